@@ -1,0 +1,39 @@
+# The two commands of the README: `make demo` (the main job) and `make test` (every test).
+# Both install what they need: a virtual environment with the locked packages, and for the
+# tests the Debian packages PostgreSQL and Chromium.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SW := $(VENV)/bin/sectorwatch
+UV_VERSION := 0.13.9
+DEMO_DB ?= sqlite:///$(CURDIR)/sectorwatch.db
+
+.PHONY: install system-deps demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements.lock -e .
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh
+
+demo: install
+	SECTORWATCH_DB=$(DEMO_DB) $(SW) demo samples/articles
+
+test: install system-deps
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy src
+
+bench: install
+	$(PY) -m benchmarks.extract_speed
+
+clean:
+	rm -rf $(VENV) sectorwatch.db build *.egg-info

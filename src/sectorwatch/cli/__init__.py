@@ -1,0 +1,1 @@
+"""Command line: argument parsing and printing only; each command calls a library function."""

@@ -1,0 +1,59 @@
+"""The extraction pipeline: spaCy over each article's body, then the domain stages in order.
+
+people/organisations -> roles -> quotes (speakers take roles from the roles stage) ->
+events -> stance. Articles stream through `nlp.pipe` in batches, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.organisations import build_organisation_index
+from sectorwatch.extract.entities.people import build_person_index
+from sectorwatch.extract.entities.roles import extract_roles
+from sectorwatch.extract.events.leadership import extract_events
+from sectorwatch.extract.quotes.stance import assign_stance
+from sectorwatch.extract.quotes.extractor import extract_quotes
+from sectorwatch.model import Article, Extraction
+from sectorwatch.nlp import load_pipeline
+
+EXTRACTOR_NAME = "sectorwatch"
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Extractor:
+    """Holds one spaCy pipeline; call `extract` or `extract_many` as often as you like."""
+
+    def __init__(self, model: str = "en_core_web_sm", batch_size: int = 32) -> None:
+        self.nlp = load_pipeline(model)
+        self.batch_size = batch_size
+
+    def extract(self, article: Article) -> Extraction:
+        return next(iter(self.extract_many([article])))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((a.body_text(), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield extract_from_doc(article, doc)
+
+
+def extract_from_doc(article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
+    """Run the domain stages over one parsed article."""
+    ctx = ArticleContext(article=article, doc=doc)
+    ctx.organisations = build_organisation_index(ctx)
+    ctx.people = build_person_index(ctx)
+    ctx.roles = extract_roles(ctx)
+    quotes = extract_quotes(ctx)
+    events = extract_events(ctx)
+    assign_stance(quotes, events, ctx)
+    return Extraction(
+        article=article,
+        quotes=quotes,
+        roles=ctx.roles,
+        events=events,
+        mentions=ctx.people.mentions() + ctx.organisations.mentions(),
+        organisation_aliases=ctx.organisations.aliases(),
+        extractor=EXTRACTOR_NAME,
+        extractor_version=EXTRACTOR_VERSION,
+    )
