@@ -19,6 +19,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Who leads what, who answers to whom and who said what in health and care news."""
+
+
 def _register_commands() -> None:
     for info in sorted(pkgutil.iter_modules(cli_package.__path__), key=lambda i: i.name):
         if info.name in {"main"} or info.name.startswith("_"):
