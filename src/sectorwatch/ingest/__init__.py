@@ -1,7 +1,11 @@
 """Ingest: files, folders, standard input -> Article values (or a failure with its reason).
 
-STUB: the readers are being written. Interface:
     read_paths(paths, options) -> Iterator[Article | ReadFailure]
+
+Readers: `text` (scraped pages saved as text), `html` (trafilatura), `jsonl` (one article
+per line), `warc` (web archives, when installed). `decode` turns bytes into text,
+`blocks` splits an article into classified paragraphs for every reader, `paths` walks
+folders and dispatches on file extensions, `stdin` reads "-".
 """
 
 from __future__ import annotations
@@ -17,3 +21,9 @@ class ReadFailure:
     source: str
     reason: str
     outcome: Literal["skipped", "failed"] = "failed"
+
+
+from sectorwatch.ingest.options import ReadOptions  # noqa: E402
+from sectorwatch.ingest.paths import read_paths  # noqa: E402
+
+__all__ = ["ReadFailure", "ReadOptions", "read_paths"]

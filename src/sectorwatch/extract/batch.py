@@ -1,0 +1,58 @@
+"""Paths -> extractions, streaming: read_paths -> Extractor.extract_many, with failures
+passed through in order, so a caller can report them as they come (what `sectorwatch
+extract` does). Memory stays bounded by spaCy's batch, not by the size of the corpus."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sectorwatch.ingest import ReadFailure, ReadOptions, read_paths
+from sectorwatch.model import Article, Extraction
+
+
+@dataclass
+class BatchCounts:
+    """What happened to the inputs: articles read, inputs skipped, inputs failed."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    encodings: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return f"{self.read} read, {self.skipped} skipped, {self.failed} failed"
+
+    def count(self, item: Extraction | ReadFailure) -> None:
+        if isinstance(item, ReadFailure):
+            if item.outcome == "skipped":
+                self.skipped += 1
+            else:
+                self.failed += 1
+        else:
+            self.read += 1
+
+
+def extract_paths(
+    paths: Iterable[str],
+    extractor,  # type: ignore[no-untyped-def]  # sectorwatch.extract.Extractor
+    options: ReadOptions | None = None,
+) -> Iterator[Extraction | ReadFailure]:
+    """Each article's Extraction, and each input that gave no article, in input order
+    (a failure may come out a few articles early, while spaCy fills a batch)."""
+    failures: deque[ReadFailure] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, options):
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                yield item
+
+    for extraction in extractor.extract_many(articles()):
+        while failures:
+            yield failures.popleft()
+        yield extraction
+    while failures:
+        yield failures.popleft()

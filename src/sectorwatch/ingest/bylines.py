@@ -1,0 +1,149 @@
+"""Bylines, datelines and author intros: the metadata lines of a scraped page.
+
+- `parse_byline("By A, B and C")` -> ["A", "B", "C"]; None when the line is not a byline.
+- `parse_dateline("Monday 4 March 2019")` -> "2019-03-04"; a partial ISO date ("2019-03")
+  when the line names no day; None when it is not a date line. Never fills a missing part
+  from today's date: a line without a year is not a dateline.
+- `authors_from_intro("... This week by deputy editor Dave West.")` -> ["Dave West"].
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from sectorwatch.dates import from_date
+from sectorwatch.ingest.patterns import author_roles, normalise_line
+
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|la|le|du|da|di|bin|al)\b)")
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al"}
+_BYLINE = re.compile(r"(?:written |words |reporting )?by[:\s]\s*(?P<names>.+)", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAYS = r"mon|tue|wed|thu|fri|sat|sun"
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|posted|date)(?: on)?\s*:?\s*)", re.IGNORECASE
+)
+_DATE_SUFFIX = re.compile(
+    r"[,|\s]*(?:at\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc))?\s*$",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    rf"(?:(?:(?:{_DAYS})[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}))",
+    re.IGNORECASE,
+)
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The authors named by a byline line, or None when `line` is not one."""
+    m = _BYLINE.fullmatch(normalise_line(line))
+    if not m:
+        return None
+    names_part = _strip_author_role(m.group("names").strip().rstrip("."))
+    names = [n for n in _NAME_SEPARATORS.split(names_part) if n]
+    if not names or not all(_is_name(n) for n in names):
+        return None
+    return names
+
+
+def _strip_author_role(names: str) -> str:
+    """ "Dave West, deputy editor" -> "Dave West"."""
+    lowered = names.lower()
+    for role in author_roles():
+        for sep in (", ", " - ", " – ", " "):
+            suffix = sep + role
+            if lowered.endswith(suffix):
+                return names[: -len(suffix)].rstrip(" ,")
+    return names
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if tokens[0] in _NAME_PARTICLES or tokens[-1] in _NAME_PARTICLES:
+        return False
+    return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+
+
+def split_authors(value: Any) -> list[str]:
+    """Authors given as a list, or as one string "A; B", "A, B and C" -> a clean list."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"\s*;\s*", str(value))
+    authors: list[str] = []
+    for item in items:
+        text = normalise_line(str(item))
+        if not text:
+            continue
+        parts = [p for p in _NAME_SEPARATORS.split(text) if p]
+        if len(parts) > 1 and all(_is_name(p) for p in parts):
+            authors.extend(parts)
+        else:
+            authors.append(text)
+    return list(dict.fromkeys(authors))
+
+
+@lru_cache(maxsize=1)
+def _date_parser():  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+
+
+def parse_date(text: str) -> str | None:
+    """A partial ISO date from a date written by people, or None. Needs a year."""
+    value = normalise_line(text)
+    if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return value
+    if not re.search(r"\b(?:1[89]|20)\d{2}\b", value):
+        return None
+    data = _date_parser().get_date_data(value)
+    if data is None or data.date_obj is None:
+        return None
+    precision = {"year": 1, "month": 2}.get(data.period or "day", 3)
+    return from_date(data.date_obj.date(), precision)
+
+
+def parse_dateline(line: str) -> str | None:
+    """The date of a line that holds only a date ("Published: 4 March 2019, 10:31")."""
+    text = normalise_line(line)
+    if len(text) > 60:
+        return None
+    text = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", text)).strip(" ,|")
+    if not _DATE_ONLY.fullmatch(text):
+        return None
+    return parse_date(text)
+
+
+@lru_cache(maxsize=1)
+def _intro_pattern() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in author_roles())
+    name = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}"
+    return re.compile(
+        rf"\bby (?:(?:the|our|[\w'’&-]+'s|[\w'’&-]+’s|[A-Z][\w&-]*) )?(?:[a-z-]+ )?"
+        rf"(?:{roles}) (?P<name>{name})"
+    )
+
+
+def authors_from_intro(text: str) -> list[str]:
+    """Authors named as "by <journalist title> <Name>" in a column's intro paragraph."""
+    return [m.group("name") for m in _intro_pattern().finditer(normalise_line(text))]

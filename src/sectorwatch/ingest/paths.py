@@ -1,0 +1,147 @@
+"""Paths -> articles: files, folders (walked recursively, in sorted order) and "-".
+
+What a file is follows its extension: .txt/.text -> text, .html/.htm -> HTML,
+.jsonl/.ndjson -> JSON Lines, .warc/.warc.gz/.arc/.arc.gz -> WARC (when
+`sectorwatch.ingest.warc` is installed). Every input that gives no article is reported as a
+ReadFailure with its reason, never dropped: in a folder walk, files that are not articles
+(other extensions, hidden files, binary or empty files) are "skipped"; a file named
+explicitly that cannot be read is "failed". Folders whose name starts with "." (.git) are
+not walked.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import TypeAlias
+
+from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.decode import DecodeError, decode_bytes, size_error
+from sectorwatch.ingest.options import ReadOptions
+from sectorwatch.ingest.stdin import read_stdin
+from sectorwatch.model import Article
+
+Item: TypeAlias = Article | ReadFailure
+
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
+}
+WARC_MISSING = "WARC support not installed (the module sectorwatch.ingest.warc is missing)"
+
+
+def file_kind(name: str) -> str | None:
+    """ "text", "html", "jsonl", "warc", or None for a file name."""
+    lower = name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if lower.endswith(ext):
+            return EXTENSIONS[ext]
+    return None
+
+
+def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
+    """Each article (or failure) from each path, lazily, in order."""
+    options = options or ReadOptions()
+    for given in paths:
+        if given == "-":
+            yield from read_stdin(options.stdin or sys.stdin.buffer, options)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from walk_folder(given, options)
+        elif path.exists():
+            for item in read_file(given, options):
+                yield _as_failed(item) if isinstance(item, ReadFailure) else item
+        else:
+            yield ReadFailure(given, "no such file or folder")
+
+
+def _as_failed(failure: ReadFailure) -> ReadFailure:
+    if failure.outcome == "failed":
+        return failure
+    return ReadFailure(failure.source, failure.reason, "failed")
+
+
+def walk_folder(folder: str, options: ReadOptions) -> Iterator[Item]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            source = os.path.join(root, name)
+            if name.startswith("."):
+                yield ReadFailure(source, "hidden file", "skipped")
+            elif not os.path.isfile(source):
+                yield ReadFailure(source, "not a regular file", "skipped")
+            else:
+                yield from read_file(source, options)
+
+
+def read_file(source: str, options: ReadOptions) -> Iterator[Item]:
+    """The articles of one file; `source` is its path as given."""
+    kind = file_kind(source)
+    if kind is None:
+        ext = Path(source).suffix.lower() or "(no extension)"
+        yield ReadFailure(source, f"unsupported file type {ext}", "skipped")
+        return
+    try:
+        if kind == "jsonl":
+            from sectorwatch.ingest.jsonl import read_jsonl
+
+            with open(source, "rb") as stream:
+                yield from read_jsonl(stream, source, options)
+        elif kind == "warc":
+            yield from _read_warc(source, options)
+        else:
+            yield _read_document(source, kind, options)
+    except OSError as exc:
+        yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
+
+
+def warc_module() -> ModuleType | None:
+    """sectorwatch.ingest.warc, or None when it is not installed."""
+    if importlib.util.find_spec("sectorwatch.ingest.warc") is None:
+        return None
+    return importlib.import_module("sectorwatch.ingest.warc")
+
+
+def _read_warc(source: str, options: ReadOptions) -> Iterator[Item]:
+    warc = warc_module()
+    if warc is None:
+        yield ReadFailure(source, WARC_MISSING)
+        return
+    # The path, not its bytes: the WARC reader streams one record at a time.
+    yield from warc.read_warc(Path(source), source, options)
+
+
+def _read_document(source: str, kind: str, options: ReadOptions) -> Item:
+    size = os.path.getsize(source)
+    if size > options.max_bytes:
+        return ReadFailure(source, str(size_error(size, options.max_bytes)))
+    return read_document_bytes(Path(source).read_bytes(), source, kind, options)
+
+
+def read_document_bytes(data: bytes, source: str, kind: str, options: ReadOptions) -> Item:
+    """One text or HTML document from its bytes."""
+    try:
+        decoded = decode_bytes(data, options.encoding, options.max_bytes)
+    except DecodeError as exc:
+        return ReadFailure(source, str(exc), "skipped" if exc.outcome == "skipped" else "failed")
+    if kind == "html":
+        from sectorwatch.ingest.html import read_html
+
+        return read_html(decoded.text, source, encoding=decoded.encoding)
+    from sectorwatch.ingest.text import read_text
+
+    return read_text(decoded.text, source, encoding=decoded.encoding)

@@ -1,0 +1,76 @@
+"""Line patterns kept as data (src/sectorwatch/data/boilerplate*.txt), loaded once.
+
+Format: one entry per line; `#` starts a comment line; a plain entry must equal the whole
+line (case-insensitive, runs of whitespace collapsed); an entry starting with `re:` is a
+regular expression that must match the whole line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+_SPACE = re.compile(r"\s+")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def normalise_line(text: str) -> str:
+    """Whitespace (no-break spaces, newlines) collapsed to single spaces, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class LinePatterns:
+    exact: frozenset[str]
+    regexes: tuple[re.Pattern[str], ...]
+
+    def matches(self, text: str) -> bool:
+        line = normalise_line(text)
+        if line.casefold() in self.exact:
+            return True
+        return any(r.fullmatch(line) for r in self.regexes)
+
+
+def parse_patterns(lines: list[str]) -> LinePatterns:
+    exact: set[str] = set()
+    regexes: list[re.Pattern[str]] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            regexes.append(re.compile(line[3:], re.IGNORECASE))
+        else:
+            exact.add(normalise_line(line).casefold())
+    return LinePatterns(frozenset(exact), tuple(regexes))
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of a file in sectorwatch/data."""
+    return (DATA_DIR / name).read_text("utf-8").splitlines()
+
+
+@cache
+def load_patterns(name: str) -> LinePatterns:
+    return parse_patterns(data_lines(name))
+
+
+def boilerplate() -> LinePatterns:
+    return load_patterns("boilerplate.txt")
+
+
+def teaser_headings() -> LinePatterns:
+    return load_patterns("boilerplate_teaser_headings.txt")
+
+
+@lru_cache(maxsize=1)
+def author_roles() -> tuple[str, ...]:
+    """Journalists' titles, longest first."""
+    entries = {
+        normalise_line(line).lower()
+        for line in data_lines("boilerplate_author_roles.txt")
+        if line.strip() and not line.startswith("#")
+    }
+    return tuple(sorted(entries, key=len, reverse=True))
