@@ -1,33 +1,198 @@
 """People named in an article, and resolution of short forms to the fullest name.
 
-STUB (to be replaced by the roles/entities work): spaCy PERSON entities only.
+Names come from spaCy PERSON entities, from titled names ("Mr Dalton", "Baroness Dido
+Harding", data/honorifics.txt) and from capitalised names right after a role title
+("chief executive Chris Hopson"). Honorifics are not part of a canonical name. A short
+form ("Mr Dalton", "Dalton", "Ian") resolves to the one full name of the article that
+ends (surname) or starts (first name) with it.
+
+`PersonIndex`:
+- `canonical(surface)` -> the fullest name, or None when the article names nobody so;
+- `mentions()` -> every mention (full names, surnames, first names, titled names), sorted;
+- `at(offset)` -> the mention covering `offset`, or None;
+- `starting_at(pos)` / `ending_at(pos)` -> the mention that starts / ends exactly there;
+- `most_recent_before(offset, gender=None)` -> the last mention ending before `offset`
+  (of a person known to be "f" or "m" when `gender` is given: for "she"/"he");
+- `gender(name)` -> "f", "m" or None, from honorifics (Ms, Mr, Dame, Lord ...) and from the
+  pronouns that follow the person's mentions.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import honorific_pattern, honorifics, role_vocabulary
 from sectorwatch.model import Mention
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_NOT_NAMES = {
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday NHS The This That He She They "
+    "It We I Our Their His Her Its Commenting Speaking Writing Trust Trusts Board"
+}
+_NOT_NAME_WORDS = set(next(iter(_NOT_NAMES)).split())
 
 
 class PersonIndex:
     """Maps every way an article refers to a person to that person's fullest name."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        self._mentions = mentions
-        self._by_surface = {m.text: m.canonical for m in mentions}
+    def __init__(self, mentions: list[Mention], resolver: dict[str, str], genders: dict) -> None:
+        self._mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self._mentions]
+        self._resolver = resolver
+        self._genders: dict[str, str] = genders
+        self._by_start = {m.start: m for m in self._mentions}
+        self._by_end = {m.end: m for m in self._mentions}
 
     def canonical(self, surface: str) -> str | None:
         """The fullest name for "Mr Dalton", "Dalton", "Ian Dalton" ...; None if unknown."""
-        return self._by_surface.get(surface)
+        return self._resolver.get(_clean(surface)[0])
 
     def mentions(self) -> list[Mention]:
         return list(self._mentions)
 
+    def names(self) -> list[str]:
+        return sorted({m.canonical for m in self._mentions})
+
+    def gender(self, name: str) -> str | None:
+        return self._genders.get(name)
+
+    def at(self, offset: int) -> Mention | None:
+        i = bisect_left(self._starts, offset + 1)
+        for m in reversed(self._mentions[max(0, i - 3) : i]):
+            if m.start <= offset < m.end:
+                return m
+        return None
+
+    def starting_at(self, pos: int) -> Mention | None:
+        return self._by_start.get(pos)
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return self._by_end.get(pos)
+
+    def most_recent_before(self, offset: int, gender: str | None = None) -> Mention | None:
+        i = bisect_left(self._starts, offset)
+        for m in reversed(self._mentions[:i]):
+            if m.end > offset:
+                continue
+            if gender is None or self._genders.get(m.canonical) in (gender, None):
+                return m
+        return None
+
+
+def _clean(surface: str) -> tuple[str, str | None]:
+    """(name without honorifics or possessive, the gender an honorific tells)."""
+    surface = re.sub(r"\s+", " ", surface.strip())
+    surface = _POSSESSIVE.sub("", surface)
+    gender = None
+    m = honorific_pattern().match(surface + " ")
+    if m:
+        for word in m.group(0).split():
+            gender = honorifics().get(word.rstrip(".")) or gender
+        surface = surface[m.end() :].strip() if m.end() <= len(surface) else ""
+    return surface, gender
+
+
+def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
+    text = ctx.doc.text
+    spans: list[tuple[int, int]] = []
+    for e in ctx.doc.ents:
+        if e.label_ == "PERSON":
+            surface = e.text.split("\n")[0]
+            surface = _POSSESSIVE.sub("", surface.rstrip())
+            spans.append((e.start_char, e.start_char + len(surface)))
+    hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", text):
+        spans.append((m.start(), m.end()))
+    titles = role_vocabulary().pattern.pattern
+    for m in re.finditer(rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", text):
+        spans.append((m.start(2), m.end(2)))
+    for m in re.finditer(rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),", text):
+        spans.append((m.start(2), m.end(2)))
+    for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
+        spans.append((m.start(1), m.end(1)))
+    return spans
+
 
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
-    mentions = [
-        Mention("person", e.text, e.text, e.start_char, e.end_char)
-        for e in ctx.doc.ents
-        if e.label_ == "PERSON"
-    ]
-    return PersonIndex(mentions)
+    text = ctx.doc.text
+    orgs = ctx.organisations
+    org_spans = [(m.start, m.end) for m in orgs.mentions()] if orgs else []
+    role_words = set(role_vocabulary().canonical)
+    found: list[tuple[int, int, str, str | None]] = []
+    for s, e in sorted(set(_candidates(ctx))):
+        if "\n" in text[s:e] or any(s < oe and os_ < e for os_, oe in org_spans):
+            continue
+        name, gender = _clean(text[s:e])
+        words = name.split()
+        if not words or any(w in _NOT_NAME_WORDS or w.lower() in role_words for w in words):
+            continue
+        if not all(w[:1].isupper() for w in words):
+            continue
+        found.append((s, e, name, gender))
+
+    full_names = {name for _, _, name, _ in found if len(name.split()) >= 2}
+    # A longer full name absorbs a shorter one it extends ("Ian Dalton" in "Ian Dalton").
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in full_names:
+        words = name.split()
+        by_last.setdefault(words[-1], set()).add(name)
+        by_first.setdefault(words[0], set()).add(name)
+
+    def resolve(name: str) -> str | None:
+        if name in full_names:
+            longer = [n for n in full_names if n != name and n.endswith(" " + name)]
+            return longer[0] if len(longer) == 1 else name
+        words = name.split()
+        if len(words) == 1:
+            last = by_last.get(words[0], set())
+            if len(last) == 1:
+                return next(iter(last))
+            first = by_first.get(words[0], set())
+            if len(first) == 1 and not last:
+                return next(iter(first))
+        return None
+
+    resolver: dict[str, str] = {}
+    genders: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for s, e, name, gender in found:
+        canon = resolve(name)
+        if canon is None:
+            continue
+        resolver[name] = canon
+        resolver[_clean(text[s:e])[0]] = canon
+        if gender:
+            genders.setdefault(canon, gender)
+        mentions.append(Mention("person", text[s:e], canon, s, e))
+    # Bare surnames and first names that the tagger missed.
+    short = {w: n for w, ns in by_last.items() if len(ns) == 1 for n in ns}
+    short.update(
+        {w: n for w, ns in by_first.items() if len(ns) == 1 and w not in by_last for n in ns}
+    )
+    taken = [(m.start, m.end) for m in mentions]
+    if short:
+        alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if any(s <= m.start() < e for s, e in org_spans):
+                continue
+            mentions.append(Mention("person", m.group(0), short[m.group(0)], m.start(), m.end()))
+            resolver.setdefault(m.group(0), short[m.group(0)])
+    # Pronouns after a person's mentions tell the gender when no honorific did.
+    for canon in {m.canonical for m in mentions} - set(genders):
+        starts = [m.end for m in mentions if m.canonical == canon]
+        votes = {"f": 0, "m": 0}
+        for end in starts:
+            window = text[end : end + 120]
+            votes["f"] += len(re.findall(r"\b(?:she|her|hers)\b", window, re.I))
+            votes["m"] += len(re.findall(r"\b(?:he|him|his)\b", window, re.I))
+        if votes["f"] != votes["m"]:
+            genders[canon] = "f" if votes["f"] > votes["m"] else "m"
+    return PersonIndex(mentions, resolver, genders)

@@ -1,10 +1,334 @@
-"""Person-role-organisation facts with status. STUB: replaced by the roles work."""
+"""Person-role-organisation facts with status, read from the shapes UK health news uses.
+
+Every title of data/roles.tsv found in the text is a candidate. Around it:
+- status words and qualifiers before it ("incoming joint finance director", "interim");
+- the organisation before it ("NHS Providers chief executive", "SaTH’s COO", "its chief
+  executive", "the institute’s director of policy") or after it ("chief executive of Care
+  England", "... of the joint organisation"); "joint" titles with no organisation belong to
+  the article's combined body;
+- the person right after it ("... Chris Hopson", "Its chief executive, Stephen Ayre") or
+  before it, joined by an apposition or a linking verb ("Martin Green, chief executive of",
+  "Priya Raman has been appointed interim chief operating officer of", "Daniel Whitcombe,
+  who becomes chief executive of"), or after "As ORG TITLE, PERSON";
+- a second title joined by "and" to the first keeps the person ("Rob Webster, chief
+  executive for X and chief executive lead for Y").
+One fact per (person, role, organisation) per article; the most specific status wins.
+Durations ("has held for the past 18 months", "since 2021") set `valid_from`.
+"""
 
 from __future__ import annotations
 
+import re
+
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import (
+    canonical_title,
+    honorific_pattern,
+    role_vocabulary,
+    status_cues,
+)
+from sectorwatch.extract.events.when import resolve_duration_start
 from sectorwatch.model import RoleFact
+
+_MODS = re.compile(
+    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|ex-|then|new|joint|"
+    r"substantive|permanent|future|deputy|assistant|associate|executive|national|regional|"
+    r"group|senior|system|clinical|medical)\s+)+$",
+    re.IGNORECASE,
+)
+_QUALIFIERS = {"deputy", "assistant", "associate", "group", "senior", "executive", "vice"}
+_TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
+_TAIL = re.compile(
+    r"\s+((?:of|for)\s+(?!(?:the|a|an)\b)[a-z][a-z-]+"
+    r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
+)
+_AFTER_ORG = re.compile(r"\s+(?:of|for|at|with)\s+((?:the\s+)?)")
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
+_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his)\s+$", re.IGNORECASE)
+_ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
+_LINK_WORDS = set(
+    "currently now also until recently formerly previously has have had been is was will be "
+    "becomes became to become appointed named as confirmed takes took over the a an who "
+    "its their her his set made chosen selected promoted recruited would currently, from "
+    "since in next later this year month april may june july march january february august "
+    "september october november december autumn spring summer winter on".split()
+)
+_STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
+
+
+def _status_from(mods: str, after: str, between: str, tail: str) -> str:
+    for pattern, status, where in status_cues():
+        if where == "mod" and pattern.search(mods):
+            return status
+        if where == "after" and pattern.match(after.strip()):
+            return status
+    for pattern, status, where in status_cues():
+        if where == "clause" and pattern.search(between):
+            return status
+        if where == "tail" and (pattern.search(between) or pattern.search(tail)):
+            return status
+    return "current"
+
+
+def _person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
+    text = ctx.doc.text
+    m = re.match(r"[ \t]*,?[ \t]*", text[pos:])
+    p = pos + (m.end() if m else 0)
+    assert ctx.people is not None
+    mention = ctx.people.starting_at(p)
+    if mention is None:
+        h = honorific_pattern().match(text[p : p + 40])
+        if h:
+            mention = ctx.people.starting_at(p + h.end())
+    if mention is None:
+        return None
+    return mention.canonical, mention.end
+
+
+def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """The person joined to a title starting at `left` by apposition or a linking verb."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(left)
+    if mention is None or left - mention.end > 90:
+        return None
+    between = ctx.doc.text[mention.end : left]
+    if "\n" in between or between.count(",") > 2 or re.search(r"[.;:?!‘“\"]", between):
+        return None
+    words = re.findall(r"[\w’'-]+|,", between.lower())
+    if not words or words[0] != ",":
+        if any(w == "," for w in words):
+            return None
+    if any(w not in _LINK_WORDS and w != "," and not w.isdigit() for w in words):
+        return None
+    if not words or words == [","] or any(w != "," for w in words):
+        return mention.canonical, mention.start, between
+    return None
 
 
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
-    return []
+    text = ctx.doc.text
+    vocab = role_vocabulary()
+    orgs, people = ctx.organisations, ctx.people
+    if orgs is None or people is None:
+        return []
+    facts: list[RoleFact] = []
+    last: tuple[str, int, str | None] | None = None  # person, end, organisation of the last fact
+    for m in vocab.pattern.finditer(text):
+        t_start, t_end = m.start("title"), m.end("title")
+        variant = m.group("title")
+        mods_m = _MODS.search(text[max(0, t_start - 80) : t_start])
+        mods = mods_m.group(0) if mods_m else ""
+        left = t_start - len(mods)
+        role = canonical_title(variant)
+        quals = [w for w in mods.lower().split() if w in _QUALIFIERS]
+        if variant.lower().endswith("s") and role != variant.lower() and not quals:
+            plural = True
+        else:
+            plural = False
+        tail = _TAIL.match(text, t_end) if role in _TAILED else None
+        end = tail.end() if tail else t_end
+        if tail:
+            role = f"{role} {tail.group(1)}" if role != "regional director" else role
+        if quals:
+            role = " ".join(quals + [role])
+        if text[end : end + 12].strip().lower().startswith(("designate", "elect")):
+            after = text[end : end + 12]
+            end += len(after) - len(after.lstrip()) + len(after.split()[0])
+        else:
+            after = ""
+
+        # The organisation before: "NHSI chair", "SaTH’s COO", "its chief executive".
+        organisation = None
+        before = text[max(0, left - 120) : left]
+        gap = _POSSESSIVE_GAP.search(re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before))
+        bare = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
+        org_end = left - (len(before) - len(bare)) - (len(gap.group(0)) if gap else 0)
+        pre = orgs.ending_at(org_end)
+        if pre is not None:
+            organisation, left = pre.canonical, pre.start
+            outer = _MODS.search(text[max(0, left - 60) : left])
+            if outer:
+                mods = outer.group(0) + mods
+                left -= len(outer.group(0))
+        elif (p := _PRONOUN_OWNER.search(before)) is not None:
+            owner = p.group(1).lower()
+            if owner == "its" or owner == "their":
+                organisation = orgs.resolve_anaphor("its", left)
+            else:
+                ref = people.most_recent_before(
+                    left - len(p.group(0)), "f" if owner == "her" else "m"
+                )
+                prior = [f for f in facts if ref is not None and f.person == ref.canonical]
+                organisation = prior[0].organisation if prior else None
+            left -= len(p.group(0))
+        elif (a := _ANAPHOR_OWNER.search(before)) is not None:
+            organisation = orgs.resolve_anaphor(a.group(1), left)
+            if organisation:
+                left -= len(a.group(0))
+        if variant.lower() in vocab.after_org_only and pre is None:
+            continue
+
+        # The organisation after: "chief executive of Care England".
+        post = _AFTER_ORG.match(text, end)
+        if post is not None:
+            after_org = orgs.starting_at(post.end())
+            if after_org is not None:
+                organisation = organisation or after_org.canonical
+                end = after_org.end
+            else:
+                for phrase in ("the joint organisation", "the combined organisation"):
+                    if text[post.start() :].lstrip().lower()[3:].lstrip().startswith(phrase):
+                        pass
+                anaphor = re.match(
+                    r"the\s+[a-z]+(?:\s+[a-z]+){0,2}", text[post.end() - len(post.group(1)) :]
+                )
+                if anaphor:
+                    for k in range(len(anaphor.group(0).split()), 1, -1):
+                        phrase = " ".join(anaphor.group(0).split()[:k])
+                        name = orgs.resolve_anaphor(phrase, post.start())
+                        if name:
+                            organisation = organisation or name
+                            end = post.end() - len(post.group(1)) + len(phrase)
+                            break
+        if organisation is None and "joint" in mods.lower():
+            organisation = orgs.combined()
+
+        # The person: after the title, before it, or after "As ORG TITLE,".
+        person = None
+        clause_start = left
+        found = _person_after(ctx, end)
+        between = ""
+        if found is not None and not plural:
+            person, p_end = found
+            end = p_end
+        elif (
+            last is not None
+            and last[1] <= left
+            and re.fullmatch(
+                r",?\s*and\s+(?:(?:from|since)\s+\w+(?:\s+\d{4})?\s+)?(?:the\s+|its\s+)?",
+                text[last[1] : left],
+            )
+        ):
+            person = last[0]
+            between = text[last[1] : left]
+            organisation = organisation or last[2]
+        elif (b := _person_before(ctx, left)) is not None:
+            person, clause_start, between = b
+        if person is None or plural:
+            continue
+        if re.match(r"\s*,?\s*(?:as\s+)?$", text[max(0, left - 4) : left], re.I) and re.search(
+            r"\bAs\s+$", text[max(0, left - 4) : left]
+        ):
+            pass
+        sent_s, sent_e = ctx.sentence_span(clause_start, end)
+        if organisation is None:
+            # "Harlow Vale has been led by an acting chief executive, Marcus Fenn": the
+            # organisation the sentence is about.
+            near = [o for o in orgs.in_span(sent_s, left) if o.end <= left]
+            if near:
+                organisation = near[0].canonical
+        tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
+        status = _status_from(mods, after, between, tail_clause[:60])
+        if status == "current" and re.search(r"\bfrom\s+\w+", between):
+            status = "incoming"
+        valid_from = None
+        since = re.search(
+            r"\bsince\s+[^,.;]{1,30}|\bfor the (?:past|last) [^,.;]{1,30}", tail_clause
+        )
+        if since:
+            valid_from = resolve_duration_start(since.group(0), ctx.article.published)
+        start = min(clause_start, left)
+        facts.append(
+            RoleFact(
+                person=person,
+                role=role,
+                organisation=organisation,
+                status=status,  # type: ignore[arg-type]
+                start=start,
+                end=end,
+                valid_from=valid_from,
+                evidence=ctx.evidence(start, end),
+            )
+        )
+        last = (person, end, organisation)
+    _durations_from_pronouns(ctx, facts)
+    return _deduplicate(facts)
+
+
+_HELD = re.compile(
+    r"\b(he|she)\s+(?:has|had)\s+(?:held|been|led|run)\b[^.]{0,60}?"
+    r"(\bfor the (?:past|last) [^,.;’']{1,25}|\bsince (?:\d{4}|[A-Z][a-z]+(?: \d{4})?))"
+)
+
+
+def _durations_from_pronouns(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+    """ "... the one he has held for the past 18 months": the sentence's subject's role."""
+    text = ctx.doc.text
+    for m in _HELD.finditer(text):
+        person = pronoun_referent(ctx, m.start(1), m.group(1))
+        if person is None:
+            continue
+        valid_from = resolve_duration_start(m.group(2), ctx.article.published)
+        for f in facts:
+            if f.person == person and f.valid_from is None and valid_from:
+                f.valid_from = valid_from
+                break
+
+
+def pronoun_referent(ctx: ArticleContext, offset: int, pronoun: str) -> str | None:
+    """Who "he"/"she" at `offset` means: the first person named in the nearest earlier
+    sentence that names one of that gender (the subject, in news prose)."""
+    assert ctx.people is not None
+    gender = "f" if pronoun.lower() in {"she", "her", "hers"} else "m"
+    sent_s, _ = ctx.sentence_span(offset, offset + 1)
+    pos = sent_s
+    for _ in range(4):
+        if pos <= 0:
+            break
+        prev_s, prev_e = ctx.sentence_span(max(pos - 2, 0), max(pos - 1, 1))
+        names = [
+            m
+            for m in ctx.people.mentions()
+            if prev_s <= m.start < prev_e and ctx.people.gender(m.canonical) in (gender, None)
+        ]
+        if names:
+            return names[0].canonical
+        pos = prev_s
+    mention = ctx.people.most_recent_before(offset, gender)
+    return mention.canonical if mention else None
+
+
+def _deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
+    best: dict[tuple[str, str, str | None], RoleFact] = {}
+    statuses: dict[tuple[str, str, str | None], str] = {}
+    for f in facts:
+        key = (f.person, f.role, f.organisation)
+        if key not in best:
+            best[key] = f
+            statuses[key] = f.status
+            continue
+        kept = best[key]
+        short = kept.evidence is not None and len(kept.evidence.sentence) < 60
+        if short and f.evidence is not None and len(f.evidence.sentence) >= 60:
+            f.valid_from = f.valid_from or kept.valid_from
+            best[key] = f
+        else:
+            kept.valid_from = kept.valid_from or f.valid_from
+        if _STATUS_ORDER.index(f.status) < _STATUS_ORDER.index(statuses[key]):
+            statuses[key] = f.status
+    out = []
+    with_org = {(f.person, f.role) for f in best.values() if f.organisation}
+    for key, f in list(best.items()):
+        words = set(f.role.split())
+        for other in best.values():
+            if other is f or (other.person, other.organisation) != (f.person, f.organisation):
+                continue
+            if words < set(other.role.split()):
+                best.pop(key)
+                break
+    for key, f in best.items():
+        if f.organisation is None and (f.person, f.role) in with_org:
+            continue
+        f.status = statuses[key]  # type: ignore[assignment]
+        out.append(f)
+    return sorted(out, key=lambda f: f.start)

@@ -1,10 +1,386 @@
-"""Leadership and organisational events with dates. STUB: replaced by the events work."""
+"""Leadership and organisational events with dates: departure, appointment, role_created,
+reporting_line, merger.
+
+Cues are data (data/event_cues.tsv); text inside quotation marks is not read for events
+(a speaker's "I leave with the job half done" is a quote, not a report). For each cue:
+- departure / appointment: the person is the nearest person (or he/she) before the cue in
+  its sentence, or the first after "departure of" / "appointment of"; role and
+  organisation come from that person's role facts (the one stated in the same sentence
+  first). Role facts with status "incoming" are appointments too ("incoming joint finance
+  director Julian Kelly").
+- role_created: the title after "new role of", or the title next to "a new post";
+  `reports_to` is the person after "report(s) directly to" in that sentence or the next two.
+- reporting_line: a plural or unbound title before "report to" (subordinate: "joint
+  regional directors") and the title or person after it (superior).
+- merger: the organisations of the sentence (a combined body counts as its parts), or,
+  after "the two organisations/bodies/boards", the pair named last before it; the stage is
+  the cue's (requested > completed > proposed > announced when several match).
+
+Dates (events/when.py): dates before the cue are the announcement, dates after it the
+effective date ("She will leave on 31 March"). `Event.date` is the contract's main date:
+for announced, proposed and requested events the announcement date, else the effective
+date; for completed events the effective date, else the announcement date.
+One event per (type, person / role / organisations) per article; a later mention fills in
+what the first lacked (role, organisation, dates, reports_to).
+"""
 
 from __future__ import annotations
 
+import re
+
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.model import Event
+from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.vocab import canonical_title, event_cues, role_vocabulary
+from sectorwatch.extract.events.when import find_dates
+from sectorwatch.model import Event, RoleFact
+
+_QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|(?<![\w])‘[^\n]*?(?:’(?![\w])|$)", re.M)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:\w+\s+){0,2}?(?:organisations|bodies|boards|trusts|agencies|"
+    r"organizations|providers|partners|sides)\b",
+    re.IGNORECASE,
+)
+_SUB_MODS = {
+    "joint",
+    "interim",
+    "acting",
+    "national",
+    "regional",
+    "deputy",
+    "site",
+    "group",
+    "medical",
+    "clinical",
+    "executive",
+    "non-executive",
+    "associate",
+    "assistant",
+}
+# Which cue names the stage when several match in one sentence ("a step closer to a
+# merger of" is proposed, not announced); across sentences the later stage wins.
+_CUE_ORDER = {"completed": 0, "requested": 1, "proposed": 2, "announced": 3}
+_MERGER_RANK = {"completed": 0, "requested": 1, "announced": 2, "proposed": 3}
+_SUBORDINATE = re.compile(
+    r"\b(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?"
+    r"((?:(?:joint|interim|acting|national|regional|deputy|medical|clinical|executive|new)\s+)*"
+    r"[a-z ]*?(?:directors|officers|executives|chairs|leads|managers|heads|teams))\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _subject_before(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str, int] | None:
+    """The person the sentence is about, named (or he/she) nearest before the cue."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(cue_s)
+    best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
+    for p in _PRONOUN.finditer(ctx.doc.text, sent_s, cue_s):
+        if best is None or p.end() > best[1]:
+            who = pronoun_referent(ctx, p.start(), p.group(0))
+            if who:
+                best = (who, p.end())
+    return best
+
+
+def _person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
+    assert ctx.people is not None
+    for m in ctx.people.mentions():
+        if pos <= m.start < limit:
+            return m.canonical
+    return None
+
+
+def _role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tuple[str, ...]):
+    facts = [f for f in ctx.roles if f.person == person]
+    same = [f for f in facts if sent[0] <= f.start < sent[1]]
+    for group in (same, [f for f in facts if f.status in prefer], facts):
+        if group:
+            return group[0]
+    return None
+
+
+def _dates(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], future: bool):
+    text = ctx.doc.text
+    announced = effective = None
+    for d in find_dates(text[sent[0] : sent[1]], ctx.article.published, future=future):
+        if d.value is None or d.kind == "since":
+            continue
+        pos = sent[0] + d.start
+        if pos < cue[0] and d.kind == "point" and announced is None:
+            announced = d.value
+        elif effective is None:
+            effective = d.value
+    return announced, effective
+
+
+def _main_date(status: str | None, announced: str | None, effective: str | None) -> str | None:
+    if status == "completed":
+        return effective or announced
+    return announced or effective
+
+
+def _event(
+    ctx: ArticleContext, kind: str, cue: tuple[int, int], sent: tuple[int, int], **kw
+) -> Event:
+    future = kw.get("status") in ("announced", "proposed", "requested")
+    announced, effective = _dates(ctx, sent, cue, future)
+    e = Event(type=kind, start=sent[0], end=sent[1], **kw)  # type: ignore[arg-type]
+    e.announced, e.effective = announced, effective
+    e.date = _main_date(e.status, announced, effective)
+    e.evidence = ctx.evidence(sent[0], sent[1])
+    return e
+
+
+def _title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:
+    m = role_vocabulary().pattern.search(ctx.doc.text, start, end)
+    if not m:
+        return None
+    return canonical_title(m.group("title")), m.start(), m.end()
+
+
+def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
+    text = ctx.doc.text
+    for kind in ("departure", "appointment"):
+        for pattern, status in event_cues()[kind]:
+            for m in pattern.finditer(text, sent[0], sent[1]):
+                if _inside(quoted, m.start()):
+                    continue
+                tail = text[m.end() : sent[1]]
+                if re.search(r"\bof\s*$", m.group(0)):
+                    person = _person_after(ctx, m.end(), min(sent[1], m.end() + 90))
+                else:
+                    found = _subject_before(ctx, sent[0], m.start())
+                    person = found[0] if found else None
+                    if person is None and kind == "appointment":
+                        person = _person_after(ctx, m.end(), min(sent[1], m.end() + 60))
+                if person is None:
+                    continue
+                prefer = ("current", "leaving", "interim", "acting", "former")
+                if kind == "appointment":
+                    prefer = ("incoming", "interim", "acting", "current")
+                fact = _role_of(ctx, person, sent, prefer)
+                if kind == "appointment" and (fact is None or fact.status == "former"):
+                    title = _title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+                    if title is None and fact is None:
+                        continue
+                if kind == "departure" and fact is not None and fact.status == "incoming":
+                    fact = None
+                del tail
+                out.append(
+                    _event(
+                        ctx, kind, (m.start(), m.end()), sent,
+                        person=person,
+                        role=fact.role if fact else None,
+                        organisation=fact.organisation if fact else None,
+                        status=status,
+                    )
+                )  # fmt: skip
+
+
+def _incoming_appointments(ctx: ArticleContext) -> list[Event]:
+    out = []
+    for f in ctx.roles:
+        if f.status != "incoming":
+            continue
+        sent = ctx.sentence_span(f.start, f.end)
+        out.append(
+            _event(
+                ctx, "appointment", (f.start, f.end), sent,
+                person=f.person, role=f.role, organisation=f.organisation, status="announced",
+            )
+        )  # fmt: skip
+    return out
+
+
+def _reports_to(ctx: ArticleContext, sentences: list[tuple[int, int]], i: int) -> str | None:
+    text = ctx.doc.text
+    for pattern, _ in event_cues()["reporting_line"]:
+        for s, e in sentences[i : i + 3]:
+            for m in pattern.finditer(text, s, e):
+                person = _person_after(ctx, m.end(), min(e, m.end() + 40))
+                if person:
+                    return person
+    return None
+
+
+def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
+    text = ctx.doc.text
+    sent = sentences[i]
+    for pattern, _ in event_cues()["role_created"]:
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            if _inside(quoted, m.start()):
+                continue
+            title = _title_near(ctx, m.end(), min(sent[1], m.end() + 30))
+            if title is None or not re.search(r"\bof\s*$", m.group(0)):
+                before = [
+                    t
+                    for t in role_vocabulary().pattern.finditer(text, sent[0], m.start())
+                    if m.start() - t.end() < 40
+                ]
+                if before:
+                    title = (canonical_title(before[-1].group("title")), 0, 0)
+            if title is None:
+                continue
+            assert ctx.organisations is not None
+            org = ctx.organisations.combined(m.start())
+            if org is None:
+                near = ctx.organisations.in_span(sent[0], sent[1])
+                org = near[0].canonical if near else None
+            out.append(
+                _event(
+                    ctx, "role_created", (m.start(), m.end()), sent,
+                    role=title[0], organisation=org, status="announced",
+                    reports_to=_reports_to(ctx, sentences, i),
+                )
+            )  # fmt: skip
+            return
+
+
+def _reporting_lines(ctx, sent, quoted, out: list[Event]) -> None:
+    text = ctx.doc.text
+    assert ctx.people is not None and ctx.organisations is not None
+    for pattern, _ in event_cues()["reporting_line"]:
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            if _inside(quoted, m.start()):
+                continue
+            subs = list(_SUBORDINATE.finditer(text, sent[0], m.start()))
+            subs = [s for s in subs if canonical_title(s.group(1).split()[-1][:-1]) or True]
+            subs = [s for s in subs if role_vocabulary().pattern.search(s.group(1))]
+            if not subs:
+                continue
+            phrase = subs[-1].group(1).lower().strip()
+            t = role_vocabulary().pattern.search(phrase)
+            mods = phrase[: t.start()].split() if t else []
+            keep = []
+            for w in reversed(mods):
+                if w not in _SUB_MODS:
+                    break
+                keep.insert(0, w)
+            sub = " ".join(keep + [phrase[t.start() :] if t else phrase])
+            superior_title = _title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+            superior = superior_title[0] if superior_title else None
+            if superior is None:
+                superior = _person_after(ctx, m.end(), min(sent[1], m.end() + 40))
+            if superior is None:
+                continue
+            org = ctx.organisations.combined(m.start())
+            status = (
+                "announced"
+                if re.search(r"\b(?:will|to|would)\b", text[sent[0] : m.end()])
+                else None
+            )
+            out.append(
+                _event(
+                    ctx, "reporting_line", (m.start(), m.end()), sent,
+                    subordinate=sub, superior=superior, organisation=org, status=status,
+                )
+            )  # fmt: skip
+            return
+
+
+def _merger_orgs(ctx: ArticleContext, sentences, i: int) -> list[str]:
+    assert ctx.organisations is not None
+    orgs = ctx.organisations
+
+    def names(s: int, e: int) -> list[str]:
+        out: list[str] = []
+        for m in orgs.in_span(s, e):
+            for name in orgs.parts(m.canonical) or (m.canonical,):
+                if name not in out and name != "NHS":
+                    out.append(name)
+        return out
+
+    here = names(*sentences[i])
+    if len(here) >= 2:
+        return here[:2] if not _TWO.search(ctx.doc.text, *sentences[i]) else here[:2]
+    if not _TWO.search(ctx.doc.text, *sentences[i]):
+        return []
+    for j in range(i - 1, max(-1, i - 6), -1):
+        found = names(*sentences[j])
+        if len(found) >= 2:
+            return found[:2]
+    combined = orgs.combined(sentences[i][0])
+    return list(orgs.parts(combined)) if combined else []
+
+
+def _mergers(ctx, sentences, i, quoted, out: list[Event]) -> None:
+    text = ctx.doc.text
+    sent = sentences[i]
+    stage = None
+    cue = None
+    for pattern, value in sorted(event_cues()["merger"], key=lambda pv: _CUE_ORDER[pv[1]]):
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            if _inside(quoted, m.start()) or re.search(r"\bmergers\b", m.group(0), re.I):
+                continue
+            if re.search(r"\buntil\b[^,.;]*$", text[sent[0] : m.start()], re.I):
+                continue  # "until the two bodies are formally merged": a condition
+            stage, cue = value, (m.start(), m.end())
+            break
+        if stage:
+            break
+    if stage is None or cue is None:
+        return
+    organisations = _merger_orgs(ctx, sentences, i)
+    if len(organisations) < 2:
+        return
+    out.append(_event(ctx, "merger", cue, sent, organisations=organisations, status=stage))
+
+
+def _key(e: Event) -> tuple:
+    if e.type in ("departure", "appointment"):
+        return (e.type, e.person)
+    if e.type == "role_created":
+        return (e.type, e.role)
+    if e.type == "reporting_line":
+        return (e.type, e.subordinate, e.superior)
+    return (e.type, frozenset(e.organisations))
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    kept: dict[tuple, Event] = {}
+    for e in events:
+        k = _key(e)
+        if k not in kept:
+            kept[k] = e
+            continue
+        first = kept[k]
+        if (
+            e.type == "merger"
+            and _MERGER_RANK[e.status or "proposed"] < _MERGER_RANK[first.status or "proposed"]
+        ):
+            e.announced = e.announced or first.announced
+            kept[k] = e
+            continue
+        for name in ("role", "organisation", "reports_to", "announced", "effective"):
+            if getattr(first, name) is None and getattr(e, name) is not None:
+                setattr(first, name, getattr(e, name))
+        first.date = _main_date(first.status, first.announced, first.effective)
+    return sorted(kept.values(), key=lambda e: e.start)
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
-    return []
+    if ctx.people is None or ctx.organisations is None:
+        return []
+    text = ctx.doc.text
+    quoted = _quoted_spans(text)
+    starts, ends = ctx._sentences()
+    sentences = list(zip(starts, ends, strict=False))
+    events: list[Event] = []
+    for i, sent in enumerate(sentences):
+        _people_events(ctx, sent, quoted, events)
+        _role_created(ctx, sentences, i, quoted, events)
+        _reporting_lines(ctx, sent, quoted, events)
+        _mergers(ctx, sentences, i, quoted, events)
+    events.extend(_incoming_appointments(ctx))
+    return _merge(events)
+
+
+__all__ = ["extract_events", "RoleFact"]

@@ -1,0 +1,197 @@
+"""The data files of the entities and events stages, read once and compiled to regexes.
+
+Everything here is cached per process (`lru_cache`): the files are small and immutable, and
+the regexes do not depend on the spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def data_lines(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, without comments and blank lines."""
+    text = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first; spaces match any whitespace."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass
+class RoleVocabulary:
+    canonical: dict[str, str]  # lower-cased variant -> canonical title
+    after_org_only: set[str]  # variants that count only right after an organisation
+    pattern: re.Pattern[str]  # finds titles; group "title"
+
+
+@lru_cache(maxsize=1)
+def role_vocabulary() -> RoleVocabulary:
+    canonical: dict[str, str] = {}
+    after_org: set[str] = set()
+    words: list[str] = []
+    acronyms: list[str] = []
+    for row in data_lines("roles.tsv"):
+        title = row[0].strip()
+        variants = [v.strip() for v in row[1].split("|")] if len(row) > 1 else [title]
+        for variant in [title, *variants]:
+            if not variant:
+                continue
+            if variant.startswith("!"):
+                variant = variant[1:]
+                after_org.add(variant.lower())
+            canonical.setdefault(variant.lower(), title)
+            (acronyms if _is_acronym(variant) else words).append(variant)
+    word_alt = alternation(words)
+    acr_alt = alternation(acronyms)
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<title>(?i:{word_alt})|{acr_alt})(?![\w-])",
+    )
+    return RoleVocabulary(canonical, after_org, pattern)
+
+
+def canonical_title(surface: str) -> str:
+    """The canonical title of a matched variant ("CEO" -> "chief executive")."""
+    vocab = role_vocabulary()
+    key = re.sub(r"\s+", " ", surface.strip().lower())
+    if key in vocab.canonical:
+        return vocab.canonical[key]
+    if key.endswith("s") and key[:-1] in vocab.canonical:
+        return vocab.canonical[key[:-1]]
+    return key
+
+
+@dataclass
+class OrganisationTable:
+    alias_to_canonical: dict[str, str]  # alias (acronyms as written, others lower) -> name
+    parts: dict[str, tuple[str, ...]]  # combined body -> its parts
+    kinds: dict[str, str]
+    suffixes: list[str]
+    anaphors: dict[str, str]  # lower phrase -> rule
+    pattern: re.Pattern[str]  # finds shipped names and aliases
+    suffix_pattern: re.Pattern[str]  # capitalised phrases ending with a suffix
+    combined_by_parts: dict[frozenset[str], str] = field(default_factory=dict)
+    generic: set[str] = field(default_factory=set)
+    abbrevs: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, surface: str) -> str | None:
+        surface = re.sub(r"\s+", " ", surface.strip())
+        return self.alias_to_canonical.get(surface) or self.alias_to_canonical.get(surface.lower())
+
+
+_CONNECT = r"(?:and|of|for|the|in|on|&|upon)"
+_CAP = r"(?:[A-Z][\w’'.-]*)"
+
+
+@lru_cache(maxsize=1)
+def organisation_table() -> OrganisationTable:
+    alias: dict[str, str] = {}
+    parts: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
+    suffixes: list[str] = []
+    anaphors: dict[str, str] = {}
+    generic: set[str] = set()
+    abbrevs: dict[str, str] = {}
+    names: list[str] = []
+    acronyms: list[str] = []
+    for row in data_lines("organisations.tsv"):
+        head = row[0].strip()
+        if head == "@suffix":
+            suffixes.append(row[1].strip())
+            continue
+        if head == "@abbrev":
+            abbrevs[row[1].strip()] = row[2].strip()
+            continue
+        if head == "@generic":
+            generic.update(w.strip() for w in row[1].split("|"))
+            continue
+        if head == "@anaphor":
+            anaphors[row[1].strip().lower()] = row[2].strip()
+            continue
+        variants = [head] + [v.strip() for v in (row[1] if len(row) > 1 else "").split("|")]
+        for v in variants:
+            if not v:
+                continue
+            if " " not in v:
+                alias[v] = head
+                acronyms.append(v)
+            else:
+                alias[v.lower()] = head
+                names.append(v)
+        if len(row) > 2:
+            kinds[head] = row[2].strip()
+        if len(row) > 3 and row[3].strip():
+            parts[head] = tuple(p.strip() for p in row[3].split(";"))
+    pattern = re.compile(
+        rf"(?<![\w/])(?:(?i:{alternation(names)})|{alternation(acronyms)})(?![\w/]|’s\w|'s\w)"
+    )
+    suffix_alt = alternation(suffixes)
+    suffix_pattern = re.compile(
+        rf"(?<![\w’']){_CAP}\s+(?:(?:{_CAP}|{_CONNECT})\s+){{0,8}}(?:{suffix_alt})(?![\w])"
+    )
+    combined = {frozenset(p): name for name, p in parts.items()}
+    return OrganisationTable(
+        alias, parts, kinds, suffixes, anaphors, pattern, suffix_pattern, combined, generic, abbrevs
+    )
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str | None]:
+    """Honorific -> gender it tells ("f", "m") or None."""
+    gender = {row[0].strip(): row[1].strip() for row in data_lines("honorific_gender.tsv")}
+    out: dict[str, str | None] = {}
+    for row in data_lines("honorifics.txt"):
+        word = row[0].strip().rstrip(".")
+        if word:
+            out[word] = gender.get(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def honorific_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation(list(honorifics()))})\.?\s+)+")
+
+
+@dataclass
+class Cue:
+    kind: str  # departure, appointment, role_created, reporting_line, merger, status...
+    value: str  # a sub-kind (merger status, role status) or ""
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """Event kind -> [(regex, value)], from event_cues.tsv (phrases are regexes)."""
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for row in data_lines("event_cues.tsv"):
+        kind, value, phrase = row[0].strip(), row[1].strip(), row[2].strip()
+        out.setdefault(kind, []).append(
+            (re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.IGNORECASE), value)
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> list[tuple[re.Pattern[str], str, str]]:
+    """[(regex, status, where)] from status_cues.tsv; where is "before" or "around"."""
+    out = []
+    for row in data_lines("status_cues.tsv"):
+        status, where, phrase = row[0].strip(), row[1].strip(), row[2].strip()
+        out.append((re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.IGNORECASE), status, where))
+    return out

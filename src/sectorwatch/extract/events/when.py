@@ -1,0 +1,207 @@
+"""Dates in news prose, resolved against the article's date, kept as partial dates.
+
+`find_dates(text, published)` returns every date expression with its resolved value:
+"On 1 March" (article of 2019-03-04) -> 2019-03-01; "yesterday" -> the day before;
+"on Tuesday" -> the last Tuesday on or before the article's date; "last week" -> the
+Monday of the week before (day precision is not claimed: the value is the month);
+"March last year" -> 2018-03; "from 1 April" -> 2019-04-01 (an effective date: `kind` is
+"effective"); "at the end of the month" -> the month's last day; "in the autumn",
+"this summer" -> the year, with `range` the months of the season ("2024-09/2024-11"):
+a season is stored as its year (a partial date every consumer understands) and the range
+travels beside it. Without an article date, relative expressions resolve to None and
+absolute ones keep what they state ("1 March 2019").
+
+Month names without a year take the article's year; a day-month that would fall more than
+six months after the article is read as the previous year ("in December" of a January
+article is a future date only when the verb says so: callers pass `future=True`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sectorwatch.dates import interval, is_partial_date
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS.pop("may", None)
+MONTHS["may"] = 5
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "a": 1, "an": 1,
+}  # fmt: skip
+
+DATE_PATTERN = re.compile(
+    rf"(?P<lead>\b(?:on|from|since|by|until|in|at|during|before|after|effective)\s+)?(?:the\s+)?"
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?"
+    rf"|(?P<month3>{_MONTH})(?:\s+(?P<year3>\d{{4}})|\s+(?P<rel3>last|next|this)\s+year)?"
+    rf"|(?P<weekday>{_WEEKDAY})"
+    rf"|(?P<rel>yesterday|today|tomorrow|last\s+week|this\s+week|next\s+week|last\s+month|"
+    rf"this\s+month|next\s+month|last\s+year|this\s+year|next\s+year|earlier\s+this\s+year|"
+    rf"later\s+this\s+year|end\s+of\s+(?:the|this)\s+month|end\s+of\s+(?:the|this)\s+year)"
+    rf"|(?:(?P<srel>this|next|last)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?P<syear>\d{{4}}))?"
+    rf"|(?P<yearonly>(?:19|20)\d{{2}})(?!/|\d))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # a partial date
+    kind: str  # "point", "effective" (from/by/until ...), "since"
+    range: str | None = None  # "YYYY-MM/YYYY-MM" for seasons
+
+
+def _published(published: str | None) -> date | None:
+    if not published or not is_partial_date(published):
+        return None
+    return interval(published)[0] if published.count("-") == 2 else None
+
+
+def _year_for(month: int, ref: date | None, future: bool) -> int | None:
+    if ref is None:
+        return None
+    if future:
+        return ref.year + 1 if month < ref.month - 1 else ref.year
+    return ref.year - 1 if month > ref.month + 6 else ref.year
+
+
+def _resolve(
+    m: re.Match[str], published: str | None, future: bool
+) -> tuple[str | None, str | None]:
+    ref = _published(published)
+    year_ref = int(published[:4]) if published else None
+    g = m.groupdict()
+    if g["day"] or g["day2"]:
+        day = int(g["day"] or g["day2"])
+        month = MONTHS[
+            (g["month"] or g["month2"]).lower()[:3]
+            if False
+            else (g["month"] or g["month2"]).lower()
+        ]
+        year = g["year"] or g["year2"]
+        y = int(year) if year else _year_for(month, ref, future)
+        if y is None or not 1 <= day <= calendar.monthrange(y, month)[1]:
+            return None, None
+        return f"{y:04d}-{month:02d}-{day:02d}", None
+    if g["month3"]:
+        month = MONTHS[g["month3"].lower()]
+        if g["year3"]:
+            return f"{int(g['year3']):04d}-{month:02d}", None
+        if g["rel3"]:
+            if year_ref is None:
+                return None, None
+            delta = {"last": -1, "next": 1, "this": 0}[g["rel3"].lower()]
+            return f"{year_ref + delta:04d}-{month:02d}", None
+        y = _year_for(month, ref, future) if ref else year_ref
+        return (f"{y:04d}-{month:02d}", None) if y else (None, None)
+    if g["weekday"]:
+        if ref is None:
+            return None, None
+        wd = WEEKDAYS[g["weekday"].lower()]
+        delta = (ref.weekday() - wd) % 7
+        d = ref + timedelta(days=(7 - delta) % 7) if future else ref - timedelta(days=delta)
+        return d.isoformat(), None
+    if g["rel"]:
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        if ref is None:
+            return None, None
+        if rel == "yesterday":
+            return (ref - timedelta(days=1)).isoformat(), None
+        if rel == "today":
+            return ref.isoformat(), None
+        if rel == "tomorrow":
+            return (ref + timedelta(days=1)).isoformat(), None
+        if rel in ("last week", "this week", "next week"):
+            shift = {"last week": -7, "this week": 0, "next week": 7}[rel]
+            d = ref + timedelta(days=shift)
+            return d.isoformat()[:7], None
+        if rel in ("last month", "this month", "next month"):
+            month = ref.month + {"last month": -1, "this month": 0, "next month": 1}[rel]
+            y = ref.year + (month - 1) // 12
+            return f"{y:04d}-{(month - 1) % 12 + 1:02d}", None
+        if rel.startswith("end of the month") or rel.startswith("end of this month"):
+            last = calendar.monthrange(ref.year, ref.month)[1]
+            return f"{ref.year:04d}-{ref.month:02d}-{last:02d}", None
+        if rel.startswith("end of"):
+            return f"{ref.year:04d}-12-31", None
+        y = ref.year + {"last year": -1, "next year": 1}.get(rel, 0)
+        return f"{y:04d}", None
+    if g["season"]:
+        season = g["season"].lower()
+        first, last = SEASONS[season]
+        if g["syear"]:
+            y = int(g["syear"])
+        elif year_ref is None:
+            return None, None
+        else:
+            y = year_ref + {"last": -1, "next": 1}.get((g["srel"] or "").lower(), 0)
+        end_year = y + 1 if first > last else y
+        return f"{y:04d}", f"{y:04d}-{first:02d}/{end_year:04d}-{last:02d}"
+    if g["yearonly"]:
+        return g["yearonly"], None
+    return None, None
+
+
+def find_dates(text: str, published: str | None, future: bool = False) -> list[DateMention]:
+    """Every date expression of `text` with its resolved partial date (offsets into text)."""
+    out = []
+    for m in DATE_PATTERN.finditer(text):
+        if m.group("month3") and not m.group("year3") and not m.group("rel3"):
+            if m.group("month3").lower() == "may" and not m.group("lead"):
+                continue  # the verb "may"
+            if len(m.group("month3")) <= 4 and m.group("month3")[0].islower():
+                continue
+        if m.group("weekday") is None and m.group(0).strip()[:1].islower() is False:
+            pass
+        value, rng = _resolve(m, published, future)
+        lead = (m.group("lead") or "").strip().lower()
+        kind = {"from": "effective", "by": "effective", "until": "effective",
+                "effective": "effective", "since": "since"}.get(lead, "point")  # fmt: skip
+        out.append(DateMention(m.start(), m.end(), value, kind, rng))
+    return out
+
+
+_DURATION = re.compile(
+    r"for\s+the\s+(?:past|last)\s+(?P<n>\d+|\w+)\s+(?P<unit>day|week|month|year)s?"
+    r"|since\s+(?P<since>.+)",
+    re.IGNORECASE,
+)
+
+
+def resolve_duration_start(phrase: str, published: str | None) -> str | None:
+    """ "for the past 18 months" (2019-03-04) -> "2017-09"; "since 2021" -> "2021"."""
+    m = _DURATION.search(phrase)
+    if not m:
+        return None
+    if m.group("since"):
+        found = find_dates(m.group("since"), published)
+        return found[0].value if found else None
+    ref = _published(published) or (interval(published)[0] if is_partial_date(published) else None)
+    if ref is None:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if n is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return f"{ref.year - n:04d}"
+    if unit == "month":
+        months = ref.year * 12 + ref.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    days = n * (7 if unit == "week" else 1)
+    return (ref - timedelta(days=days)).isoformat()[:7]
