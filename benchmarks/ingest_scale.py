@@ -1,0 +1,156 @@
+"""Ingest speed with 1 and 2 local workers and with Dask, peak memory per worker, and a
+projection for 10 million articles. Not a test: run it on a quiet machine.
+
+    .venv/bin/python -m benchmarks.ingest_scale --articles 240 [--price 0.10]
+
+The corpus is the sample articles (samples/articles/*.txt) repeated, each copy made
+distinct by a numbered closing line (so no article is `unchanged` or a near-duplicate of
+the next), written as 8 JSONL shards; every configuration reads the same shards into a
+fresh SQLite store, in its own process, so peak memory is measured per run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "articles"
+
+
+def write_corpus(folder: Path, articles: int, shards: int = 8) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [open(folder / f"shard-{s:02d}.jsonl", "w", encoding="utf-8") for s in range(shards)]
+    for n in range(articles):
+        text = texts[n % len(texts)] + f"\n\nBenchmark copy {n}: reference {n * 7919}.\n"
+        record = {"url": f"https://bench.example/{n}", "text": text}
+        files[n % shards].write(json.dumps(record) + "\n")
+    for f in files:
+        f.close()
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(engine: str, workers: int, corpus: Path, db: Path) -> dict[str, float]:
+    """One configuration, in this process; prints nothing, returns the measures."""
+    from sectorwatch.ingest.options import ReadOptions
+    from sectorwatch.scale import ingest_paths
+    from sectorwatch.scale.workers import ScaleOptions
+
+    options = ScaleOptions(workers=workers, batch_size=32)
+    url = f"sqlite:///{db}"
+    started = time.perf_counter()
+    if engine == "dask":
+        from dask.distributed import Client, LocalCluster
+
+        with LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            cluster_up = time.perf_counter()
+            counts = ingest_paths(
+                [str(corpus)], url, ReadOptions(), options, "dask", cluster.scheduler_address, True
+            )
+            done = time.perf_counter()
+            with Client(cluster) as client:
+                worker_rss = max(client.run(_peak_rss_mib).values())
+    else:
+        cluster_up = started
+        counts = ingest_paths([str(corpus)], url, ReadOptions(), options, "local", None, True)
+        done = time.perf_counter()
+        who = resource.RUSAGE_CHILDREN if workers > 1 else resource.RUSAGE_SELF
+        worker_rss = resource.getrusage(who).ru_maxrss / 1024
+    return {
+        "articles": counts.ingested,
+        "seconds": done - started,
+        "seconds_without_cluster_start": done - cluster_up,
+        "articles_per_s": counts.ingested / (done - started),
+        "peak_worker_rss_mib": worker_rss,
+    }
+
+
+def run_in_subprocess(engine: str, workers: int, corpus: Path, tmp: Path) -> dict[str, float]:
+    db = tmp / f"{engine}-{workers}.db"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.ingest_scale",
+            "--one",
+            engine,
+            "--workers",
+            str(workers),
+            "--corpus",
+            str(corpus),
+            "--db",
+            str(db),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def projection(per_core_rate: float, machines: int, cores: int, price: float) -> str:
+    articles = 10_000_000
+    rate = per_core_rate * cores * machines * 0.9  # 10% lost to scheduling and writes
+    hours = articles / rate / 3600
+    return (
+        f"{machines} machine(s) x {cores} cores: {hours:,.1f} h, "
+        f"{hours * machines * price:,.2f} USD at {price:.2f} USD per machine-hour"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=240)
+    parser.add_argument("--price", type=float, default=0.68, help="USD per machine-hour")
+    parser.add_argument("--cores", type=int, default=16, help="cores per projected machine")
+    parser.add_argument("--one")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--corpus")
+    parser.add_argument("--db")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.workers, Path(args.corpus), Path(args.db))))
+        return
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus"
+        write_corpus(corpus, args.articles)
+        results = {
+            "local, 1 worker": run_in_subprocess("local", 1, corpus, tmp),
+            "local, 2 workers": run_in_subprocess("local", 2, corpus, tmp),
+            "dask, 2 workers": run_in_subprocess("dask", 2, corpus, tmp),
+        }
+    for name, r in results.items():
+        print(
+            f"{name:18} {r['articles']:5.0f} articles {r['seconds']:7.1f} s "
+            f"{r['articles_per_s']:6.2f} articles/s  "
+            f"peak worker RSS {r['peak_worker_rss_mib']:.0f} MiB"
+        )
+    one = results["local, 1 worker"]["articles_per_s"]
+    two = results["local, 2 workers"]["articles_per_s"]
+    dask = results["dask, 2 workers"]
+    print(f"speed-up with 2 workers: {two / one:.2f}x")
+    print(
+        "dask overhead vs local 2 workers: "
+        f"{dask['seconds'] / results['local, 2 workers']['seconds']:.2f}x "
+        f"wall time ({dask['seconds'] - dask['seconds_without_cluster_start']:.1f} s cluster start)"
+    )
+    for machines in (1, 10, 50):
+        print("10M articles, " + projection(one, machines, args.cores, args.price))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The scale options of `sectorwatch ingest` and the run behind them (docs/scale.md)."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+WORKERS = typer.Option(
+    None, "--workers", "-w", help="Processes, each with its own pipeline (SECTORWATCH_WORKERS)."
+)
+ENGINE = typer.Option("local", "--engine", help="local (this machine) or dask (a cluster).")
+SCHEDULER = typer.Option(
+    None, "--scheduler", help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786."
+)
+SILENT = typer.Option(False, "--silent", help="No progress bar.")
+STOP_AFTER = typer.Option(
+    None, "--stop-after", help="Stop after reading this many articles (try a sample first)."
+)
+DOMAINS = typer.Option(
+    None, "--domains", help="WARC: keep pages of these domains (a file, or a comma list)."
+)
+KEYWORDS = typer.Option(
+    None, "--keywords", help='WARC: keep pages with keywords: "health" (packaged) or a file.'
+)
+NO_DEDUP = typer.Option(False, "--no-dedup", help="Do not link near-duplicate articles.")
+
+
+def run_scaled_ingest(
+    paths: list[str],
+    db: str | None,
+    batch_size: int | None,
+    as_json: bool,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    silent: bool,
+    stop_after: int | None,
+    domains: str | None,
+    keywords: str | None,
+    no_dedup: bool,
+) -> None:
+    """Run the ingest through sectorwatch.scale and print the closing count."""
+    from sectorwatch.ingest.options import ReadOptions
+    from sectorwatch.scale import ingest_paths, warc_filters
+    from sectorwatch.scale.workers import ScaleOptions
+    from sectorwatch.settings import Settings
+
+    settings = Settings.from_env()
+    options = ScaleOptions(
+        workers=workers or settings.workers,
+        batch_size=batch_size or settings.batch_size,
+        stop_after=stop_after,
+        model=settings.model,
+        dedup=not no_dedup,
+    )
+    read_options = ReadOptions(max_bytes=settings.max_bytes, warc=warc_filters(domains, keywords))
+    try:
+        counts = ingest_paths(
+            paths, db or settings.db, read_options, options, engine, scheduler, silent or as_json
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    for outcome, source, reason in counts.reasons:
+        typer.echo(f"{outcome} {source}: {reason}", err=True)
+    if as_json:
+        typer.echo(json.dumps(counts.as_dict()))
+    else:
+        typer.echo(counts.summary())
+    if counts.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,207 @@
+"""Near-duplicates: the same press release syndicated by several outlets.
+
+Each article's body is cut into word shingles (5 consecutive normalised words); a MinHash of
+the shingles estimates the Jaccard similarity of two articles, and an LSH index (datasketch)
+finds the candidates without comparing every pair. An article whose estimated similarity
+to an earlier one reaches `threshold` is stored with `articles.duplicate_of` pointing at the
+first-seen copy (always a canonical article, never another duplicate), and queries count
+quotes and reactions from canonical articles only.
+
+Signatures are computed where the text is (a worker process), as 128 integers; the index
+lives with the single writer, so "first seen" is the order in which articles are written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sectorwatch.ingest.identity import normalise_text
+from sectorwatch.model import Article, Paragraph
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+THRESHOLD = 0.7
+SCHEME = "affine32"
+"""datasketch's hashing scheme, pinned so stored and fresh signatures compare."""
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    threshold: float = THRESHOLD
+    shingle_words: int = SHINGLE_WORDS
+    num_perm: int = NUM_PERM
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
+    """The set of k-word windows of the normalised text (the whole text when shorter)."""
+    words = _WORD.findall(normalise_text(text))
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def article_dedup_text(article: Article) -> str:
+    """What is compared: the body paragraphs (boilerplate and bylines differ between
+    outlets), or the whole text when the reader marked no body."""
+    body = article.body_paragraphs()
+    if not body:
+        return article.text
+    return "\n".join(article.paragraph_text(p) for p in body)
+
+
+def signature(text: str, options: DedupOptions = DedupOptions()) -> np.ndarray:
+    """The MinHash values of the text's shingles (uint64, `num_perm` of them)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=options.num_perm, scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in shingles(text, options.shingle_words)])
+    return np.asarray(m.hashvalues, dtype=np.uint64)
+
+
+def article_signature(article: Article, options: DedupOptions = DedupOptions()) -> np.ndarray:
+    return signature(article_dedup_text(article), options)
+
+
+class DuplicateIndex:
+    """First-seen canonical articles in an LSH index; `link` says what a new one copies."""
+
+    def __init__(self, options: DedupOptions = DedupOptions()) -> None:
+        from datasketch import MinHashLSH
+
+        self.options = options
+        self._lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+        self._signatures: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._signatures
+
+    def _minhash(self, values: np.ndarray):  # type: ignore[no-untyped-def]
+        from datasketch import MinHash
+
+        return MinHash(num_perm=self.options.num_perm, hashvalues=values, scheme=SCHEME)
+
+    def add_canonical(self, article_id: str, values: np.ndarray) -> None:
+        if article_id not in self._signatures:
+            self._lsh.insert(article_id, self._minhash(values))
+            self._signatures[article_id] = values
+
+    def link(self, article_id: str, values: np.ndarray) -> str | None:
+        """The canonical article this one duplicates (most similar, then smallest id), or
+        None, in which case it becomes canonical itself."""
+        if article_id in self._signatures:
+            return None
+        candidates = []
+        for other in self._lsh.query(self._minhash(values)):
+            similarity = float(np.mean(self._signatures[other] == values))
+            if similarity >= self.options.threshold:
+                candidates.append((-similarity, other))
+        if candidates:
+            return min(candidates)[1]
+        self.add_canonical(article_id, values)
+        return None
+
+    def link_all(self, items: Iterable[tuple[str, np.ndarray]]) -> dict[str, str]:
+        """Links for articles in first-seen order: {duplicate id: canonical id}."""
+        links = {}
+        for article_id, values in items:
+            target = self.link(article_id, values)
+            if target is not None:
+                links[article_id] = target
+        return links
+
+
+def signatures_for(
+    articles: Sequence[Article], options: DedupOptions = DedupOptions()
+) -> list[tuple[str, np.ndarray]]:
+    return [(a.id, article_signature(a, options)) for a in articles]
+
+
+# ---------------------------------------------------------------- the store's side
+
+
+def _stored_article(row: Any) -> Article:
+    paragraphs = [Paragraph(s, e, k) for s, e, k in json.loads(row.paragraphs or "[]")]
+    return Article(id=row.id, source="", text=row.text, paragraphs=paragraphs)
+
+
+def load_index(engine: Engine, options: DedupOptions = DedupOptions()) -> DuplicateIndex:
+    """An index of the stored canonical articles.
+
+    Self-healing: stored articles that were never compared (a run stopped between a batch
+    and its links) are compared now, in id order, and linked when they repeat another.
+    """
+    from sqlalchemy import select
+
+    from sectorwatch.store.schema import articles
+
+    index = DuplicateIndex(options)
+    query = (
+        select(articles.c.id, articles.c.text, articles.c.paragraphs)
+        .where(articles.c.duplicate_of.is_(None))
+        .order_by(articles.c.id)
+    )
+    links: dict[str, str] = {}
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=500).execute(query):
+            target = index.link(row.id, article_signature(_stored_article(row), options))
+            if target is not None:
+                links[row.id] = target
+    save_links(engine, links)
+    return index
+
+
+def save_links(engine: Engine, links: dict[str, str]) -> None:
+    """Set `articles.duplicate_of` for each {duplicate: canonical}, in one transaction."""
+    from sqlalchemy import bindparam, update
+
+    from sectorwatch.store.schema import articles
+
+    if not links:
+        return
+    statement = (
+        update(articles)
+        .where(articles.c.id == bindparam("dup"))
+        .values(duplicate_of=bindparam("canonical"))
+    )
+    with engine.begin() as conn:
+        conn.execute(statement, [{"dup": d, "canonical": c} for d, c in links.items()])
+
+
+def duplicate_links(engine: Engine) -> dict[str, str]:
+    """Every stored link {duplicate id: canonical id}."""
+    from sqlalchemy import select
+
+    from sectorwatch.store.schema import articles
+
+    query = select(articles.c.id, articles.c.duplicate_of).where(
+        articles.c.duplicate_of.is_not(None)
+    )
+    with engine.connect() as conn:
+        return {row.id: row.duplicate_of for row in conn.execute(query)}
+
+
+def canonical(article_id_column: Any) -> Any:
+    """A SQL condition: the row belongs to a canonical article (not a near-duplicate).
+
+    Queries that count quotes or reactions use it so a syndicated press release counts
+    once: `select(quotes).where(canonical(quotes.c.article_id))`.
+    """
+    from sqlalchemy import select
+
+    from sectorwatch.store.schema import articles
+
+    duplicates = select(articles.c.id).where(articles.c.duplicate_of.is_not(None))
+    return article_id_column.not_in(duplicates)

@@ -1,0 +1,166 @@
+"""Near-duplicates: a press release syndicated by two outlets is stored once as canonical,
+the copy links to it, and its quotes count once. The press release is invented."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from store_factory import ArticleSpec, build
+
+from sectorwatch.model import Article, Paragraph
+from sectorwatch.scale.dedup import (
+    DuplicateIndex,
+    article_signature,
+    canonical,
+    duplicate_links,
+    load_index,
+    shingles,
+    signature,
+)
+from sectorwatch.scale.workers import ScaleOptions, ingest_items
+from sectorwatch.store import open_store
+from sectorwatch.store.schema import quotes
+
+RELEASE = (
+    "Wendover Community Health Trust has named Priya Lindqvist as its new chief executive. "
+    "Ms Lindqvist joins from the Kestrel Coast Partnership, where she was director of "
+    "operations for six years, and takes up the post in September.\n"
+    'Colm Ashby, chair of the Wendover Community Health Trust, said: "Priya brings a deep '
+    'understanding of community services and a record of working with local partners."\n'
+    'Ms Lindqvist said: "I am delighted to be joining a trust with such a strong '
+    'commitment to care closer to home."\n'
+    "The trust provides district nursing, health visiting and rehabilitation services to "
+    "around 400,000 people across the Wendover and Ashcombe districts.\n"
+)
+OUTLET_A = "Wendover trust names new chief executive\nBy Staff Reporter, Health Weekly\n"
+OUTLET_B = (
+    "New chief executive for Wendover Community Health Trust\nFrom our newsdesk | Care Bulletin\n"
+)
+FOOTER_B = "Sign up to the Care Bulletin newsletter for weekly updates.\n"
+
+QUOTES = [
+    dict(
+        text="Priya brings a deep understanding of community services and a record of "
+        "working with local partners.",
+        speaker="Colm Ashby",
+        role="chair",
+        organisation="Wendover Community Health Trust",
+        stance="welcome",
+    ),
+    dict(
+        text="I am delighted to be joining a trust with such a strong commitment to care "
+        "closer to home.",
+        speaker="Priya Lindqvist",
+        stance="welcome",
+    ),
+]
+
+UNRELATED = (
+    "Harbourside council approves new cycle lanes\n"
+    "Councillors in Harbourside have approved plans for three new cycle lanes along the "
+    "seafront, with work due to begin in the spring after a public consultation.\n"
+)
+
+
+def copy_a():
+    return build(ArticleSpec(text=OUTLET_A + RELEASE, source="a.txt", quotes=QUOTES))
+
+
+def copy_b():
+    return build(ArticleSpec(text=OUTLET_B + RELEASE + FOOTER_B, source="b.txt", quotes=QUOTES))
+
+
+def test_shingles_are_five_normalised_words():
+    assert shingles("The NHS, said  the Trust; was fine today.") == {
+        "the nhs said the trust",
+        "nhs said the trust was",
+        "said the trust was fine",
+        "the trust was fine today",
+    }
+    assert shingles("Too short") == {"too short"}
+
+
+def test_syndicated_copies_are_similar_and_unrelated_articles_are_not():
+    a, b = copy_a().article, copy_b().article
+    sa, sb = article_signature(a), article_signature(b)
+    other = signature(UNRELATED)
+    assert (sa == sb).mean() > 0.7
+    assert (sa == other).mean() < 0.2
+
+
+def test_the_copy_links_to_the_first_seen_article():
+    a, b = copy_a().article, copy_b().article
+    index = DuplicateIndex()
+    unrelated = Article(id="u1", source="u.txt", text=UNRELATED)
+    links = index.link_all(
+        [
+            (a.id, article_signature(a)),
+            (unrelated.id, article_signature(unrelated)),
+            (b.id, article_signature(b)),
+        ]
+    )
+    assert links == {b.id: a.id}
+    assert len(index) == 2
+
+
+def test_only_body_paragraphs_are_compared():
+    text = "Boilerplate line one\nThe body says something about the trust board today.\n"
+    article = Article(
+        id="x",
+        source="x.txt",
+        text=text,
+        paragraphs=[Paragraph(0, 20, "boilerplate"), Paragraph(21, len(text) - 1)],
+    )
+    assert shingles("the body says something about") <= shingles(
+        "The body says something about the trust board today."
+    )
+    assert (article_signature(article) == signature(text[21:-1])).all()
+
+
+def test_ingest_links_the_copy_and_reactions_count_quotes_once(tmp_path, monkeypatch):
+    import sectorwatch.scale.workers as workers
+
+    # extraction is the hand-built one: this test is about storing and counting
+    extractions = {e.article.id: e for e in (copy_a(), copy_b())}
+    monkeypatch.setattr(
+        workers, "process_batch", lambda arts, *a: [extractions[x.id] for x in arts]
+    )
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    a, b = copy_a(), copy_b()
+    options = ScaleOptions(batch_size=1, extractor_version="1.0.0")
+    counts = ingest_items([a.article, b.article], engine, options)
+    assert counts.ingested == 2
+    assert counts.duplicates == 1
+    assert duplicate_links(engine) == {b.article.id: a.article.id}
+    with engine.connect() as conn:
+        every = conn.execute(select(func.count()).select_from(quotes)).scalar_one()
+        counted = conn.execute(
+            select(func.count()).select_from(quotes).where(canonical(quotes.c.article_id))
+        ).scalar_one()
+    assert every == 4  # both copies keep their evidence
+    assert counted == 2  # reactions count each quote once
+
+
+def test_links_survive_a_restart_and_unlinked_copies_are_healed(tmp_path):
+    from sectorwatch.store import write_batch
+
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    a, b = copy_a(), copy_b()
+    write_batch(engine, [a, b])  # stored, but never compared (a run stopped here)
+    index = load_index(engine)
+    assert duplicate_links(engine) == {b.article.id: min(a.article.id, b.article.id)} or (
+        duplicate_links(engine) == {a.article.id: b.article.id}
+    )
+    assert len(index) == 1
+
+
+def test_reactions_to_the_appointment_count_each_quote_once(tmp_path):
+    from sectorwatch.query.reactions import reactions
+    from sectorwatch.scale.dedup import save_links
+    from sectorwatch.store import write_batch
+
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    a, b = copy_a(), copy_b()
+    write_batch(engine, [a, b])
+    save_links(engine, {b.article.id: a.article.id})
+    answer = reactions(engine, "Priya Lindqvist")
+    assert [(q.speaker, q.article_id) for q in answer.quotes] == [("Colm Ashby", a.article.id)]
