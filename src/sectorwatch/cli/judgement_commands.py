@@ -1,0 +1,91 @@
+"""`merge`, `split`, `reject`, `set-speaker`: human judgements, appended with author."""
+
+from __future__ import annotations
+
+import getpass
+
+import typer
+
+from sectorwatch.cli._store_options import DB, engine_for, fail
+from sectorwatch.errors import SectorwatchError
+
+AUTHOR = typer.Option(None, "--author", help="Who judges (default: your user name).")
+NOTE = typer.Option(None, "--note", help="Why.")
+
+
+def _author(author: str | None) -> str:
+    return author or getpass.getuser()
+
+
+def merge(
+    a: str, b: str, author: str | None = AUTHOR, note: str | None = NOTE, db: str | None = DB
+) -> None:
+    """Judge that entities A and B are the same; prints the canonical id."""
+    from sectorwatch.store import judgements
+
+    try:
+        typer.echo(judgements.merge(engine_for(db), a, b, _author(author), note))
+    except SectorwatchError as exc:
+        fail(exc)
+
+
+def split(
+    a: str,
+    b: str | None = typer.Argument(None),
+    article: str | None = typer.Option(None, "--article", help="Split A as named in this article."),
+    author: str | None = AUTHOR,
+    note: str | None = NOTE,
+    db: str | None = DB,
+) -> None:
+    """Judge that A and B are different (undoes a merge), or that A in ARTICLE is someone else."""
+    from sectorwatch.store import judgements
+
+    try:
+        typer.echo(
+            judgements.split(
+                engine_for(db), a, b, article_id=article, author=_author(author), note=note
+            )
+        )
+    except SectorwatchError as exc:
+        fail(exc)
+
+
+def reject(
+    claim_id: str,
+    undo: bool = typer.Option(False, "--undo", help="Accept the claim again."),
+    author: str | None = AUTHOR,
+    note: str | None = NOTE,
+    db: str | None = DB,
+) -> None:
+    """Judge a claim wrong (its id is in every --json answer); --undo accepts it again."""
+    from sectorwatch.store import judgements
+
+    try:
+        judgements.reject(engine_for(db), claim_id, _author(author), undo=undo, note=note)
+    except SectorwatchError as exc:
+        fail(exc)
+    typer.echo(("accepted " if undo else "rejected ") + claim_id)
+
+
+def set_speaker(
+    quote_id: str,
+    entity_id: str | None = typer.Argument(None, help="Omit to restore the extracted speaker."),
+    author: str | None = AUTHOR,
+    note: str | None = NOTE,
+    db: str | None = DB,
+) -> None:
+    """Judge who said a quote."""
+    from sectorwatch.store import judgements
+
+    try:
+        judgements.set_speaker(engine_for(db), quote_id, entity_id, _author(author), note)
+    except SectorwatchError as exc:
+        fail(exc)
+    typer.echo(f"{quote_id}: speaker {entity_id or 'as extracted'}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(merge)
+    app.command()(split)
+    app.command()(reject)
+    app.command(name="set-speaker")(set_speaker)

@@ -1,0 +1,286 @@
+"""`ingest`, `who`, `orgchart`, `person`, `reactions`, `timeline`, `search`, `export`."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from sectorwatch.cli import _scale_options as scale
+from sectorwatch.cli._store_options import (
+    ALL,
+    DB,
+    JSON,
+    engine_for,
+    evidence_line,
+    fail,
+    print_json,
+)
+from sectorwatch.errors import SectorwatchError
+
+
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, or - for standard input."),
+    db: str | None = DB,
+    batch_size: int | None = typer.Option(None, help="Articles per transaction."),
+    as_json: bool = JSON,
+    workers: int | None = scale.WORKERS,
+    engine: str = scale.ENGINE,
+    scheduler: str | None = scale.SCHEDULER,
+    silent: bool = scale.SILENT,
+    stop_after: int | None = scale.STOP_AFTER,
+    domains: str | None = scale.DOMAINS,
+    keywords: str | None = scale.KEYWORDS,
+    no_dedup: bool = scale.NO_DEDUP,
+) -> None:
+    """Read, extract and store articles; print what was ingested, unchanged, skipped, failed."""
+    if not as_json or workers or engine != "local" or stop_after or domains or keywords:
+        scale.run_scaled_ingest(
+            paths,
+            db,
+            batch_size,
+            as_json,
+            workers,
+            engine,
+            scheduler,
+            silent,
+            stop_after,
+            domains,
+            keywords,
+            no_dedup,
+        )  # progress bar, --workers, --engine dask, filters, resumable (docs/scale.md)
+        return
+    from sectorwatch.settings import Settings
+    from sectorwatch.store.ingest import ingest_paths
+
+    settings = Settings.from_env()
+    try:
+        result = ingest_paths(
+            paths,
+            engine_for(db),
+            model=settings.model,
+            batch_size=batch_size or settings.batch_size,
+        )
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(result)
+        return
+    for source, reason in result.skipped + result.failed:
+        typer.echo(f"{source}: {reason}", err=True)
+    typer.echo(result.summary())
+
+
+def who(
+    organisation: str = typer.Argument(..., help="Organisation name, alias or id."),
+    role: str = typer.Option(..., "--role", help='Role, e.g. "chief executive".'),
+    on: str | None = typer.Option(
+        None, "--on", help="Date: 2019, 2019-03 or 2019-03-04 (default today)."
+    ),
+    show_all: bool = ALL,
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """Who held ROLE at ORGANISATION on a date: holders, status and evidence."""
+    from sectorwatch.query.who import who as ask
+
+    try:
+        answer = ask(engine_for(db), organisation, role, on, include_all=show_all)
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(answer)
+        return
+    typer.echo(f"{answer.role}, {answer.organisation}, on {answer.on}:")
+    if not answer.holders:
+        typer.echo("  nobody known")
+    for h in answer.holders:
+        typer.echo(f"  {h.name} ({h.status})" + _span(h.valid_from, h.valid_to))
+        typer.echo(evidence_line(h.evidence))
+        if show_all:
+            for alt in h.alternatives:
+                typer.echo(f"    also: {alt.status} ({alt.origin})")
+                typer.echo(evidence_line(alt.evidence, "      "))
+
+
+def _span(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return ""
+    return f" {start or '?'} – {end or ''}".rstrip()
+
+
+def orgchart(
+    organisation: str = typer.Argument(...),
+    on: str | None = typer.Option(None, "--on", help="Date (default today)."),
+    fmt: str = typer.Option("text", "--format", help="text, json, dot or svg."),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """An organisation's posts, holders and reporting lines valid on a date."""
+    from sectorwatch.query import render
+    from sectorwatch.query.orgchart import orgchart as ask
+
+    try:
+        chart = ask(engine_for(db), organisation, on)
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    fmt = "json" if as_json else fmt
+    if fmt == "json":
+        print_json(chart)
+    elif fmt == "dot":
+        typer.echo(render.to_dot(chart))
+    elif fmt == "svg":
+        typer.echo(render.to_svg(chart))
+    elif fmt == "text":
+        typer.echo(render.to_text(chart))
+    else:
+        fail(ValueError(f"unknown format {fmt!r}: use text, json, dot or svg"))
+
+
+def person(name: str = typer.Argument(...), db: str | None = DB, as_json: bool = JSON) -> None:
+    """A person's roles over time, events and quotes."""
+    from sectorwatch.query.person import person as ask
+
+    try:
+        answer = ask(engine_for(db), name)
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(answer)
+        return
+    typer.echo(f"{answer.name} [{answer.id}]")
+    typer.echo("Roles:")
+    for r in answer.roles:
+        typer.echo(
+            f"  {r.role}, {r.organisation or '?'} ({r.status})" + _span(r.valid_from, r.valid_to)
+        )
+        typer.echo(evidence_line(r.evidence[0] if r.evidence else None))
+    typer.echo("Events:")
+    for e in answer.events:
+        typer.echo(
+            f"  {e.when or 'undated'} {e.type} {e.role or ''} {e.organisation or ''}".rstrip()
+        )
+        typer.echo(evidence_line(e.evidence))
+    typer.echo("Quotes:")
+    for q in answer.quotes:
+        typer.echo(f"  [{q.stance}] “{q.text}” ({q.published or 'undated'}, {q.claim_id})")
+
+
+def reactions(
+    target: str = typer.Argument(..., help="An event's claim id, a person or an organisation."),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """Quotes about an event, person or organisation, grouped by stance and organisation."""
+    from sectorwatch.query.reactions import reactions as ask
+
+    try:
+        answer = ask(engine_for(db), target)
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(answer)
+        return
+    quotes = {q.claim_id: q for q in answer.quotes}
+    typer.echo(f"Reactions to {answer.target}: {len(answer.quotes)} quotes")
+    for stance, ids in answer.by_stance.items():
+        typer.echo(f"{stance} ({len(ids)}):")
+        for cid in ids:
+            q = quotes[cid]
+            who = q.speaker or "unknown speaker"
+            where = ", ".join(x for x in (q.speaker_role, q.speaker_organisation) if x)
+            typer.echo(f"  {who}" + (f" ({where})" if where else "") + f": “{q.text}”")
+            typer.echo(evidence_line(q.evidence))
+    typer.echo(
+        "By organisation: " + "; ".join(f"{o}: {len(i)}" for o, i in answer.by_organisation.items())
+    )
+
+
+def timeline(
+    target: str = typer.Argument(...),
+    date_from: str | None = typer.Option(None, "--from"),
+    date_to: str | None = typer.Option(None, "--to"),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """Dated events, roles and organisation changes of an organisation or person."""
+    from sectorwatch.query.timeline import timeline as ask
+
+    try:
+        answer = ask(engine_for(db), target, date_from, date_to)
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(answer)
+        return
+    typer.echo(f"Timeline of {answer.target}")
+    for e in answer.entries:
+        typer.echo(f"  {e.date or 'undated':10} {e.summary}")
+        typer.echo(evidence_line(e.evidence, "      "))
+
+
+def search(
+    text: str = typer.Argument(...),
+    kind: str | None = typer.Option(None, help="quote or article"),
+    stance: str | None = typer.Option(None),
+    organisation: str | None = typer.Option(None),
+    date_from: str | None = typer.Option(None, "--from"),
+    date_to: str | None = typer.Option(None, "--to"),
+    limit: int = typer.Option(20),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """Full-text search over quotes and articles."""
+    from sectorwatch.query.search import search as ask
+
+    try:
+        result = ask(
+            engine_for(db),
+            text,
+            kind=kind,
+            stance=stance,
+            organisation=organisation,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
+    except SectorwatchError as exc:
+        fail(exc)
+        return
+    if as_json:
+        print_json(result)
+        return
+    typer.echo(f"Quotes ({len(result.quotes)}):")
+    for q in result.quotes:
+        typer.echo(f"  [{q.stance}] {q.speaker or 'unknown'}: “{q.text}”")
+        typer.echo(evidence_line(q.evidence))
+    typer.echo(f"Articles ({len(result.articles)}):")
+    for a in result.articles:
+        typer.echo(
+            f"  {a.published or 'undated'} {a.title or a.source} [{a.article_id}]\n    {a.snippet}"
+        )
+
+
+def export(
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, ftm or graphml"),
+    db: str | None = DB,
+) -> None:
+    """Write the whole store to standard output."""
+    from sectorwatch.query.export import FORMATS
+    from sectorwatch.query.export import export as run
+
+    if fmt not in FORMATS:
+        fail(ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}"))
+    for line in run(engine_for(db), fmt):
+        sys.stdout.write(line)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (ingest, who, orgchart, person, reactions, timeline, search, export):
+        app.command()(command)

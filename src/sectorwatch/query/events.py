@@ -1,0 +1,77 @@
+"""Events as answers, with names and evidence."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Select
+
+from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
+from sectorwatch.store.schema import posts
+
+
+@dataclass
+class EventAnswer:
+    claim_id: str
+    type: str
+    person_id: str | None
+    person: str | None
+    role: str | None
+    organisation_id: str | None
+    organisation: str | None
+    organisations: list[str] = field(default_factory=list)
+    status: str | None = None
+    date: str | None = None
+    announced: str | None = None
+    effective: str | None = None
+    observed: str | None = None
+    article_id: str = ""
+    evidence: EvidenceRef | None = None
+
+    @property
+    def when(self) -> str:
+        return self.effective or self.date or self.announced or self.observed or ""
+
+
+def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:
+    from sqlalchemy import select
+
+    rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
+    post_ids = {r["post_id"] for r in rows if r["post_id"]}
+    roles = (
+        dict(conn.execute(select(posts.c.id, posts.c.role).where(posts.c.id.in_(post_ids))).all())
+        if post_ids
+        else {}
+    )
+    ids: set[str] = set()
+    for r in rows:
+        ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}
+        ids |= set(json.loads(r["organisations"] or "[]"))
+    names = names_of(conn, ids)  # type: ignore[arg-type]
+    ev = evidence_for(conn, [r["claim_id"] for r in rows])
+    out = []
+    for r in rows:
+        person = judged.canon(r["person_id"])
+        org = judged.canon(r["organisation_id"])
+        out.append(
+            EventAnswer(
+                claim_id=r["claim_id"],
+                type=r["type"],
+                person_id=person,
+                person=names.get(person) if person else None,
+                role=roles.get(r["post_id"]),
+                organisation_id=org,
+                organisation=names.get(org) if org else None,
+                organisations=[names.get(o, o) for o in json.loads(r["organisations"] or "[]")],
+                status=r["status"],
+                date=r["date"],
+                announced=r["announced"],
+                effective=r["effective"],
+                observed=r["observed"],
+                article_id=r["article_id"],
+                evidence=ev.get(r["claim_id"]),
+            )
+        )
+    out.sort(key=lambda e: (e.when, e.claim_id))
+    return out

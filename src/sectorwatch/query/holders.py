@@ -1,0 +1,195 @@
+"""Who holds a post on a date, from every claim about it.
+
+For each (post, person) the claims are: occupancies read in articles, and occupancies
+inferred from leadership events (a departure ends one, an appointment starts one). The
+preferred claim comes first (origin, date precision, recency). The person's interval is the
+earliest stated start and the best-known end (a stated `valid_to`, else the date a report
+called them former, else a departure's effective date); the status on the date follows:
+former after the end, incoming before the start, else the preferred status of the reports
+made by then -- "current" becomes "leaving" once a departure has been reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, select
+
+from sectorwatch import dates
+from sectorwatch.query.common import (
+    EvidenceRef,
+    Judged,
+    date_precision,
+    evidence_for,
+    names_of,
+    preference_key,
+)
+from sectorwatch.store.schema import claims, events, occupancies
+
+NOT_HOLDING = ("former", "incoming")
+
+
+@dataclass
+class HolderClaim:
+    claim_id: str
+    status: str
+    valid_from: str | None
+    valid_to: str | None
+    observed: str | None
+    origin: str
+    evidence: EvidenceRef | None = None
+
+    def key(self) -> tuple:
+        return preference_key(
+            self.origin, date_precision(self.valid_from, self.valid_to), self.observed
+        )
+
+
+@dataclass
+class Holder:
+    person_id: str
+    name: str
+    post_id: str
+    status: str
+    valid_from: str | None
+    valid_to: str | None
+    evidence: EvidenceRef | None
+    alternatives: list[HolderClaim] = field(default_factory=list)
+
+
+def _claims_for_posts(
+    conn: Connection, post_ids: list[str], judged: Judged
+) -> dict[tuple[str, str], list[HolderClaim]]:
+    grouped: dict[tuple[str, str], list[HolderClaim]] = defaultdict(list)
+    if not post_ids:
+        return grouped
+    rows = conn.execute(
+        select(
+            occupancies.c.claim_id,
+            occupancies.c.post_id,
+            occupancies.c.person_id,
+            occupancies.c.status,
+            occupancies.c.valid_from,
+            occupancies.c.valid_to,
+            occupancies.c.observed,
+            claims.c.origin,
+        )
+        .join(claims, claims.c.id == occupancies.c.claim_id)
+        .where(occupancies.c.post_id.in_(post_ids))
+    )
+    for cid, post, person, status, vf, vt, observed, origin in rows:
+        if cid in judged.rejected:
+            continue
+        key = (post, judged.canon(person) or person)
+        grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin))
+    event_rows = conn.execute(
+        select(
+            events.c.claim_id,
+            events.c.post_id,
+            events.c.person_id,
+            events.c.type,
+            events.c.status,
+            events.c.effective,
+            events.c.observed,
+        ).where(
+            events.c.post_id.in_(post_ids),
+            events.c.type.in_(["departure", "appointment"]),
+            events.c.person_id.is_not(None),
+        )
+    )
+    for cid, post, person, kind, status, effective, observed in event_rows:
+        if cid in judged.rejected:
+            continue
+        key = (post, judged.canon(person) or person)
+        if kind == "departure":
+            done = status == "completed"
+            grouped[key].append(
+                HolderClaim(
+                    cid,
+                    "former" if done else "leaving",
+                    None,
+                    effective or (observed if done else None),
+                    observed,
+                    "inferred",
+                )
+            )
+        else:
+            grouped[key].append(
+                HolderClaim(
+                    cid,
+                    "current" if status == "completed" else "incoming",
+                    effective,
+                    None,
+                    observed,
+                    "inferred",
+                )
+            )
+    return grouped
+
+
+def _interval(items: list[HolderClaim]) -> tuple[str | None, str | None]:
+    starts = [c.valid_from for c in items if c.valid_from]
+    start = min(starts, key=lambda d: dates.interval(d)[0]) if starts else None
+    if start is None and items and all(c.status == "incoming" for c in items):
+        start = min((c.observed for c in items if c.observed), default=None)
+    ends = [c.valid_to for c in items if c.valid_to]
+    if not ends:
+        ends = [c.observed for c in items if c.status == "former" and c.observed]
+    end = min(ends, key=lambda d: dates.interval(d)[1]) if ends else None
+    return start, end
+
+
+def status_on(items: list[HolderClaim], on: str) -> tuple[str, HolderClaim]:
+    """The status on `on` and the claim that says so (items sorted by preference)."""
+    start, end = _interval(items)
+    first, last = dates.interval(on)
+    if end and dates.interval(end)[1] < first:
+        return "former", next((c for c in items if c.valid_to or c.status == "former"), items[0])
+    if start and dates.interval(start)[0] > last:
+        return "incoming", items[0]
+    known = [c for c in items if not c.observed or dates.interval(c.observed)[0] <= last]
+    known = known or items
+    chosen = known[0]
+    status = chosen.status
+    if status == "incoming":
+        status = "current"
+    if status == "former":
+        status = "current" if end and dates.interval(end)[0] >= first else "former"
+    if status == "current" and any(c.status == "leaving" for c in known):
+        status = "leaving"
+    return status, chosen
+
+
+def holders(
+    conn: Connection, post_ids: list[str], on: str, judged: Judged, include_all: bool = False
+) -> dict[str, list[Holder]]:
+    """Holders of each post on `on`, preferred claim first; `include_all` keeps former and
+    incoming holders too."""
+    grouped = _claims_for_posts(conn, post_ids, judged)
+    ev = evidence_for(conn, [c.claim_id for items in grouped.values() for c in items])
+    names = names_of(conn, {person for _, person in grouped})
+    out: dict[str, list[Holder]] = defaultdict(list)
+    for (post, person), items in grouped.items():
+        items.sort(key=HolderClaim.key)
+        for c in items:
+            c.evidence = ev.get(c.claim_id)
+        status, chosen = status_on(items, on)
+        if status in NOT_HOLDING and not include_all:
+            continue
+        start, end = _interval(items)
+        out[post].append(
+            Holder(
+                person_id=person,
+                name=names.get(person, person),
+                post_id=post,
+                status=status,
+                valid_from=start,
+                valid_to=end,
+                evidence=chosen.evidence,
+                alternatives=[c for c in items if c is not chosen],
+            )
+        )
+    for post in out:
+        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.name))
+    return out

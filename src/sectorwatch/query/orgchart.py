@@ -1,0 +1,129 @@
+"""`orgchart ORG --on DATE`: an organisation's posts, their holders and reporting lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, or_, select
+
+from sectorwatch import dates
+from sectorwatch.query.common import (
+    EvidenceRef,
+    Judged,
+    check_date,
+    evidence_for,
+    names_of,
+    require_entity,
+    today,
+)
+from sectorwatch.query.holders import Holder, holders
+from sectorwatch.store.schema import posts, reporting_lines
+
+
+@dataclass
+class Node:
+    """A post (with its holders) or a person named as a superior."""
+
+    id: str
+    kind: str  # post | person
+    label: str
+    organisation: str | None = None
+    holders: list[Holder] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    subordinate: str  # node id
+    superior: str  # node id
+    evidence: EvidenceRef | None = None
+
+
+@dataclass
+class OrgChart:
+    organisation: str
+    organisation_id: str
+    on: str
+    nodes: list[Node] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def _valid(valid_from: str | None, valid_to: str | None, on: str) -> bool:
+    return dates.valid_on(valid_from, valid_to, on)
+
+
+def orgchart(engine: Engine, organisation: str, on: str | None = None) -> OrgChart:
+    on = check_date(on, "--on") or today()
+    with engine.connect() as conn:
+        judged = Judged.load(conn)
+        org_id = require_entity(conn, organisation, "organisation")[0]
+        org_ids = judged.cluster(org_id)
+        org_names = names_of(conn, {org_id})
+        own = list(
+            conn.execute(
+                select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+                    posts.c.organisation_id.in_(org_ids)
+                )
+            ).all()
+        )
+        post_ids = {p.id for p in own}
+        line_rows = conn.execute(
+            select(reporting_lines).where(
+                or_(
+                    reporting_lines.c.organisation_id.in_(org_ids),
+                    reporting_lines.c.subordinate_post_id.in_(post_ids),
+                    reporting_lines.c.superior_post_id.in_(post_ids),
+                )
+            )
+        ).all()
+        line_rows = [
+            r
+            for r in line_rows
+            if r.claim_id not in judged.rejected and _valid(r.valid_from, r.valid_to, on)
+        ]
+        other_posts = {
+            p
+            for r in line_rows
+            for p in (r.subordinate_post_id, r.superior_post_id)
+            if p and p not in post_ids
+        }
+        if other_posts:
+            own += conn.execute(
+                select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+                    posts.c.id.in_(other_posts)
+                )
+            ).all()
+        by_post = holders(conn, [p.id for p in own], on, judged)
+        people = {
+            judged.canon(p) or p
+            for r in line_rows
+            for p in (r.subordinate_person_id, r.superior_person_id)
+            if p
+        }
+        names = names_of(conn, people | {p.organisation_id for p in own if p.organisation_id})
+        chart = OrgChart(org_names.get(org_id, organisation), org_id, on)
+        for p in sorted(own, key=lambda p: (p.organisation_id not in org_ids, p.role)):
+            chart.nodes.append(
+                Node(p.id, "post", p.role, names.get(p.organisation_id), by_post.get(p.id, []))
+            )
+        for person in sorted(people):
+            chart.nodes.append(Node(person, "person", names.get(person, person)))
+        ev = evidence_for(conn, [r.claim_id for r in line_rows])
+        seen = set()
+        for r in line_rows:
+            sub = r.subordinate_post_id or judged.canon(r.subordinate_person_id)
+            sup = r.superior_post_id or judged.canon(r.superior_person_id)
+            if sub and sup and (sub, sup) not in seen:
+                seen.add((sub, sup))
+                chart.lines.append(Line(sub, sup, ev.get(r.claim_id)))
+        _drop_people_who_hold_posts(chart)
+        return chart
+
+
+def _drop_people_who_hold_posts(chart: OrgChart) -> None:
+    """A superior named as a person who holds a post in the chart becomes that post."""
+    held = {h.person_id: n.id for n in chart.nodes if n.kind == "post" for h in n.holders}
+    for line in chart.lines:
+        line.subordinate = held.get(line.subordinate, line.subordinate)
+        line.superior = held.get(line.superior, line.superior)
+    used = {x for line in chart.lines for x in (line.subordinate, line.superior)}
+    chart.nodes = [n for n in chart.nodes if n.kind == "post" or n.id in used]

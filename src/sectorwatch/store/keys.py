@@ -1,0 +1,83 @@
+"""How names, roles and facts become keys: normalised names, blocking tokens, stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+_PUNCT = re.compile(r"[^\w\s/&-]")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(ln.strip().lower().rstrip(".") for ln in _data_lines("honorifics.txt"))
+
+
+@cache
+def role_aliases() -> list[tuple[re.Pattern[str], str]]:
+    pairs = [ln.split("\t") for ln in _data_lines("role_aliases.tsv")]
+    pairs.sort(key=lambda p: -len(p[0].split()))
+    return [(re.compile(rf"\b{re.escape(w.strip())}\b"), r.strip()) for w, r in pairs]
+
+
+def _plain(value: str) -> str:
+    value = unicodedata.normalize("NFKC", value).translate(_QUOTES).lower()
+    value = _PUNCT.sub(" ", value.replace("'", ""))
+    return _SPACE.sub(" ", value).strip()
+
+
+def person_norm(name: str) -> str:
+    """ "Dr Leonie Marsh" -> "leonie marsh"."""
+    tokens = _plain(name).split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in honorifics():
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def organisation_norm(name: str) -> str:
+    """ "The NHS Confederation" -> "nhs confederation"; "&" -> "and"."""
+    tokens = _plain(name.replace("&", " and ")).split()
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def name_norm(kind: str, name: str) -> str:
+    return person_norm(name) if kind == "person" else organisation_norm(name)
+
+
+def role_norm(role: str) -> str:
+    value = _plain(role)
+    for pattern, replacement in role_aliases():
+        value = pattern.sub(replacement, value)
+    return _SPACE.sub(" ", value).strip()
+
+
+def block_key(kind: str, norm: str) -> str:
+    """The token candidates must share: a person's surname, an organisation's first word."""
+    tokens = norm.split() or [""]
+    return tokens[-1] if kind == "person" else tokens[0]
+
+
+def slug(value: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return s[:60] or "x"
+
+
+def digest(*parts: object) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def post_id(organisation_id: str | None, role: str) -> str:
+    return "post-" + digest(organisation_id, role_norm(role))

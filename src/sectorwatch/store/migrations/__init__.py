@@ -1,0 +1,50 @@
+"""Versioned migrations, kept in the repository and applied in order.
+
+Each migration is a function `(connection) -> None` with a version number; the
+`schema_version` table records which have been applied. Add a new one at the end of
+`MIGRATIONS`, never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from sectorwatch.store.migrations import m001_initial, m002_duplicate_of
+from sectorwatch.store.schema import schema_version
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+MIGRATIONS: list[Migration] = [
+    (1, "initial schema and full-text search", m001_initial.upgrade),
+    (2, "articles.duplicate_of for near-duplicates", m002_duplicate_of.upgrade),
+]
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    if not inspect(conn).has_table("schema_version"):
+        return set()
+    return set(conn.execute(select(schema_version.c.version)).scalars())
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Apply every migration not yet applied, each in its own transaction."""
+    done: list[int] = []
+    with engine.begin() as conn:
+        schema_version.create(conn, checkfirst=True)
+    for version, name, upgrade in MIGRATIONS:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(5150001)")
+            if version in applied_versions(conn):
+                continue
+            upgrade(conn)
+            conn.execute(
+                schema_version.insert().values(
+                    version=version, name=name, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
+            done.append(version)
+    return done

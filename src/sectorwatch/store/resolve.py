@@ -1,0 +1,249 @@
+"""Cross-article entity resolution: a name read in an article -> a stable entity id.
+
+Candidates are blocked on a name token (a person's surname, an organisation's first word),
+scored with rapidfuzz on the names and with context (a shared organisation or role), and
+the best above a threshold is reused; otherwise a new entity is created. An entity's id
+never changes once given; a human merge maps other ids to the oldest (`referents`), and a
+human split of an entity in one article sends that article's mentions to the new entity on
+every re-ingest, so automatic resolution never merges across a negative judgement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, func, select
+
+from sectorwatch.store import keys
+from sectorwatch.store.schema import (
+    aliases,
+    entities,
+    events,
+    judgements,
+    occupancies,
+    posts,
+    quotes,
+    referents,
+)
+
+PERSON_THRESHOLD = 0.74
+ORGANISATION_FUZZ = 94.0
+
+
+@dataclass
+class Context:
+    """What the article says around a name: organisation ids and role keys."""
+
+    organisations: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+def first_name_score(a: str, b: str) -> float:
+    """How well two normalised person names agree, 0..1 (same surname assumed)."""
+    ta, tb = a.split(), b.split()
+    if a == b:
+        return 1.0
+    if len(ta) == 1 or len(tb) == 1:
+        return 0.6  # a surname alone: context must decide
+    fa, fb = ta[0], tb[0]
+    if len(fa) == 1 or len(fb) == 1:
+        return 0.85 if fa[0] == fb[0] else 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    if fa != fb and (fa.startswith(fb) or fb.startswith(fa)):
+        return max(ratio, 0.85)  # Rob / Robert
+    return ratio if ratio >= 0.9 else 0.0
+
+
+class Resolver:
+    """Resolves names inside one write transaction; caches what it has looked up."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.canonical: dict[str, str] = dict(
+            conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all()
+        )
+        self._aliases: dict[str, set[str]] = {}
+        self._blocks: dict[tuple[str, str], dict[str, set[str]]] = {}
+        self._context: dict[str, Context] = {}
+        self._splits: dict[str, str] = {}
+        self._ids: set[str] = set()
+
+    # -- per article ---------------------------------------------------------------
+    def begin_article(self, article_id: str) -> None:
+        """Load the human splits that apply to this article (entity -> split-off entity)."""
+        rows = self.conn.execute(
+            select(judgements.c.kind, judgements.c.subject, judgements.c.object)
+            .where(judgements.c.article_id == article_id)
+            .where(judgements.c.kind.in_(["split", "merge"]))
+            .order_by(judgements.c.id)
+        ).all()
+        self._splits = {}
+        for kind, subject, obj in rows:
+            if kind == "split" and obj:
+                self._splits[subject] = obj
+            else:
+                self._splits.pop(subject, None)
+
+    # -- public --------------------------------------------------------------------
+    def organisation(self, name: str, extra_aliases: list[str] | tuple[str, ...] = ()) -> str:
+        norm = keys.organisation_norm(name)
+        found = self._exact("organisation", norm)
+        for alias in extra_aliases:
+            found = found or self._exact("organisation", keys.organisation_norm(alias))
+        if found is None and len(norm) > 8:
+            best, best_score = None, 0.0
+            for entity_id, norms in self._block("organisation", norm).items():
+                score = max(fuzz.ratio(norm, n) for n in norms)
+                if score > best_score:
+                    best, best_score = entity_id, score
+            if best is not None and best_score >= ORGANISATION_FUZZ:
+                found = best
+        entity_id = self._apply_split(found) if found else self._create("organisation", name)
+        for alias in (name, *extra_aliases):
+            self.add_alias(entity_id, "organisation", alias)
+        return entity_id
+
+    def person(self, name: str, context: Context | None = None) -> str:
+        norm = keys.person_norm(name)
+        context = context or Context()
+        best, best_score = None, 0.0
+        for entity_id, norms in self._block("person", norm).items():
+            name_score = max(first_name_score(norm, n) for n in norms)
+            if name_score == 0.0:
+                continue
+            score = 0.75 * name_score + 0.25 * self._context_score(entity_id, context)
+            if score > best_score:
+                best, best_score = entity_id, score
+        if best is not None and best_score >= PERSON_THRESHOLD:
+            entity_id = self._apply_split(best)
+        else:
+            entity_id = self._create("person", name)
+        self.add_alias(entity_id, "person", name)
+        self.note_context(entity_id, context)
+        return entity_id
+
+    def note_context(self, entity_id: str, context: Context) -> None:
+        own = self._context_of(entity_id)
+        own.organisations |= context.organisations
+        own.roles |= context.roles
+
+    def add_alias(self, entity_id: str, kind: str, alias: str) -> None:
+        norm = keys.name_norm(kind, alias)
+        if not norm:
+            return
+        known = self._aliases_of(entity_id)
+        if norm in known:
+            return
+        known.add(norm)
+        block = keys.block_key(kind, norm)
+        self.conn.execute(
+            aliases.insert().values(
+                entity_id=entity_id, alias=alias.strip(), norm=norm, block=block, kind=kind
+            )
+        )
+        cached = self._blocks.get((kind, block))
+        if cached is not None:
+            cached.setdefault(entity_id, set()).add(norm)
+
+    # -- internals -----------------------------------------------------------------
+    def _canon(self, entity_id: str) -> str:
+        return self.canonical.get(entity_id, entity_id)
+
+    def _apply_split(self, entity_id: str) -> str:
+        return self._splits.get(entity_id, entity_id)
+
+    def _exact(self, kind: str, norm: str) -> str | None:
+        if not norm:
+            return None
+        candidates = self._block(kind, norm)
+        matches = [e for e, norms in candidates.items() if norm in norms]
+        return min(matches, key=self._seq) if matches else None
+
+    def _seq(self, entity_id: str) -> int:
+        return self.conn.execute(
+            select(entities.c.seq).where(entities.c.id == entity_id)
+        ).scalar_one()
+
+    def _block(self, kind: str, norm: str) -> dict[str, set[str]]:
+        block = keys.block_key(kind, norm)
+        cached = self._blocks.get((kind, block))
+        if cached is None:
+            cached = defaultdict(set)
+            rows = self.conn.execute(
+                select(aliases.c.entity_id, aliases.c.norm).where(
+                    aliases.c.kind == kind, aliases.c.block == block
+                )
+            )
+            for entity_id, alias_norm in rows:
+                cached[self._canon(entity_id)].add(alias_norm)
+            self._blocks[(kind, block)] = cached
+        return cached
+
+    def _aliases_of(self, entity_id: str) -> set[str]:
+        if entity_id not in self._aliases:
+            self._aliases[entity_id] = set(
+                self.conn.execute(
+                    select(aliases.c.norm).where(aliases.c.entity_id == entity_id)
+                ).scalars()
+            )
+        return self._aliases[entity_id]
+
+    def _context_of(self, entity_id: str) -> Context:
+        if entity_id not in self._context:
+            ids = [entity_id] + [r for r, c in self.canonical.items() if c == entity_id]
+            orgs = set(
+                self.conn.execute(
+                    select(posts.c.organisation_id)
+                    .join(occupancies, occupancies.c.post_id == posts.c.id)
+                    .where(occupancies.c.person_id.in_(ids))
+                ).scalars()
+            )
+            roles = set(
+                self.conn.execute(
+                    select(posts.c.role)
+                    .join(occupancies, occupancies.c.post_id == posts.c.id)
+                    .where(occupancies.c.person_id.in_(ids))
+                ).scalars()
+            )
+            orgs |= set(
+                self.conn.execute(
+                    select(quotes.c.speaker_organisation_id).where(quotes.c.speaker_id.in_(ids))
+                ).scalars()
+            )
+            orgs |= set(
+                self.conn.execute(
+                    select(events.c.organisation_id).where(events.c.person_id.in_(ids))
+                ).scalars()
+            )
+            orgs.discard(None)  # type: ignore[arg-type]
+            self._context[entity_id] = Context(orgs, roles)
+        return self._context[entity_id]
+
+    def _context_score(self, entity_id: str, context: Context) -> float:
+        own = self._context_of(entity_id)
+        if own.organisations & context.organisations:
+            return 1.0
+        if own.roles & context.roles:
+            return 0.5
+        return 0.0
+
+    def _create(self, kind: str, name: str) -> str:
+        base = ("p-" if kind == "person" else "o-") + keys.slug(keys.name_norm(kind, name))
+        entity_id, n = base, 1
+        while entity_id in self._ids or self._exists(entity_id):
+            n += 1
+            entity_id = f"{base}-{n}"
+        self._ids.add(entity_id)
+        self.conn.execute(entities.insert().values(id=entity_id, kind=kind, name=name.strip()))
+        self._context[entity_id] = Context()
+        self._aliases[entity_id] = set()
+        return entity_id
+
+    def _exists(self, entity_id: str) -> bool:
+        return bool(
+            self.conn.execute(
+                select(func.count()).select_from(entities).where(entities.c.id == entity_id)
+            ).scalar_one()
+        )

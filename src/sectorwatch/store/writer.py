@@ -1,0 +1,136 @@
+"""Write extractions to the store: one batch, one transaction.
+
+`write_batch(engine, extractions)` is the only way extracted facts enter the store. For each
+article: the same id read by the same extractor version changes nothing; a newer version
+replaces that article's extracted rows and nothing else (curated claims and judgements stay);
+an older version is skipped. Killed mid-batch, the store is as it was before the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, and_, delete, select, update
+
+from sectorwatch.model import Extraction
+from sectorwatch.store import fts
+from sectorwatch.store.facts import ArticleWriter
+from sectorwatch.store.resolve import Resolver
+from sectorwatch.store.schema import PER_ARTICLE, articles, claims, evidence, quotes
+
+PAUSE_HOOK = "SECTORWATCH_TEST_PAUSE_IN_BATCH"
+"""Tests only: "MARKER_PATH:SECONDS" -- after the first article of a batch is written, touch
+MARKER_PATH and sleep, so a test can kill the process inside the transaction."""
+
+
+@dataclass
+class BatchResult:
+    """What one batch did to each article, by article id."""
+
+    ingested: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
+
+    def merge(self, other: BatchResult) -> None:
+        self.ingested += other.ingested
+        self.replaced += other.replaced
+        self.unchanged += other.unchanged
+        self.skipped += other.skipped
+
+
+def version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
+
+
+def write_batch(engine: Engine, extractions: Iterable[Extraction]) -> BatchResult:
+    """Store a batch of extractions in one transaction."""
+    result = BatchResult()
+    with engine.begin() as conn:
+        resolver = Resolver(conn)
+        for n, extraction in enumerate(extractions):
+            outcome = write_extraction(conn, resolver, extraction)
+            article_id = extraction.article.id
+            if outcome == "ingested":
+                result.ingested.append(article_id)
+            elif outcome == "replaced":
+                result.replaced.append(article_id)
+            elif outcome == "unchanged":
+                result.unchanged.append(article_id)
+            else:
+                result.skipped.append((article_id, outcome))
+            if n == 0:
+                _pause_for_tests()
+    return result
+
+
+def write_extraction(conn: Connection, resolver: Resolver, extraction: Extraction) -> str:
+    """Write one article's extraction; returns ingested, replaced, unchanged or a reason."""
+    a = extraction.article
+    stored = conn.execute(
+        select(articles.c.extractor, articles.c.extractor_version).where(articles.c.id == a.id)
+    ).first()
+    values = {
+        "source": a.source,
+        "title": a.title,
+        "authors": json.dumps(list(a.authors)),
+        "published": a.published,
+        "publisher": a.publisher,
+        "text": a.text,
+        "paragraphs": json.dumps([[p.start, p.end, p.kind] for p in a.paragraphs]),
+        "format": a.format,
+        "extractor": extraction.extractor,
+        "extractor_version": extraction.extractor_version,
+    }
+    if stored is not None:
+        same_extractor = stored.extractor == extraction.extractor
+        if same_extractor and stored.extractor_version == extraction.extractor_version:
+            return "unchanged"
+        if same_extractor and version_key(stored.extractor_version) > version_key(
+            extraction.extractor_version
+        ):
+            return (
+                f"stored extraction is newer ({stored.extractor_version} > "
+                f"{extraction.extractor_version})"
+            )
+        delete_article_rows(conn, a.id)
+        conn.execute(update(articles).where(articles.c.id == a.id).values(**values))
+        outcome = "replaced"
+    else:
+        conn.execute(articles.insert().values(id=a.id, **values))
+        outcome = "ingested"
+    resolver.begin_article(a.id)
+    written = ArticleWriter(conn, resolver, extraction).write()
+    fts.index_article(conn, a.id, a.title, a.text, written.fts_quotes)
+    return outcome
+
+
+def delete_article_rows(conn: Connection, article_id: str) -> None:
+    """Remove one article's extracted rows (curated claims and their evidence stay)."""
+    quote_ids = list(
+        conn.execute(select(quotes.c.claim_id).where(quotes.c.article_id == article_id)).scalars()
+    )
+    fts.delete_article(conn, article_id, quote_ids)
+    for table in PER_ARTICLE:
+        condition = table.c.article_id == article_id
+        if table is claims:
+            condition = and_(condition, claims.c.origin != "curated")
+        conn.execute(delete(table).where(condition))
+    kept = select(claims.c.evidence_id).where(claims.c.article_id == article_id)
+    conn.execute(
+        delete(evidence).where(evidence.c.article_id == article_id, evidence.c.id.not_in(kept))
+    )
+
+
+def _pause_for_tests() -> None:
+    hook = os.environ.get(PAUSE_HOOK)
+    if not hook:
+        return
+    marker, _, seconds = hook.rpartition(":")
+    Path(marker).write_text("writing\n")
+    time.sleep(float(seconds))

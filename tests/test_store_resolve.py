@@ -1,0 +1,100 @@
+"""Cross-article resolution and human judgements (merge, split, reject, set speaker)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from store_factory import APPOINTED, LEAVES, ArticleSpec, build
+
+from sectorwatch.query.person import person
+from sectorwatch.query.who import who
+from sectorwatch.store import judgements, write_batch
+from sectorwatch.store.schema import entities, quotes
+
+OTHER_QUIST = ArticleSpec(
+    title="Ms Quist joins the Riverside Dance Trust",
+    published="2024-05-01",
+    text="Dr Amara Quist, director of the Riverside Dance Trust, opened the new studio.\n",
+    roles=[
+        dict(
+            person="Dr Amara Quist",
+            role="director",
+            organisation="Riverside Dance Trust",
+            status="current",
+            words="Dr Amara Quist, director of the Riverside Dance Trust",
+        ),
+    ],
+)
+
+
+def _ids(engine, kind):
+    with engine.connect() as conn:
+        return sorted(conn.execute(select(entities.c.id).where(entities.c.kind == kind)).scalars())
+
+
+def test_same_people_and_organisations_across_articles_and_aliases(engine):
+    write_batch(engine, [build(LEAVES)])
+    write_batch(engine, [build(APPOINTED)])
+    assert _ids(engine, "organisation") == [
+        "o-coastal-care-alliance",
+        "o-fernleigh-health-board",
+        "o-patients-first-network",
+    ]
+    assert "p-amara-quist" in _ids(engine, "person")
+    assert len([i for i in _ids(engine, "person") if "quist" in i]) == 1
+
+
+def test_honorific_and_same_full_name_resolve_to_one_person(engine):
+    write_batch(engine, [build(LEAVES), build(OTHER_QUIST)])
+    assert [i for i in _ids(engine, "person") if "quist" in i] == ["p-amara-quist"]
+
+
+def test_split_in_one_article_survives_reingest_and_is_never_merged_back(engine):
+    write_batch(engine, [build(LEAVES), build(OTHER_QUIST)])
+    article = build(OTHER_QUIST).article.id
+    new_id = judgements.split(engine, "p-amara-quist", article_id=article, author="editor")
+    assert new_id == "p-amara-quist-2"
+    assert [r.role for r in person(engine, "p-amara-quist-2").roles] == ["director"]
+    from dataclasses import replace
+
+    write_batch(engine, [build(replace(OTHER_QUIST, version="2.0.0"))])
+    assert [r.role for r in person(engine, "p-amara-quist").roles] == ["chief executive"]
+    assert [r.role for r in person(engine, "p-amara-quist-2").roles] == ["director"]
+
+
+def test_merge_keeps_the_oldest_id_and_split_undoes_it(engine):
+    write_batch(engine, [build(LEAVES)])
+    assert (
+        judgements.merge(engine, "p-hattie-lowe", "p-dev-okafor", author="editor") == "p-dev-okafor"
+    )
+    roles = {r.organisation for r in person(engine, "Hattie Lowe").roles}
+    assert roles == {"Coastal Care Alliance", "Patients First Network"}
+    judgements.split(engine, "p-hattie-lowe", "p-dev-okafor", author="editor")
+    assert {r.organisation for r in person(engine, "Hattie Lowe").roles} == {
+        "Patients First Network"
+    }
+    kinds = [j["kind"] for j in judgements.history(engine)]
+    assert kinds == ["merge", "split"]
+
+
+def test_reject_hides_a_claim_and_a_newer_judgement_undoes_it(engine):
+    write_batch(engine, [build(LEAVES)])
+    holder = who(engine, "FHB", "chief executive", "2024-03-04").holders[0]
+    judgements.reject(engine, holder.evidence.claim_id, "editor")
+    rest = who(engine, "FHB", "chief executive", "2024-03-04").holders
+    assert [h.evidence.claim_id for h in rest] != [holder.evidence.claim_id]
+    judgements.reject(engine, holder.evidence.claim_id, "editor", undo=True)
+    again = who(engine, "FHB", "chief executive", "2024-03-04").holders
+    assert again[0].evidence.claim_id == holder.evidence.claim_id
+
+
+def test_set_speaker_moves_a_quote_to_another_person(engine):
+    write_batch(engine, [build(LEAVES)])
+    with engine.connect() as conn:
+        quote_id = conn.execute(
+            select(quotes.c.claim_id).where(quotes.c.speaker_id == "p-dev-okafor")
+        ).scalar_one()
+    judgements.set_speaker(engine, quote_id, "p-tobias-wren", "editor")
+    assert [q.claim_id for q in person(engine, "Tobias Wren").quotes] == [quote_id]
+    assert person(engine, "Dev Okafor").quotes == []
+    judgements.set_speaker(engine, quote_id, None, "editor")
+    assert [q.claim_id for q in person(engine, "Dev Okafor").quotes] == [quote_id]
