@@ -21,7 +21,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 demo: install
-	SECTORWATCH_DB=$(DEMO_DB) $(SW) demo samples/articles
+	SECTORWATCH_DB=$(DEMO_DB) $(SW) demo samples/articles --serve
 
 test: install system-deps
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -1,0 +1,129 @@
+"""`create_app(settings)`: the FastAPI application over one store.
+
+Pages are registered by `sectorwatch.serve.pages` and `sectorwatch.serve.corrections`;
+this module wires the store, templates, security headers, static files (package resources
+only, read once at start-up) and the documentation page at /docs.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from sectorwatch.errors import SectorwatchError
+from sectorwatch.settings import Settings
+
+STATIC = {
+    "style.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    from sectorwatch.serve import corrections, pages
+    from sectorwatch.serve.render import Renderer, environment, wanted_format
+    from sectorwatch.serve.security import FormatAndHeaders, Guard
+    from sectorwatch.store import open_store
+
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="Sectorwatch",
+        summary="Who leads what, who answers to whom and who said what, with evidence.",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = open_store(settings.db)
+    app.state.guard = Guard(settings.token)
+    app.state.renderer = Renderer(environment(), app.state.guard)
+    app.add_middleware(FormatAndHeaders)
+
+    static = {
+        name: resources.files("sectorwatch.serve.static").joinpath(name).read_bytes()
+        for name in STATIC
+    }
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        if name not in static:  # a fixed set of names; nothing from the request is a path
+            return Response("not found", status_code=404, media_type="text/plain")
+        return Response(
+            static[name],
+            media_type=STATIC[name],
+            headers={"cache-control": "public, max-age=3600"},
+        )
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        schema = app.openapi()
+        routes = [
+            {
+                "path": path,
+                "method": method.upper(),
+                "summary": op.get("summary", ""),
+                "description": op.get("description", ""),
+                "parameters": [p.get("name") for p in op.get("parameters", [])],
+            }
+            for path, methods in schema["paths"].items()
+            for method, op in methods.items()
+        ]
+        return app.state.renderer.html(request, "docs.html", {"routes": routes})
+
+    pages.register(app)
+    corrections.register(app)
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if wanted_format(request) != "html":
+            return JSONResponse({"error": message, "status": status}, status_code=status)
+        return app.state.renderer.html(
+            request, "error.html", {"status": status, "message": message}, status
+        )
+
+    @app.exception_handler(SectorwatchError)
+    async def sectorwatch_error(request: Request, exc: SectorwatchError) -> Response:
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return error(request, 422, "; ".join(str(e.get("msg")) for e in exc.errors()))
+
+    return app
+
+
+def run(
+    url: str | None = None,
+    host: str | None = None,
+    port: int | None = None,
+    token: str | None = None,
+) -> None:
+    """Serve the store at `url` with uvicorn until interrupted (used by `serve` and `demo`)."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    settings.db = url or settings.db
+    settings.host = host or settings.host
+    settings.port = port or settings.port
+    settings.token = token or settings.token
+    app = create_app(settings)
+    mode = "corrections allowed with the token" if settings.token else "read-only"
+    print(
+        f"Sectorwatch is at http://{settings.host}:{settings.port}/ ({mode}); "
+        f"JSON API: http://{settings.host}:{settings.port}/docs; Ctrl-C stops it.",
+        flush=True,
+    )
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+
+
+def app_from_env() -> FastAPI:
+    """For `uvicorn --factory sectorwatch.serve.app:app_from_env` (settings from SECTORWATCH_*)."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,116 @@
+"""Marking up untrusted text safely: every piece of text is escaped before any tag is added.
+
+- `segments(text, spans)`: overlapping spans become non-overlapping segments, each with the
+  set of spans that cover it (so a person inside a quote gets both classes).
+- `render_article(text, spans)`: those segments as escaped HTML, each linked to its page.
+- `mark(text, query)`: search matches wrapped in <mark>, the rest escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+KIND_PAGE = {
+    "quote": "person",
+    "speaker": "person",
+    "person": "person",
+    "organisation": "organisation",
+    "role": "person",
+    "event": "event",
+}
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    spans: list[dict[str, Any]] = field(default_factory=list)
+
+
+def segments(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
+    """Cut `text` at every span boundary; each piece lists the spans covering it."""
+    valid = [s for s in spans if 0 <= s["start"] < s["end"] <= len(text)]
+    cuts = sorted({0, len(text), *(s["start"] for s in valid), *(s["end"] for s in valid)})
+    out = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [s for s in valid if s["start"] <= start and end <= s["end"]]
+        covering.sort(key=lambda s: (s["end"] - s["start"], s["kind"]))  # innermost first
+        out.append(Segment(start, end, covering))
+    return out
+
+
+def span_url(span: dict[str, Any]) -> str | None:
+    target = span.get("target")
+    if not target:
+        return None
+    page = KIND_PAGE.get(span["kind"], "person")
+    if span["kind"] == "role" and str(target).startswith("o-"):
+        page = "organisation"
+    return f"/{page}/{target}"
+
+
+def render_article(text: str, spans: list[dict[str, Any]]) -> Markup:
+    """The article as HTML: spans as <a>/<span> with one class per kind covering them."""
+    parts: list[str] = []
+    anchored: set[str] = set()
+    for seg in segments(text, spans):
+        piece = escape(text[seg.start : seg.end])
+        if not seg.spans:
+            parts.append(str(piece))
+            continue
+        kinds = sorted({s["kind"] for s in seg.spans})
+        classes = " ".join(["hl", *(f"hl-{k}" for k in kinds)])
+        stance = next((s.get("stance") for s in seg.spans if s["kind"] == "quote"), None)
+        if stance:
+            classes += f" stance-{re.sub(r'[^a-z]', '', stance)}"
+        title = "; ".join(f"{s['kind']}: {s.get('label') or ''}" for s in seg.spans)
+        anchor = ""
+        for s in seg.spans:
+            if s["kind"] == "quote" and s["id"] not in anchored:
+                anchored.add(s["id"])
+                anchor = f' id="q-{escape(s["id"])}"'
+                break
+        url = next((u for u in (span_url(s) for s in seg.spans) if u), None)
+        if url:
+            parts.append(
+                f'<a class="{classes}"{anchor} href="{escape(url)}" title="{escape(title)}">'
+                f"{piece}</a>"
+            )
+        else:
+            parts.append(f'<span class="{classes}"{anchor} title="{escape(title)}">{piece}</span>')
+    return Markup("".join(parts))
+
+
+_WORD = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def query_terms(query: str) -> list[str]:
+    terms = []
+    for phrase, word in _WORD.findall(query or ""):
+        value = re.sub(r"[^\w\s'-]", " ", phrase or word).strip()
+        if value:
+            terms.append(value)
+    return terms
+
+
+def mark(text: str | None, query: str) -> Markup:
+    """`text` escaped, with the words of `query` (and their longer forms) in <mark>."""
+    text = text or ""
+    terms = query_terms(query)
+    if not terms:
+        return Markup(escape(text))
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
+    )
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out.append(str(escape(text[pos : m.start()])))
+        out.append(f"<mark>{escape(m.group(0))}</mark>")
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))

@@ -1,0 +1,211 @@
+"""The pages: home, search, person, organisation, event, article. Each answers HTML, JSON
+(`.json` or Accept: application/json) and, for lists, CSV (`.csv`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from markupsafe import Markup
+from starlette.responses import Response
+
+from sectorwatch import dates
+from sectorwatch.query.common import check_date, today
+from sectorwatch.serve import highlight
+from sectorwatch.serve import queries_extra as q
+
+
+def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": e["id"],
+        "type": e["type"],
+        "person": (e["person"] or {}).get("name"),
+        "person_id": (e["person"] or {}).get("id"),
+        "role": e["role"],
+        "organisation": (e["organisation"] or {}).get("name"),
+        "organisation_id": (e["organisation"] or {}).get("id"),
+        "status": e["status"],
+        "effective": e["effective"],
+        "observed": e["observed"],
+        "article_id": e["article"]["id"],
+        "sentence": e["sentence"],
+    }
+
+
+def _quote_row(x: dict[str, Any]) -> dict[str, Any]:
+    s = x["speaker"]
+    return {
+        "id": x["id"],
+        "speaker": s["name"],
+        "speaker_id": s["id"],
+        "role": s.get("role"),
+        "organisation": (s.get("organisation") or {}).get("name"),
+        "stance": x["stance"],
+        "type": x["type"],
+        "text": x["text"],
+        "article_id": x["article"]["id"],
+        "published": x["article"]["published"],
+        "organisation_kind": x.get("organisation_kind"),
+    }
+
+
+def timeline_bars(roles: list[dict[str, Any]], width: int = 640) -> dict[str, Any]:
+    """Roles as bars on one time axis (for the person page's SVG)."""
+    spans = []
+    for r in roles:
+        start = r["valid_from"] or (r["evidence"] or {}).get("published")
+        end = r["valid_to"]
+        if not start or not dates.is_partial_date(start):
+            start = end if end and dates.is_partial_date(end) else today()
+        first = dates.interval(start)[0]
+        if end and dates.is_partial_date(end):
+            last = dates.interval(end)[1]
+        elif r["status"] in ("current", "leaving", "interim", "acting", "incoming"):
+            last = date.today()
+        else:
+            last = first
+        spans.append((r, first, max(last, first)))
+    if not spans:
+        return {"width": width, "height": 0, "bars": [], "ticks": []}
+    lo = min(s[1] for s in spans).replace(month=1, day=1)
+    hi = max(s[2] for s in spans).replace(month=12, day=31)
+    total = max((hi - lo).days, 1)
+    left, inner = 10, width - 20
+
+    def x(d: date) -> int:
+        return left + round(inner * (d - lo).days / total)
+
+    bars = []
+    for i, (r, first, last) in enumerate(spans):
+        org = (r["organisation"] or {}).get("name")
+        bars.append(
+            {
+                "x": x(first),
+                "y": 24 + i * 34,
+                "w": max(x(last) - x(first), 6),
+                "label": r["role"] + (f", {org}" if org else "") + f" ({r['status']})",
+                "open": not r["valid_to"] and r["status"] != "former",
+            }
+        )
+    ticks = [{"x": x(date(y, 1, 1)), "year": y} for y in range(lo.year, hi.year + 1)]
+    return {"width": width, "height": 34 + len(bars) * 34, "bars": bars, "ticks": ticks}
+
+
+def register(app: FastAPI) -> None:
+    def engine():  # type: ignore[no-untyped-def]
+        return app.state.engine
+
+    def renderer():  # type: ignore[no-untyped-def]
+        return app.state.renderer
+
+    @app.get("/", summary="Home: recent leadership events and the most-quoted people")
+    def home(request: Request) -> Response:
+        data = {
+            "recent_events": q.recent_events(engine(), 20),
+            "most_quoted": q.most_quoted(engine(), 10),
+        }
+        return renderer().respond(
+            request,
+            "home.html",
+            data,
+            csv_rows=[_event_row(e) for e in data["recent_events"]],
+            csv_name="recent-events",
+        )
+
+    @app.get("/search", summary="Search quotes, people, organisations and articles")
+    def search(
+        request: Request,
+        q_: str = Query("", alias="q", max_length=200),
+        type: str = Query("", max_length=20),
+        organisation: str = Query("", max_length=200),
+        stance: str = Query("", max_length=20),
+        year: str = Query("", max_length=4),
+    ) -> Response:
+        selected = {"type": type, "organisation": organisation, "stance": stance, "year": year}
+        data = q.search(engine(), q_, selected)
+        rows = [
+            {
+                k: r.get(k)
+                for k in ("type", "id", "title", "text", "organisation", "stance", "year", "url")
+            }
+            for r in data["results"]
+        ]
+        return renderer().respond(request, "search.html", data, csv_rows=rows, csv_name="search")
+
+    @app.get("/person/{entity_id}", summary="A person: roles over time, events, quotes")
+    def person(request: Request, entity_id: str) -> Response:
+        data = q.person(engine(), entity_id)
+        if data is None:
+            raise HTTPException(404, f"no person with id {entity_id!r}")
+        return renderer().respond(
+            request,
+            "person.html",
+            data,
+            csv_rows=[_quote_row(x) for x in data["quotes"]],
+            csv_name=f"{data['id']}-quotes",
+            extra={"timeline": timeline_bars(data["roles"])},
+        )
+
+    @app.get(
+        "/organisation/{entity_id}",
+        summary="An organisation: org chart on a date, leadership timeline, aliases",
+    )
+    def organisation(
+        request: Request, entity_id: str, on: str = Query("", max_length=10)
+    ) -> Response:
+        from sectorwatch.query.orgchart import orgchart
+        from sectorwatch.query.render import to_svg
+
+        on = check_date(on or None, "on") or today()
+        data = q.organisation(engine(), entity_id)
+        if data is None:
+            raise HTTPException(404, f"no organisation with id {entity_id!r}")
+        chart = orgchart(engine(), data["id"], on)
+        data["on"] = on
+        data["orgchart"] = q.to_plain(chart)
+        return renderer().respond(
+            request,
+            "organisation.html",
+            data,
+            csv_rows=[_event_row(e) for e in data["timeline"]],
+            csv_name=f"{data['id']}-timeline",
+            # to_svg escapes every text node (query/render.py); `on` is a checked date
+            extra={"svg": Markup(to_svg(chart)), "chart": chart},
+        )
+
+    @app.get(
+        "/event/{claim_id}",
+        summary="An event and the sector's reactions, grouped by stance and kind",
+    )
+    def event(request: Request, claim_id: str) -> Response:
+        data = q.event(engine(), claim_id)
+        if data is None:
+            raise HTTPException(404, f"no event with id {claim_id!r}")
+        return renderer().respond(
+            request,
+            "event.html",
+            data,
+            csv_rows=[_quote_row(x) for x in data["quotes"]],
+            csv_name="reactions",
+        )
+
+    @app.get(
+        "/article/{article_id}",
+        summary="An article with every extracted span highlighted and linked",
+    )
+    def article(request: Request, article_id: str) -> Response:
+        data = q.article(engine(), article_id)
+        if data is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return renderer().respond(
+            request,
+            "article.html",
+            data,
+            csv_rows=[
+                {k: s.get(k) for k in ("kind", "start", "end", "id", "label")}
+                for s in data["spans"]
+            ],
+            csv_name="spans",
+            extra={"body": highlight.render_article(data["text"], data["spans"])},
+        )

@@ -1,0 +1,127 @@
+"""One answer, three formats: HTML (Jinja2, autoescaped), JSON (the documented shape) and
+CSV (for pages that are lists). The format comes from a `.json`/`.csv` suffix, else the
+Accept header."""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import ChoiceLoader, Environment, FunctionLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from sectorwatch.serve import highlight
+from sectorwatch.serve.security import SESSION_COOKIE, Guard
+
+TEMPLATES = "sectorwatch.serve.templates"
+
+
+def _load_template(name: str) -> str | None:
+    if "/" in name or "\\" in name or not name.endswith(".html"):
+        return None  # package resources only, never a path from outside
+    try:
+        return resources.files(TEMPLATES).joinpath(name).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FunctionLoader(_load_template)]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["mark"] = highlight.mark
+    env.globals["search_url"] = search_url
+    return env
+
+
+def search_url(
+    q: str, selected: dict[str, str], facet: str = "", value: Any = "", suffix: str = ""
+) -> str:
+    """The search page for `q` with `selected` facets, `facet` set to `value` ('' clears)."""
+    params = {"q": q, **selected}
+    if facet:
+        params[facet] = str(value)
+    return f"/search{suffix}?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def wanted_format(request: Request) -> str:
+    fmt = request.scope.get("sw_format")
+    if fmt:
+        return fmt
+    accept = request.headers.get("accept", "")
+    if "application/json" in accept and "text/html" not in accept:
+        return "json"
+    if "text/csv" in accept and "text/html" not in accept:
+        return "csv"
+    return "html"
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_response(rows: list[dict[str, Any]], name: str) -> Response:
+    buffer = io.StringIO()
+    columns = list(rows[0]) if rows else []
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    safe = "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "export"
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{safe}.csv"'},
+    )
+
+
+class Renderer:
+    def __init__(self, env: Environment, guard: Guard) -> None:
+        self.env = env
+        self.guard = guard
+
+    def respond(
+        self,
+        request: Request,
+        template: str,
+        data: dict[str, Any],
+        *,
+        csv_rows: list[dict[str, Any]] | None = None,
+        csv_name: str = "export",
+        status: int = 200,
+        extra: dict[str, Any] | None = None,
+    ) -> Response:
+        fmt = wanted_format(request)
+        if fmt == "json":
+            return JSONResponse(data, status_code=status)
+        if fmt == "csv":
+            if csv_rows is None:
+                return JSONResponse({"error": "this page has no CSV export"}, status_code=404)
+            return csv_response(csv_rows, csv_name)
+        return self.html(request, template, {**data, **(extra or {})}, status)
+
+    def html(
+        self, request: Request, template: str, context: dict[str, Any], status: int = 200
+    ) -> HTMLResponse:
+        session_id, new = self.guard.session(request)
+        body = self.env.get_template(template).render(
+            **context,
+            request_path=request.url.path,
+            query_string=request.url.query,
+            writable=self.guard.writable,
+            csrf=self.guard.csrf(session_id),
+        )
+        response = HTMLResponse(body, status_code=status)
+        if new:
+            response.set_cookie(
+                SESSION_COOKIE, session_id, httponly=True, samesite="strict", path="/"
+            )
+        return response
