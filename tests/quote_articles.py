@@ -23,9 +23,7 @@ def make_article(*paragraphs: str | tuple[str, str], source: str = "test.txt") -
 def quotes_of(extractor, *paragraphs: str | tuple[str, str]) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
     """(type, text, speaker name) of every quote the extractor finds in the article."""
     extraction = extractor.extract(make_article(*paragraphs))
-    return [
-        (q.type, q.text, q.speaker.name if q.speaker else None) for q in extraction.quotes
-    ]
+    return [(q.type, q.text, q.speaker.name if q.speaker else None) for q in extraction.quotes]
 
 
 def direct_of(extractor, *paragraphs: str | tuple[str, str]) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]

@@ -31,15 +31,25 @@ class ArticleContext:
             starts: list[int] = []
             ends: list[int] = []
             text = self.article.text
+            # one pass over the doc's sentences (Span.sents walks the whole doc each time)
+            doc_sents = (
+                [(s.start_char, s.end_char) for s in self.doc.sents] if self._has_sents() else []
+            )
+            k = 0
             for para in self.article.body_paragraphs():
-                span = self.doc.char_span(para.start, para.end, alignment_mode="expand")
-                sents = list(span.sents) if span is not None and self._has_sents() else []
+                while k < len(doc_sents) and doc_sents[k][1] <= para.start:
+                    k += 1
+                sents = []
+                j = k
+                while j < len(doc_sents) and doc_sents[j][0] < para.end:
+                    sents.append(doc_sents[j])
+                    j += 1
                 if not sents:
                     starts.append(para.start)
                     ends.append(para.end)
                     continue
-                for sent in sents:
-                    s, e = max(sent.start_char, para.start), min(sent.end_char, para.end)
+                for sent_start, sent_end in sents:
+                    s, e = max(sent_start, para.start), min(sent_end, para.end)
                     while s < e and text[s].isspace():
                         s += 1
                     while e > s and text[e - 1].isspace():

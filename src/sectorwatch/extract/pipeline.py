@@ -13,8 +13,8 @@ from sectorwatch.extract.entities.organisations import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.leadership import extract_events
-from sectorwatch.extract.quotes.stance import assign_stance
 from sectorwatch.extract.quotes.extractor import extract_quotes
+from sectorwatch.extract.quotes.stance import assign_stance
 from sectorwatch.model import Article, Extraction
 from sectorwatch.nlp import load_pipeline
 
@@ -22,11 +22,23 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
+# Speed: the stages need entities, part-of-speech tags and sentences, never a dependency
+# parse (quotes, speakers and roles are decided by rules over the text), so the parser and
+# the lemmatizer are left out and the rule-free statistical sentence recogniser (`senter`,
+# shipped disabled) gives sentence boundaries instead. See BENCHMARKS.md.
+EXCLUDED_COMPONENTS = ("parser", "lemmatizer")
+ENABLED_COMPONENTS = ("senter",)
+BATCH_SIZE = 64
+
+
 class Extractor:
     """Holds one spaCy pipeline; call `extract` or `extract_many` as often as you like."""
 
-    def __init__(self, model: str = "en_core_web_sm", batch_size: int = 32) -> None:
-        self.nlp = load_pipeline(model)
+    def __init__(self, model: str = "en_core_web_sm", batch_size: int = BATCH_SIZE) -> None:
+        self.nlp = load_pipeline(model, exclude=EXCLUDED_COMPONENTS)
+        for name in ENABLED_COMPONENTS:
+            if name in self.nlp.disabled:
+                self.nlp.enable_pipe(name)
         self.batch_size = batch_size
 
     def extract(self, article: Article) -> Extraction:

@@ -1,11 +1,53 @@
-"""Stance of each quote towards the article's main event. STUB: replaced by the quotes work."""
+"""Stance of each quote towards the article's main event: welcome, concern, mixed, neutral.
+
+Lexicon rules (stance_welcome.txt, stance_concern.txt, stance_negation.txt): each cue found
+in the quote's words counts for its side; a negation within the three words before a cue
+moves it to the other side ("not welcome" is a concern, "no concerns" a welcome). Both
+sides present make the quote mixed. The cues that decided are kept in `stance_cues`.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.quotes.cues import load_cues
 from sectorwatch.model import Event, Quote
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    cues = load_cues()
+    side = {w: "welcome" for w in cues.welcome}
+    side.update({w: "concern" for w in cues.concern})
+    ordered = sorted(side, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I), side, cues.negation
+
+
+def stance_of(text: str) -> tuple[str, list[str]]:
+    """The stance of one quote's text and the cue words that decided it."""
+    pattern, side, negation = _patterns()
+    found: dict[str, list[str]] = {"welcome": [], "concern": []}
+    for m in pattern.finditer(text):
+        cue = re.sub(r"\s+", " ", m.group(0).lower())
+        which = side.get(cue, "welcome")
+        before = re.findall(r"[\w’']+", text[max(0, m.start() - 40) : m.start()].lower())[-3:]
+        if any(w in negation for w in before) and cue not in negation:
+            which = "concern" if which == "welcome" else "welcome"
+            cue = f"{before[-1]} … {cue}" if before[-1] not in negation else f"{before[-1]} {cue}"
+        found[which].append(cue)
+    if found["welcome"] and found["concern"]:
+        return "mixed", found["welcome"] + found["concern"]
+    if found["welcome"]:
+        return "welcome", found["welcome"]
+    if found["concern"]:
+        return "concern", found["concern"]
+    return "neutral", []
+
+
 def assign_stance(quotes: list[Quote], events: list[Event], ctx: ArticleContext) -> None:
+    """Set `stance` and `stance_cues` on every quote (towards the article's main event)."""
     for q in quotes:
-        q.stance = "neutral"
+        q.stance, q.stance_cues = stance_of(q.text)  # type: ignore[assignment]

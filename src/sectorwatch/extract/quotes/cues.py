@@ -1,0 +1,113 @@
+"""The quote stage's domain knowledge, read once from the data files in `sectorwatch/data`.
+
+speech_verbs.txt, quote_cues.txt (sections), quote_cues_documents.txt,
+quote_cues_organisation_words.txt, honorifics.txt, roles.tsv (role words only) and the
+stance lexicons. See src/sectorwatch/data/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+        else:
+            sections.setdefault(current, []).append(line.lower())
+    return sections
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]  # every speech-verb form, lower case
+    that_only_verbs: frozenset[str]  # forms that report speech only with "that"
+    verb_re: re.Pattern[str]
+    according: tuple[str, ...]
+    statement: tuple[str, ...]
+    spokesperson_re: re.Pattern[str]
+    scare_re: re.Pattern[str]
+    document_speech_re: re.Pattern[str]
+    document_nouns: tuple[str, ...]
+    document_re: re.Pattern[str]
+    organisation_words: frozenset[str]
+    honorifics: frozenset[str]
+    subject_words: frozenset[str]
+    intro_re: re.Pattern[str]
+    welcome: tuple[str, ...]
+    concern: tuple[str, ...]
+    negation: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    verbs: set[str] = set()
+    that_only: set[str] = set()
+    for line in _lines("speech_verbs.txt"):
+        form = line.rstrip("*").strip().lower()
+        verbs.add(form)
+        if line.endswith("*"):
+            that_only.add(form)
+    sections = _sections("quote_cues.txt")
+    documents = [d.lower() for d in _lines("quote_cues_documents.txt")]
+    honorifics = {h.lower().rstrip(".") for h in _lines("honorifics.txt")}
+    role_words: set[str] = set()
+    for line in _lines("roles.tsv"):
+        for part in line.replace("\t", "|").split("|"):
+            role_words.update(w.lower() for w in part.lstrip("!").split())
+    subject_words = role_words | set(sections.get("subject_words", []))
+    spokes = _alternation(sections.get("spokesperson", []))
+    return Cues(
+        verbs=frozenset(verbs),
+        that_only_verbs=frozenset(that_only),
+        verb_re=re.compile(rf"(?<![\w’'-])(?:{_alternation(sorted(verbs))})(?![\w’'-])", re.I),
+        according=tuple(sections.get("according", [])),
+        statement=tuple(sections.get("statement", [])),
+        spokesperson_re=re.compile(
+            rf"\b(?:{spokes})\s+(?:for|from|at|of)\s+(?:the\s+)?(?P<org>[A-Z][^,.;:“”\"‘]*)", re.I
+        ),
+        scare_re=re.compile(rf"(?:{_alternation(sections.get('scare', []))})\W*$", re.I),
+        document_speech_re=re.compile(
+            rf"\b(?:{_alternation(sections.get('document_speech', []))})\b", re.I
+        ),
+        document_nouns=tuple(documents),
+        document_re=re.compile(
+            r"\b(?:the|a|an|its|their|this|his|her)\s+"
+            r"(?P<np>(?:[\w’'\-/]+\s+){0,5}?(?:" + _alternation(documents) + r"))(?![\w-])",
+            re.I,
+        ),
+        organisation_words=frozenset(
+            w.lower() for w in _lines("quote_cues_organisation_words.txt")
+        ),
+        honorifics=frozenset(honorifics),
+        subject_words=frozenset(subject_words),
+        intro_re=re.compile(rf"^\s*(?:{_alternation(sections.get('intro', []))})\b[^,]*,\s*", re.I),
+        welcome=tuple(w.lower() for w in _lines("stance_welcome.txt")),
+        concern=tuple(w.lower() for w in _lines("stance_concern.txt")),
+        negation=frozenset(w.lower() for w in _lines("stance_negation.txt")),
+    )

@@ -1,0 +1,244 @@
+"""Names in one article: which capitalised words are a person or an organisation, and the
+fullest form of a short name ("Mr Dalton", "Dalton", "Ian" -> "Ian Dalton").
+
+Works from the people index (`ctx.people`) when it knows a name, and falls back on the
+PERSON mentions and the names seen in attributions, so the quote stage never depends on
+the index being complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.quotes.cues import Cues
+
+NAME_WORD = r"(?:[A-Z][\w’'\-]*|[A-Z]\.)"
+CHUNK_RE = re.compile(
+    rf"{NAME_WORD}(?:[^\S\n]+(?:{NAME_WORD}|(?:of|and|for|the|de|van|von|der|da|du|le|la|on|in|&)"
+    rf"(?=[^\S\n]+[A-Z])))*"
+)
+PARTICLES = {"de", "van", "von", "der", "da", "du", "le", "la"}
+JOINERS = {"of", "and", "for", "the", "on", "in", "&"}
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
+FEMALE = {"ms", "mrs", "miss", "dame", "lady", "baroness"}
+MALE = {"mr", "sir", "lord", "baron"}
+# Capitalised words that open sentences but never belong to a name.
+NOT_NAME = {
+    "a", "an", "the", "it", "its", "this", "that", "these", "those", "he", "she", "they",
+    "we", "i", "our", "his", "her", "their", "my", "your", "when", "while", "if", "as",
+    "after", "before", "but", "and", "or", "so", "in", "on", "at", "for", "with", "from",
+    "however", "meanwhile", "although", "though", "since", "until", "under", "asked",
+    "commenting", "speaking", "responding", "writing", "there", "here", "what", "who",
+    "why", "how", "where", "yes", "no", "not", "all", "both", "each", "every", "some",
+}  # fmt: skip
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass
+class Name:
+    text: str  # as written, possessive removed
+    start: int
+    end: int
+    kind: str  # person, organisation, unknown
+    canonical: str | None = None
+    gender: str | None = None
+    after_possessive: bool = False
+
+
+@dataclass
+class NameBook:
+    """The people of one article, in order of mention, with their fullest names."""
+
+    ctx: ArticleContext
+    cues: Cues
+    full: list[tuple[int, str]] = field(default_factory=list)  # (offset, "Ian Dalton")
+    genders: dict[str, str] = field(default_factory=dict)  # fullest name -> m/f
+    org_surfaces: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameBook:
+        book = cls(ctx, cues)
+        if ctx.people is not None:
+            for m in ctx.people.mentions():
+                if "\n" in m.text or "\n" in (m.canonical or ""):
+                    continue
+                name = book._clean(m.canonical or m.text)
+                if len(name.split()) >= 2 and book._looks_like_person(name.split()):
+                    book.full.append((m.start, name))
+        if ctx.organisations is not None:
+            for m in ctx.organisations.mentions():
+                book.org_surfaces.add(m.text)
+                if m.canonical:
+                    book.org_surfaces.add(m.canonical)
+        text = ctx.article.body_text()
+        for match in CHUNK_RE.finditer(text):
+            chunk = " ".join(strip_possessive(w) for w in match.group(0).split())
+            in_organisation = book._is_organisation(chunk)
+            for piece in book._person_pieces(match.group(0), match.start()):
+                if in_organisation and not piece.gender and not piece.after_possessive:
+                    continue
+                words = piece.text.split()
+                if piece.gender or (len(words) >= 2 and piece.kind == "person"):
+                    if len(words) >= 2:
+                        book.full.append((piece.start, piece.text))
+                    if piece.gender:
+                        book.genders.setdefault(words[-1], piece.gender)
+        book.full.sort()
+        return book
+
+    # --- classification -------------------------------------------------------------------
+
+    def _clean(self, name: str) -> str:
+        words = [strip_possessive(w) for w in name.split()]
+        while words and words[0].lower().rstrip(".") in self.cues.honorifics:
+            words = words[1:]
+        return " ".join(words)
+
+    def _looks_like_person(self, words: list[str]) -> bool:
+        for w in words:
+            lw = w.lower()
+            if lw in self.cues.organisation_words or lw in MONTHS_DAYS:
+                return False
+            if lw in PARTICLES:
+                continue
+            if len(w) > 1 and w.isupper():
+                return False
+            if not w[:1].isupper():
+                return False
+            if lw in self.cues.subject_words or lw in self.cues.verbs:
+                return False
+        return 1 <= len(words) <= 4
+
+    def _person_pieces(self, chunk: str, offset: int) -> list[Name]:
+        """Split a capitalised chunk at joiners, honorifics and possessives into names."""
+        pieces: list[Name] = []
+        words = list(re.finditer(r"\S+", chunk))
+        current: list[re.Match[str]] = []
+        gender = None
+        possessive = False
+
+        def flush() -> None:
+            nonlocal current, gender, possessive
+            if current:
+                s, e = offset + current[0].start(), offset + current[-1].end()
+                raw = [strip_possessive(m.group(0)) for m in current]
+                kind = "person" if (gender or self._looks_like_person(raw)) else "unknown"
+                pieces.append(Name(" ".join(raw), s, e, kind, gender=gender))
+                pieces[-1].after_possessive = possessive
+                possessive = current[-1].group(0) != raw[-1]
+            current, gender = [], None
+
+        for m in words:
+            w = m.group(0)
+            lw = w.lower().rstrip(".")
+            if lw in JOINERS or lw in NOT_NAME or lw.endswith("ing"):
+                flush()
+                continue
+            if lw in self.cues.honorifics:
+                flush()
+                gender = "f" if lw in FEMALE else "m" if lw in MALE else "?"
+                continue
+            current.append(m)
+            if w != strip_possessive(w):
+                flush()
+        flush()
+        return pieces
+
+    def classify(self, chunk: str, offset: int) -> list[Name]:
+        """Every person or organisation name in a capitalised chunk, in order."""
+        out: list[Name] = []
+        words = [strip_possessive(w) for w in chunk.split()]
+        while words and words[0].lower() in NOT_NAME:
+            offset += chunk.find(words[1], len(words[0])) if len(words) > 1 else len(chunk)
+            chunk = chunk[chunk.find(words[1], len(words[0])) :] if len(words) > 1 else ""
+            words = words[1:]
+        whole = " ".join(words)
+        if not whole:
+            return out
+        if self._is_organisation(whole):
+            out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
+        in_organisation = bool(out)
+        for piece in self._person_pieces(chunk, offset):
+            if in_organisation and not piece.gender and not piece.after_possessive:
+                if self._indexed_person(piece.text) is None:
+                    continue
+            if piece.kind != "person" and not piece.gender:
+                known = self.resolve(piece.text, piece.start)
+                if known is None:
+                    continue
+            piece.kind = "person"
+            piece.canonical = self.resolve(piece.text, piece.start) or piece.text
+            out.append(piece)
+        if not out and self._is_organisation(whole, loose=True):
+            out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
+        return out
+
+    def _indexed_person(self, surface: str) -> str | None:
+        if self.ctx.people is None:
+            return None
+        try:
+            return self.ctx.people.canonical(surface)
+        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+            return None
+
+    def _is_organisation(self, name: str, loose: bool = False) -> bool:
+        words = name.split()
+        while words and words[0].lower() in NOT_NAME:
+            words = words[1:]
+        if loose and " ".join(words) in self.org_surfaces:
+            return True
+        if any(w.lower() in self.cues.organisation_words for w in words):
+            return not any(w.lower() in self.cues.honorifics for w in words[:1])
+        if loose and words and all(len(w) > 1 and w.isupper() for w in words):
+            return True
+        return False
+
+    # --- resolution -----------------------------------------------------------------------
+
+    def resolve(self, surface: str, at: int) -> str | None:
+        """The fullest name in the article for `surface`, preferring the nearest before `at`."""
+        mine = self._resolve_locally(surface, at)
+        indexed = self._indexed_person(surface)
+        if indexed and "\n" not in indexed:
+            cleaned = self._clean(indexed)
+            last = self._clean(surface).split()[-1:] or [""]
+            if last[0] in cleaned.split() and len(cleaned.split()) > len((mine or "").split()):
+                return cleaned
+        return mine
+
+    def _resolve_locally(self, surface: str, at: int) -> str | None:
+        name = self._clean(surface)
+        words = name.split()
+        if not words:
+            return None
+        candidates = [
+            (pos, full)
+            for pos, full in self.full
+            if full == name
+            or full.endswith(" " + name)
+            or (len(words) == 1 and full.split()[0] == name)
+        ]
+        if not candidates:
+            return name if len(words) >= 2 and self._looks_like_person(words) else None
+        before = [c for c in candidates if c[0] <= at]
+        pool = before or candidates
+        longest = max(len(full.split()) for _, full in pool)
+        best = [c for c in pool if len(c[1].split()) == longest]
+        return best[-1][1] if before else best[0][1]
+
+    def gender_of(self, name: str) -> str | None:
+        return self.genders.get(name.split()[-1]) if name else None

@@ -1,0 +1,43 @@
+"""Quote-aware sentence splitting of one paragraph, by rule (no parser needed).
+
+A sentence ends after . ! ? (and any closing quote marks) followed by a space and a capital
+letter, digit or opening mark, unless the stop belongs to an abbreviation (Mr., Dr., St.)
+or falls inside a quoted stretch. A quote that spans several sentences stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.quotes.marks import QuotedSpan
+
+_BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'A-Z0-9(])")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr",
+    "sr", "rev", "hon", "cllr", "gen", "col", "capt", "sgt", "rt", "approx", "fig",
+}  # fmt: skip
+
+
+def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, whitespace trimmed."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if any(s.open_at < end <= (s.close_at if s.closed else len(text)) for s in spans):
+            if not any(s.closed and s.close_at + 1 == end for s in spans):
+                continue
+        before = text[: m.start()].split()
+        word = before[-1].lower().strip("(“‘\"'") if before else ""
+        if text[m.start()] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+            continue
+        cuts.append(end)
+    cuts.append(len(text))
+    out = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out

@@ -1,0 +1,43 @@
+"""Reported speech: a speaker, a speech verb and a clause, without quote marks."""
+
+from quote_articles import quotes_of
+
+
+def indirect_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
+    return [(t, s) for kind, t, s in quotes_of(extractor, *paragraphs) if kind == "indirect"]
+
+
+def test_name_said_clause(extractor):
+    text = "Mr Lane said a new role of chief operating officer will be introduced."
+    assert indirect_of(extractor, "Brack Valley chair Tobias Lane spoke on Monday.", text) == [
+        (text, "Tobias Lane")
+    ]
+
+
+def test_pronoun_added_that(extractor):
+    first = "Tobias Lane explained that the boards had agreed the change."
+    second = "He added that he had therefore decided to leave his post."
+    assert indirect_of(extractor, first, second) == [
+        (first, "Tobias Lane"),
+        (second, "Tobias Lane"),
+    ]
+
+
+def test_announced_a_noun_phrase_is_not_reported_speech(extractor):
+    assert (
+        indirect_of(
+            extractor, "Brack Valley chair Tobias Lane announced his decision to leave in a letter."
+        )
+        == []
+    )
+
+
+def test_according_to_a_document(extractor):
+    text = (
+        "The post will also carry the accountable officer role, according to an internal briefing."
+    )
+    assert indirect_of(extractor, text) == [(text, "internal briefing")]
+
+
+def test_verb_introducing_a_direct_quote_is_not_indirect(extractor):
+    assert indirect_of(extractor, "Tobias Lane told Care Weekly: “It is done.”") == []
