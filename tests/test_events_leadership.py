@@ -61,3 +61,42 @@ def test_merger_requested(extractor):
 def test_quoted_departure_words_are_not_events(extractor):
     events = events_of(extractor, "Ian Dorrit said: “I leave with the job half done.”")
     assert [e for e in events if e.type == "departure"] == []
+
+
+def test_taking_over_from_is_the_predecessors_departure(extractor):
+    events = events_of(
+        extractor,
+        "Rhys Allam, currently deputy finance director at Elmbridge Hospitals NHS Foundation "
+        "Trust, will join Dunmere Hospitals NHS Trust as chief financial officer in May, taking "
+        "over from interim finance director Tony Brack.",
+        published="2024-03-07",
+    )
+    [d] = [e for e in events if e.type == "departure"]
+    assert (d.person, d.role, d.status, d.date) == (
+        "Tony Brack", "finance director", "announced", "2024-05",
+    )  # fmt: skip
+    [a] = [e for e in events if e.type == "appointment"]
+    assert a.person == "Rhys Allam"
+
+
+def test_appointment_subject_is_not_the_predecessor(extractor):
+    events = events_of(
+        extractor,
+        "Rhys Allam, who takes over from Ruth Penn as chief nursing officer in January, will "
+        "become director of community nursing at Dunmere Hospitals NHS Trust.",
+        published="2024-11-20",
+    )
+    people = {(e.type, e.person) for e in events}
+    assert ("appointment", "Rhys Allam") in people
+    assert ("appointment", "Ruth Penn") not in people
+    assert ("departure", "Ruth Penn") in people
+
+
+def test_season_date_keeps_its_range(extractor):
+    events = events_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust chief executive Ffion Grey is to step down this summer.",
+        published="2024-03-07",
+    )
+    [d] = [e for e in events if e.type == "departure"]
+    assert (d.person, d.date, d.date_range) == ("Ffion Grey", "2024", "2024-06/2024-08")

@@ -85,3 +85,175 @@ def test_duration_sets_valid_from(extractor):
     article.published = "2019-03-04"
     roles = extractor.extract(article).roles
     assert [(r.person, r.valid_from) for r in roles] == [("Ian Dorrit", "2017-09")]
+
+
+def test_acronym_that_leaves_out_nhs_trust(extractor):
+    got = roles_of(
+        extractor,
+        "Nia Pell joins Brackley Vale University Hospitals NHS Trust (BVUH) in May.",
+        "BVUH chairwoman Elin Marsh said the panel was unanimous.",
+    )
+    assert ("Elin Marsh", "chair", "Brackley Vale University Hospitals NHS Trust", "current") in got
+
+
+def test_bare_trust_before_title_is_the_articles_trust(extractor):
+    got = roles_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust has a new chief executive.",
+        "Trust chairman Owain Ridd said the panel had been impressed.",
+    )
+    assert ("Owain Ridd", "chair", "Dunmere Hospitals NHS Trust", "current") in got
+
+
+def test_bare_icb_is_the_integrated_care_board(extractor):
+    got = roles_of(
+        extractor,
+        "Tamsworth Integrated Care Board met on Monday.",
+        "ICB chair Wyn Castell said the decision was right.",
+    )
+    assert ("Wyn Castell", "chair", "Tamsworth Integrated Care Board", "current") in got
+
+
+def test_its_title_belongs_to_the_sentence_subject(extractor):
+    got = roles_of(
+        extractor,
+        "Tamsworth Integrated Care Board has named Dr Cai Renner, currently chief operating "
+        "officer of Elmbridge Health and Care Partnership, as its chief executive designate.",
+    )
+    assert ("Cai Renner", "chief executive", "Tamsworth Integrated Care Board", "incoming") in got
+    assert (
+        "Cai Renner",
+        "chief operating officer",
+        "Elmbridge Health and Care Partnership",
+        "current",
+    ) in got
+
+
+def test_title_without_organisation_takes_the_body_in_the_news(extractor):
+    got = roles_of(
+        extractor,
+        "The Rural Care Agency and the Wold Health Institute have asked to merge.",
+        "Chief executive Bryn Ollis told staff the request had been carefully considered.",
+    )
+    assert (
+        "Bryn Ollis",
+        "chief executive",
+        "Rural Care Agency and Wold Health Institute",
+        "current",
+    ) in got
+
+
+def test_title_of_both_organisations(extractor):
+    got = roles_of(
+        extractor,
+        "The Rural Care Agency and the Wold Health Institute have asked to merge.",
+        "Bryn Ollis, who has been chief executive of both organisations since April, said so.",
+    )
+    assert (
+        "Bryn Ollis",
+        "chief executive",
+        "Rural Care Agency and Wold Health Institute",
+        "current",
+    ) in got
+
+
+def test_two_titles_share_the_organisation_after(extractor):
+    got = roles_of(
+        extractor,
+        "Iolo Venn, chief executive and accountable officer of Tamsworth Integrated Care "
+        "Board, spoke on Monday.",
+    )
+    facts = {(p, r, o) for p, r, o, _ in got}
+    assert ("Iolo Venn", "chief executive", "Tamsworth Integrated Care Board") in facts
+    assert ("Iolo Venn", "accountable officer", "Tamsworth Integrated Care Board") in facts
+
+
+def test_two_titles_share_the_person_after(extractor):
+    got = roles_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust named a new leader.",
+        "The trust’s deputy chief executive and director of nursing, Ama Quayson, has been "
+        "appointed interim chief executive.",
+    )
+    assert (
+        "Ama Quayson",
+        "deputy chief executive",
+        "Dunmere Hospitals NHS Trust",
+        "current",
+    ) in got
+
+
+def test_first_name_found_from_titled_surname(extractor):
+    got = roles_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust has news.",
+        "Ngozi Adebayo has been named permanent chief executive of Dunmere Hospitals NHS Trust.",
+        "Ms Adebayo said she was proud.",
+    )
+    assert ("Ngozi Adebayo", "chief executive", "Dunmere Hospitals NHS Trust", "incoming") in {
+        (p, r, o, "incoming") for p, r, o, _ in got
+    }
+
+
+def test_will_join_as_title_is_the_subjects(extractor):
+    got = roles_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust has strengthened its board.",
+        "Rhys Allam, currently deputy finance director at Elmbridge Hospitals NHS Foundation "
+        "Trust, will join as chief financial officer in May.",
+    )
+    assert (
+        "Rhys Allam",
+        "chief financial officer",
+        "Dunmere Hospitals NHS Trust",
+        "incoming",
+    ) in got
+
+
+def test_joins_organisation_as_title(extractor):
+    got = roles_of(
+        extractor,
+        "Elmbridge Hospitals NHS Foundation Trust and Dunmere Hospitals NHS Trust agreed a deal.",
+        "Rhys Allam, currently deputy chief nurse at Elmbridge Hospitals NHS Foundation Trust, "
+        "will join Dunmere Hospitals NHS Trust as chief nursing officer designate.",
+    )
+    assert ("Rhys Allam", "chief nursing officer", "Dunmere Hospitals NHS Trust", "incoming") in got
+
+
+def test_takes_over_from_as_title_is_not_the_predecessors(extractor):
+    got = roles_of(
+        extractor,
+        "Rhys Allam, who takes over from Ruth Penn as Dunmere Hospitals NHS Trust’s chief "
+        "nursing officer in January, said he was pleased.",
+    )
+    assert ("Rhys Allam", "chief nursing officer", "Dunmere Hospitals NHS Trust", "incoming") in {
+        (p, r, o, "incoming") for p, r, o, _ in got
+    }
+    assert not [f for f in got if f[0] == "Ruth Penn"]
+
+
+def test_verbs_that_state_a_post(extractor):
+    got = roles_of(
+        extractor,
+        "Lord Ellis Brand chairs the Wold Health Institute.",
+        "Dr Ffion Grey, who had led Dunmere Hospitals NHS Trust since 2019, resigned on Friday.",
+    )
+    assert ("Ellis Brand", "chair", "Wold Health Institute", "current") in got
+    assert ("Ffion Grey", "chief executive", "Dunmere Hospitals NHS Trust", "former") in got
+
+
+def test_association_of_name_is_an_organisation(extractor):
+    got = roles_of(
+        extractor,
+        "Reaction",
+        "Association of Rural Carers chief executive Mair Olsen said: “It is welcome.”",
+    )
+    assert ("Mair Olsen", "chief executive", "Association of Rural Carers", "current") in got
+
+
+def test_journalist_title_gets_no_organisation(extractor):
+    got = roles_of(
+        extractor,
+        "Dunmere Hospitals NHS Trust has news. This week by deputy editor Sion Lark.",
+    )
+    assert ("Sion Lark", "deputy editor", None, "current") in got

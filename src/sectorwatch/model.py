@@ -132,6 +132,7 @@ class Event:
     announced: str | None = None
     effective: str | None = None
     evidence: Evidence | None = None
+    date_range: str | None = None  # "2024-06/2024-08" when `date` is a season's year
 
 
 @dataclass

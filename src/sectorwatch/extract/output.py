@@ -53,6 +53,7 @@ _EVENT_OPTIONAL = (
     "status",
     "announced",
     "effective",
+    "date_range",
 )
 
 

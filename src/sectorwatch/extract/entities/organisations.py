@@ -35,11 +35,27 @@ _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|and|of|for|the|in|on|&")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
+_PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
 
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper() or w == "&")
+
+
+# Words an acronym may leave out at the end of a name: "Harlow Vale University Hospitals
+# NHS Trust (HVUH)".
+_UNSPOKEN_TAIL = {"NHS", "Foundation", "Trust", "FT"}
+
+
+def _fits(words: list[str], letters: str) -> bool:
+    """Whether `letters` are the initials of `words`, with or without an NHS trust tail."""
+    if _initials(words).upper() == letters:
+        return True
+    core = list(words)
+    while core and core[-1] in _UNSPOKEN_TAIL:
+        core.pop()
+    return len(core) < len(words) and bool(core) and _initials(core).upper() == letters
 
 
 def _strip(surface: str) -> str:
@@ -136,12 +152,75 @@ class OrganisationIndex:
         rule = self._table.anaphors.get(re.sub(r"\s+", " ", phrase.lower().strip()))
         if rule == "combined":
             return self.combined(offset)
+        if rule == "pair":
+            noun = phrase.split()[-1].lower().rstrip("s")
+            return self._pair_before(offset, noun if noun in ("trust", "board") else None)
         if rule == "head":
-            m = self.most_recent_before(offset, phrase.split()[-1])
-            return m.canonical if m else None
+            return self.resolve_head(phrase.split()[-1], offset)
         if rule == "its":
             m = self.most_recent_before(offset)
             return m.canonical if m else None
+        return None
+
+    def _pair_before(self, offset: int, head: str | None = None) -> str | None:
+        """ "both organisations": the combined body of the last two bodies named (whose
+        names end with `head`, "the two trusts"), if the article has one."""
+        seen: list[str] = []
+        i = bisect_left(self._starts, offset)
+        for m in reversed(self._mentions[:i]):
+            if m.end > offset:
+                continue
+            names = self._parts.get(m.canonical) or (m.canonical,)
+            for n in names:
+                if head and not n.lower().endswith(head):
+                    continue
+                if n not in seen:
+                    seen.append(n)
+            if len(seen) >= 2:
+                break
+        if len(seen) < 2:
+            return None
+        key = frozenset(seen[:2])
+        for name, parts in self._parts.items():
+            if frozenset(parts) == key:
+                return name
+        return None
+
+    def resolve_head(self, word: str, offset: int) -> str | None:
+        """What a bare "Trust", "ICB" or "Board" near `offset` means: the organisation of
+        the article whose name ends so (an abbreviation counts as its expansion), the one
+        named last before `offset`, else the one named most."""
+        heads = {word.lower()}
+        if word in self._table.abbrevs:
+            heads.add(self._table.abbrevs[word].lower())
+        word_l = word.lower()
+        names = [
+            m
+            for m in self._mentions
+            if " " in m.canonical
+            and m.canonical not in self._parts
+            and (
+                m.canonical.lower().endswith(tuple(" " + h for h in heads))
+                or m.canonical.lower().startswith((word_l + " of ", word_l + " for "))
+            )
+        ]
+        if not names:
+            return None
+        # The body the article is about (named most), the one named last when tied.
+        counts = Counter(m.canonical for m in names)
+        last = {m.canonical: i for i, m in enumerate(names) if m.end <= offset}
+        return max(counts, key=lambda n: (counts[n], last.get(n, -1)))
+
+    def subject_before(self, sent_start: int, offset: int, prev_start: int | None) -> str | None:
+        """The organisation a sentence is about: the first named in it before `offset`,
+        else the first named in the sentence before (from `prev_start`)."""
+        here = [m for m in self.in_span(sent_start, offset) if m.end <= offset]
+        if here:
+            return here[0].canonical
+        if prev_start is not None:
+            prev = self.in_span(prev_start, sent_start)
+            if prev:
+                return prev[0].canonical
         return None
 
 
@@ -160,8 +239,8 @@ def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, 
         text = _POSSESSIVE.sub("", text.rstrip())
         if any(c in text for c in "(|)") or not text[:1].isupper():
             continue
-        if honorific_pattern().match(text + " "):
-            continue  # "Baroness Fiona Macrae": a titled person
+        if honorific_pattern().match(text + " ") or _PERSON_OF.match(text):
+            continue  # "Baroness Fiona Macrae", "Kwame Mensah of ...": a person
         words = text.split()
         orgish = any(w in suffixes or w == "NHS" or (w.isupper() and len(w) > 1) for w in words)
         if len(words) == 1:
@@ -171,6 +250,11 @@ def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, 
             continue  # "Tomasz Kowal", "Mr Whitcombe": people the tagger took for bodies
         out.append((start, start + len(text)))
     return out
+
+
+def _trim_connectors(surface: str) -> str:
+    """ "Council for Community Health and" -> "Council for Community Health"."""
+    return re.sub(r"(?:[ \t]+(?:and|of|for|the|in|on|&))+$", "", surface)
 
 
 def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
@@ -190,14 +274,14 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
             if before[w.end() : gap_end].strip():
                 break
             chosen.append(w)
-            if _initials([c.group(0) for c in reversed(chosen)]).upper() == letters:
+            if _fits([c.group(0) for c in reversed(chosen)], letters):
                 break
         chosen.reverse()
         names = [c.group(0) for c in chosen]
         while names and not names[0][0].isupper():
             names.pop(0)
             chosen.pop(0)
-        if not names or _initials(names).upper() != letters:
+        if not names or not _fits(names, letters):
             continue
         out.append(
             (
@@ -211,6 +295,11 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
     return out
 
 
+# Capitalised words that may open a sentence before a short name ("At Harlow Vale").
+_FUNCTION_WORDS = set(
+    "At In For From The As By On With And But While When Under After Before Across Both "
+    "Of To Within Outside Inside Since Until Unlike Like If Although Whereas".split()
+)
 _OPENER_POS = {"ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ"}
 
 
@@ -225,7 +314,9 @@ def _suffix_spans(
         first = token[0] if token is not None and len(token) else None
         word = text[s:e].split(" ", 1)[0]
         if first is not None and (
-            word in {"The", "the", "A", "An"} or (first.is_sent_start and first.pos_ in _OPENER_POS)
+            word in {"The", "the", "A", "An"}
+            or word in _FUNCTION_WORDS
+            or (first.is_sent_start and first.pos_ in _OPENER_POS)
         ):
             rest = text.find(" ", s)
             if rest < 0 or rest >= e:
@@ -271,7 +362,10 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         alt = "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
         spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
     for m in table.suffix_pattern.finditer(text):
-        spans.extend(_suffix_spans(ctx, table, m.start(), m.end()))
+        s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
+        spans.extend(_suffix_spans(ctx, table, max(s0, m.start()), m.end()))
+    for m in table.prefix_pattern.finditer(text):
+        spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
 
     # Longest spans win (the tagger's only where the rules found nothing); drop those that
     # cross a newline or are generic single words.
@@ -322,10 +416,11 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     unique = {p: n for p, n in unique.items() if p not in names}
     if unique:
         alt = "|".join(re.escape(p) for p in sorted(unique, key=len, reverse=True))
-        pattern = rf"(?<![\w-])(?<![A-Z][\w’'-] )(?:{alt})(?![\w-]| [A-Z])"
+        pattern = rf"(?<![\w-])(?:{alt})(?![\w-]| [A-Z])"
         for m in re.finditer(pattern, text):
             s, e = m.start(), m.end()
-            if re.search(r"[A-Z][\w’'-]*\s$", text[max(0, s - 30) : s]):
+            word = re.search(r"([A-Z][\w’'-]*)[ \t]$", text[max(0, s - 30) : s])
+            if word and word.group(1) not in _FUNCTION_WORDS:
                 continue  # part of another capitalised name ("North Wendover")
             if not any(s < te and ts < e for ts, te in taken):
                 taken.append((s, e))
@@ -349,6 +444,14 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             fits = [n for n in long_names if _initials(n.split()) == surface]
             if len(fits) == 1:
                 resolver[surface] = fits[0]
+    # A bare "ICB" or "CCG" is the article's one body whose name ends so.
+    for s, e in taken:
+        surface = text[s:e]
+        if surface in table.abbrevs and surface not in resolver:
+            heads = (" " + surface, " " + table.abbrevs[surface])
+            fits = {resolve(n) for n in names if n.endswith(heads)}
+            if len(fits) == 1:
+                resolver[surface] = fits.pop()
     acronyms = [a for a in resolver if a.isupper() and " " not in a]
     if acronyms:
         alt = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
@@ -388,11 +491,13 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         resolver.setdefault(_strip(c.text), c.canonical)
     # Phrases that refer back ("the joint organisation", "the institute") become mentions.
     provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of)
-    phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head")]
+    phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head", "pair")]
     alt = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
     )
     for m in re.finditer(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", text, re.IGNORECASE):
+        if any(m.start() < o.end and o.start < m.end() for o in mentions):
+            continue  # "the Council for Community Health": a name, not a reference
         name = provisional.resolve_anaphor(m.group(0), m.start())
         if name:
             combined.append(Mention("organisation", m.group(0), name, m.start(), m.end()))

@@ -35,6 +35,10 @@ _NOT_NAMES = {
     "It We I Our Their His Her Its Commenting Speaking Writing Trust Trusts Board"
 }
 _NOT_NAME_WORDS = set(next(iter(_NOT_NAMES)).split())
+_OPENERS = set(
+    "At In For From As By On With And But While When Under After Before Of To Since Until If "
+    "Both Under Dear Says Said Meanwhile Yesterday Today Last Next".split()
+)
 
 
 class PersonIndex:
@@ -118,6 +122,34 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_names_of_titled(
+    text: str,
+    found: list[tuple[int, int, str, str | None]],
+    org_spans: list[tuple[int, int]],
+    role_words: set[str],
+) -> list[tuple[int, int, str, str | None]]:
+    """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
+    capitalised word right before a surname that an honorific introduced is a first name."""
+    full = {n.split()[-1] for _, _, n, _ in found if len(n.split()) >= 2}
+    surnames = {n for _, _, n, _ in found if " " not in n and n not in full}
+    if not surnames:
+        return []
+    alt = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
+    out = []
+    for m in re.finditer(
+        rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+({alt})(?![\w-])", text
+    ):
+        first = m.group(1)
+        if first in _NOT_NAME_WORDS or first in _OPENERS or first.lower() in role_words:
+            continue
+        if first in honorifics():
+            continue
+        if any(m.start() < oe and os_ < m.end() for os_, oe in org_spans):
+            continue
+        out.append((m.start(), m.end(), f"{first} {m.group(2)}", None))
+    return out
+
+
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.doc.text
     orgs = ctx.organisations
@@ -135,6 +167,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
             continue
         found.append((s, e, name, gender))
 
+    found.extend(_first_names_of_titled(text, found, org_spans, role_words))
     full_names = {name for _, _, name, _ in found if len(name.split()) >= 2}
     # A longer full name absorbs a shorter one it extends ("Ian Dalton" in "Ian Dalton").
     by_last: dict[str, set[str]] = {}

@@ -19,11 +19,14 @@ Durations ("has held for the past 18 months", "since 2021") set `valid_from`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
+    data_lines,
     honorific_pattern,
+    organisation_table,
     role_vocabulary,
     status_cues,
 )
@@ -50,9 +53,21 @@ _LINK_WORDS = set(
     "currently now also until recently formerly previously has have had been is was will be "
     "becomes became to become appointed named as confirmed takes took over the a an who "
     "its their her his set made chosen selected promoted recruited would currently, from "
-    "since in next later this year month april may june july march january february august "
+    "since in next later this year month org joined join joins rejoined april may june july "
+    "march january february august "
     "september october november december autumn spring summer winter on".split()
 )
+_HEAD_OWNER = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?([A-Z][A-Za-z]+)(?:’s|'s)?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """Capitalised last words of organisation names that may stand for the whole name
+    ("Trust", "ICB", "Board")."""
+    table = organisation_table()
+    return frozenset({s.split()[-1] for s in table.suffixes} | set(table.abbrevs))
+
+
 _STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
 
 
@@ -85,6 +100,55 @@ def _person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
     return mention.canonical, mention.end
 
 
+_SUCCEEDS = re.compile(
+    r"\b(?:(?:takes?|took|taking|taken|will\s+take)\s+over\s+from|succeeds?|succeeded|"
+    r"succeeding|replaces?|replaced|replacing)\s+(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w’'-]*\s+)?$"
+)
+_AS_TITLE = re.compile(
+    r"\b(?:as|become|becomes|became|becoming)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$"
+)
+
+
+def _successor(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "Marcus Heller, who takes over from Ruth Emsley as chief nursing officer": the title
+    is the sentence's subject's, the one named before the predecessor."""
+    assert ctx.people is not None
+    text = ctx.doc.text
+    prev = ctx.people.most_recent_before(left)
+    if prev is None or not re.fullmatch(r"\s+as\s+(?:the\s+|its\s+)?", text[prev.end : left]):
+        return None
+    if not _SUCCEEDS.search(text, max(0, prev.start - 40), prev.start):
+        return None
+    return _sole_subject(ctx, prev.start, left)
+
+
+def _sole_subject(ctx: ArticleContext, before: int, left: int) -> tuple[str, int, str] | None:
+    """The one person the sentence names before `before` (its subject)."""
+    assert ctx.people is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    names = [m for m in ctx.people.mentions() if sent_s <= m.start and m.end <= before]
+    if len({m.canonical for m in names}) != 1:
+        return None
+    return names[0].canonical, names[0].start, ctx.doc.text[names[-1].end : left]
+
+
+def _subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "Meera Joshi, currently deputy finance director at Eastbrook, will join as chief
+    financial officer": after "as"/"become", the title is the sentence's one person's."""
+    if not _AS_TITLE.search(ctx.doc.text, max(0, left - 20), left):
+        return None
+    return _sole_subject(ctx, left, left)
+
+
+def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] | None:
+    """ "The trust’s deputy chief executive and director of nursing, Julia Okafor": two
+    titles joined by "and" share the person after the second."""
+    m = re.match(r"\s+and\s+([a-z][a-z -]{2,60}?)(?=,\s*[A-Z])", ctx.doc.text[end : end + 90])
+    if m is None or not role_vocabulary().pattern.search(m.group(1)):
+        return None
+    return _person_after(ctx, end + m.end())
+
+
 def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
     """The person joined to a title starting at `left` by apposition or a linking verb."""
     assert ctx.people is not None
@@ -94,7 +158,14 @@ def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | Non
     between = ctx.doc.text[mention.end : left]
     if "\n" in between or between.count(",") > 2 or re.search(r"[.;:?!‘“\"]", between):
         return None
-    words = re.findall(r"[\w’'-]+|,", between.lower())
+    if _SUCCEEDS.search(ctx.doc.text, max(0, mention.start - 40), mention.start):
+        return None  # "takes over from Ruth Emsley as chief nursing officer": not hers
+    masked = between
+    assert ctx.organisations is not None
+    for o in ctx.organisations.in_span(mention.end, left):
+        a, b = o.start - mention.end, o.end - mention.end
+        masked = masked[:a] + " org" + " " * (b - a - 4) + masked[b:]
+    words = re.findall(r"[\w’'-]+|,", masked.lower())
     if not words or words[0] != ",":
         if any(w == "," for w in words):
             return None
@@ -150,10 +221,18 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             if outer:
                 mods = outer.group(0) + mods
                 left -= len(outer.group(0))
+        elif (h := _HEAD_OWNER.search(before)) is not None and h.group(1) in _head_words():
+            # "Trust chairman Graham Petrie", "ICB chair Howard Ince": the article's trust.
+            organisation = orgs.resolve_head(h.group(1), left)
+            if organisation:
+                left -= len(h.group(0))
         elif (p := _PRONOUN_OWNER.search(before)) is not None:
             owner = p.group(1).lower()
             if owner == "its" or owner == "their":
-                organisation = orgs.resolve_anaphor("its", left)
+                sent_s = ctx.sentence_span(left, left + 1)[0]
+                prev_s = ctx.sentence_span(sent_s - 2, sent_s - 1)[0] if sent_s > 1 else None
+                organisation = orgs.subject_before(sent_s, left, prev_s)
+                organisation = organisation or orgs.resolve_anaphor("its", left)
             else:
                 ref = people.most_recent_before(
                     left - len(p.group(0)), "f" if owner == "her" else "m"
@@ -196,7 +275,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         # The person: after the title, before it, or after "As ORG TITLE,".
         person = None
         clause_start = left
-        found = _person_after(ctx, end)
+        found = _person_after(ctx, end) or _person_after_coordinated(ctx, end)
         between = ""
         if found is not None and not plural:
             person, p_end = found
@@ -212,7 +291,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             person = last[0]
             between = text[last[1] : left]
             organisation = organisation or last[2]
-        elif (b := _person_before(ctx, left)) is not None:
+        elif (b := _successor(ctx, left) or _person_before(ctx, left)) is not None:
+            person, clause_start, between = b
+        elif (b := _subject_as_title(ctx, left)) is not None:
             person, clause_start, between = b
         if person is None or plural:
             continue
@@ -222,11 +303,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             pass
         sent_s, sent_e = ctx.sentence_span(clause_start, end)
         if organisation is None:
-            # "Harlow Vale has been led by an acting chief executive, Marcus Fenn": the
-            # organisation the sentence is about.
-            near = [o for o in orgs.in_span(sent_s, left) if o.end <= left]
-            if near:
-                organisation = near[0].canonical
+            organisation = _joined_as(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
         status = _status_from(mods, after, between, tail_clause[:60])
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
@@ -251,8 +328,125 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             )
         )
         last = (person, end, organisation)
+    facts.extend(_roles_from_verbs(ctx))
+    facts.sort(key=lambda f: f.start)
+    _share_organisations(text, facts)
+    _organisations_from_context(ctx, facts)
     _durations_from_pronouns(ctx, facts)
     return _deduplicate(facts)
+
+
+_JOINED_AS = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?$")
+_JOIN_VERB = re.compile(
+    r"\b(?:join|joins|joined|joining|rejoins?|rejoined|returns?\s+to|returned\s+to|"
+    r"moves?\s+to|moved\s+to|arrives?\s+at|arrived\s+at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _joined_as(ctx: ArticleContext, left: int) -> str | None:
+    """ "will join Kestrel Coast as chief nursing officer": the body joined."""
+    assert ctx.organisations is not None
+    text = ctx.doc.text
+    m = _JOINED_AS.search(text, max(0, left - 12), left)
+    if m is None:
+        return None
+    org = ctx.organisations.ending_at(m.start())
+    if org is None or not _JOIN_VERB.search(text, max(0, org.start - 30), org.start):
+        return None
+    return org.canonical
+
+
+@lru_cache(maxsize=1)
+def _press_titles() -> frozenset[str]:
+    """Journalists' titles (data/boilerplate_author_roles.txt): never a health body's post."""
+    return frozenset(row[0].strip().lower() for row in data_lines("boilerplate_author_roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One regex over data/role_verbs.tsv: "PERSON (, who) chairs ..."; verb -> title."""
+    table: dict[str, tuple[str, str]] = {}
+    for row in data_lines("role_verbs.tsv"):
+        for verb in row[0].split("|"):
+            table[re.sub(r"\s+", " ", verb.strip().lower())] = (row[1].strip(), row[2].strip())
+    alt = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(table, key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"(?:,\s*who)?\s+(?:also\s+)?(?P<verb>{alt})\s+(?:the\s+)?", re.IGNORECASE
+    )
+    return pattern, table
+
+
+def _roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
+    """ "Lord Ashdown chairs the new body", "Peter Vance, who had led Saltmarsh and Tennby
+    Hospitals since 2019": the post a verb states, when a body follows it."""
+    assert ctx.people is not None and ctx.organisations is not None
+    pattern, table = _verb_pattern()
+    text = ctx.doc.text
+    out = []
+    for person in ctx.people.mentions():
+        m = pattern.match(text, person.end)
+        if m is None:
+            continue
+        org_start = m.end() - (4 if m.group(0).lower().endswith("the ") else 0)
+        org = ctx.organisations.starting_at(org_start) or ctx.organisations.starting_at(m.end())
+        if org is None:
+            continue
+        title, status = table[re.sub(r"\s+", " ", m.group("verb").lower())]
+        out.append(
+            RoleFact(
+                person=person.canonical,
+                role=title,
+                organisation=org.canonical,
+                status=status,  # type: ignore[arg-type]
+                start=person.start,
+                end=org.end,
+                evidence=ctx.evidence(person.start, org.end),
+            )
+        )
+    return out
+
+
+def _share_organisations(text: str, facts: list[RoleFact]) -> None:
+    """ "chief executive and accountable officer of North Wendover ICB": the organisation
+    after the second title is the first title's too."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a.person != b.person or a.organisation is not None or b.organisation is None:
+            continue
+        if a.end <= b.start and re.fullmatch(r",?\s*and\s+(?:the\s+)?", text[a.end : b.start]):
+            a.organisation = b.organisation
+
+
+def _organisations_from_context(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+    """A title with no organisation ("Chief executive Daniel Whitcombe said") belongs to the
+    body the article was talking about: the same person's stated organisation for that
+    title, else the organisation named last before the fact that no other fact claims
+    (not a publication someone "told")."""
+    assert ctx.organisations is not None
+    text = ctx.doc.text
+    claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
+    stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
+    mentions = ctx.organisations.mentions()
+    for f in facts:
+        if f.organisation is not None or f.role in _press_titles():
+            continue
+        if (f.person, f.role) in stated:
+            f.organisation = stated[(f.person, f.role)]
+            continue
+        for m in reversed(mentions):
+            if m.end > f.start or any(s <= m.start < e for s, e in claimed):
+                continue
+            if re.search(
+                r"\b(?:told|to|by|in|for)\s+(?:the\s+)?$", text[max(0, m.start - 8) : m.start]
+            ):
+                continue
+            f.organisation = m.canonical
+            break
+        else:
+            before = [m for m in mentions if m.end <= f.start]
+            f.organisation = before[-1].canonical if before else None
 
 
 _HELD = re.compile(

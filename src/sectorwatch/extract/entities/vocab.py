@@ -89,6 +89,7 @@ class OrganisationTable:
     combined_by_parts: dict[frozenset[str], str] = field(default_factory=dict)
     generic: set[str] = field(default_factory=set)
     abbrevs: dict[str, str] = field(default_factory=dict)
+    prefix_pattern: re.Pattern[str] = re.compile(r"(?!)")  # "Association of Care Employers"
 
     def lookup(self, surface: str) -> str | None:
         surface = re.sub(r"\s+", " ", surface.strip())
@@ -108,12 +109,16 @@ def organisation_table() -> OrganisationTable:
     anaphors: dict[str, str] = {}
     generic: set[str] = set()
     abbrevs: dict[str, str] = {}
+    prefixes: list[str] = []
     names: list[str] = []
     acronyms: list[str] = []
     for row in data_lines("organisations.tsv"):
         head = row[0].strip()
         if head == "@suffix":
             suffixes.append(row[1].strip())
+            continue
+        if head == "@prefix":
+            prefixes.append(row[1].strip())
             continue
         if head == "@abbrev":
             abbrevs[row[1].strip()] = row[2].strip()
@@ -145,9 +150,23 @@ def organisation_table() -> OrganisationTable:
     suffix_pattern = re.compile(
         rf"(?<![\w’']){_CAP}\s+(?:(?:{_CAP}|{_CONNECT})\s+){{0,8}}(?:{suffix_alt})(?![\w])"
     )
+    prefix_pattern = re.compile(
+        rf"(?<![\w’'])(?:Royal[ \t]+)?(?:{alternation(prefixes)})[ \t]+(?:of|for)[ \t]+"
+        rf"(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_CAP}|(?:and|&|of|for|in|on)(?=[ \t]+[A-Z])))*"
+    )
     combined = {frozenset(p): name for name, p in parts.items()}
     return OrganisationTable(
-        alias, parts, kinds, suffixes, anaphors, pattern, suffix_pattern, combined, generic, abbrevs
+        alias,
+        parts,
+        kinds,
+        suffixes,
+        anaphors,
+        pattern,
+        suffix_pattern,
+        combined,
+        generic,
+        abbrevs,
+        prefix_pattern,
     )
 
 

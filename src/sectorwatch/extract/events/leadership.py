@@ -77,10 +77,49 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _subject_before(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str, int] | None:
-    """The person the sentence is about, named (or he/she) nearest before the cue."""
+_TAKES_OVER_FROM = re.compile(
+    r"\b(?:(?P<done>took|has\s+taken|had\s+taken)|takes|taking|will\s+take|is\s+taking|to\s+take)"
+    r"\s+over\s+from\s+|\b(?:(?P<done2>succeeded|replaced)|succeeds|succeeding|replaces|replacing|"
+    r"will\s+succeed|will\s+replace|to\s+succeed|to\s+replace)\s+",
+    re.IGNORECASE,
+)
+_PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
+
+
+def _predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-untyped-def]
+    """The person right after "takes over from" at `pos`, past a title ("from interim
+    finance director Tony Gill") or an honorific ("from Dame Patricia Holm")."""
+    assert ctx.people is not None
+    for m in ctx.people.mentions():
+        if pos <= m.start < limit:
+            gap = ctx.doc.text[pos : m.start]
+            return m if _PREDECESSOR_GAP.fullmatch(gap) else None
+    return None
+
+
+def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
+    """Whether a person named at `start` is the one being taken over from."""
+    text = ctx.doc.text
+    window = text[max(0, start - 70) : start]
+    return any(
+        _PREDECESSOR_GAP.fullmatch(window[m.end() :]) for m in _TAKES_OVER_FROM.finditer(window)
+    )
+
+
+def _subject_before(
+    ctx: ArticleContext, sent_s: int, cue_s: int, skip_predecessor: bool = False
+) -> tuple[str, int] | None:
+    """The person the sentence is about, named (or he/she) nearest before the cue; not the
+    one taken over from ("Heller, who takes over from Ruth Emsley, will become ...")."""
     assert ctx.people is not None
     mention = ctx.people.most_recent_before(cue_s)
+    while (
+        skip_predecessor
+        and mention is not None
+        and mention.start >= sent_s
+        and _follows_takeover(ctx, mention.start)
+    ):
+        mention = ctx.people.most_recent_before(mention.start)
     best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
     for p in _PRONOUN.finditer(ctx.doc.text, sent_s, cue_s):
         if best is None or p.end() > best[1]:
@@ -110,15 +149,18 @@ def _role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tu
 def _dates(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], future: bool):
     text = ctx.doc.text
     announced = effective = None
+    ranges: dict[str, str | None] = {}
     for d in find_dates(text[sent[0] : sent[1]], ctx.article.published, future=future):
         if d.value is None or d.kind == "since":
             continue
         pos = sent[0] + d.start
         if pos < cue[0] and d.kind == "point" and announced is None:
             announced = d.value
+            ranges["announced"] = d.range
         elif effective is None:
             effective = d.value
-    return announced, effective
+            ranges["effective"] = d.range
+    return announced, effective, ranges
 
 
 def _main_date(status: str | None, announced: str | None, effective: str | None) -> str | None:
@@ -127,14 +169,25 @@ def _main_date(status: str | None, announced: str | None, effective: str | None)
     return announced or effective
 
 
+def _main_range(e: Event, ranges: dict[str, str | None]) -> str | None:
+    """The season range ("2024-06/2024-08") of whichever date became `Event.date`."""
+    if e.date is None:
+        return None
+    for name in ("announced", "effective"):
+        if getattr(e, name) == e.date and ranges.get(name):
+            return ranges[name]
+    return None
+
+
 def _event(
     ctx: ArticleContext, kind: str, cue: tuple[int, int], sent: tuple[int, int], **kw
 ) -> Event:
     future = kw.get("status") in ("announced", "proposed", "requested")
-    announced, effective = _dates(ctx, sent, cue, future)
+    announced, effective, ranges = _dates(ctx, sent, cue, future)
     e = Event(type=kind, start=sent[0], end=sent[1], **kw)  # type: ignore[arg-type]
     e.announced, e.effective = announced, effective
     e.date = _main_date(e.status, announced, effective)
+    e.date_range = _main_range(e, ranges)
     e.evidence = ctx.evidence(sent[0], sent[1])
     return e
 
@@ -157,7 +210,7 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                 if re.search(r"\bof\s*$", m.group(0)):
                     person = _person_after(ctx, m.end(), min(sent[1], m.end() + 90))
                 else:
-                    found = _subject_before(ctx, sent[0], m.start())
+                    found = _subject_before(ctx, sent[0], m.start(), kind == "appointment")
                     person = found[0] if found else None
                     if person is None and kind == "appointment":
                         person = _person_after(ctx, m.end(), min(sent[1], m.end() + 60))
@@ -183,6 +236,31 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                         status=status,
                     )
                 )  # fmt: skip
+
+
+def _predecessor_departures(ctx: ArticleContext, sent, quoted, out: list[Event]) -> None:  # type: ignore[no-untyped-def]
+    """ "taking over from interim finance director Tony Gill", "succeeds Ruth Emsley": the
+    person taken over from leaves that post (announced, or completed for "took over")."""
+    text = ctx.doc.text
+    for m in _TAKES_OVER_FROM.finditer(text, sent[0], sent[1]):
+        if _inside(quoted, m.start()):
+            continue
+        who = _predecessor(ctx, m.end(), min(sent[1], m.end() + 70))
+        if who is None:
+            continue
+        fact = _role_of(ctx, who.canonical, sent, ("current", "leaving", "interim", "acting"))
+        if fact is not None and fact.status == "incoming":
+            fact = None
+        status = "completed" if (m.group("done") or m.group("done2")) else "announced"
+        out.append(
+            _event(
+                ctx, "departure", (m.start(), m.end()), sent,
+                person=who.canonical,
+                role=fact.role if fact else None,
+                organisation=fact.organisation if fact else None,
+                status=status,
+            )
+        )  # fmt: skip
 
 
 def _incoming_appointments(ctx: ArticleContext) -> list[Event]:
@@ -362,7 +440,10 @@ def _merge(events: list[Event]) -> list[Event]:
         for name in ("role", "organisation", "reports_to", "announced", "effective"):
             if getattr(first, name) is None and getattr(e, name) is not None:
                 setattr(first, name, getattr(e, name))
-        first.date = _main_date(first.status, first.announced, first.effective)
+        date = _main_date(first.status, first.announced, first.effective)
+        if date != first.date:
+            first.date = date
+            first.date_range = e.date_range if e.date == date else None
     return sorted(kept.values(), key=lambda e: e.start)
 
 
@@ -376,6 +457,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for i, sent in enumerate(sentences):
         _people_events(ctx, sent, quoted, events)
+        _predecessor_departures(ctx, sent, quoted, events)
         _role_created(ctx, sentences, i, quoted, events)
         _reporting_lines(ctx, sent, quoted, events)
         _mergers(ctx, sentences, i, quoted, events)
