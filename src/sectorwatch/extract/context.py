@@ -23,8 +23,14 @@ class ArticleContext:
     people: PersonIndex | None = None
     organisations: OrganisationIndex | None = None
     roles: list[RoleFact] = field(default_factory=list)
+    text: str = field(init=False)
+    """The parsed body text (same length as article.text). Read once: spaCy's `Doc.text`
+    rebuilds the string from every token on each access."""
     _sentence_starts: list[int] | None = None
     _sentence_ends: list[int] | None = None
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     def _sentences(self) -> tuple[list[int], list[int]]:
         if self._sentence_starts is None:

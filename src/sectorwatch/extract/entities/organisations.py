@@ -308,7 +308,7 @@ def _suffix_spans(
 ) -> list[tuple[int, int]]:
     """A capitalised phrase ending with a suffix, less a sentence opener ("Before the ICB"),
     split in two where it joins two names ("Health Commissioning Board and National ...")."""
-    text = ctx.doc.text
+    text = ctx.text
     while True:
         token = ctx.doc.char_span(s, e, alignment_mode="expand")
         first = token[0] if token is not None and len(token) else None
@@ -343,7 +343,7 @@ def _suffix_spans(
 
 
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
-    text = ctx.doc.text
+    text = ctx.text
     table = organisation_table()
     spans: list[tuple[int, int]] = []
     resolver: dict[str, str] = {}

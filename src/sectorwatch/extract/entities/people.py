@@ -102,7 +102,7 @@ def _clean(surface: str) -> tuple[str, str | None]:
 
 
 def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
-    text = ctx.doc.text
+    text = ctx.text
     spans: list[tuple[int, int]] = []
     for e in ctx.doc.ents:
         if e.label_ == "PERSON":
@@ -151,7 +151,7 @@ def _first_names_of_titled(
 
 
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
-    text = ctx.doc.text
+    text = ctx.text
     orgs = ctx.organisations
     org_spans = [(m.start, m.end) for m in orgs.mentions()] if orgs else []
     role_words = set(role_vocabulary().canonical)

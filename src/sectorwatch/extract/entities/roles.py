@@ -86,7 +86,7 @@ def _status_from(mods: str, after: str, between: str, tail: str) -> str:
 
 
 def _person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
-    text = ctx.doc.text
+    text = ctx.text
     m = re.match(r"[ \t]*,?[ \t]*", text[pos:])
     p = pos + (m.end() if m else 0)
     assert ctx.people is not None
@@ -113,7 +113,7 @@ def _successor(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
     """ "Marcus Heller, who takes over from Ruth Emsley as chief nursing officer": the title
     is the sentence's subject's, the one named before the predecessor."""
     assert ctx.people is not None
-    text = ctx.doc.text
+    text = ctx.text
     prev = ctx.people.most_recent_before(left)
     if prev is None or not re.fullmatch(r"\s+as\s+(?:the\s+|its\s+)?", text[prev.end : left]):
         return None
@@ -129,13 +129,13 @@ def _sole_subject(ctx: ArticleContext, before: int, left: int) -> tuple[str, int
     names = [m for m in ctx.people.mentions() if sent_s <= m.start and m.end <= before]
     if len({m.canonical for m in names}) != 1:
         return None
-    return names[0].canonical, names[0].start, ctx.doc.text[names[-1].end : left]
+    return names[0].canonical, names[0].start, ctx.text[names[-1].end : left]
 
 
 def _subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
     """ "Meera Joshi, currently deputy finance director at Eastbrook, will join as chief
     financial officer": after "as"/"become", the title is the sentence's one person's."""
-    if not _AS_TITLE.search(ctx.doc.text, max(0, left - 20), left):
+    if not _AS_TITLE.search(ctx.text, max(0, left - 20), left):
         return None
     return _sole_subject(ctx, left, left)
 
@@ -143,7 +143,7 @@ def _subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | 
 def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] | None:
     """ "The trust’s deputy chief executive and director of nursing, Julia Okafor": two
     titles joined by "and" share the person after the second."""
-    m = re.match(r"\s+and\s+([a-z][a-z -]{2,60}?)(?=,\s*[A-Z])", ctx.doc.text[end : end + 90])
+    m = re.match(r"\s+and\s+([a-z][a-z -]{2,60}?)(?=,\s*[A-Z])", ctx.text[end : end + 90])
     if m is None or not role_vocabulary().pattern.search(m.group(1)):
         return None
     return _person_after(ctx, end + m.end())
@@ -155,10 +155,10 @@ def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | Non
     mention = ctx.people.most_recent_before(left)
     if mention is None or left - mention.end > 90:
         return None
-    between = ctx.doc.text[mention.end : left]
+    between = ctx.text[mention.end : left]
     if "\n" in between or between.count(",") > 2 or re.search(r"[.;:?!‘“\"]", between):
         return None
-    if _SUCCEEDS.search(ctx.doc.text, max(0, mention.start - 40), mention.start):
+    if _SUCCEEDS.search(ctx.text, max(0, mention.start - 40), mention.start):
         return None  # "takes over from Ruth Emsley as chief nursing officer": not hers
     masked = between
     assert ctx.organisations is not None
@@ -177,7 +177,7 @@ def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | Non
 
 
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
-    text = ctx.doc.text
+    text = ctx.text
     vocab = role_vocabulary()
     orgs, people = ctx.organisations, ctx.people
     if orgs is None or people is None:
@@ -347,7 +347,7 @@ _JOIN_VERB = re.compile(
 def _joined_as(ctx: ArticleContext, left: int) -> str | None:
     """ "will join Kestrel Coast as chief nursing officer": the body joined."""
     assert ctx.organisations is not None
-    text = ctx.doc.text
+    text = ctx.text
     m = _JOINED_AS.search(text, max(0, left - 12), left)
     if m is None:
         return None
@@ -384,7 +384,7 @@ def _roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
     Hospitals since 2019": the post a verb states, when a body follows it."""
     assert ctx.people is not None and ctx.organisations is not None
     pattern, table = _verb_pattern()
-    text = ctx.doc.text
+    text = ctx.text
     out = []
     for person in ctx.people.mentions():
         m = pattern.match(text, person.end)
@@ -425,7 +425,7 @@ def _organisations_from_context(ctx: ArticleContext, facts: list[RoleFact]) -> N
     title, else the organisation named last before the fact that no other fact claims
     (not a publication someone "told")."""
     assert ctx.organisations is not None
-    text = ctx.doc.text
+    text = ctx.text
     claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
     stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
     mentions = ctx.organisations.mentions()
@@ -457,7 +457,7 @@ _HELD = re.compile(
 
 def _durations_from_pronouns(ctx: ArticleContext, facts: list[RoleFact]) -> None:
     """ "... the one he has held for the past 18 months": the sentence's subject's role."""
-    text = ctx.doc.text
+    text = ctx.text
     for m in _HELD.finditer(text):
         person = pronoun_referent(ctx, m.start(1), m.group(1))
         if person is None:

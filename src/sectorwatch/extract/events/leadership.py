@@ -92,14 +92,14 @@ def _predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-
     assert ctx.people is not None
     for m in ctx.people.mentions():
         if pos <= m.start < limit:
-            gap = ctx.doc.text[pos : m.start]
+            gap = ctx.text[pos : m.start]
             return m if _PREDECESSOR_GAP.fullmatch(gap) else None
     return None
 
 
 def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
     """Whether a person named at `start` is the one being taken over from."""
-    text = ctx.doc.text
+    text = ctx.text
     window = text[max(0, start - 70) : start]
     return any(
         _PREDECESSOR_GAP.fullmatch(window[m.end() :]) for m in _TAKES_OVER_FROM.finditer(window)
@@ -121,7 +121,7 @@ def _subject_before(
     ):
         mention = ctx.people.most_recent_before(mention.start)
     best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
-    for p in _PRONOUN.finditer(ctx.doc.text, sent_s, cue_s):
+    for p in _PRONOUN.finditer(ctx.text, sent_s, cue_s):
         if best is None or p.end() > best[1]:
             who = pronoun_referent(ctx, p.start(), p.group(0))
             if who:
@@ -147,7 +147,7 @@ def _role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tu
 
 
 def _dates(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], future: bool):
-    text = ctx.doc.text
+    text = ctx.text
     announced = effective = None
     ranges: dict[str, str | None] = {}
     for d in find_dates(text[sent[0] : sent[1]], ctx.article.published, future=future):
@@ -193,14 +193,14 @@ def _event(
 
 
 def _title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:
-    m = role_vocabulary().pattern.search(ctx.doc.text, start, end)
+    m = role_vocabulary().pattern.search(ctx.text, start, end)
     if not m:
         return None
     return canonical_title(m.group("title")), m.start(), m.end()
 
 
 def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     for kind in ("departure", "appointment"):
         for pattern, status in event_cues()[kind]:
             for m in pattern.finditer(text, sent[0], sent[1]):
@@ -241,7 +241,7 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
 def _predecessor_departures(ctx: ArticleContext, sent, quoted, out: list[Event]) -> None:  # type: ignore[no-untyped-def]
     """ "taking over from interim finance director Tony Gill", "succeeds Ruth Emsley": the
     person taken over from leaves that post (announced, or completed for "took over")."""
-    text = ctx.doc.text
+    text = ctx.text
     for m in _TAKES_OVER_FROM.finditer(text, sent[0], sent[1]):
         if _inside(quoted, m.start()):
             continue
@@ -279,7 +279,7 @@ def _incoming_appointments(ctx: ArticleContext) -> list[Event]:
 
 
 def _reports_to(ctx: ArticleContext, sentences: list[tuple[int, int]], i: int) -> str | None:
-    text = ctx.doc.text
+    text = ctx.text
     for pattern, _ in event_cues()["reporting_line"]:
         for s, e in sentences[i : i + 3]:
             for m in pattern.finditer(text, s, e):
@@ -290,7 +290,7 @@ def _reports_to(ctx: ArticleContext, sentences: list[tuple[int, int]], i: int) -
 
 
 def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     sent = sentences[i]
     for pattern, _ in event_cues()["role_created"]:
         for m in pattern.finditer(text, sent[0], sent[1]):
@@ -323,7 +323,7 @@ def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
 
 
 def _reporting_lines(ctx, sent, quoted, out: list[Event]) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     assert ctx.people is not None and ctx.organisations is not None
     for pattern, _ in event_cues()["reporting_line"]:
         for m in pattern.finditer(text, sent[0], sent[1]):
@@ -378,8 +378,8 @@ def _merger_orgs(ctx: ArticleContext, sentences, i: int) -> list[str]:
 
     here = names(*sentences[i])
     if len(here) >= 2:
-        return here[:2] if not _TWO.search(ctx.doc.text, *sentences[i]) else here[:2]
-    if not _TWO.search(ctx.doc.text, *sentences[i]):
+        return here[:2] if not _TWO.search(ctx.text, *sentences[i]) else here[:2]
+    if not _TWO.search(ctx.text, *sentences[i]):
         return []
     for j in range(i - 1, max(-1, i - 6), -1):
         found = names(*sentences[j])
@@ -390,7 +390,7 @@ def _merger_orgs(ctx: ArticleContext, sentences, i: int) -> list[str]:
 
 
 def _mergers(ctx, sentences, i, quoted, out: list[Event]) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     sent = sentences[i]
     stage = None
     cue = None
@@ -450,7 +450,7 @@ def _merge(events: list[Event]) -> list[Event]:
 def extract_events(ctx: ArticleContext) -> list[Event]:
     if ctx.people is None or ctx.organisations is None:
         return []
-    text = ctx.doc.text
+    text = ctx.text
     quoted = _quoted_spans(text)
     starts, ends = ctx._sentences()
     sentences = list(zip(starts, ends, strict=False))
