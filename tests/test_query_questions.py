@@ -125,3 +125,57 @@ def test_exports(store):
     assert csv_text.splitlines()[0].startswith("claim_id,property")
     graph = "".join(export(store, "graphml"))
     assert graph.count("<edge") >= 6 and "reports_to" in graph
+
+
+def test_organisation_has_kind_leaders_and_events(store):
+    from sectorwatch.query.kinds import organisation_kind
+    from sectorwatch.query.organisation import organisation
+
+    org = organisation(store, "FHB")
+    assert (org.id, org.name) == ("o-fernleigh-health-board", "Fernleigh Health Board")
+    assert "FHB" in org.aliases
+    assert org.kind_of_organisation == organisation_kind("Fernleigh Health Board") != "unknown"
+    assert (organisation_kind("NHSI"), organisation_kind(None)) == ("national", "unknown")
+    leaders = {(x.holder.name, x.role, x.holder.status) for x in org.leaders}
+    assert ("Amara Quist", "chief executive", "former") in leaders
+    assert ("Jonah Pike", "chief executive", "current") in leaders
+    assert {"departure", "appointment"} <= {e.type for e in org.events}
+
+
+def test_event_reactions_give_roles_on_the_date_and_kinds(store):
+    from sectorwatch.query.reactions import event_reactions
+
+    departure = next(e for e in recent_events(store, 10) if e.type == "departure")
+    r = event_reactions(store, departure.claim_id)
+    assert r.on == "2024-06"
+    assert {q.speaker for q in r.quotes} == {"Dev Okafor", "Hattie Lowe"}  # not the subject
+    okafor = r.speaker_roles["p-dev-okafor"]
+    assert (okafor.role, okafor.organisation) == ("chief executive", "Coastal Care Alliance")
+    assert sum(len(v) for v in r.by_organisation_kind.values()) == 2
+    with pytest.raises(QueryError):
+        event_reactions(store, "c-nonexistent")
+
+
+def test_search_hits_every_type_with_facets_over_the_other_choices(store):
+    result = search(store, "worried")
+    assert [h.type for h in result.hits] == ["quote", "article"]
+    counts = {f: {c.value: c.count for c in v} for f, v in result.facet_counts.items()}
+    assert counts["type"] == {"quote": 1, "article": 1}
+    assert counts["stance"] == {"concern": 1}
+    narrowed = search(store, "worried", kind="quote")
+    assert [h.type for h in narrowed.hits] == ["quote"]
+    assert {c.value for c in narrowed.facet_counts["type"]} == {"quote", "article"}
+    assert [h.id for h in search(store, "Fernleigh", kind="organisation").hits] == [
+        "o-fernleigh-health-board"
+    ]
+
+
+def test_most_quoted_follows_judgements(store):
+    from sectorwatch.store import judgements
+
+    quote = person(store, "Amara Quist").quotes[0].claim_id
+    judgements.set_speaker(store, quote, "p-tobias-wren", "ed")
+    counts = {q.name: q.quotes for q in most_quoted(store, 10)}
+    assert counts.get("Tobias Wren") == 1 and "Amara Quist" not in counts
+    judgements.reject(store, quote, "ed")
+    assert "Tobias Wren" not in {q.name for q in most_quoted(store, 10)}

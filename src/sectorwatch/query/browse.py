@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import Engine, func, select
 
 from sectorwatch.errors import QueryError
-from sectorwatch.query.common import Judged, names_of
+from sectorwatch.query.common import Judged, aliases_of, names_of
 from sectorwatch.query.events import EventAnswer, load_events
+from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.store.schema import (
-    aliases,
     articles,
     claims,
     entities,
@@ -30,8 +29,10 @@ class Span:
     end: int
     kind: str  # quote | role | event | reporting_line | org_change | mention
     claim_id: str | None
-    entity_id: str | None
-    label: str
+    entity_id: str | None  # the speaker, the person or organisation mentioned, the subject
+    label: str | None  # speaker, entity name, role, subordinate post or event type
+    entity_kind: str | None = None  # person | organisation (mentions and quotes)
+    stance: str | None = None  # quotes
 
 
 @dataclass
@@ -46,9 +47,21 @@ class ArticleAnswer:
     extractor: str
     extractor_version: str
     spans: list[Span] = field(default_factory=list)
+    quotes: list[QuoteAnswer] = field(default_factory=list)
+
+
+def _fact_label(prop: str, value: dict) -> str:
+    if prop == "occupancy":
+        return value.get("role") or prop
+    if prop == "reporting_line":
+        return value.get("subordinate") or prop
+    if prop == "org_change":
+        return value.get("kind") or prop
+    return value.get("type") or prop
 
 
 def article(engine: Engine, article_id: str) -> ArticleAnswer:
+    """An article's text, its quotes and every span read in it (judgements applied)."""
     with engine.connect() as conn:
         judged = Judged.load(conn)
         row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
@@ -58,13 +71,25 @@ def article(engine: Engine, article_id: str) -> ArticleAnswer:
             row["id"],
             row["source"],
             row["title"],
-            json.loads(row["authors"]),
+            json.loads(row["authors"] or "[]"),
             row["published"],
             row["publisher"],
             row["text"],
             row["extractor"],
             row["extractor_version"],
         )
+        answer.quotes = load_quotes(
+            conn,
+            quote_select()
+            .where(quotes.c.article_id == article_id)
+            .order_by(quotes.c.start, quotes.c.claim_id),
+            judged,
+        )
+        for q in answer.quotes:
+            answer.spans.append(
+                Span(q.start, q.end, "quote", q.claim_id, q.speaker_id, q.speaker,
+                     q.speaker_kind, q.stance)
+            )  # fmt: skip
         rows = conn.execute(
             select(
                 claims.c.id,
@@ -75,26 +100,34 @@ def article(engine: Engine, article_id: str) -> ArticleAnswer:
                 evidence.c.end,
             )
             .join(evidence, evidence.c.id == claims.c.evidence_id)
-            .where(claims.c.article_id == article_id)
+            .where(claims.c.article_id == article_id, claims.c.property != "quote")
         ).all()
         for cid, prop, entity_id, value, start, end in rows:
             if cid in judged.rejected:
                 continue
             kind = "role" if prop == "occupancy" else prop
-            v = json.loads(value)
-            label = v.get("text") or v.get("role") or v.get("type") or prop
-            answer.spans.append(Span(start, end, kind, cid, judged.canon(entity_id), str(label)))
-        for m in conn.execute(
-            select(mentions).where(mentions.c.article_id == article_id)
-        ).mappings():
-            answer.spans.append(
-                Span(m["start"], m["end"], "mention", None, judged.canon(m["entity_id"]), m["text"])
-            )
-        answer.spans.sort(key=lambda s: (s.start, -s.end))
+            label = _fact_label(prop, json.loads(value))
+            answer.spans.append(Span(start, end, kind, cid, judged.canon(entity_id), label))
+        found = conn.execute(select(mentions).where(mentions.c.article_id == article_id)).all()
+        names = names_of(conn, {judged.canon(m.entity_id) or m.entity_id for m in found})
+        for m in found:
+            canon = judged.canon(m.entity_id)
+            label = names.get(canon or "", m.text)
+            answer.spans.append(Span(m.start, m.end, "mention", None, canon, label, m.kind))
+        answer.spans.sort(key=lambda s: (s.start, -s.end, s.kind))
         return answer
 
 
-def entity(engine: Engine, entity_id: str) -> dict[str, Any]:
+@dataclass
+class EntityAnswer:
+    id: str  # canonical id (a merged id answers with its canonical entity)
+    kind: str  # person | organisation
+    name: str
+    aliases: list[str]  # every name it was read as, its own name included
+    referents: list[str]  # the ids merged into it
+
+
+def entity(engine: Engine, entity_id: str) -> EntityAnswer:
     with engine.connect() as conn:
         judged = Judged.load(conn)
         canonical = judged.canon(entity_id) or entity_id
@@ -102,23 +135,23 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any]:
         if row is None:
             raise QueryError(f"no entity with id {entity_id!r}")
         ids = judged.cluster(canonical)
-        names = sorted(
-            set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id.in_(ids))).scalars())
+        return EntityAnswer(
+            canonical,
+            row["kind"],
+            row["name"],
+            aliases_of(conn, ids),
+            [i for i in ids if i != canonical],
         )
-        return {
-            "id": canonical,
-            "kind": row["kind"],
-            "name": row["name"],
-            "aliases": names,
-            "referents": [i for i in ids if i != canonical],
-        }
 
 
 def recent_events(engine: Engine, n: int = 10) -> list[EventAnswer]:
+    """The `n` events reported most recently, newest report first."""
     with engine.connect() as conn:
         judged = Judged.load(conn)
-        query = select(events).order_by(events.c.observed.desc(), events.c.claim_id).limit(n * 2)
-        found = load_events(conn, query, judged)
+        query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
+        if judged.rejected:
+            query = query.where(events.c.claim_id.not_in(judged.rejected))
+        found = load_events(conn, query.limit(n * 2), judged)
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
         return found[:n]
 
@@ -131,17 +164,27 @@ class QuotedCount:
 
 
 def most_quoted(engine: Engine, n: int = 10) -> list[QuotedCount]:
+    """The people quoted most often (rejected quotes left out, corrected speakers counted)."""
     with engine.connect() as conn:
         judged = Judged.load(conn)
-        rows = conn.execute(
-            select(quotes.c.speaker_id, func.count())
-            .where(quotes.c.speaker_id.is_not(None))
-            .group_by(quotes.c.speaker_id)
-        ).all()
+        moved = {c: s for c, s in judged.speakers.items() if s and c not in judged.rejected}
+        counted = select(quotes.c.speaker_id, func.count()).where(
+            quotes.c.speaker_id.is_not(None), quotes.c.speaker_kind == "person"
+        )
+        skip = judged.rejected | set(moved)
+        if skip:
+            counted = counted.where(quotes.c.claim_id.not_in(skip))
         counts: dict[str, int] = {}
-        for speaker, count in rows:
+        for speaker, count in conn.execute(counted.group_by(quotes.c.speaker_id)):
             key = judged.canon(speaker) or speaker
             counts[key] = counts.get(key, 0) + count
+        if moved:
+            present = conn.execute(
+                select(quotes.c.claim_id).where(quotes.c.claim_id.in_(moved))
+            ).scalars()
+            for claim_id in present:
+                key = judged.canon(moved[claim_id]) or moved[claim_id]
+                counts[key] = counts.get(key, 0) + 1
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         names = names_of(conn, {k for k, _ in top})
         return [QuotedCount(k, names.get(k, k), c) for k, c in top]

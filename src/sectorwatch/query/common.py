@@ -111,6 +111,12 @@ def names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
     return dict(rows.all())
 
 
+def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
+    """Every name the entities `ids` (a merged cluster) were read as, sorted."""
+    rows = conn.execute(select(aliases.c.alias).where(aliases.c.entity_id.in_(ids)))
+    return sorted(set(rows.scalars()))
+
+
 def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRef]:
     if not claim_ids:
         return {}

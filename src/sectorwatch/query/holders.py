@@ -25,7 +25,7 @@ from sectorwatch.query.common import (
     names_of,
     preference_key,
 )
-from sectorwatch.store.schema import claims, events, occupancies
+from sectorwatch.store.schema import claims, events, occupancies, posts
 
 NOT_HOLDING = ("former", "incoming")
 
@@ -192,4 +192,57 @@ def holders(
         )
     for post in out:
         out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.name))
+    return out
+
+
+@dataclass
+class Post:
+    id: str
+    role: str
+    organisation_id: str | None
+    organisation: str | None  # the organisation's name
+
+
+def load_posts(conn: Connection, post_ids: list[str]) -> dict[str, Post]:
+    """Posts by id, each with its role and its organisation's name."""
+    rows = conn.execute(
+        select(posts.c.id, posts.c.role, posts.c.organisation_id).where(posts.c.id.in_(post_ids))
+    ).all()
+    names = names_of(conn, {r.organisation_id for r in rows})
+    return {r.id: Post(r.id, r.role, r.organisation_id, names.get(r.organisation_id)) for r in rows}
+
+
+@dataclass
+class HeldRole:
+    """A post a person held on a date."""
+
+    post_id: str
+    role: str
+    organisation_id: str | None
+    organisation: str | None
+    status: str
+
+
+def roles_on(conn: Connection, people: set[str], on: str, judged: Judged) -> dict[str, HeldRole]:
+    """The post each of `people` (canonical ids) held on `on`, if any; a person holding
+    several gets the first by holder order."""
+    if not people:
+        return {}
+    every = [m for p in sorted(people) for m in judged.cluster(p)]
+    post_ids = sorted(
+        set(
+            conn.execute(
+                select(occupancies.c.post_id).where(occupancies.c.person_id.in_(every))
+            ).scalars()
+        )
+    )
+    rows = load_posts(conn, post_ids)
+    out: dict[str, HeldRole] = {}
+    for post_id, found in holders(conn, post_ids, on, judged).items():
+        post = rows[post_id]
+        for h in found:
+            if h.person_id in people and h.person_id not in out:
+                out[h.person_id] = HeldRole(
+                    post_id, post.role, post.organisation_id, post.organisation, h.status
+                )
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
@@ -10,15 +9,15 @@ from sqlalchemy import Engine, select
 from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
-    evidence_for,
+    aliases_of,
     names_of,
     require_entity,
     today,
 )
 from sectorwatch.query.events import EventAnswer, load_events
-from sectorwatch.query.holders import HolderClaim, _interval, status_on
+from sectorwatch.query.holders import holders, load_posts
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
-from sectorwatch.store.schema import aliases, claims, events, occupancies, posts, quotes
+from sectorwatch.store.schema import events, occupancies, quotes
 
 
 @dataclass
@@ -32,7 +31,8 @@ class RoleAnswer:
     valid_to: str | None
     first_reported: str | None
     last_reported: str | None
-    evidence: list[EvidenceRef] = field(default_factory=list)
+    evidence: list[EvidenceRef] = field(default_factory=list)  # the preferred claim first
+    alternatives: int = 0  # how many other claims there are about this role
 
 
 @dataclass
@@ -47,6 +47,7 @@ class PersonAnswer:
 
 
 def person(engine: Engine, name: str) -> PersonAnswer:
+    """`name` is an entity id, a name the person was read as, or a close spelling."""
     with engine.connect() as conn:
         judged = Judged.load(conn)
         pid = require_entity(conn, name, "person")[0]
@@ -54,60 +55,37 @@ def person(engine: Engine, name: str) -> PersonAnswer:
         answer = PersonAnswer(
             id=pid,
             name=names_of(conn, {pid}).get(pid, name),
-            aliases=sorted(
-                set(
-                    conn.execute(
-                        select(aliases.c.alias).where(aliases.c.entity_id.in_(ids))
-                    ).scalars()
-                )
-            ),
+            aliases=aliases_of(conn, ids),
             referents=[i for i in ids if i != pid],
         )
-        rows = conn.execute(
-            select(
-                occupancies.c.claim_id,
-                occupancies.c.post_id,
-                occupancies.c.status,
-                occupancies.c.valid_from,
-                occupancies.c.valid_to,
-                occupancies.c.observed,
-                claims.c.origin,
-                posts.c.role,
-                posts.c.organisation_id,
-            )
-            .join(claims, claims.c.id == occupancies.c.claim_id)
-            .join(posts, posts.c.id == occupancies.c.post_id)
-            .where(occupancies.c.person_id.in_(ids))
-        ).all()
-        by_post: dict[str, list] = defaultdict(list)
-        for r in rows:
-            if r.claim_id not in judged.rejected:
-                by_post[r.post_id].append(r)
-        orgs = names_of(conn, {r.organisation_id for r in rows if r.organisation_id})
-        ev = evidence_for(conn, [r.claim_id for r in rows])
-        for post_id, items in by_post.items():
-            hc = [
-                HolderClaim(r.claim_id, r.status, r.valid_from, r.valid_to, r.observed, r.origin)
-                for r in items
-            ]
-            hc.sort(key=HolderClaim.key)
-            status, _ = status_on(hc, today())
-            start, end = _interval(hc)
-            observed = sorted(r.observed for r in items if r.observed)
-            answer.roles.append(
-                RoleAnswer(
-                    post_id=post_id,
-                    role=items[0].role,
-                    organisation_id=items[0].organisation_id,
-                    organisation=orgs.get(items[0].organisation_id),
-                    status=status,
-                    valid_from=start,
-                    valid_to=end,
-                    first_reported=observed[0] if observed else None,
-                    last_reported=observed[-1] if observed else None,
-                    evidence=[ev[c.claim_id] for c in hc if c.claim_id in ev],
+        held = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(ids))
+        named = select(events.c.post_id).where(
+            events.c.person_id.in_(ids), events.c.post_id.is_not(None)
+        )
+        post_ids = sorted(set(conn.execute(held).scalars()) | set(conn.execute(named).scalars()))
+        post_rows = load_posts(conn, post_ids)
+        for post_id, found in holders(conn, post_ids, today(), judged, True).items():
+            post = post_rows[post_id]
+            for h in found:
+                if h.person_id not in ids:
+                    continue
+                every = [h.evidence, *(a.evidence for a in h.alternatives)]
+                observed = sorted({e.published for e in every if e and e.published})
+                answer.roles.append(
+                    RoleAnswer(
+                        post_id=post_id,
+                        role=post.role,
+                        organisation_id=post.organisation_id,
+                        organisation=post.organisation,
+                        status=h.status,
+                        valid_from=h.valid_from,
+                        valid_to=h.valid_to,
+                        first_reported=observed[0] if observed else None,
+                        last_reported=observed[-1] if observed else None,
+                        evidence=[e for e in every if e is not None],
+                        alternatives=len(h.alternatives),
+                    )
                 )
-            )
         answer.roles.sort(key=lambda r: (r.valid_from or r.first_reported or "", r.role))
         answer.events = load_events(conn, select(events).where(events.c.person_id.in_(ids)), judged)
         quoted = quote_select().where(quotes.c.speaker_id.in_(ids))

@@ -22,15 +22,25 @@ class QuoteAnswer:
     speaker: str | None
     speaker_role: str | None  # as stated in the article
     speaker_organisation: str | None  # as stated in the article
-    speaker_organisation_id: str | None
+    speaker_organisation_id: str | None  # canonical id of that organisation
     event_id: str | None
     article_id: str
     published: str | None
     evidence: EvidenceRef | None
+    speaker_kind: str | None = None  # person | organisation
+    speaker_organisation_name: str | None = None  # the organisation entity's name
+    corrected: bool = False  # a judgement set the speaker (role and organisation unknown)
+    cue: str | None = None
+    title: str | None = None  # the article's title
+    start: int = 0  # offsets of the quote in the article text
+    end: int = 0
+    observed: str | None = None  # when it was reported
 
 
 def quote_select() -> Select:
-    return select(quotes, articles.c.published).join(articles, articles.c.id == quotes.c.article_id)
+    return select(quotes, articles.c.published, articles.c.title).join(
+        articles, articles.c.id == quotes.c.article_id
+    )
 
 
 def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAnswer]:
@@ -39,12 +49,14 @@ def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAn
     for r in rows:
         sid = judged.speakers.get(r["claim_id"]) or r["speaker_id"]
         speakers[r["claim_id"]] = judged.canon(sid)
-    names = names_of(conn, {s for s in speakers.values() if s})
+    orgs = {r["claim_id"]: judged.canon(r["speaker_organisation_id"]) for r in rows}
+    names = names_of(conn, {s for s in speakers.values() if s} | {o for o in orgs.values() if o})
     ev = evidence_for(conn, [r["claim_id"] for r in rows])
     out = []
     for r in rows:
         sid = speakers[r["claim_id"]]
         overridden = judged.speakers.get(r["claim_id"]) is not None
+        org = None if overridden else orgs[r["claim_id"]]
         out.append(
             QuoteAnswer(
                 claim_id=r["claim_id"],
@@ -58,11 +70,21 @@ def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAn
                 else (None if overridden else r["speaker_name"]),
                 speaker_role=None if overridden else r["speaker_role"],
                 speaker_organisation=None if overridden else r["speaker_organisation"],
-                speaker_organisation_id=r["speaker_organisation_id"],
+                speaker_organisation_id=org,
                 event_id=r["event_id"],
                 article_id=r["article_id"],
                 published=r["published"],
                 evidence=ev.get(r["claim_id"]),
+                speaker_kind=r["speaker_kind"],
+                speaker_organisation_name=names.get(org, r["speaker_organisation"] or org)
+                if org
+                else None,
+                corrected=overridden,
+                cue=r["cue"],
+                title=r["title"],
+                start=r["start"],
+                end=r["end"],
+                observed=r["observed"],
             )
         )
     return out

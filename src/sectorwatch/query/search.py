@@ -1,7 +1,16 @@
-"""`search TEXT`: quotes and articles matching words or "phrases", with facet counts.
+"""`search TEXT`: quotes, people, organisations and articles matching words or "phrases",
+with facet counts.
 
-Facets narrow the quotes: `stance`, `organisation` (the speaker's, as stated), `date_from`
-and `date_to` (the article's date); `kind` keeps only quotes or only articles.
+Every match is a `Hit` with four facets: `type` (quote, person, organisation, article),
+`organisation` (a quote's speaker's organisation; an organisation's own name), `stance`
+(quotes) and `year` (the article's). Choosing facet values narrows the hits; each facet's
+counts (`facet_counts`) are over the hits matching the *other* chosen facets. `date_from`
+and `date_to` keep hits whose article falls within them.
+
+For the command line the answer also lists the quotes and the articles separately: the
+quotes narrowed by every chosen facet, the articles by `kind` and the dates only, each up to
+`limit`, with `facets` counting stance, organisation (as stated) and year over every quote
+that matched the words.
 """
 
 from __future__ import annotations
@@ -9,13 +18,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, func, or_, select
 
-from sectorwatch.query.common import Judged, check_date
+from sectorwatch import dates
+from sectorwatch.query.common import Judged, check_date, names_of
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.query.timeline import _within
-from sectorwatch.store import fts
-from sectorwatch.store.schema import articles, quotes
+from sectorwatch.store import fts, keys
+from sectorwatch.store.schema import aliases, articles, quotes
+
+FACETS = ("type", "organisation", "stance", "year")
 
 
 @dataclass
@@ -24,7 +36,29 @@ class ArticleHit:
     title: str | None
     published: str | None
     source: str
-    snippet: str
+    snippet: str  # the search engine's, matches in [brackets]
+    excerpt: str = ""  # plain text around the first matching word
+
+
+@dataclass
+class Hit:
+    """One match of any type, with its facet values."""
+
+    type: str  # quote | person | organisation | article
+    id: str  # claim id of a quote, entity id, article id
+    title: str  # the speaker, the entity's name, the article's title
+    text: str  # the quote, "" for an entity, an excerpt of the article
+    organisation: str | None
+    stance: str | None
+    year: str | None
+    published: str | None = None
+    quote: QuoteAnswer | None = None
+
+
+@dataclass
+class FacetCount:
+    value: str
+    count: int
 
 
 @dataclass
@@ -35,6 +69,8 @@ class SearchResult:
     snippets: dict[str, str] = field(default_factory=dict)  # quote claim id -> snippet
     articles: list[ArticleHit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)  # every type, narrowed by the facets
+    facet_counts: dict[str, list[FacetCount]] = field(default_factory=dict)
 
 
 def search(
@@ -44,69 +80,170 @@ def search(
     kind: str | None = None,
     stance: str | None = None,
     organisation: str | None = None,
+    year: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 20,
 ) -> SearchResult:
+    """`kind` is a type facet (quote, person, organisation, article); `limit` bounds the
+    command line's lists (each type is searched for up to ten times as many matches)."""
     check_date(date_from, "--from")
     check_date(date_to, "--to")
+    facets = {"type": kind, "organisation": organisation, "stance": stance, "year": year}
+    chosen = {k: v for k, v in facets.items() if v}
     applied = {
         k: v
         for k, v in dict(
             kind=kind,
             stance=stance,
             organisation=organisation,
+            year=year,
             date_from=date_from,
             date_to=date_to,
         ).items()
         if v
     }
     result = SearchResult(text, applied)
-    with engine.connect() as conn:
-        judged = Judged.load(conn)
-        if kind in (None, "quote"):
-            matches = fts.match_quotes(conn, text, limit * 10)
-            order = {m.id: i for i, m in enumerate(matches)}
-            found = load_quotes(
-                conn, quote_select().where(quotes.c.claim_id.in_(list(order))), judged
-            )
-            found.sort(key=lambda q: order[q.claim_id])
+    text = text.strip()
+    hits: list[Hit] = []
+    snippets: dict[str, str] = {}
+    found_articles: list[ArticleHit] = []
+    if text:
+        with engine.connect() as conn:
+            judged = Judged.load(conn)
+            found_quotes, snippets = _quotes(conn, judged, text, limit * 10)
             result.facets = {
-                "stance": dict(Counter(q.stance for q in found)),
-                "organisation": dict(Counter(q.speaker_organisation or "" for q in found)),
-                "year": dict(Counter((q.published or "")[:4] for q in found)),
+                "stance": dict(Counter(q.stance for q in found_quotes)),
+                "organisation": dict(Counter(q.speaker_organisation or "" for q in found_quotes)),
+                "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
             }
-            kept = [
-                q
-                for q in found
-                if (not stance or q.stance == stance)
-                and (
-                    not organisation
-                    or (q.speaker_organisation or "").lower() == organisation.lower()
-                )
-                and (not (date_from or date_to) or _within(q.published, date_from, date_to))
-            ]
-            result.quotes = kept[:limit]
-            result.snippets = {
-                m.id: m.snippet for m in matches if m.id in {q.claim_id for q in result.quotes}
-            }
-        if kind in (None, "article"):
-            matches = fts.match_articles(conn, text, limit * 5)
-            ids = [m.id for m in matches]
-            rows = {
-                r.id: r
-                for r in conn.execute(
-                    select(
-                        articles.c.id, articles.c.title, articles.c.published, articles.c.source
-                    ).where(articles.c.id.in_(ids))
-                )
-            }
-            for m in matches:
-                r = rows.get(m.id)
-                if r is None:
-                    continue
-                if (date_from or date_to) and not _within(r.published, date_from, date_to):
-                    continue
-                result.articles.append(ArticleHit(r.id, r.title, r.published, r.source, m.snippet))
-            result.articles = result.articles[:limit]
+            hits += [_quote_hit(q) for q in found_quotes]
+            hits += _entities(conn, judged, text, limit * 10)
+            found_articles = _articles(conn, text, limit * 10)
+            hits += [_article_hit(a) for a in found_articles]
+    if date_from or date_to:
+        hits = [h for h in hits if _within(h.published, date_from, date_to)]
+        found_articles = [a for a in found_articles if _within(a.published, date_from, date_to)]
+    for facet in FACETS:
+        others = {k: v for k, v in chosen.items() if k != facet}
+        counts = Counter(
+            str(getattr(h, facet)) for h in hits if getattr(h, facet) and _matches(h, others)
+        )
+        result.facet_counts[facet] = [
+            FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+    result.hits = [h for h in hits if _matches(h, chosen)]
+    result.quotes = [h.quote for h in result.hits if h.quote is not None][:limit]
+    shown = {q.claim_id for q in result.quotes}
+    result.snippets = {i: s for i, s in snippets.items() if i in shown}
+    if kind in (None, "article"):
+        result.articles = found_articles[:limit]
     return result
+
+
+def _matches(hit: Hit, chosen: dict[str, str]) -> bool:
+    for facet, value in chosen.items():
+        if facet == "organisation":
+            stated = hit.quote.speaker_organisation if hit.quote else None
+            if value.casefold() not in {(o or "").casefold() for o in (hit.organisation, stated)}:
+                return False
+        elif str(getattr(hit, facet)) != value:
+            return False
+    return True
+
+
+def _year(value: str | None) -> str | None:
+    return value[:4] if value and dates.is_partial_date(value) else None
+
+
+def _quotes(
+    conn: Connection, judged: Judged, text: str, limit: int
+) -> tuple[list[QuoteAnswer], dict[str, str]]:
+    matches = fts.match_quotes(conn, text, limit)
+    order = {m.id: i for i, m in enumerate(matches)}
+    found = load_quotes(conn, quote_select().where(quotes.c.claim_id.in_(list(order))), judged)
+    found.sort(key=lambda q: order[q.claim_id])
+    return found, {m.id: m.snippet for m in matches}
+
+
+def _quote_hit(q: QuoteAnswer) -> Hit:
+    return Hit(
+        "quote",
+        q.claim_id,
+        q.speaker or "unknown speaker",
+        q.text,
+        q.speaker_organisation_name or q.speaker_organisation,
+        q.stance,
+        _year(q.published),
+        q.published,
+        q,
+    )
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]:
+    """People and organisations with a name containing `text`, by name."""
+    rows = conn.execute(
+        select(aliases.c.entity_id, aliases.c.kind, func.min(aliases.c.alias))
+        .where(
+            or_(
+                aliases.c.alias.ilike(_like(text), escape="\\"),
+                aliases.c.norm.like(_like(keys.organisation_norm(text)), escape="\\"),
+            )
+        )
+        .group_by(aliases.c.entity_id, aliases.c.kind)
+        .limit(limit)
+    ).all()
+    found = {judged.canon(r[0]) or r[0]: r[1] for r in rows}
+    names = names_of(conn, set(found))
+    out = []
+    for entity_id, kind in sorted(found.items(), key=lambda kv: names.get(kv[0], kv[0])):
+        name = names.get(entity_id, entity_id)
+        if kind == "person":
+            out.append(Hit("person", entity_id, name, "", None, None, None))
+        else:
+            out.append(Hit("organisation", entity_id, name, "", name, None, None))
+    return out
+
+
+def _articles(conn: Connection, text: str, limit: int) -> list[ArticleHit]:
+    matches = fts.match_articles(conn, text, limit)
+    rows = {
+        r.id: r
+        for r in conn.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.published,
+                articles.c.source,
+                articles.c.text,
+            ).where(articles.c.id.in_([m.id for m in matches]))
+        )
+    }
+    return [
+        ArticleHit(r.id, r.title, r.published, r.source, m.snippet, _excerpt(r.text, text))
+        for m in matches
+        if (r := rows.get(m.id)) is not None
+    ]
+
+
+def _article_hit(a: ArticleHit) -> Hit:
+    return Hit(
+        "article", a.article_id, a.title or a.article_id, a.excerpt, None, None,
+        _year(a.published), a.published,
+    )  # fmt: skip
+
+
+def _excerpt(body: str, query: str, width: int = 220) -> str:
+    words = [w.lower() for w in query.replace('"', " ").split() if w]
+    low = body.lower()
+    at = min((p for p in (low.find(w) for w in words) if p >= 0), default=0)
+    start = max(0, at - width // 3)
+    return (
+        ("…" if start else "")
+        + body[start : start + width]
+        + ("…" if start + width < len(body) else "")
+    )

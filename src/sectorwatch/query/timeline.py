@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
@@ -16,7 +16,7 @@ from sectorwatch.query.common import (
     names_of,
     require_entity,
 )
-from sectorwatch.query.events import load_events
+from sectorwatch.query.events import involving, load_events
 from sectorwatch.store.schema import claims, events, occupancies, org_changes, posts
 
 
@@ -59,13 +59,7 @@ def timeline(
         answer = Timeline(
             names_of(conn, {target_id}).get(target_id, target), target_id, date_from, date_to
         )
-        found = load_events(
-            conn,
-            select(events).where(
-                or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids))
-            ),
-            judged,
-        )
+        found = load_events(conn, select(events).where(involving(ids)), judged)
         for e in found:
             who = e.person or ""
             what = f"{e.type}: {who} {e.role or ''} {e.organisation or ', '.join(e.organisations)}"

@@ -14,6 +14,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from sectorwatch.store import fts
+
 KIND_PAGE = {
     "quote": "person",
     "speaker": "person",
@@ -85,22 +87,10 @@ def render_article(text: str, spans: list[dict[str, Any]]) -> Markup:
     return Markup("".join(parts))
 
 
-_WORD = re.compile(r'"([^"]+)"|(\S+)')
-
-
-def query_terms(query: str) -> list[str]:
-    terms = []
-    for phrase, word in _WORD.findall(query or ""):
-        value = re.sub(r"[^\w\s'-]", " ", phrase or word).strip()
-        if value:
-            terms.append(value)
-    return terms
-
-
 def mark(text: str | None, query: str) -> Markup:
     """`text` escaped, with the words of `query` (and their longer forms) in <mark>."""
     text = text or ""
-    terms = query_terms(query)
+    terms = fts.terms(query)  # the words and phrases the search itself matched
     if not terms:
         return Markup(escape(text))
     pattern = re.compile(

@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from markupsafe import Markup
+from sqlalchemy import Engine
 from starlette.responses import Response
 
 from sectorwatch import dates
+from sectorwatch.errors import QueryError
+from sectorwatch.query import browse
 from sectorwatch.query.common import check_date, today
-from sectorwatch.serve import highlight
-from sectorwatch.serve import queries_extra as q
+from sectorwatch.serve import highlight, shapes
+
+T = TypeVar("T")
 
 
 def _event_row(e: dict[str, Any]) -> dict[str, Any]:
@@ -48,6 +53,22 @@ def _quote_row(x: dict[str, Any]) -> dict[str, Any]:
         "published": x["article"]["published"],
         "organisation_kind": x.get("organisation_kind"),
     }
+
+
+def _found(kind: str, ident: str, ask: Callable[[], T]) -> T:
+    """`ask()`'s answer, or a 404 when it names no such `kind`."""
+    try:
+        return ask()
+    except QueryError as exc:
+        raise HTTPException(404, f"no {kind} with id {ident!r}") from exc
+
+
+def _entity_of_kind(engine: Engine, kind: str, entity_id: str) -> str:
+    """The canonical id of the `kind` with this id (a merged id gives its canonical one)."""
+    found = _found(kind, entity_id, lambda: browse.entity(engine, entity_id))
+    if found.kind != kind:
+        raise HTTPException(404, f"no {kind} with id {entity_id!r}")
+    return found.id
 
 
 def timeline_bars(roles: list[dict[str, Any]], width: int = 640) -> dict[str, Any]:
@@ -101,10 +122,7 @@ def register(app: FastAPI) -> None:
 
     @app.get("/", summary="Home: recent leadership events and the most-quoted people")
     def home(request: Request) -> Response:
-        data = {
-            "recent_events": q.recent_events(engine(), 20),
-            "most_quoted": q.most_quoted(engine(), 10),
-        }
+        data = shapes.home(browse.recent_events(engine(), 20), browse.most_quoted(engine(), 10))
         return renderer().respond(
             request,
             "home.html",
@@ -122,8 +140,18 @@ def register(app: FastAPI) -> None:
         stance: str = Query("", max_length=20),
         year: str = Query("", max_length=4),
     ) -> Response:
+        from sectorwatch.query.search import search as ask
+
         selected = {"type": type, "organisation": organisation, "stance": stance, "year": year}
-        data = q.search(engine(), q_, selected)
+        result = ask(
+            engine(),
+            q_,
+            kind=type or None,
+            organisation=organisation or None,
+            stance=stance or None,
+            year=year or None,
+        )
+        data = shapes.search(result, selected)
         rows = [
             {
                 k: r.get(k)
@@ -135,9 +163,10 @@ def register(app: FastAPI) -> None:
 
     @app.get("/person/{entity_id}", summary="A person: roles over time, events, quotes")
     def person(request: Request, entity_id: str) -> Response:
-        data = q.person(engine(), entity_id)
-        if data is None:
-            raise HTTPException(404, f"no person with id {entity_id!r}")
+        from sectorwatch.query.person import person as ask
+
+        found = _entity_of_kind(engine(), "person", entity_id)
+        data = shapes.person(ask(engine(), found))
         return renderer().respond(
             request,
             "person.html",
@@ -154,16 +183,14 @@ def register(app: FastAPI) -> None:
     def organisation(
         request: Request, entity_id: str, on: str = Query("", max_length=10)
     ) -> Response:
+        from sectorwatch.query.organisation import organisation as ask
         from sectorwatch.query.orgchart import orgchart
         from sectorwatch.query.render import to_svg
 
         on = check_date(on or None, "on") or today()
-        data = q.organisation(engine(), entity_id)
-        if data is None:
-            raise HTTPException(404, f"no organisation with id {entity_id!r}")
-        chart = orgchart(engine(), data["id"], on)
-        data["on"] = on
-        data["orgchart"] = q.to_plain(chart)
+        found = _entity_of_kind(engine(), "organisation", entity_id)
+        chart = orgchart(engine(), found, on)
+        data = shapes.organisation(ask(engine(), found), chart)
         return renderer().respond(
             request,
             "organisation.html",
@@ -179,9 +206,10 @@ def register(app: FastAPI) -> None:
         summary="An event and the sector's reactions, grouped by stance and kind",
     )
     def event(request: Request, claim_id: str) -> Response:
-        data = q.event(engine(), claim_id)
-        if data is None:
-            raise HTTPException(404, f"no event with id {claim_id!r}")
+        from sectorwatch.query.reactions import event_reactions
+
+        answer = _found("event", claim_id, lambda: event_reactions(engine(), claim_id))
+        data = shapes.event_page(answer)
         return renderer().respond(
             request,
             "event.html",
@@ -195,9 +223,8 @@ def register(app: FastAPI) -> None:
         summary="An article with every extracted span highlighted and linked",
     )
     def article(request: Request, article_id: str) -> Response:
-        data = q.article(engine(), article_id)
-        if data is None:
-            raise HTTPException(404, f"no article with id {article_id!r}")
+        answer = _found("article", article_id, lambda: browse.article(engine(), article_id))
+        data = shapes.article(answer)
         return renderer().respond(
             request,
             "article.html",

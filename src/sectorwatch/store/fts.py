@@ -64,15 +64,20 @@ def delete_article(conn: Connection, article_id: str, quote_ids: list[str]) -> N
         conn.execute(text("DELETE FROM fts_quotes WHERE claim_id = :c"), {"c": claim_id})
 
 
-def fts5_query(user_query: str) -> str:
-    """A user's words as a safe FTS5 query: every word or "phrase" must match."""
-    parts = []
-    for phrase, word in _WORD.findall(user_query):
+def terms(user_query: str) -> list[str]:
+    """A user's query as its words and "quoted phrases", punctuation removed."""
+    out = []
+    for phrase, word in _WORD.findall(user_query or ""):
         value = (phrase or word).replace('"', "")
         value = re.sub(r"[^\w\s'-]", " ", value).strip()
         if value:
-            parts.append('"' + value + '"')
-    return " ".join(parts)
+            out.append(value)
+    return out
+
+
+def fts5_query(user_query: str) -> str:
+    """A user's words as a safe FTS5 query: every word or "phrase" must match."""
+    return " ".join('"' + t + '"' for t in terms(user_query))
 
 
 @dataclass
@@ -82,54 +87,44 @@ class Match:
     snippet: str
 
 
-def match_quotes(conn: Connection, query: str, limit: int) -> list[Match]:
+def _match(conn: Connection, query: str, limit: int, sqlite_sql: str, pg_sql: str) -> list[Match]:
+    """Run one of the two statements (rows: id, rank, snippet), best match first."""
     if conn.dialect.name == "sqlite":
         q = fts5_query(query)
         if not q:
             return []
-        rows = conn.execute(
-            text(
-                "SELECT claim_id, bm25(fts_quotes) AS r, "
-                "snippet(fts_quotes, 1, '[', ']', '…', 24) FROM fts_quotes "
-                "WHERE fts_quotes MATCH :q ORDER BY r LIMIT :n"
-            ),
-            {"q": q, "n": limit},
-        ).all()
+        rows = conn.execute(text(sqlite_sql), {"q": q, "n": limit}).all()
         return [Match(r[0], float(r[1]), r[2]) for r in rows]
-    rows = conn.execute(
-        text(
-            "SELECT claim_id, ts_rank(to_tsvector('english', text), q) AS r, "
-            "ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
-            "FROM quotes, websearch_to_tsquery('english', :q) q "
-            "WHERE to_tsvector('english', text) @@ q ORDER BY r DESC LIMIT :n"
-        ),
-        {"q": query, "n": limit},
-    ).all()
+    rows = conn.execute(text(pg_sql), {"q": query, "n": limit}).all()
     return [Match(r[0], -float(r[1]), r[2]) for r in rows]
+
+
+def match_quotes(conn: Connection, query: str, limit: int) -> list[Match]:
+    return _match(
+        conn,
+        query,
+        limit,
+        "SELECT claim_id, bm25(fts_quotes) AS r, "
+        "snippet(fts_quotes, 1, '[', ']', '…', 24) FROM fts_quotes "
+        "WHERE fts_quotes MATCH :q ORDER BY r LIMIT :n",
+        "SELECT claim_id, ts_rank(to_tsvector('english', text), q) AS r, "
+        "ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
+        "FROM quotes, websearch_to_tsquery('english', :q) q "
+        "WHERE to_tsvector('english', text) @@ q ORDER BY r DESC LIMIT :n",
+    )
 
 
 def match_articles(conn: Connection, query: str, limit: int) -> list[Match]:
-    if conn.dialect.name == "sqlite":
-        q = fts5_query(query)
-        if not q:
-            return []
-        rows = conn.execute(
-            text(
-                "SELECT article_id, bm25(fts_articles) AS r, "
-                "snippet(fts_articles, 2, '[', ']', '…', 24) FROM fts_articles "
-                "WHERE fts_articles MATCH :q ORDER BY r LIMIT :n"
-            ),
-            {"q": q, "n": limit},
-        ).all()
-        return [Match(r[0], float(r[1]), r[2]) for r in rows]
-    rows = conn.execute(
-        text(
-            "SELECT id, ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), q) "
-            "AS r, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
-            "FROM articles, websearch_to_tsquery('english', :q) q "
-            "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ q "
-            "ORDER BY r DESC LIMIT :n"
-        ),
-        {"q": query, "n": limit},
-    ).all()
-    return [Match(r[0], -float(r[1]), r[2]) for r in rows]
+    return _match(
+        conn,
+        query,
+        limit,
+        "SELECT article_id, bm25(fts_articles) AS r, "
+        "snippet(fts_articles, 2, '[', ']', '…', 24) FROM fts_articles "
+        "WHERE fts_articles MATCH :q ORDER BY r LIMIT :n",
+        "SELECT id, ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), q) "
+        "AS r, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
+        "FROM articles, websearch_to_tsquery('english', :q) q "
+        "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ q "
+        "ORDER BY r DESC LIMIT :n",
+    )

@@ -1,0 +1,63 @@
+"""An organisation at a glance: its names, its kind, its leaders over time (everyone who
+held one of its posts, with status today) and the leadership events that involve it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+
+from sectorwatch import dates
+from sectorwatch.query.common import Judged, aliases_of, names_of, require_entity, today
+from sectorwatch.query.events import EventAnswer, involving, load_events
+from sectorwatch.query.holders import Holder, holders
+from sectorwatch.query.kinds import organisation_kind
+from sectorwatch.store.schema import events, posts
+
+
+@dataclass
+class Leader:
+    role: str
+    holder: Holder  # status today, interval, preferred evidence
+
+
+@dataclass
+class OrganisationAnswer:
+    id: str
+    name: str
+    aliases: list[str]
+    referents: list[str]
+    kind_of_organisation: str
+    leaders: list[Leader] = field(default_factory=list)  # by start date, then role
+    events: list[EventAnswer] = field(default_factory=list)
+
+
+def _start(value: str | None) -> str:
+    return value if value and dates.is_partial_date(value) else "9999"
+
+
+def organisation(engine: Engine, name: str) -> OrganisationAnswer:
+    """`name` is an entity id, a name the organisation was read as, or a close spelling."""
+    with engine.connect() as conn:
+        judged = Judged.load(conn)
+        oid = require_entity(conn, name, "organisation")[0]
+        ids = judged.cluster(oid)
+        own_name = names_of(conn, {oid}).get(oid, name)
+        answer = OrganisationAnswer(
+            id=oid,
+            name=own_name,
+            aliases=aliases_of(conn, ids),
+            referents=[i for i in ids if i != oid],
+            kind_of_organisation=organisation_kind(own_name),
+        )
+        roles = {
+            p.id: p.role
+            for p in conn.execute(
+                select(posts.c.id, posts.c.role).where(posts.c.organisation_id.in_(ids))
+            )
+        }
+        for post_id, found in holders(conn, list(roles), today(), judged, True).items():
+            answer.leaders.extend(Leader(roles[post_id], h) for h in found)
+        answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))
+        answer.events = load_events(conn, select(events).where(involving(ids)), judged)
+        return answer

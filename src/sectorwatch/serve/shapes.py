@@ -1,0 +1,257 @@
+"""The JSON shapes docs/api.md promises, made from the query layer's answers.
+
+Pure view-shaping: no SQL here. Each function takes what a `sectorwatch.query` function
+returned and gives the plain dicts and lists of one page's JSON twin (the HTML templates
+read the same dicts). Lists that pages show newest first are sorted here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sectorwatch.model import to_plain
+from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
+from sectorwatch.query.events import EventAnswer
+from sectorwatch.query.holders import HeldRole
+from sectorwatch.query.organisation import OrganisationAnswer
+from sectorwatch.query.orgchart import OrgChart
+from sectorwatch.query.person import PersonAnswer
+from sectorwatch.query.quotes import QuoteAnswer
+from sectorwatch.query.reactions import Reactions
+from sectorwatch.query.search import FACETS, Hit, SearchResult
+
+
+def ref(entity_id: str | None, name: str | None) -> dict[str, Any] | None:
+    """A person or organisation: `id` null when the name was read but not resolved."""
+    if entity_id is None:
+        return {"id": None, "name": name} if name else None
+    return {"id": entity_id, "name": name or entity_id}
+
+
+def newest_first(items: list[Any], *tiebreak: str) -> list[Any]:
+    """Newest report first; ties in the order of the `tiebreak` attributes."""
+    ordered = sorted(items, key=lambda x: tuple(getattr(x, a) for a in tiebreak))
+    return sorted(ordered, key=lambda x: x.observed or "", reverse=True)
+
+
+def event(e: EventAnswer) -> dict[str, Any]:
+    ev = e.evidence
+    return {
+        "id": e.claim_id,
+        "type": e.type,
+        "person": ref(e.person_id, e.person),
+        "role": e.role,
+        "organisation": ref(e.organisation_id, e.organisation),
+        "status": e.status,
+        "date": e.date,
+        "announced": e.announced,
+        "effective": e.effective,
+        "observed": e.observed,
+        "article": {"id": e.article_id, "title": ev.title if ev else None},
+        "sentence": ev.sentence if ev else "",
+    }
+
+
+def quote(q: QuoteAnswer) -> dict[str, Any]:
+    if q.corrected:
+        organisation = None
+    else:
+        organisation = ref(
+            q.speaker_organisation_id, q.speaker_organisation_name or q.speaker_organisation
+        )
+    return {
+        "id": q.claim_id,
+        "text": q.text,
+        "type": q.type,
+        "stance": q.stance,
+        "cue": q.cue,
+        "speaker": {
+            "id": q.speaker_id,
+            "name": q.speaker,
+            "kind": q.speaker_kind,
+            "role": q.speaker_role,
+            "organisation": organisation,
+            "corrected": q.corrected,
+        },
+        "article": {"id": q.article_id, "title": q.title, "published": q.published},
+        "start": q.start,
+        "end": q.end,
+        "event_id": q.event_id,
+        "observed": q.observed,
+    }
+
+
+def _evidence(items: list[Any]) -> dict[str, Any] | None:
+    return to_plain(items[0]) if items else None
+
+
+def home(recent: list[EventAnswer], quoted: list[QuotedCount]) -> dict[str, Any]:
+    return {
+        "recent_events": [event(e) for e in recent],
+        "most_quoted": [{"id": p.entity_id, "name": p.name, "quotes": p.quotes} for p in quoted],
+    }
+
+
+def _entity(answer: EntityAnswer | PersonAnswer | OrganisationAnswer, kind: str) -> dict:
+    return {
+        "id": answer.id,
+        "kind": kind,
+        "name": answer.name,
+        "aliases": [a for a in answer.aliases if a != answer.name],
+        "merged_ids": list(answer.referents),
+    }
+
+
+def person(answer: PersonAnswer) -> dict[str, Any]:
+    data = _entity(answer, "person")
+    data["roles"] = [
+        {
+            "post_id": r.post_id,
+            "role": r.role,
+            "organisation": ref(r.organisation_id, r.organisation),
+            "status": r.status,
+            "valid_from": r.valid_from,
+            "valid_to": r.valid_to,
+            "evidence": _evidence(r.evidence),
+            "alternatives": r.alternatives,
+        }
+        for r in answer.roles
+    ]
+    data["events"] = [event(e) for e in newest_first(answer.events, "claim_id")]
+    data["quotes"] = [quote(q) for q in newest_first(answer.quotes, "article_id", "start")]
+    return data
+
+
+def organisation(answer: OrganisationAnswer, chart: OrgChart) -> dict[str, Any]:
+    data = _entity(answer, "organisation")
+    data["kind_of_organisation"] = answer.kind_of_organisation
+    data["timeline"] = [event(e) for e in newest_first(answer.events, "claim_id")]
+    data["leaders"] = [
+        {
+            "person": {"id": x.holder.person_id, "name": x.holder.name},
+            "role": x.role,
+            "post_id": x.holder.post_id,
+            "status": x.holder.status,
+            "valid_from": x.holder.valid_from,
+            "valid_to": x.holder.valid_to,
+            "evidence": to_plain(x.holder.evidence),
+        }
+        for x in answer.leaders
+    ]
+    data["on"] = chart.on
+    data["orgchart"] = to_plain(chart)
+    return data
+
+
+def _held(role: HeldRole | None) -> dict[str, Any] | None:
+    if role is None:
+        return None
+    return {
+        "role": role.role,
+        "organisation": ref(role.organisation_id, role.organisation),
+        "status": role.status,
+    }
+
+
+def event_page(answer: Reactions) -> dict[str, Any]:
+    quotes = []
+    for q in answer.quotes:
+        data = quote(q)
+        data["speaker"]["role_on_date"] = _held(answer.speaker_roles.get(q.speaker_id or ""))
+        data["organisation_kind"] = answer.organisation_kinds.get(q.claim_id)
+        quotes.append(data)
+    by_id = {q["id"]: q for q in quotes}
+    by_stance = {s: [by_id[i] for i in ids] for s, ids in answer.by_stance.items()}
+    return {
+        "event": event(answer.events[0]),
+        "on": answer.on,
+        "quotes": quotes,
+        "by_stance": by_stance,
+        "by_organisation_kind": {
+            k: [by_id[i] for i in ids] for k, ids in answer.by_organisation_kind.items()
+        },
+        "counts": {s: len(v) for s, v in by_stance.items()},
+    }
+
+
+def _span(span: Span, speakers: set[str]) -> dict[str, Any] | None:
+    if span.kind == "quote":
+        return {
+            "kind": "quote",
+            "start": span.start,
+            "end": span.end,
+            "id": span.claim_id,
+            "target": span.entity_id,
+            "label": span.label,
+            "stance": span.stance,
+        }
+    if span.kind == "mention":
+        kind = span.entity_kind or "person"
+        if kind == "person" and span.entity_id in speakers:
+            kind = "speaker"
+        target, ident = span.entity_id, span.entity_id
+    elif span.kind == "event":
+        kind, target, ident = "event", span.claim_id, span.claim_id
+    elif span.kind in ("role", "reporting_line"):
+        kind, target, ident = "role", span.entity_id, span.claim_id
+    else:
+        return None  # organisation changes have no page of their own
+    return {
+        "kind": kind,
+        "start": span.start,
+        "end": span.end,
+        "id": ident,
+        "target": target,
+        "label": span.label,
+    }
+
+
+def article(answer: ArticleAnswer) -> dict[str, Any]:
+    speakers = {q.speaker_id for q in answer.quotes if q.speaker_id}
+    spans = [s for s in (_span(x, speakers) for x in answer.spans) if s is not None]
+    spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"]))
+    return {
+        "id": answer.id,
+        "title": answer.title,
+        "published": answer.published,
+        "publisher": answer.publisher,
+        "source": answer.source,
+        "authors": answer.authors,
+        "text": answer.text,
+        "spans": spans,
+        "quotes": [quote(q) for q in answer.quotes],
+    }
+
+
+def _url(hit: Hit) -> str:
+    if hit.type == "quote" and hit.quote is not None:
+        return f"/article/{hit.quote.article_id}#q-{hit.id}"
+    return f"/{hit.type}/{hit.id}"
+
+
+def search(result: SearchResult, selected: dict[str, str]) -> dict[str, Any]:
+    results = []
+    for h in result.hits:
+        row: dict[str, Any] = {
+            "type": h.type,
+            "id": h.id,
+            "title": h.title,
+            "text": h.text,
+            "url": _url(h),
+            "organisation": h.organisation,
+            "stance": h.stance,
+            "year": h.year,
+        }
+        if h.quote is not None:
+            row["quote"] = quote(h.quote)
+        results.append(row)
+    return {
+        "q": result.query.strip(),
+        "selected": {k: v for k, v in selected.items() if k in FACETS and v},
+        "total": len(results),
+        "facets": {
+            f: [{"value": c.value, "count": c.count} for c in result.facet_counts.get(f, [])]
+            for f in FACETS
+        },
+        "results": results,
+    }
