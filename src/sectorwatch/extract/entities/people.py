@@ -119,6 +119,14 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))
+    # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
+    for m in re.finditer(
+        rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
+        rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
+        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
+        text,
+    ):
+        spans.append((m.start(1), m.end(1)))
     return spans
 
 

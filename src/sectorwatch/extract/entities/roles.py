@@ -35,7 +35,7 @@ from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
     r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|ex-|then|new|joint|"
-    r"substantive|permanent|future|deputy|assistant|associate|executive|national|regional|"
+    r"substantive|permanent|future|first|deputy|assistant|associate|executive|national|regional|"
     r"group|senior|system|clinical|medical)\s+)+$",
     re.IGNORECASE,
 )
@@ -43,6 +43,10 @@ _QUALIFIERS = {"deputy", "assistant", "associate", "group", "senior", "executive
 _TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
 _TAIL = re.compile(
     r"\s+((?:of|for)\s+(?!(?:the|a|an)\b)[a-z][a-z-]+"
+    r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
+)
+_BARE_TAIL = re.compile(
+    r"\s+((?!(?:the|a|an|at|in|for|of|with)\b)[a-z][a-z-]+"
     r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
 )
 _AFTER_ORG = re.compile(r"\s+(?:of|for|at|with)\s+((?:the\s+)?)")
@@ -68,6 +72,8 @@ def _head_words() -> frozenset[str]:
     return frozenset({s.split()[-1] for s in table.suffixes} | set(table.abbrevs))
 
 
+# "deputy chief nurse" is another post than "chief nurse", never a fuller name for it
+_OTHER_POST = {"deputy", "assistant", "associate", "vice"}
 _STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
 
 
@@ -83,6 +89,18 @@ def _status_from(mods: str, after: str, between: str, tail: str) -> str:
         if where == "tail" and (pattern.search(between) or pattern.search(tail)):
             return status
     return "current"
+
+
+def _status_after_comma(rest: str) -> str | None:
+    """ "Ardmore chief executive Oswin Teller, is to step down": the predicate after the
+    comma that closes the fact, when it starts with a status cue."""
+    m = re.match(r"\s*,\s*(?:who\s+)?([^,.;:]{0,80})", rest)
+    if m is None:
+        return None
+    for pattern, status, where in status_cues():
+        if where == "tail" and pattern.match(m.group(1)):
+            return status
+    return None
 
 
 def _person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
@@ -140,6 +158,41 @@ def _subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | 
     return _sole_subject(ctx, left, left)
 
 
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:\A|(?P<where>,\s*where\s+)|\b(?:Before\s+that|Previously|Earlier|Until\s+then|"
+    r"Since\s+then|Before\s+joining\s+[^,]{1,60}),?\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+"
+    r"(?P<verb>(?:(?:is|was|has|had|been|also|previously|currently|briefly|then|now)\s+)+)"
+    r"(?:the\s+|a\s+|an\s+)?\Z"
+)
+
+
+def _pronoun_subject(ctx: ArticleContext, left: int) -> tuple[str, int, str, str | None] | None:
+    """ "Before that she was deputy chief nurse at Lowmoor", "He is also chair of X",
+    "... from Brackley NHS Trust, where he was deputy chief executive": he/she is the
+    person the earlier sentences name; after ", where" the organisation is the one before."""
+    assert ctx.organisations is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    m = _PRONOUN_SUBJECT.search(ctx.text[sent_s:left])
+    if m is None:
+        return None
+    start = sent_s + m.start("pronoun")
+    assert ctx.people is not None
+    gender = "f" if m.group("pronoun").lower() == "she" else "m"
+    own = [
+        n
+        for n in ctx.people.mentions()
+        if sent_s <= n.start and n.end <= start and ctx.people.gender(n.canonical) == gender
+    ]  # "Mr Ormerod joined X from Y, where he was ...": the sentence's own subject
+    person = own[0].canonical if own else pronoun_referent(ctx, start, m.group("pronoun"))
+    if person is None:
+        return None
+    org = None
+    if m.group("where"):
+        found = ctx.organisations.ending_at(sent_s + m.start("where"))
+        org = found.canonical if found else None
+    return person, start, m.group("verb"), org
+
+
 def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] | None:
     """ "The trust’s deputy chief executive and director of nursing, Julia Okafor": two
     titles joined by "and" share the person after the second."""
@@ -147,6 +200,13 @@ def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] 
     if m is None or not role_vocabulary().pattern.search(m.group(1)):
         return None
     return _person_after(ctx, end + m.end())
+
+
+# "Dr Imelda Frost, a GP in Leeds and chair of ...": a description, then "and" a title
+_DESCRIBED_AND = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+|GP\s+){1,4}?"
+    r"(?:(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?and\s+(?:the\s+)?"
+)
 
 
 def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
@@ -160,6 +220,8 @@ def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | Non
         return None
     if _SUCCEEDS.search(ctx.text, max(0, mention.start - 40), mention.start):
         return None  # "takes over from Ruth Emsley as chief nursing officer": not hers
+    if _DESCRIBED_AND.fullmatch(between):
+        return mention.canonical, mention.start, between
     masked = between
     assert ctx.organisations is not None
     for o in ctx.organisations.in_span(mention.end, left):
@@ -200,6 +262,14 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         end = tail.end() if tail else t_end
         if tail:
             role = f"{role} {tail.group(1)}" if role != "regional director" else role
+        elif role.endswith(" of"):
+            # "head of policy"; "head of Care England" is its chief executive
+            bare = _BARE_TAIL.match(text, t_end)
+            if bare:
+                role, end = f"{role} {bare.group(1)}", bare.end()
+            else:
+                variant = variant[: -len(" of")].rstrip()
+                role, end = canonical_title(variant), t_end - len(" of")
         if quals:
             role = " ".join(quals + [role])
         if text[end : end + 12].strip().lower().startswith(("designate", "elect")):
@@ -245,7 +315,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             if organisation:
                 left -= len(a.group(0))
         if variant.lower() in vocab.after_org_only and pre is None:
-            continue
+            # "Council leader", "NHS Improvement chief"; or "leader of Fernhurst Council"
+            post_org = _AFTER_ORG.match(text, end)
+            if post_org is None or orgs.starting_at(post_org.end()) is None:
+                continue
 
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
@@ -295,6 +368,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             person, clause_start, between = b
         elif (b := _subject_as_title(ctx, left)) is not None:
             person, clause_start, between = b
+        elif (c := _pronoun_subject(ctx, left)) is not None:
+            person, clause_start, between, where_org = c
+            organisation = organisation or where_org
         if person is None or plural:
             continue
         if re.match(r"\s*,?\s*(?:as\s+)?$", text[max(0, left - 4) : left], re.I) and re.search(
@@ -306,6 +382,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             organisation = _joined_as(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
         status = _status_from(mods, after, between, tail_clause[:60])
+        if status == "current" and not tail_clause.strip():
+            status = _status_after_comma(text[end:sent_e]) or status
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
             status = "incoming"
         valid_from = None
@@ -395,6 +473,10 @@ def _roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
         if org is None:
             continue
         title, status = table[re.sub(r"\s+", " ", m.group("verb").lower())]
+        since = re.match(r",?\s+(since\s+[^,.;]{1,30})", text[org.end : org.end + 40])
+        valid_from = (
+            resolve_duration_start(since.group(1), ctx.article.published) if since else None
+        )
         out.append(
             RoleFact(
                 person=person.canonical,
@@ -403,6 +485,7 @@ def _roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
                 status=status,  # type: ignore[arg-type]
                 start=person.start,
                 end=org.end,
+                valid_from=valid_from,
                 evidence=ctx.evidence(person.start, org.end),
             )
         )
@@ -517,7 +600,8 @@ def _deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
         for other in best.values():
             if other is f or (other.person, other.organisation) != (f.person, f.organisation):
                 continue
-            if words < set(other.role.split()):
+            extra = set(other.role.split()) - words
+            if words < set(other.role.split()) and not extra & _OTHER_POST:
                 best.pop(key)
                 break
     for key, f in best.items():

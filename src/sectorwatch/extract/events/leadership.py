@@ -137,9 +137,20 @@ def _person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
     return None
 
 
+def _named_right_after(ctx: ArticleContext, pos: int) -> str | None:
+    """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
+    assert ctx.people is not None
+    m = re.match(r"\s+", ctx.text[pos : pos + 3])
+    mention = ctx.people.starting_at(pos + (m.end() if m else 0))
+    return mention.canonical if mention else None
+
+
 def _role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tuple[str, ...]):
     facts = [f for f in ctx.roles if f.person == person]
     same = [f for f in facts if sent[0] <= f.start < sent[1]]
+    # in the cue's own sentence, the fact whose status fits the event comes first
+    # ("X, currently COO at A, will become chief executive of B": the incoming post)
+    same.sort(key=lambda f: prefer.index(f.status) if f.status in prefer else len(prefer))
     for group in (same, [f for f in facts if f.status in prefer], facts):
         if group:
             return group[0]
@@ -207,7 +218,10 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                 if _inside(quoted, m.start()):
                     continue
                 tail = text[m.end() : sent[1]]
-                if re.search(r"\bof\s*$", m.group(0)):
+                named = _named_right_after(ctx, m.end()) if kind == "appointment" else None
+                if named is not None:
+                    person = named  # "has appointed Helena Markby as": the object
+                elif re.search(r"\bof\s*$", m.group(0)):
                     person = _person_after(ctx, m.end(), min(sent[1], m.end() + 90))
                 else:
                     found = _subject_before(ctx, sent[0], m.start(), kind == "appointment")
@@ -216,7 +230,7 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                         person = _person_after(ctx, m.end(), min(sent[1], m.end() + 60))
                 if person is None:
                     continue
-                prefer = ("current", "leaving", "interim", "acting", "former")
+                prefer = ("leaving", "current", "interim", "acting", "former")
                 if kind == "appointment":
                     prefer = ("incoming", "interim", "acting", "current")
                 fact = _role_of(ctx, person, sent, prefer)
