@@ -41,3 +41,39 @@ def test_according_to_a_document(extractor):
 
 def test_verb_introducing_a_direct_quote_is_not_indirect(extractor):
     assert indirect_of(extractor, "Tobias Lane told Care Weekly: “It is done.”") == []
+
+
+def test_attribution_after_a_comma_at_the_end(extractor):
+    text = "A substantive appointment will be made later in the year, Mr Whitlow said."
+    assert indirect_of(extractor, "Daniel Whitlow leads the agency.", text) == [
+        (text, "Daniel Whitlow")
+    ]
+
+
+def test_according_to_at_the_start(extractor):
+    text = (
+        "According to Ms Strand, fewer than one in five national directors has a community "
+        "background."
+    )
+    assert indirect_of(extractor, "Rebecca Strand spoke on Monday.", text) == [
+        (text, "Rebecca Strand")
+    ]
+
+
+def test_second_speech_verb_joined_by_and_shares_the_subject(extractor):
+    text = (
+        "Simone Achterberg paid tribute to Mr Drayton’s “patience and decency” and said "
+        "clinicians had valued his willingness to listen."
+    )
+    assert quotes_of(extractor, text) == [
+        ("indirect", text, "Simone Achterberg"),
+        ("direct", "patience and decency", "Simone Achterberg"),
+    ]
+
+
+def test_relative_clause_before_the_verb(extractor):
+    text = (
+        "Janet Holbrook, who chairs the committees-in-common and is chair of Eastmoor, said the "
+        "appointment had been made after an open national process."
+    )
+    assert indirect_of(extractor, text) == [(text, "Janet Holbrook")]

@@ -58,3 +58,9 @@ def test_unclosed_quote_ends_at_paragraph_end():
 def test_no_break_space_after_closing_mark():
     text = "this role will ‘be quite different’\xa0from the one before"
     assert quoted(text) == ["be quite different"]
+
+
+def test_straight_plural_possessive_inside_a_double_quote():
+    assert quoted("\"Our members' patience is not unlimited, and nor is the workforce.") == [
+        "Our members' patience is not unlimited, and nor is the workforce."
+    ]

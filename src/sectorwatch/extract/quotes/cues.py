@@ -54,10 +54,11 @@ class Cues:
     scare_re: re.Pattern[str]
     document_speech_re: re.Pattern[str]
     document_nouns: tuple[str, ...]
-    document_re: re.Pattern[str]
+    document_noun_re: re.Pattern[str]
     organisation_words: frozenset[str]
     honorifics: frozenset[str]
     subject_words: frozenset[str]
+    role_titles: frozenset[str]  # capitalised, these split a run of names ("CEO", "Chair")
     intro_re: re.Pattern[str]
     welcome: tuple[str, ...]
     concern: tuple[str, ...]
@@ -96,16 +97,15 @@ def load_cues() -> Cues:
             rf"\b(?:{_alternation(sections.get('document_speech', []))})\b", re.I
         ),
         document_nouns=tuple(documents),
-        document_re=re.compile(
-            r"\b(?:the|a|an|its|their|this|his|her)\s+"
-            r"(?P<np>(?:[\w’'\-/]+\s+){0,5}?(?:" + _alternation(documents) + r"))(?![\w-])",
-            re.I,
+        document_noun_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
         ),
         organisation_words=frozenset(
             w.lower() for w in _lines("quote_cues_organisation_words.txt")
         ),
         honorifics=frozenset(honorifics),
         subject_words=frozenset(subject_words),
+        role_titles=frozenset(sections.get("title_words", [])),
         intro_re=re.compile(rf"^\s*(?:{_alternation(sections.get('intro', []))})\b[^,]*,\s*", re.I),
         welcome=tuple(w.lower() for w in _lines("stance_welcome.txt")),
         concern=tuple(w.lower() for w in _lines("stance_concern.txt")),

@@ -5,13 +5,19 @@ For each body paragraph (titles, bylines, teasers and boilerplate are never sear
 1. find the quoted stretches (`marks.find_quoted_spans`) and the sentences around them;
 2. give each stretch a speaker from its own sentence: a speech verb before it ("X said:",
    "X told HSJ:", partial quotes in reported speech), after it (", said X", ", she said"),
-   "according to X", a spokesperson for an organisation, or a quoted document;
+   "according to X", a spokesperson for an organisation, or a quoted document
+   (`documents.py` names it: "the CSA's annual State of Care report" -> "State of Care
+   report"); in a subject with appositives the head wins ("Dev Sharma, staff-side chair at
+   Harlow Vale, who ..., said") and relative clauses are skipped;
 3. a stretch with no speaker of its own takes the paragraph's speaker, then the speaker
    announced just before ("X said:" or "X agreed." ending the previous paragraph, a
-   heading line naming the next speaker), then the previous paragraph's speaker when the
-   quote continues it;
-4. a short quoted phrase with no speaker of its own is a scare quote and is dropped; so is
-   anything in a paragraph that reads like a headline;
+   heading line naming the next speaker, "Name and title:" alone), then the previous
+   paragraph's speaker when the quote continues it, then the person a quote-free
+   paragraph ends on ("She is sharper about the national picture.");
+4. a short quoted phrase with no speaker of its own is a scare quote and is dropped, and so
+   is one that modifies a noun ("the 'twin-track' model") unless a named subject and a
+   speech verb before it in the same sentence report it ("warned the group would 'hollow
+   out' the trust"); anything in a paragraph that reads like a headline is dropped;
 5. reported speech (`indirect.find_indirect`) in the same sentences.
 """
 
@@ -34,6 +40,10 @@ _FUNCTION_AFTER = {
     "when", "if", "than", "that", "which", "who", "over", "into", "after", "before", "while",
     "was", "were", "is", "are", "would", "will", "could", "should", "had", "has", "have",
     "be", "being", "been", "because", "so", "until", "since", "about", "unless", "said",
+    # a determiner or pronoun after the quote: the quote is a verb phrase, not a modifier
+    # ('hollow out' the trust's functions)
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these",
+    "those", "them", "him", "it", "us", "me",
 }  # fmt: skip
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor|\bthen)\s*$", re.I)
 
@@ -45,6 +55,7 @@ class _State:
     pending: Found | None = None  # "X said:" or a heading line just before
     previous: Found | None = None  # speaker of the previous paragraph's quotes
     previous_open: bool = False  # the previous paragraph's last quote was never closed
+    subject: Found | None = None  # "She is sharper about ...": the person a paragraph ends on
 
 
 @dataclass
@@ -87,6 +98,7 @@ class QuoteStage:
         if reads_like_headline(text):
             heading = None if spans else self._heading_speaker(text, off)
             state.pending, state.previous, state.previous_open = heading, None, False
+            state.subject = None
             return []
         sentences = split_sentences(text, spans)
         stretches = [
@@ -127,6 +139,7 @@ class QuoteStage:
             state.pending = None
         speakers = [st.found for st in kept if st.found] + [i.found for i in indirect]
         state.previous = speakers[-1] if speakers else None
+        state.subject = None if spans else self._narrative_subject(text, off, sentences)
         state.previous_open = bool(kept) and not kept[-1].span.closed
         return quotes
 
@@ -153,6 +166,10 @@ class QuoteStage:
             st.keep = False
             return
         found, cue = self._from_lead(lead, off + lead_from, strict=not st.full)
+        # A speaker and speech verb before the quote, in its own sentence, make even a
+        # short phrase that modifies a noun the speaker's words: warned the group would
+        # "hollow out" the trust; had received "reassuring but inaccurate" reports.
+        reported = found is not None
         if found is None:
             found, cue = self._from_tail(tail, off + span.outer_end)
         if found is None and same_before and same_before[-1].found is not None:
@@ -160,6 +177,7 @@ class QuoteStage:
         if found is None and not st.full:
             whole = _masked(text, s_start, span.open_at, same_before)
             found, cue = self._from_lead(whole, off + s_start, strict=True)
+            reported = found is not None
             if found is None and (
                 self.cues.document_speech_re.search(whole) or self.cues.verb_re.search(whole)
             ):
@@ -168,8 +186,15 @@ class QuoteStage:
         if found is None:
             found = self.finder.according_to(tail, off + span.outer_end)
             cue = "according to" if found else None
+        if found is None:
+            opening = _masked(text, s_start, span.open_at, same_before)
+            found = self.finder.according_to(opening, off + s_start, opening=True)
+            cue = "according to" if found else None
+            reported = found is not None
         st.found, st.cue, st.own = found, cue, found is not None
-        if not st.full and (found is None or _is_label(quoted, text[span.outer_end :])):
+        if st.full:
+            return
+        if found is None or (not reported and _is_label(quoted, text[span.outer_end :])):
             st.keep = False
 
     def _from_lead(self, lead: str, offset: int, strict: bool) -> tuple[Found | None, str | None]:
@@ -216,11 +241,29 @@ class QuoteStage:
                 re.I,
             )
             if m is None:
+                # a speaker's name and title alone before a colon introduce the next quote:
+                # "Federation of Health Providers chief executive Tomasz Kowal:"
+                if sentence.endswith(":") and len(sentence.split()) <= 15:
+                    found = self.finder.before_verb(sentence[:-1], off + s, strict=True)
+                    if found is not None and found.kind == "person":
+                        out.append((e, found))
                 continue
             found = self.finder.before_verb(sentence[: m.start()], off + s, strict=False)
             if found is not None:
                 out.append((e, found))
         return out
+
+    def _narrative_subject(self, text: str, off: int, sentences: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+        """The person a quote-free paragraph ends on, when its last sentence opens with them
+        ("She is sharper about the national picture."): profiles and interviews run a
+        quote straight after such a sentence without a speech verb."""
+        if not sentences:
+            return None
+        s, e = sentences[-1]
+        m = re.match(r"\s*(He|She)\b", text[s:e])
+        if m is not None:
+            return self.finder.pronoun(m.group(1).lower(), off + s)
+        return None
 
     def _attribute_from_paragraph(
         self,
@@ -246,6 +289,8 @@ class QuoteStage:
                 st.found = state.pending
             elif starts_with_quote and (state.previous_open or state.previous is not None):
                 st.found = state.previous
+            elif starts_with_quote and state.subject is not None:
+                st.found = state.subject
 
     def _heading_speaker(self, text: str, off: int) -> Found | None:
         if len(text.split()) > 15:

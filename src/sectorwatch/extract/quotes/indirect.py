@@ -16,10 +16,19 @@ from dataclasses import dataclass
 
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
+from sectorwatch.extract.quotes.names import PRONOUNS
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
 _INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„]")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
+# "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
+_ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
+FINITE_OR_PAST = re.compile(
+    r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|did|"
+    r"does|do|[a-z]{3,}ed)\b",
+    re.I,
+)
+_COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 
@@ -56,6 +65,12 @@ def _reported(
     text: str, off: int, s: int, e: int, masked: str, finder: SpeakerFinder, cues: Cues
 ) -> Reported | None:
     span = (off + s, off + e)
+    found = finder.according_to(masked, off + s, opening=True)
+    if found is not None and "," in masked:
+        return Reported(s, e, found, "according to", span)
+    inverted = _inverted(masked, off + s, finder, cues)
+    if inverted is not None:
+        return Reported(s, e, inverted[0], inverted[1], span)
     for m in cues.verb_re.finditer(masked):
         region = masked[: m.start()]
         if ":" in region or len(region.split()) > 30:
@@ -66,15 +81,80 @@ def _reported(
         verb = m.group(0).lower()
         rest = masked[m.end() :]
         raw_rest = text[s + m.end() : e]
-        if not _reports_a_clause(verb, rest, raw_rest, cues):
-            return None
-        return Reported(s, e, found, verb, span)
-    m = re.search(r",\s*(according\s+to\s+.*)$", masked, re.I)
-    if m is not None:
-        found = finder.according_to(m.group(1), off + s + m.start(1))
+        if _reports_a_clause(verb, rest, raw_rest, cues) or _past_clause(
+            verb, finder, off + s + m.end(), off + e, cues
+        ):
+            return Reported(s, e, found, verb, span)
+        # "paid tribute to her 'patience' and said clinicians had valued ...": a second
+        # speech verb joined by "and" shares the subject
+        for later in cues.verb_re.finditer(masked, m.end()):
+            if not _COORDINATED_BEFORE.search(masked[: later.start()]):
+                continue
+            verb = later.group(0).lower()
+            if _reports_a_clause(verb, masked[later.end() :], text[s + later.end() : e], cues):
+                return Reported(s, e, found, verb, span)
+        return None
+    tail = re.search(r",\s*(according\s+to\s+.*)$", masked, re.I)
+    if tail is not None:
+        found = finder.according_to(tail.group(1), off + s + tail.start(1))
         if found is not None:
             return Reported(s, e, found, "according to", span)
     return None
+
+
+def _inverted(
+    masked: str, offset: int, finder: SpeakerFinder, cues: Cues
+) -> tuple[Found, str] | None:
+    """Reported speech with the attribution last, after a comma: "A substantive appointment
+    will be made later in the year, Mr Whitcombe said." / "..., the trust confirmed." /
+    "..., said the trust." The reported clause before the comma needs a finite verb."""
+    comma = masked.rfind(",")
+    if comma < 0:
+        return None
+    clause, tail = masked[:comma], masked[comma + 1 :]
+    if len(clause.split()) < 4 or not FINITE_OR_PAST.search(clause):
+        return None
+    named = re.match(
+        rf"(?P<pre>[^,;:]{{1,80}}?)\s+(?P<verb>{cues.verb_re.pattern})"
+        r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|last\s+\w+|yesterday|today))?\s*[.!]?\s*$",
+        tail,
+        re.I,
+    )
+    if named is not None:
+        verb = named.group("verb").lower()
+        if verb in cues.that_only_verbs and verb not in _ANNOUNCING:
+            return None
+        found = finder.before_verb(named.group("pre"), offset + comma + 1, strict=True)
+    else:
+        inverted = re.match(
+            r"\s*(?P<verb>said|says|added)\s+(?P<who>[^,;:]{1,60}?)\s*[.!]?\s*$", tail
+        )
+        if inverted is None:
+            return None
+        verb = inverted.group("verb")
+        if inverted.group("who").split()[0].lower() in PRONOUNS:
+            return None  # "..., said she was 'the best'": a clause, not an inverted subject
+        found = finder.after_verb(inverted.group("who"), offset + comma + 1 + inverted.start("who"))
+    if found is None or found.kind == "document":
+        return None
+    return found, verb
+
+
+def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: Cues) -> bool:
+    """ "said the board accepted the findings": a subject then a past-tense verb (spaCy's
+    VBD tag) right after a speech verb is a reported clause too."""
+    if verb in cues.that_only_verbs:
+        return False
+    span = finder.ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tags = [t.tag_ for t in span[:12]]
+    # the first word is the clause's subject (a noun or determiner), never the verb itself
+    return (
+        bool(tags)
+        and tags[0] in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD")
+        and ("VBD" in tags[1:])
+    )
 
 
 def _reports_a_clause(verb: str, rest: str, raw_rest: str, cues: Cues) -> bool:

@@ -116,11 +116,15 @@ def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str:
         if mark != '"' and _is_plural_possessive(text, i):
             return "none"
         return "close"
-    if mark == SINGLE_CLOSE:
-        # ’ closes a “ opened quote only in a mismatched pair at the very end of a stretch
+    if mark == SINGLE_CLOSE or (mark == "'" and stack and closes):
+        # ’ or ' closes a “ opened quote only in a mismatched pair at the very end of a
+        # stretch; elsewhere it is a plural possessive ("Our members' patience")
         if stack and closes and not _is_plural_possessive(text, i):
             before = text[i - 1]
-            if before in ".,!?" or not text[i + 1 : i + 2].strip():
+            if before in ".,!?":
+                return "close"
+            possessive = before in "sS" and text[i + 1 : i + 3][1:].islower()
+            if not text[i + 1 : i + 2].strip() and not possessive:
                 return "close"
         return "none"
     if opens and not closes:

@@ -152,6 +152,10 @@ class NameBook:
                 flush()
                 gender = "f" if lw in FEMALE else "m" if lw in MALE else "?"
                 continue
+            if (len(w) > 1 and w.isalpha() and w.isupper()) or lw in self.cues.role_titles:
+                # "ACE CEO Hannah Lisle": an acronym or a role title is not part of a name
+                flush()
+                continue
             current.append(m)
             if w != strip_possessive(w):
                 flush()
@@ -169,6 +173,14 @@ class NameBook:
         whole = " ".join(words)
         if not whole:
             return out
+        left, joiner, right = whole.partition(" of ")
+        if joiner and self._is_organisation(right) and self._looks_like_person(left.split()):
+            # "Kwame Mensah of Patients First Alliance": a person, then their organisation
+            if len(left.split()) >= 2:
+                end = offset + chunk.find(left.split()[-1]) + len(left.split()[-1])
+                canonical = self.resolve(left, offset) or left
+                out.append(Name(left, offset, end, "person", canonical=canonical))
+                return out
         if self._is_organisation(whole):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
         in_organisation = bool(out)
@@ -176,7 +188,14 @@ class NameBook:
             if in_organisation and not piece.gender and not piece.after_possessive:
                 if self._indexed_person(piece.text) is None:
                     continue
-            if piece.kind != "person" and not piece.gender:
+            if not piece.gender and self._known_organisation(piece.text):
+                out.append(
+                    Name(piece.text, piece.start, piece.end, "organisation", canonical=piece.text)
+                )
+                continue
+            if (piece.kind != "person" or " " not in piece.text) and not piece.gender:
+                # one capitalised word ("Inspectors", "One", "Fernhurst") is a person only
+                # when the article names someone so
                 known = self.resolve(piece.text, piece.start)
                 if known is None:
                     continue
@@ -186,6 +205,11 @@ class NameBook:
         if not out and self._is_organisation(whole, loose=True):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
         return out
+
+    def _known_organisation(self, surface: str) -> bool:
+        """A name the organisation index found ("Marlow Fen" for the Marlow Fen trust) and
+        the people index does not know as a person."""
+        return surface in self.org_surfaces and self._indexed_person(surface) is None
 
     def _indexed_person(self, surface: str) -> str | None:
         if self.ctx.people is None:

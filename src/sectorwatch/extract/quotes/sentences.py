@@ -23,8 +23,8 @@ def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if any(s.open_at < end <= (s.close_at if s.closed else len(text)) for s in spans):
-            if not any(s.closed and s.close_at + 1 == end for s in spans):
+        if any(s.open_at < end <= (len(text) if s.close_at is None else s.close_at) for s in spans):
+            if not any(s.close_at is not None and s.close_at + 1 == end for s in spans):
                 continue
         before = text[: m.start()].split()
         word = before[-1].lower().strip("(“‘\"'") if before else ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.quotes.cues import Cues
+from sectorwatch.extract.quotes.documents import DocumentBook, document_phrases, title_beside
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
 from sectorwatch.model import Speaker
 
@@ -27,7 +28,31 @@ FINITE = re.compile(
     r"did|does|do|needs|need|wanted|wants|remains|remained|meant|means|became|become)\b",
     re.I,
 )
+# "ACE's", "the college's" opening a source phrase: the owner
+_OWNER = re.compile(
+    r"\s*(?:the\s+)?(?P<owner>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,5}|[a-z]+)(?:’s|'s)\s+"
+)
+# "the trust", "The ICB", "the regulator" ending a subject: a definite organisation noun
+_ANAPHOR = re.compile(r"(?:^|\s)(?:the|The)\s+(?P<head>[a-z]+|[A-Z]{2,6})\s*$")
+# "A government spokesperson", "An NHS England spokeswoman": the organisation before the noun
+_SPOKES_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<org>[a-z]+|[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,5})\s+"
+    r"(?P<spokes>spokes(?:person|woman|man|people))\b"
+)
 _WORD = re.compile(r"[\w’'\-/.&]+")
+# Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
+_PIECE_BREAK = re.compile(r"[,()–—]")
+# A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
+# the trust's chief operating officer, said ..." (English news puts biography there).
+_RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
+# Words that open an adverbial phrase or clause before the subject ("After meeting X,",
+# "When the board met,", "In a statement,"), so what precedes them is not the subject.
+_CLAUSE_OPENERS = {
+    "after", "before", "when", "while", "whilst", "if", "although", "though", "as", "since",
+    "until", "in", "at", "on", "for", "with", "without", "from", "by", "during", "despite",
+    "following", "under", "speaking", "commenting", "responding", "writing", "asked",
+    "however", "meanwhile", "but", "and", "so", "yet", "because", "unless", "according",
+}  # fmt: skip
 
 
 @dataclass
@@ -47,6 +72,10 @@ class SpeakerFinder:
     cues: Cues
     book: NameBook
     recent: list[Found] = field(default_factory=list)
+    docs: DocumentBook = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.docs = DocumentBook.for_text(self.ctx.article.body_text(), self.cues)
 
     # --- the speaker of a speech verb ------------------------------------------------------
 
@@ -75,9 +104,9 @@ class SpeakerFinder:
         if len(words) > 30:
             stripped = stripped[-200:]
             offset += len(region.rstrip()) - 200 if len(region.rstrip()) > 200 else 0
-        found = self._last_name(stripped, offset)
+        found = self._subject_name(stripped, offset)
         if found is None:
-            return None
+            return self._organisation_anaphor(stripped, offset)
         if strict and not self._subject_like(stripped, found, offset):
             return None
         return found
@@ -97,16 +126,36 @@ class SpeakerFinder:
         spokes = self._spokesperson(phrase, offset + m.start(1))
         if spokes is not None:
             return spokes
-        if len(phrase.split()) > 14:
+        if len(phrase.split()) > 14 or not self._noun_phrase(phrase):
             return None
         return self._last_name(phrase, offset + m.start(1))
 
-    def according_to(self, text: str, offset: int) -> Found | None:
+    def _noun_phrase(self, phrase: str) -> bool:
+        """Names, titles and function words only ("NHS Providers chief executive Chris
+        Hopson"), not a clause ("a financial recovery plan with the board and that it")."""
+        for w in _WORD.findall(phrase):
+            lw = strip_possessive(w).lower()
+            if w[:1].isupper() or w[:1].isdigit() or w != strip_possessive(w):
+                continue
+            if lw in ("and", "that", "it", "was", "were", "is", "are"):
+                return False
+            if lw in FUNCTION or lw in self.cues.subject_words or lw in AUX:
+                continue
+            return False
+        return True
+
+    def according_to(self, text: str, offset: int, opening: bool = False) -> Found | None:
+        """The source after "according to"; with `opening`, only when the text opens with
+        it ("According to Ms Lisle, ACE has asked ...": the whole sentence is hers)."""
         for cue in self.cues.according:
-            m = re.search(rf"\b{re.escape(cue)}\s+", text, re.I)
+            pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
+            m = re.search(pattern, text, re.I)
             if m is None:
                 continue
             rest = text[m.end() :]
+            owner = self._possessive_owner(rest, offset + m.end())
+            if owner is not None:
+                return owner
             doc = self.document(rest, offset + m.end(), anchored=True)
             if doc is not None:
                 return doc
@@ -116,23 +165,43 @@ class SpeakerFinder:
     def document(self, text: str, offset: int, anchored: bool = False) -> Found | None:
         """A quoted document: "the 2017 Conservative manifesto" -> "2017 Conservative
         manifesto"; "the Care Standards Authority's well-led guidance" likewise."""
-        for m in self.cues.document_re.finditer(text):
-            if anchored and text[: m.start()].strip():
+        for phrase in document_phrases(text, self.cues):
+            if anchored and text[: phrase.start].strip().lower() not in ("", "the", "a", "an"):
                 return None
-            np = m.group("np")
-            words = [strip_possessive(w) for w in np.split()]
-            if any(w.lower() in FUNCTION or w.lower() in self.cues.verbs for w in words[:-1]):
-                continue
-            return Found(" ".join(words), "document", offset + m.start("np"), offset + m.end())
+            name = self.docs.fullest(phrase, offset + phrase.start)
+            return Found(name, "document", offset + phrase.start, offset + phrase.end)
         return None
+
+    def _document_subject(
+        self, text: str, head: tuple[int, int], nxt: tuple[int, int] | None, offset: int
+    ) -> Found | None:
+        """A subject whose head is a document: "The Stronger Together business case,
+        published on Tuesday," or "A joint paper ..., Towards a Single Body,"."""
+        piece = text[head[0] : head[1]]
+        phrases = document_phrases(piece, self.cues)
+        if not phrases:
+            return None
+        first = phrases[0]
+        if piece[: first.start].strip().lower() not in ("", "the", "a", "an", "its", "their"):
+            return None
+        at = offset + head[0] + first.start
+        if nxt is not None:
+            title = title_beside(text[nxt[0] : nxt[1]].strip())
+            if title is not None:
+                return Found(title, "document", offset + nxt[0], offset + nxt[1])
+        return Found(self.docs.fullest(first, at), "document", at, offset + head[0] + first.end)
 
     def pronoun(self, word: str, at: int) -> Found | None:
         gender = PRONOUNS.get(word)
         if word in ("it", "they", "we"):
-            for f in reversed(self.recent):
-                if f.at <= at and f.kind != "person":
-                    return Found(f.name, f.kind, f.at, f.end)
-            return None
+            found = next(
+                (f for f in reversed(self.recent) if f.at <= at and f.kind != "person"), None
+            )
+            doc = self.docs.last_before(at) if word == "it" else None
+            if doc is not None and (found is None or doc.start > found.at):
+                # "The report found ... It said": the nearer document is what "it" means
+                return Found(self.docs.fullest(doc, doc.start), "document", doc.start, doc.end)
+            return Found(found.name, found.kind, found.at, found.end) if found else None
         people = [f for f in self.recent if f.at <= at and f.kind == "person"]
         for f in sorted(people, key=lambda f: f.at, reverse=True):
             if self._fits(f.name, gender):
@@ -153,10 +222,58 @@ class SpeakerFinder:
         known = self.book.gender_of(name or "")
         return not (gender and known in ("m", "f") and known != gender)
 
+    def _possessive_owner(self, text: str, offset: int) -> Found | None:
+        """ "ACE's own figures", "the college's most recent survey": the owner is the source
+        when what it owns has no title of its own (a titled document names itself)."""
+        m = _OWNER.match(text)
+        if m is None:
+            return None
+        owned = document_phrases(text[m.end() : m.end() + 80], self.cues)
+        if owned and owned[0].start == 0 and owned[0].titled:
+            return None
+        owner = m.group("owner")
+        at = offset + m.start("owner")
+        if owner[:1].isupper():
+            return self._last_name(owner, at)
+        return self._organisation_anaphor("the " + owner, at - 4)
+
+    def _organisation_anaphor(self, subject: str, offset: int) -> Found | None:
+        """A definite short name standing for an organisation of the article: "the trust
+        said", "the ICB confirmed", "The regulator said" (resolved by the organisation
+        index to the one it names last before, or names most)."""
+        m = _ANAPHOR.search(subject)
+        if m is None or self.ctx.organisations is None:
+            return None
+        if not self._intro_only(subject[: m.start()]):
+            return None  # "He told staff that the board agreed": the board is not the speaker
+        phrase, head = m.group(0).strip(), m.group("head")
+        at = offset + m.start()
+        try:
+            name = self.ctx.organisations.resolve_anaphor(phrase, at)
+            name = name or self.ctx.organisations.resolve_head(head, at)
+        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+            name = None
+        return Found(name, "organisation", at, offset + m.end()) if name else None
+
     def _spokesperson(self, text: str, offset: int) -> Found | None:
         m = self.cues.spokesperson_re.search(text)
         if m is None:
-            return None
+            m = _SPOKES_BEFORE.search(text)
+            if m is None or m.group("org").lower() in FUNCTION:
+                return None
+            org = m.group("org")
+            at = offset + m.start("org")
+            if org[:1].islower():
+                # "a government spokesperson"; "a trust spokesman" -> the article's trust
+                resolved = None
+                if self.ctx.organisations is not None:
+                    try:
+                        resolved = self.ctx.organisations.resolve_head(org, at)
+                    except Exception:  # noqa: BLE001
+                        resolved = None
+                return Found(resolved or org, "organisation", at, at + len(org))
+            name = " ".join(strip_possessive(w) for w in org.split())
+            return Found(self._organisation_canonical(name), "organisation", at, at + len(org))
         org = m.group("org").strip()
         chunk = CHUNK_RE.match(org)
         if chunk is None:
@@ -166,15 +283,18 @@ class SpeakerFinder:
         at = offset + m.start("org")
         return Found(canonical, "organisation", at, at + len(name))
 
-    def _organisation_canonical(self, name: str) -> str:
-        if self.ctx.organisations is not None:
-            try:
-                found = self.ctx.organisations.canonical(name)
-            except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-                found = None
-            if found:
-                return found
-        return name
+    def _organisation_canonical(self, name: str, at: int | None = None) -> str:
+        """The fullest name of an organisation ("CSA" -> "Care Standards Authority"); a bare
+        head ("ICB", "Trust") means the article's organisation whose name ends so."""
+        if self.ctx.organisations is None:
+            return name
+        try:
+            found = self.ctx.organisations.canonical(name)
+            if (not found or found == name) and " " not in name and at is not None:
+                found = self.ctx.organisations.resolve_head(name, at) or found
+        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+            found = None
+        return found or name
 
     def _last_name(self, text: str, offset: int) -> Found | None:
         people: list[Found] = []
@@ -184,7 +304,7 @@ class SpeakerFinder:
                 if name.kind == "person":
                     people.append(Found(name.canonical, "person", name.start, name.end))
                 elif name.kind == "organisation":
-                    canonical = self._organisation_canonical(name.text)
+                    canonical = self._organisation_canonical(name.text, name.start)
                     orgs.append(Found(canonical, "organisation", name.start, name.end))
         if people:
             return people[-1]
@@ -192,23 +312,59 @@ class SpeakerFinder:
             return orgs[-1]
         return None
 
+    def _subject_name(self, text: str, offset: int) -> Found | None:
+        """The speaker in a subject with appositives: "Dev Sharma, staff-side chair at
+        Harlow Vale," -> Dev Sharma (the head comes first); "the trust's chairman, Graham
+        Petrie," -> Graham Petrie (the first piece naming a person). Relative clauses are
+        skipped, and pieces before an adverbial opener ("After meeting X,") are not part of
+        the subject. A person anywhere in the subject wins over an organisation."""
+        chain: list[tuple[int, int]] = []
+        for s, e in reversed(subject_pieces(text)):
+            piece = text[s:e]
+            if _RELATIVE.match(piece):
+                continue
+            chain.append((s, e))
+            first = piece.split()[0].lower() if piece.split() else ""
+            if first in _CLAUSE_OPENERS or first.endswith("ing"):
+                if len(chain) > 1:
+                    chain.pop()
+                break
+        chain.reverse()
+        if chain:
+            doc = self._document_subject(
+                text, chain[0], chain[1] if len(chain) > 1 else None, offset
+            )
+            if doc is not None:
+                return doc
+        orgs: list[Found] = []
+        for s, e in chain:
+            found = self._last_name(text[s:e], offset + s)
+            if found is not None and found.kind == "person":
+                return found
+            if found is not None:
+                orgs.append(found)
+        return orgs[0] if orgs else None
+
     def _intro_only(self, text: str) -> bool:
-        return bool(self.cues.intro_re.match(text + ",")) or not text.strip(" ,")
+        """Only openers before the subject: "Commenting,", "When the plan was published,"."""
+        if self.cues.intro_re.match(text + ",") or not text.strip(" ,"):
+            return True
+        pieces = [text[s:e].split() for s, e in subject_pieces(text)]
+        return bool(pieces) and all(p[0].lower() in _CLAUSE_OPENERS for p in pieces)
 
     def _subject_like(self, region: str, found: Found, offset: int) -> bool:
         """Does the piece of `region` holding the name read like a noun phrase?"""
         rel = found.at - offset
-        pieces = re.split(r"([,(\)–—])", region)
-        pos = 0
         chosen = region
-        for piece in pieces:
-            if pos <= rel < pos + len(piece):
-                chosen = piece
-                break
-            pos += len(piece)
+        outside_parts = []
+        for s, e in subject_pieces(region):
+            if s <= rel < e:
+                chosen = region[s:e]
+            elif not _RELATIVE.match(region[s:e]):
+                outside_parts.append(region[s:e])
         if len(region.split()) > 30:
             return False
-        outside = region.replace(chosen, " ")
+        outside = " , ".join(outside_parts)
         outside_words = [w for w in re.split(r"[\s,()–—]+", outside) if w]
         if FINITE.search(outside) and not all(w.lower() in AUX for w in outside_words[-1:]):
             # a verb before the subject: "he thought ... were the first priority, and"
@@ -224,3 +380,14 @@ class SpeakerFinder:
                 continue  # the institute's
             return False
         return True
+
+
+def subject_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty pieces of `text` between commas, brackets and dashes."""
+    out = []
+    pos = 0
+    for m in _PIECE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]

@@ -1,0 +1,170 @@
+"""Documents as speakers, named as fully as the article allows.
+
+A document noun phrase is a document noun from quote_cues_documents.txt ("report", "white
+paper", "business case") with the modifiers before it, back to a determiner or the start of
+a capitalised title. Its name follows how English news names documents:
+
+- a capitalised title (or a year) before the noun starts the name, whatever precedes it:
+  "its annual State of Care report" -> "State of Care report", "the 2022 Health and Care
+  Workforce Plan";
+- otherwise a proper-name owner stays and a common-noun owner goes: "the Care Standards
+  Authority's well-led guidance" -> "Care Standards Authority well-led guidance", "the
+  government's 2023 care reform white paper" -> "2023 care reform white paper";
+- a definite short form ("the report", "the paper", "the 2022 plan", "the case for change")
+  refers back to the last fuller document of the article with the same noun (and year);
+- a title set off beside the noun names it: "A joint paper presented to both boards,
+  Towards a Single Body, said ..." -> "Towards a Single Body".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from sectorwatch.extract.quotes.cues import Cues
+from sectorwatch.extract.quotes.names import strip_possessive
+
+DETERMINERS = {"the", "a", "an", "its", "their", "this", "his", "her", "our", "that"}
+DEFINITE = {"the", "its", "their", "this", "his", "her", "our", "that"}
+TITLE_JOINERS = {"of", "and", "for", "on", "in", "to", "&", "a", "an"}
+STOP = {
+    "of", "the", "for", "and", "at", "in", "to", "on", "from", "by", "with", "as", "or",
+    "but", "that", "which", "who", "was", "were", "is", "are", "be", "been", "had", "has",
+    "have", "will", "would", "not", "it", "he", "she", "they", "we", "i", "you", "also",
+}  # fmt: skip
+_TOKEN = re.compile(r"[^\s,;:.!?()“”\"‘]+")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
+
+
+@dataclass(frozen=True)
+class DocumentPhrase:
+    name: str
+    noun: str  # the document noun as written, lower case ("report", "white paper")
+    start: int  # offsets in the text that was searched
+    end: int
+    definite: bool
+    titled: bool  # the name holds a capitalised title or a year
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def document_phrases(text: str, cues: Cues) -> list[DocumentPhrase]:
+    """Every document noun phrase in `text`, in order."""
+    out = []
+    for m in cues.document_noun_re.finditer(text):
+        phrase = _phrase_before(text, m.start(), m.end(), m.group(0), cues)
+        if phrase is not None:
+            out.append(phrase)
+    return out
+
+
+def _phrase_before(
+    text: str, noun_start: int, noun_end: int, noun: str, cues: Cues
+) -> DocumentPhrase | None:
+    after = text[noun_end : noun_end + 2].strip()
+    if after[:1].isupper():
+        return None  # the noun is inside a longer name: "Care Standards Authority"
+    words = list(_TOKEN.finditer(text[max(0, noun_start - 160) : noun_start]))
+    base = max(0, noun_start - 160)
+    mods: list[re.Match[str]] = []
+    determiner: str | None = None
+    for w in reversed(words):
+        # a comma or other break between words ends the phrase
+        gap_end = mods[0].start() + base if mods else noun_start
+        if text[w.end() + base : gap_end].strip():
+            break
+        word = w.group(0)
+        low = word.lower()
+        inside_title = mods and word.islower() and _capitalised(mods[0].group(0))
+        if low in DETERMINERS and not (inside_title and low in TITLE_JOINERS):
+            determiner = low
+            break
+        if low in TITLE_JOINERS and inside_title:
+            mods.insert(0, w)
+            continue
+        if len(mods) >= 7 or low in STOP or low in cues.verbs:
+            break
+        mods.insert(0, w)
+    while mods and mods[0].group(0).lower() in TITLE_JOINERS:
+        mods.pop(0)  # a joiner needs a capitalised word on both sides
+    if determiner is None and not (mods and _capitalised(mods[0].group(0))):
+        return None
+    if determiner is None:
+        before = text[: mods[0].start() + base].rstrip()
+        if before and before[-1] not in ".!?\n:;,“‘\"'(—–":
+            return None  # mid-sentence capitalised word: not a title at a phrase start
+    raw = [m.group(0) for m in mods]
+    name = _name(raw, noun)
+    if name is None:
+        return None
+    start = mods[0].start() + base if mods else noun_start
+    titled = any(_capitalised(w) for w in name.split()[: -len(noun.split())])
+    return DocumentPhrase(
+        name, noun.lower(), start, noun_end, determiner in DEFINITE, titled or name[:1].isupper()
+    )
+
+
+def _name(mods: list[str], noun: str) -> str | None:
+    owner_at = max((i for i, w in enumerate(mods) if w != strip_possessive(w)), default=-1)
+    owner = [strip_possessive(w) for w in mods[: owner_at + 1]]
+    rest = mods[owner_at + 1 :]
+    if any(w != strip_possessive(w) for w in rest):
+        return None
+    title_at = next((i for i, w in enumerate(rest) if _capitalised(w)), None)
+    if title_at is not None:
+        words = rest[title_at:]
+    elif (
+        owner
+        and _capitalised(owner[0])
+        and all(_capitalised(w) or w.lower() in TITLE_JOINERS for w in owner)
+    ):
+        words = owner + rest
+    else:
+        words = rest
+    return " ".join([*words, noun]).strip() or None
+
+
+def title_beside(piece: str) -> str | None:
+    """A capitalised title standing alone in an appositive ("Towards a Single Body")."""
+    words = piece.split()
+    if len(words) < 2 or not _capitalised(words[0]) or not _capitalised(words[-1]):
+        return None
+    if not all(_capitalised(w) or w.lower() in TITLE_JOINERS for w in words):
+        return None
+    return " ".join(words)
+
+
+@dataclass
+class DocumentBook:
+    """The documents an article names, to resolve "the report" to its fuller name."""
+
+    phrases: list[DocumentPhrase] = field(default_factory=list)  # article offsets
+
+    @classmethod
+    def for_text(cls, text: str, cues: Cues) -> DocumentBook:
+        return cls(document_phrases(text, cues))
+
+    def fullest(self, phrase: DocumentPhrase, at: int) -> str:
+        """The name of `phrase`, or of the document it refers back to."""
+        if not phrase.definite or phrase.titled:
+            return phrase.name
+        words = phrase.name.split()
+        years = [w for w in words if _YEAR.match(w)]
+        plain = [w.lower() for w in words[: -len(phrase.noun.split())] if not _YEAR.match(w)]
+        i = bisect_left([p.start for p in self.phrases], at)
+        for p in reversed(self.phrases[:i]):
+            if p.noun.split()[-1] != phrase.noun.split()[-1] or len(p.name) <= len(phrase.name):
+                continue
+            if any(y not in p.name.split() for y in years):
+                continue
+            if any(w not in p.name.lower().split() for w in plain):
+                continue
+            return p.name
+        return phrase.name
+
+    def last_before(self, at: int) -> DocumentPhrase | None:
+        i = bisect_left([p.start for p in self.phrases], at)
+        return self.phrases[i - 1] if i else None
