@@ -38,6 +38,15 @@ def _sections(name: str) -> dict[str, list[str]]:
     return sections
 
 
+def _pairs(lines: list[str]) -> dict[str, tuple[str, ...]]:
+    """ "inspectors: inspectorate, commission" -> {"inspectors": ("inspectorate", ...)}."""
+    out = {}
+    for line in lines:
+        key, _, values = line.partition(":")
+        out[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
+    return out
+
+
 def _alternation(words: list[str]) -> str:
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
@@ -47,6 +56,7 @@ def _alternation(words: list[str]) -> str:
 class Cues:
     verbs: frozenset[str]  # every speech-verb form, lower case
     that_only_verbs: frozenset[str]  # forms that report speech only with "that"
+    any_complement_verbs: frozenset[str]  # forms that report speech with any complement
     verb_re: re.Pattern[str]
     according: tuple[str, ...]
     statement: tuple[str, ...]
@@ -60,6 +70,10 @@ class Cues:
     subject_words: frozenset[str]
     role_titles: frozenset[str]  # capitalised, these split a run of names ("CEO", "Chair")
     intro_re: re.Pattern[str]
+    plain_document_words: frozenset[str]  # "latest", "annual": a document with no name
+    head_roles: tuple[str, ...]  # "the head of X": the roles that make someone its head
+    head_words: frozenset[str]
+    generic_bodies: dict[str, tuple[str, ...]]  # "inspectors" -> words in the body's name
     welcome: tuple[str, ...]
     concern: tuple[str, ...]
     negation: frozenset[str]
@@ -69,11 +83,14 @@ class Cues:
 def load_cues() -> Cues:
     verbs: set[str] = set()
     that_only: set[str] = set()
+    any_complement: set[str] = set()
     for line in _lines("speech_verbs.txt"):
-        form = line.rstrip("*").strip().lower()
+        form = line.rstrip("*+").strip().lower()
         verbs.add(form)
         if line.endswith("*"):
             that_only.add(form)
+        elif line.endswith("+"):
+            any_complement.add(form)
     sections = _sections("quote_cues.txt")
     documents = [d.lower() for d in _lines("quote_cues_documents.txt")]
     honorifics = {h.lower().rstrip(".") for h in _lines("honorifics.txt")}
@@ -86,6 +103,7 @@ def load_cues() -> Cues:
     return Cues(
         verbs=frozenset(verbs),
         that_only_verbs=frozenset(that_only),
+        any_complement_verbs=frozenset(any_complement),
         verb_re=re.compile(rf"(?<![\w’'-])(?:{_alternation(sorted(verbs))})(?![\w’'-])", re.I),
         according=tuple(sections.get("according", [])),
         statement=tuple(sections.get("statement", [])),
@@ -107,6 +125,10 @@ def load_cues() -> Cues:
         subject_words=frozenset(subject_words),
         role_titles=frozenset(sections.get("title_words", [])),
         intro_re=re.compile(rf"^\s*(?:{_alternation(sections.get('intro', []))})\b[^,]*,\s*", re.I),
+        plain_document_words=frozenset(sections.get("plain_document_words", [])),
+        head_roles=tuple(sections.get("head_roles", [])),
+        head_words=frozenset(sections.get("head_words", [])),
+        generic_bodies=_pairs(sections.get("generic_bodies", [])),
         welcome=tuple(w.lower() for w in _lines("stance_welcome.txt")),
         concern=tuple(w.lower() for w in _lines("stance_concern.txt")),
         negation=frozenset(w.lower() for w in _lines("stance_negation.txt")),

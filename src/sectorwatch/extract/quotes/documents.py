@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.quotes.cues import Cues
@@ -35,6 +36,9 @@ STOP = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\s,;:.!?()“”\"‘]+")
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
+# "The report, Steering the Supertanker: integrated care boards at three, says": a title
+# set off by commas right after the document noun
+_APPOSITIVE_TITLE = re.compile(r",\s+([A-Z][^,;.()“”\"]{2,120}?),")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class DocumentPhrase:
     end: int
     definite: bool
     titled: bool  # the name holds a capitalised title or a year
+    owner: str | None = None  # "the Inspectorate's latest report": the named owner speaks
 
 
 def _capitalised(word: str) -> bool:
@@ -103,8 +108,30 @@ def _phrase_before(
     start = mods[0].start() + base if mods else noun_start
     titled = any(_capitalised(w) for w in name.split()[: -len(noun.split())])
     return DocumentPhrase(
-        name, noun.lower(), start, noun_end, determiner in DEFINITE, titled or name[:1].isupper()
+        name,
+        noun.lower(),
+        start,
+        noun_end,
+        determiner in DEFINITE,
+        titled or name[:1].isupper(),
+        _plain_owner(raw, cues),
     )
+
+
+def _plain_owner(mods: list[str], cues: Cues) -> str | None:
+    """The capitalised owner of a document with no name of its own: "the Health and Care
+    Inspectorate's report", "ACE's latest survey" (but not "the CSA's well-led guidance")."""
+    owner_at = max((i for i, w in enumerate(mods) if w != strip_possessive(w)), default=-1)
+    if owner_at < 0:
+        return None
+    owner = [strip_possessive(w) for w in mods[: owner_at + 1]]
+    if not _capitalised(owner[0]) or not all(
+        _capitalised(w) or w.lower() in TITLE_JOINERS for w in owner
+    ):
+        return None
+    if any(w.lower() not in cues.plain_document_words for w in mods[owner_at + 1 :]):
+        return None
+    return " ".join(owner)
 
 
 def _name(mods: list[str], noun: str) -> str | None:
@@ -128,11 +155,13 @@ def _name(mods: list[str], noun: str) -> str | None:
 
 
 def title_beside(piece: str) -> str | None:
-    """A capitalised title standing alone in an appositive ("Towards a Single Body")."""
-    words = piece.split()
+    """A capitalised title standing alone in an appositive ("Towards a Single Body"); a
+    subtitle after a colon is not part of the name ("Steering the Supertanker: integrated
+    care boards at three" -> "Steering the Supertanker")."""
+    words = piece.split(":", 1)[0].split()
     if len(words) < 2 or not _capitalised(words[0]) or not _capitalised(words[-1]):
         return None
-    if not all(_capitalised(w) or w.lower() in TITLE_JOINERS for w in words):
+    if not all(_capitalised(w) or w.lower() in TITLE_JOINERS or w == "the" for w in words):
         return None
     return " ".join(words)
 
@@ -142,15 +171,29 @@ class DocumentBook:
     """The documents an article names, to resolve "the report" to its fuller name."""
 
     phrases: list[DocumentPhrase] = field(default_factory=list)  # article offsets
+    titles: dict[str, set[str]] = field(default_factory=dict)  # noun -> appositive titles
 
     @classmethod
-    def for_text(cls, text: str, cues: Cues) -> DocumentBook:
-        return cls(document_phrases(text, cues))
+    def for_text(
+        cls, text: str, cues: Cues, is_person: Callable[[str], bool] = lambda _: False
+    ) -> DocumentBook:
+        phrases = document_phrases(text, cues)
+        titles: dict[str, set[str]] = {}
+        for p in phrases:
+            m = _APPOSITIVE_TITLE.match(text, p.end)
+            title = title_beside(m.group(1)) if m else None
+            # "Commenting on the report, Owain Pritchard-Rees, ...": a person, not a title
+            if title is not None and not is_person(title):
+                titles.setdefault(p.noun.split()[-1], set()).add(title)
+        return cls(phrases, titles)
 
     def fullest(self, phrase: DocumentPhrase, at: int) -> str:
         """The name of `phrase`, or of the document it refers back to."""
-        if not phrase.definite or phrase.titled:
+        if phrase.titled:
             return phrase.name
+        bare = phrase.name.lower() == phrase.noun
+        if not phrase.definite:
+            return self._only_title(phrase) if bare else phrase.name
         words = phrase.name.split()
         years = [w for w in words if _YEAR.match(w)]
         plain = [w.lower() for w in words[: -len(phrase.noun.split())] if not _YEAR.match(w)]
@@ -163,7 +206,13 @@ class DocumentBook:
             if any(w not in p.name.lower().split() for w in plain):
                 continue
             return p.name
-        return phrase.name
+        return self._only_title(phrase) if bare else phrase.name
+
+    def _only_title(self, phrase: DocumentPhrase) -> str:
+        """ "a report" or "the report" in an article that names one report by its title
+        in an appositive ("The report, Steering the Supertanker, says ...")."""
+        titles = self.titles.get(phrase.noun.split()[-1], set())
+        return next(iter(titles)) if len(titles) == 1 else phrase.name
 
     def last_before(self, at: int) -> DocumentPhrase | None:
         i = bisect_left([p.start for p in self.phrases], at)

@@ -106,8 +106,6 @@ class QuoteStage:
             for s in spans
         ]
         indirect = find_indirect(text, off, sentences, spans, self.finder, self.cues)
-        for item in indirect:
-            self.finder.remember(item.found)
         for i, st in enumerate(stretches):
             self._attribute_in_sentence(text, off, st, stretches[:i], stretches[i + 1 :])
             if st.keep:

@@ -20,6 +20,9 @@ from sectorwatch.extract.quotes.names import PRONOUNS
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
 _INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„]")
+# a colon ends the reporting clause, except one inside a title set off by commas ("The
+# report, Steering the Supertanker: integrated care boards at three, says ...")
+_COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
 # "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
 _ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
@@ -29,6 +32,17 @@ FINITE_OR_PAST = re.compile(
     re.I,
 )
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
+# "found patients were left on trolleys": a clause with its subject and auxiliary, no "that"
+_BARE_CLAUSE = re.compile(
+    r"\s*(?!to\b)(?:(?!who\b|which\b|whose\b|that\b)[\w’'\-]+\s+){1,3}"
+    r"(?:is|was|were|are|had|has|have|will|would|could|should|must|can|may|might)\b",
+    re.I,
+)
+# "The cut comes a month after X announced he would leave": the speech verb is in a
+# subordinate clause, so the sentence is not X's reported speech
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|while|since|because|although|though|until|if|as)\b", re.I
+)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 
@@ -58,6 +72,8 @@ def find_indirect(
         item = _reported(text, off, s, e, masked, finder, cues)
         if item is not None:
             out.append(item)
+            # "He added that ..." in the next sentence means this speaker
+            finder.remember(item.found)
     return out
 
 
@@ -73,15 +89,16 @@ def _reported(
         return Reported(s, e, inverted[0], inverted[1], span)
     for m in cues.verb_re.finditer(masked):
         region = masked[: m.start()]
-        if ":" in region or len(region.split()) > 30:
+        if _COLON_OUTSIDE_TITLE.search(region) or len(region.split()) > 30:
             break
         found = finder.before_verb(region, off + s, strict=True)
-        if found is None or found.kind == "document":
+        if found is None:
             continue
         verb = m.group(0).lower()
         rest = masked[m.end() :]
         raw_rest = text[s + m.end() : e]
-        if _reports_a_clause(verb, rest, raw_rest, cues) or _past_clause(
+        bare_ok = not _SUBORDINATE.search(region)
+        if _reports_a_clause(verb, rest, raw_rest, cues, bare_ok) or _past_clause(
             verb, finder, off + s + m.end(), off + e, cues
         ):
             return Reported(s, e, found, verb, span)
@@ -135,7 +152,7 @@ def _inverted(
         if inverted.group("who").split()[0].lower() in PRONOUNS:
             return None  # "..., said she was 'the best'": a clause, not an inverted subject
         found = finder.after_verb(inverted.group("who"), offset + comma + 1 + inverted.start("who"))
-    if found is None or found.kind == "document":
+    if found is None:
         return None
     return found, verb
 
@@ -157,12 +174,18 @@ def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: C
     )
 
 
-def _reports_a_clause(verb: str, rest: str, raw_rest: str, cues: Cues) -> bool:
+def _reports_a_clause(
+    verb: str, rest: str, raw_rest: str, cues: Cues, bare_ok: bool = False
+) -> bool:
     if not rest.strip(" .,;"):
         return False
     if _INTRODUCES_QUOTE.match(raw_rest) or _COLON_SOON.match(raw_rest):
         return False
-    if _THAT_SOON.match(rest):
+    if (
+        _THAT_SOON.match(rest)
+        or verb in cues.any_complement_verbs
+        or (bare_ok and _BARE_CLAUSE.match(rest))
+    ):
         return True
     if verb in cues.that_only_verbs:
         return False

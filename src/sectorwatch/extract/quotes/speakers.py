@@ -9,11 +9,17 @@ Every finder takes a piece of paragraph text and its offset in the article, and 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.quotes.cues import Cues
-from sectorwatch.extract.quotes.documents import DocumentBook, document_phrases, title_beside
+from sectorwatch.extract.quotes.documents import (
+    DocumentBook,
+    DocumentPhrase,
+    document_phrases,
+    title_beside,
+)
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
 from sectorwatch.model import Speaker
 
@@ -39,6 +45,12 @@ _SPOKES_BEFORE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<org>[a-z]+|[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,5})\s+"
     r"(?P<spokes>spokes(?:person|woman|man|people))\b"
 )
+# "A spokesperson said" with no organisation named
+_BARE_SPOKES = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+spokes(?:person|woman|man)\s*$")
+# "the 58-year-old said"
+_AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
+# "Inspectors also found": a bare plural noun as the whole subject
+_GENERIC = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<noun>[A-Za-z]+)\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
 # Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
 _PIECE_BREAK = re.compile(r"[,()–—]")
@@ -61,6 +73,7 @@ class Found:
     kind: str  # person, organisation, document
     at: int
     end: int
+    owns_document: bool = False  # the owner of a document that is the subject
 
     def speaker(self) -> Speaker:
         return Speaker(name=self.name, kind=self.kind)  # type: ignore[arg-type]
@@ -73,9 +86,16 @@ class SpeakerFinder:
     book: NameBook
     recent: list[Found] = field(default_factory=list)
     docs: DocumentBook = field(init=False)
+    # "icb" -> what "the ICB" first meant as a speaker
+    anaphors: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.docs = DocumentBook.for_text(self.ctx.article.body_text(), self.cues)
+        self.docs = DocumentBook.for_text(
+            self.ctx.article.body_text(), self.cues, self._names_a_person
+        )
+
+    def _names_a_person(self, text: str) -> bool:
+        return any(name == text or name.endswith(" " + text) for _, name in self.book.full)
 
     # --- the speaker of a speech verb ------------------------------------------------------
 
@@ -101,13 +121,20 @@ class SpeakerFinder:
         spokes = self._spokesperson(stripped, offset)
         if spokes is not None:
             return spokes
+        described = self._aged(stripped, offset) or self._head_of(stripped, offset)
+        if described is not None:
+            return described
         if len(words) > 30:
             stripped = stripped[-200:]
             offset += len(region.rstrip()) - 200 if len(region.rstrip()) > 200 else 0
         found = self._subject_name(stripped, offset)
         if found is None:
-            return self._organisation_anaphor(stripped, offset)
-        if strict and not self._subject_like(stripped, found, offset):
+            return self._organisation_anaphor(stripped, offset) or self._generic_body(
+                stripped, offset
+            )
+        # a document subject may carry a participle ("The report, published on Tuesday,")
+        by_document = found.kind == "document" or found.owns_document
+        if strict and not by_document and not self._subject_like(stripped, found, offset):
             return None
         return found
 
@@ -168,6 +195,9 @@ class SpeakerFinder:
         for phrase in document_phrases(text, self.cues):
             if anchored and text[: phrase.start].strip().lower() not in ("", "the", "a", "an"):
                 return None
+            owner = self._document_owner(phrase, offset + phrase.start)
+            if owner is not None:
+                return owner
             name = self.docs.fullest(phrase, offset + phrase.start)
             return Found(name, "document", offset + phrase.start, offset + phrase.end)
         return None
@@ -185,11 +215,25 @@ class SpeakerFinder:
         if piece[: first.start].strip().lower() not in ("", "the", "a", "an", "its", "their"):
             return None
         at = offset + head[0] + first.start
+        owner = self._document_owner(first, at)
+        if owner is not None:
+            return owner
         if nxt is not None:
             title = title_beside(text[nxt[0] : nxt[1]].strip())
             if title is not None:
                 return Found(title, "document", offset + nxt[0], offset + nxt[1])
         return Found(self.docs.fullest(first, at), "document", at, offset + head[0] + first.end)
+
+    def _document_owner(self, phrase: DocumentPhrase, at: int) -> Found | None:
+        """The named owner of a document with no name of its own ("the Health and Care
+        Inspectorate's report") speaks for it."""
+        if phrase.owner is None:
+            return None
+        found = self._last_name(phrase.owner, at)
+        if found is not None:
+            return Found(found.name, found.kind, found.at, found.end, owns_document=True)
+        name = self._organisation_canonical(phrase.owner, at)
+        return Found(name, "organisation", at, at + len(phrase.owner), owns_document=True)
 
     def pronoun(self, word: str, at: int) -> Found | None:
         gender = PRONOUNS.get(word)
@@ -248,14 +292,98 @@ class SpeakerFinder:
             return None  # "He told staff that the board agreed": the board is not the speaker
         phrase, head = m.group(0).strip(), m.group("head")
         at = offset + m.start()
-        try:
-            name = self.ctx.organisations.resolve_anaphor(phrase, at)
-            name = name or self.ctx.organisations.resolve_head(head, at)
-        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-            name = None
+        # an article keeps one referent for "the ICB" as a speaker, even after it names
+        # another ICB in passing ("... to become chief executive of Tarrant Valley ICB")
+        name = self.anaphors.get(head.lower())
+        if name is None:
+            try:
+                name = self.ctx.organisations.resolve_anaphor(phrase, at)
+                name = name or self.ctx.organisations.resolve_head(head, at)
+            except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+                name = None
+            name = name or self._named_with(head, at)
+            if name:
+                self.anaphors[head.lower()] = name
         return Found(name, "organisation", at, offset + m.end()) if name else None
 
+    def _named_with(self, head: str, at: int) -> str | None:
+        """ "the college" -> the Royal College of Community Nursing: the organisation named
+        last before `at` with the head as one of its words."""
+        if self.ctx.organisations is None or not head.islower():
+            return None
+        for m in reversed(self.ctx.organisations.mentions()):
+            if m.end <= at and head in m.canonical.lower().split():
+                return m.canonical
+        return None
+
+    def _generic_body(self, subject: str, offset: int) -> Found | None:
+        """ "Inspectors also found that ...": the body of the article whose name fits the
+        plural (the Health and Care Inspectorate), named before, else anywhere."""
+        m = _GENERIC.search(subject)
+        if m is None or self.ctx.organisations is None:
+            return None
+        words = self.cues.generic_bodies.get(m.group("noun").lower())
+        if not words or not self._intro_only(subject[: m.start()]):
+            return None
+        at = offset + m.start("noun")
+        fitting = [
+            o
+            for o in self.ctx.organisations.mentions()
+            if set(re.findall(r"[a-z]+", o.canonical.lower())) & set(words)
+        ]
+        before = [o for o in fitting if o.end <= at]
+        chosen = before[-1] if before else (fitting[0] if fitting else None)
+        if chosen is None:
+            return None
+        return Found(chosen.canonical, "organisation", at, offset + m.end("noun"))
+
+    def _aged(self, subject: str, offset: int) -> Found | None:
+        """ "the 58-year-old said": the person the article named last before."""
+        m = _AGED.search(subject)
+        if m is None or not self._intro_only(subject[: m.start()]):
+            return None
+        at = offset + m.start()
+        for pos, name in reversed(self.book.full):
+            if pos <= at:
+                return Found(name, "person", at, offset + m.end())
+        return None
+
+    def _head_of(self, subject: str, offset: int) -> Found | None:
+        """ "The head of the Association of Care Employers (ACE)", "the union's leader": the
+        one person the article gives the top role at that organisation."""
+        low = subject.lower()
+        if not any(h in low for h in self.cues.head_words):
+            return None
+        heads = "|".join(sorted(self.cues.head_words))
+        m = re.search(
+            rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
+            r"(?:\s*\([A-Z]{2,}\))?\s*$",
+            subject,
+        ) or re.search(
+            rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$",
+            subject,
+        )
+        if m is None or not self._intro_only(subject[: m.start()]):
+            return None
+        at = offset + m.start("org")
+        org = m.group("org")
+        if org[:1].isupper():
+            org = self._organisation_canonical(org, at)
+        else:
+            resolved = self._organisation_anaphor("the " + org, at - 4)
+            if resolved is None or not resolved.name:
+                return None
+            org = resolved.name
+        for role in self.cues.head_roles:
+            people = {r.person for r in self.ctx.roles if r.organisation == org and r.role == role}
+            if len(people) == 1:
+                return Found(people.pop(), "person", at, offset + m.end())
+        return None
+
     def _spokesperson(self, text: str, offset: int) -> Found | None:
+        bare = _BARE_SPOKES.search(text)
+        if bare is not None and self._intro_only(text[: bare.start()]):
+            return self._organisation_in_focus(offset + bare.start())
         m = self.cues.spokesperson_re.search(text)
         if m is None:
             m = _SPOKES_BEFORE.search(text)
@@ -283,6 +411,24 @@ class SpeakerFinder:
         at = offset + m.start("org")
         return Found(canonical, "organisation", at, at + len(name))
 
+    def _organisation_in_focus(self, at: int) -> Found | None:
+        """Whom a bare "A spokesperson said" speaks for: the organisation that spoke last,
+        when nobody has spoken since, else the organisation the article names far more
+        often than any other; None when that is not clear."""
+        before = [f for f in self.recent if f.at <= at]
+        if before and before[-1].kind == "organisation" and before[-1].name:
+            last = before[-1]
+            return Found(last.name, "organisation", at, at)
+        if self.ctx.organisations is None:
+            return None
+        counts = Counter(m.canonical for m in self.ctx.organisations.mentions() if m.start < at)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return Found(ranked[0][0], "organisation", at, at)
+
     def _organisation_canonical(self, name: str, at: int | None = None) -> str:
         """The fullest name of an organisation ("CSA" -> "Care Standards Authority"); a bare
         head ("ICB", "Trust") means the article's organisation whose name ends so."""
@@ -291,7 +437,11 @@ class SpeakerFinder:
         try:
             found = self.ctx.organisations.canonical(name)
             if (not found or found == name) and " " not in name and at is not None:
-                found = self.ctx.organisations.resolve_head(name, at) or found
+                found = self.anaphors.get(name.lower()) or (
+                    self.ctx.organisations.resolve_head(name, at) or found
+                )
+                if found and found != name:
+                    self.anaphors.setdefault(name.lower(), found)
         except Exception:  # noqa: BLE001 - a partial index must not stop quotes
             found = None
         return found or name
@@ -325,7 +475,8 @@ class SpeakerFinder:
                 continue
             chain.append((s, e))
             first = piece.split()[0].lower() if piece.split() else ""
-            if first in _CLAUSE_OPENERS or first.endswith("ing"):
+            opener = first in _CLAUSE_OPENERS or first.endswith("ing")
+            if opener and title_beside(piece.strip()) is None:
                 if len(chain) > 1:
                     chain.pop()
                 break
