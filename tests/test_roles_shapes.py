@@ -220,7 +220,7 @@ def test_joins_organisation_as_title(extractor):
     assert ("Rhys Allam", "chief nursing officer", "Dunmere Hospitals NHS Trust", "incoming") in got
 
 
-def test_takes_over_from_as_title_is_not_the_predecessors(extractor):
+def test_takes_over_from_as_title_goes_to_the_successor_and_implies_the_predecessors(extractor):
     got = roles_of(
         extractor,
         "Rhys Allam, who takes over from Ruth Penn as Dunmere Hospitals NHS Trust’s chief "
@@ -229,7 +229,10 @@ def test_takes_over_from_as_title_is_not_the_predecessors(extractor):
     assert ("Rhys Allam", "chief nursing officer", "Dunmere Hospitals NHS Trust", "incoming") in {
         (p, r, o, "incoming") for p, r, o, _ in got
     }
-    assert not [f for f in got if f[0] == "Ruth Penn"]
+    # the predecessor held the same post and is leaving it, never the incoming one
+    assert [f for f in got if f[0] == "Ruth Penn"] == [
+        ("Ruth Penn", "chief nursing officer", "Dunmere Hospitals NHS Trust", "leaving")
+    ]
 
 
 def test_verbs_that_state_a_post(extractor):

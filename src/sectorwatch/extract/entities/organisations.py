@@ -48,6 +48,15 @@ def _initials(words: list[str]) -> str:
 _UNSPOKEN_TAIL = {"NHS", "Foundation", "Trust", "FT"}
 
 
+def _core(name: str) -> str:
+    """ "Westmarch Ambulance Service NHS Trust" -> "Westmarch Ambulance Service": the name
+    without an NHS trust tail, so "the service" finds it."""
+    words = name.split()
+    while len(words) > 2 and words[-1] in _UNSPOKEN_TAIL:
+        words.pop()
+    return " ".join(words)
+
+
 def _fits(words: list[str], letters: str) -> bool:
     """Whether `letters` are the initials of `words`, with or without an NHS trust tail."""
     if _initials(words).upper() == letters:
@@ -165,6 +174,17 @@ class OrganisationIndex:
     def _pair_before(self, offset: int, head: str | None = None) -> str | None:
         """ "both organisations": the combined body of the last two bodies named (whose
         names end with `head`, "the two trusts"), if the article has one."""
+        seen = self.last_two(offset, head)
+        if len(seen) < 2:
+            return None
+        key = frozenset(seen[:2])
+        for name, parts in self._parts.items():
+            if frozenset(parts) == key:
+                return name
+        return None
+
+    def last_two(self, offset: int, head: str | None = None) -> list[str]:
+        """The last two bodies named before `offset` (whose names end with `head`)."""
         seen: list[str] = []
         i = bisect_left(self._starts, offset)
         for m in reversed(self._mentions[:i]):
@@ -178,13 +198,7 @@ class OrganisationIndex:
                     seen.append(n)
             if len(seen) >= 2:
                 break
-        if len(seen) < 2:
-            return None
-        key = frozenset(seen[:2])
-        for name, parts in self._parts.items():
-            if frozenset(parts) == key:
-                return name
-        return None
+        return seen[:2]
 
     def resolve_head(self, word: str, offset: int) -> str | None:
         """What a bare "Trust", "ICB" or "Board" near `offset` means: the organisation of
@@ -200,7 +214,8 @@ class OrganisationIndex:
             if " " in m.canonical
             and m.canonical not in self._parts
             and (
-                m.canonical.lower().endswith(tuple(" " + h for h in heads))
+                _core(m.canonical).lower().endswith(tuple(" " + h for h in heads))
+                or m.canonical.lower().endswith(tuple(" " + h for h in heads))
                 or m.canonical.lower().startswith((word_l + " of ", word_l + " for "))
             )
         ]
@@ -208,6 +223,7 @@ class OrganisationIndex:
             return None
         # The body the article is about (named most), the one named last when tied.
         counts = Counter(m.canonical for m in names)
+        counts[names[0].canonical] += 1  # the body the article opens with is its subject
         last = {m.canonical: i for i, m in enumerate(names) if m.end <= offset}
         return max(counts, key=lambda n: (counts[n], last.get(n, -1)))
 
@@ -403,6 +419,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             prefix = " ".join(words[:k])
             if words[k - 1] in {"and", "of", "for", "the", "&"}:
                 continue
+            if words[k] in {"and", "&"}:
+                continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
             if all(w in table.generic or w in {"and", "of", "for", "the"} for w in words[:k]):
                 continue
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):

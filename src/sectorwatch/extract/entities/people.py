@@ -127,6 +127,20 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         text,
     ):
         spans.append((m.start(1), m.end(1)))
+    # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
+    for m in re.finditer(
+        rf"\b(?:over[ \t]+from|succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|(?:retirement|"
+        rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
+        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
+        text,
+    ):
+        spans.append((m.start(1), m.end(1)))
+    for m in re.finditer(
+        rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
+        rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
+        text,
+    ):
+        spans.append((m.start(1), m.end(1)))
     return spans
 
 
@@ -202,8 +216,15 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     resolver: dict[str, str] = {}
     genders: dict[str, str] = {}
     mentions: list[Mention] = []
+    titled_alone: dict[str, str] = {}  # "Ashdown" -> "Lord Ashdown" when no full name exists
     for s, e, name, gender in found:
         canon = resolve(name)
+        surface = re.sub(r"\s+", " ", _POSSESSIVE.sub("", text[s:e].strip()))
+        if canon is None and " " not in name and (surface != name or name in titled_alone):
+            # "Lord Ashdown", "Baroness Harding" with no first name anywhere in the article:
+            # the titled surname is the fullest name the article gives.
+            canon = titled_alone.setdefault(name, surface) if surface != name else None
+            canon = canon or titled_alone.get(name)
         if canon is None:
             continue
         resolver[name] = canon
@@ -216,6 +237,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     short.update(
         {w: n for w, ns in by_first.items() if len(ns) == 1 and w not in by_last for n in ns}
     )
+    short.update({w: n for w, n in titled_alone.items() if w not in short})
     taken = [(m.start, m.end) for m in mentions]
     if short:
         alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))

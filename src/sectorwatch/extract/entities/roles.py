@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.implied import byline_roles, is_predecessor, predecessor_roles
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
     data_lines,
@@ -34,7 +35,7 @@ from sectorwatch.extract.events.when import resolve_duration_start
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
-    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|ex-|then|new|joint|"
+    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then|new|joint|"
     r"substantive|permanent|future|first|deputy|assistant|associate|executive|national|regional|"
     r"group|senior|system|clinical|medical)\s+)+$",
     re.IGNORECASE,
@@ -49,7 +50,10 @@ _BARE_TAIL = re.compile(
     r"\s+((?!(?:the|a|an|at|in|for|of|with)\b)[a-z][a-z-]+"
     r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
 )
-_AFTER_ORG = re.compile(r"\s+(?:of|for|at|with)\s+((?:the\s+)?)")
+# "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
+_AFTER_ORG = re.compile(
+    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+)
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(r"\b(its|their|her|his)\s+$", re.IGNORECASE)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
@@ -61,6 +65,19 @@ _LINK_WORDS = set(
     "march january february august "
     "september october november december autumn spring summer winter on".split()
 )
+_ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
+_NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})
+
+
+def _unknown_acronym(word: str) -> bool:
+    """Whether capitals before a title may name a body: not a title ("CEO"), not "GP"."""
+    return (
+        word not in _NOT_BODIES
+        and word.lower() not in role_vocabulary().canonical
+        and word not in organisation_table().generic
+    )
+
+
 _HEAD_OWNER = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?([A-Z][A-Za-z]+)(?:’s|'s)?\s+$")
 
 
@@ -121,6 +138,21 @@ def _person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
 _SUCCEEDS = re.compile(
     r"\b(?:(?:takes?|took|taking|taken|will\s+take)\s+over\s+from|succeeds?|succeeded|"
     r"succeeding|replaces?|replaced|replacing)\s+(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w’'-]*\s+)?$"
+)
+# "... chief executive of X and accountable officer", "... for the past seven years and was
+# previously its deputy director of nursing": a second title of the same person
+_AND_CHAIN = re.compile(
+    r"(?:\s+(?:for|since|from|until)\s+[^,.;:]{1,30}?)?,?\s*and\s+"
+    r"(?:(?:is|was|has|had|have|been|also|previously|formerly|later|then|now|currently|still|"
+    r"will|would|be|become|becomes|became)\s+)*"
+    r"(?:(?:from|since)\s+\w+(?:\s+\d{4})?\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+)
+# "Aisha Bello, chief executive of X, has been appointed group chief executive of Y": the
+# predicate after an apposition that closed with a comma
+_APPOSITIVE_CHAIN = re.compile(
+    r",\s*(?:who\s+)?(?:(?:has|have|had|been|is|was|will|would|be|also|now|then|later|to|"
+    r"become|becomes|became|appointed|named|confirmed|made|chosen|promoted|take|takes|took|up|"
+    r"on|as|the|a|an|its|their|his|her|first|next)\s+)+"
 )
 _AS_TITLE = re.compile(
     r"\b(?:as|become|becomes|became|becoming)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$"
@@ -193,6 +225,62 @@ def _pronoun_subject(ctx: ArticleContext, left: int) -> tuple[str, int, str, str
     return person, start, m.group("verb"), org
 
 
+_RETURNS_TO = re.compile(
+    r"\b(?:return|returns|returned|returning|go\s+back|goes\s+back|revert|reverts)\s+to\s+"
+    r"(?P<owner>his|her|their)\s+(?:[a-z]+\s+){0,2}?(?:role|post|job|position)\s+as\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _returns_to_post(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "Fenn, who has run the trust since Graham Tull retired, will return to his post as
+    chief operating officer": the nearest person before of that gender, not one whose
+    post was handed over ("since Graham Tull retired")."""
+    assert ctx.people is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    m = _RETURNS_TO.search(ctx.text, max(sent_s, left - 80), left)
+    if m is None:
+        return None
+    gender = {"his": "m", "her": "f"}.get(m.group("owner"))
+    for n in reversed(ctx.people.mentions()):
+        if n.end > m.start() or n.start < sent_s:
+            continue
+        if gender and ctx.people.gender(n.canonical) not in (gender, None):
+            continue
+        if is_predecessor(ctx, n):
+            continue
+        return n.canonical, n.start, ctx.text[n.end : left]
+    return None
+
+
+_AND_PREDICATE = re.compile(
+    r"\band\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+"
+    r"(?:(?:also|previously|formerly|still|now|currently)\s+)*(?:the\s+|a\s+|an\s+)?$"
+)
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _coordinated_subject(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "Janet Holroyd, who chairs the committees-in-common and is chair of Eastbrook", "He
+    trained as a psychiatrist and was previously medical director at X": a second predicate
+    shares the sentence's subject (its first person, named or he/she)."""
+    assert ctx.people is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    m = _AND_PREDICATE.search(ctx.text, sent_s, left)
+    if m is None:
+        return None
+    named = next((n for n in ctx.people.mentions() if sent_s <= n.start < m.start()), None)
+    pronoun = _HE_SHE.search(ctx.text, sent_s, m.start())
+    if pronoun is not None and (named is None or pronoun.start() < named.start):
+        person = pronoun_referent(ctx, pronoun.start(), pronoun.group(0))
+        if person is None:
+            return None
+        return person, pronoun.start(), ctx.text[pronoun.end() : left]
+    if named is None:
+        return None
+    return named.canonical, named.start, ctx.text[named.end : left]
+
+
 def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] | None:
     """ "The trust’s deputy chief executive and director of nursing, Julia Okafor": two
     titles joined by "and" share the person after the second."""
@@ -205,7 +293,7 @@ def _person_after_coordinated(ctx: ArticleContext, end: int) -> tuple[str, int] 
 # "Dr Imelda Frost, a GP in Leeds and chair of ...": a description, then "and" a title
 _DESCRIBED_AND = re.compile(
     r",\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+|GP\s+){1,4}?"
-    r"(?:(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?and\s+(?:the\s+)?"
+    r"(?:(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?and\s+(?:the\s+|an?\s+)?"
 )
 
 
@@ -238,6 +326,35 @@ def _person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | Non
     return None
 
 
+_PLACE = r"[A-Z][\w’'-]+(?:(?:\s+(?:and|upon|on|under|&))?\s+[A-Z][\w’'-]+){0,4}"
+_PLACE_BEFORE = re.compile(rf"(?<![\w’'-])({_PLACE})\s+$")
+_PLACE_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?({_PLACE})")
+
+
+@lru_cache(maxsize=1)
+def _parties() -> frozenset[str]:
+    """Political parties (data/political_parties.txt): "Labour MP" names no constituency."""
+    return frozenset(row[0].strip() for row in data_lines("political_parties.txt"))
+
+
+def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | None:
+    """The place a post such as MP belongs to: "for PLACE" after the title, else the
+    capitalised name right before it that is no party; (place, start, end)."""
+    after = _PLACE_AFTER.match(text, t_end)
+    if after is not None:
+        return after.group(1), t_start, after.end(1)
+    before = _PLACE_BEFORE.search(text, max(0, t_start - 60), t_start)
+    if before is None:
+        return None
+    words = before.group(1).split()
+    while words and (words[0] in _parties() or words[0] in {"The", "A", "An", "Local", "Former"}):
+        words = words[1:]
+    if not words or " ".join(words) in _parties():
+        return None
+    place = " ".join(words)
+    return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
+
+
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     text = ctx.text
     vocab = role_vocabulary()
@@ -245,7 +362,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     if orgs is None or people is None:
         return []
     facts: list[RoleFact] = []
-    last: tuple[str, int, str | None] | None = None  # person, end, organisation of the last fact
+    # person, end, organisation of the last fact, and whether its person came first
+    last: tuple[str, int, str | None, bool] | None = None
+    substantive: list[RoleFact] = []  # "will return to his post as COO": where he acts
+    unowned: list[RoleFact] = []  # "the group's chair" of a body never named: no guess
     for m in vocab.pattern.finditer(text):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
@@ -280,10 +400,11 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         # The organisation before: "NHSI chair", "SaTH’s COO", "its chief executive".
         organisation = None
+        owner_unknown = False
         before = text[max(0, left - 120) : left]
         gap = _POSSESSIVE_GAP.search(re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before))
-        bare = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
-        org_end = left - (len(before) - len(bare)) - (len(gap.group(0)) if gap else 0)
+        unbracketed = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
+        org_end = left - (len(before) - len(unbracketed)) - (len(gap.group(0)) if gap else 0)
         pre = orgs.ending_at(org_end)
         if pre is not None:
             organisation, left = pre.canonical, pre.start
@@ -314,23 +435,36 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             organisation = orgs.resolve_anaphor(a.group(1), left)
             if organisation:
                 left -= len(a.group(0))
-        if variant.lower() in vocab.after_org_only and pre is None:
+            else:
+                owner_unknown = True  # "the group's chair": some body, maybe never named
+        elif (acr := _ACRONYM_OWNER.search(before)) is not None and _unknown_acronym(acr.group(1)):
+            # "MPU GP committee chair Dr Anjali Sethi-Booth": a body the article never expands
+            organisation = orgs.canonical(acr.group(1))
+            left -= len(acr.group(0))
+        owned = organisation is not None and re.search(r"\b(?:its|their)\s+$|’s\s+$|'s\s+$", before)
+        if variant.lower() in vocab.after_org_only and pre is None and not owned:
             # "Council leader", "NHS Improvement chief"; or "leader of Fernhurst Council"
             post_org = _AFTER_ORG.match(text, end)
             if post_org is None or orgs.starting_at(post_org.end()) is None:
                 continue
 
+        if variant.lower() in vocab.of_place:
+            # "Fernhurst and Leybourne MP Claire Dunmore", "the MP for Fernhurst and Leybourne"
+            place = _place_of(text, t_start, t_end)
+            if place is None:
+                continue
+            organisation, left, end = place[0], min(left, place[1]), max(end, place[2])
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:
             after_org = orgs.starting_at(post.end())
             if after_org is not None:
-                organisation = organisation or after_org.canonical
+                # "Westmarch branch secretary of the Ambulance Workers' Association": the
+                # body after "of"/"for" is the post's; the name before is its branch
+                of = re.match(r"\s+(?:of|for)\s", post.group(0)) is not None
+                organisation = after_org.canonical if of else organisation or after_org.canonical
                 end = after_org.end
             else:
-                for phrase in ("the joint organisation", "the combined organisation"):
-                    if text[post.start() :].lstrip().lower()[3:].lstrip().startswith(phrase):
-                        pass
                 anaphor = re.match(
                     r"the\s+[a-z]+(?:\s+[a-z]+){0,2}", text[post.end() - len(post.group(1)) :]
                 )
@@ -347,30 +481,41 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         # The person: after the title, before it, or after "As ORG TITLE,".
         person = None
+        returning = False
+        appositive = False  # the person stands before the title ("Martin Green, chief ...")
         clause_start = left
         found = _person_after(ctx, end) or _person_after_coordinated(ctx, end)
         between = ""
         if found is not None and not plural:
             person, p_end = found
             end = p_end
-        elif (
-            last is not None
-            and last[1] <= left
-            and re.fullmatch(
-                r",?\s*and\s+(?:(?:from|since)\s+\w+(?:\s+\d{4})?\s+)?(?:the\s+|its\s+)?",
-                text[last[1] : left],
-            )
-        ):
-            person = last[0]
+        elif last is not None and last[1] <= left and _AND_CHAIN.fullmatch(text[last[1] : left]):
+            person, appositive = last[0], last[3]
             between = text[last[1] : left]
             organisation = organisation or last[2]
+        elif (
+            last is not None
+            and last[3]
+            and last[1] <= left
+            and _APPOSITIVE_CHAIN.fullmatch(text[last[1] : left])
+        ):
+            # "Owen Hartley, Eastbrook's finance director, will become the group's CFO"
+            person, between = last[0], text[last[1] : left]
         elif (b := _successor(ctx, left) or _person_before(ctx, left)) is not None:
             person, clause_start, between = b
+            appositive = clause_start < left
+        elif (b := _returns_to_post(ctx, left)) is not None:
+            # "will return to his substantive role as chief operating officer": at the body
+            # where he is acting or interim
+            person, clause_start, between = b
+            returning = organisation is None
         elif (b := _subject_as_title(ctx, left)) is not None:
             person, clause_start, between = b
         elif (c := _pronoun_subject(ctx, left)) is not None:
             person, clause_start, between, where_org = c
             organisation = organisation or where_org
+        elif (b := _coordinated_subject(ctx, left)) is not None:
+            person, clause_start, between = b
         if person is None or plural:
             continue
         if re.match(r"\s*,?\s*(?:as\s+)?$", text[max(0, left - 4) : left], re.I) and re.search(
@@ -393,25 +538,65 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if since:
             valid_from = resolve_duration_start(since.group(0), ctx.article.published)
         start = min(clause_start, left)
-        facts.append(
-            RoleFact(
-                person=person,
-                role=role,
-                organisation=organisation,
-                status=status,  # type: ignore[arg-type]
-                start=start,
-                end=end,
-                valid_from=valid_from,
-                evidence=ctx.evidence(start, end),
+        # "The two trusts have shared a chair, Philippa Rowe": the post of each of them
+        sharers = _sharing_bodies(ctx, left) if organisation is None else ()
+        for body in sharers or (organisation,):
+            facts.append(
+                RoleFact(
+                    person=person,
+                    role=role,
+                    organisation=body,
+                    status=status,  # type: ignore[arg-type]
+                    start=start,
+                    end=end,
+                    valid_from=valid_from,
+                    evidence=ctx.evidence(start, end),
+                )
             )
-        )
-        last = (person, end, organisation)
+        last = (person, end, organisation, appositive)
+        if owner_unknown and organisation is None:
+            unowned.append(facts[-1])
+        if returning:
+            substantive.append(facts[-1])
     facts.extend(_roles_from_verbs(ctx))
     facts.sort(key=lambda f: f.start)
     _share_organisations(text, facts)
-    _organisations_from_context(ctx, facts)
+    _organisations_from_context(ctx, [f for f in facts if all(f is not u for u in unowned)])
+    for f in substantive:
+        acting = [a for a in facts if a.person == f.person and a.status in ("acting", "interim")]
+        if acting and acting[0].organisation:
+            f.organisation = acting[0].organisation
     _durations_from_pronouns(ctx, facts)
+    facts.extend(predecessor_roles(ctx, facts))
+    facts.extend(byline_roles(ctx))
+    facts.sort(key=lambda f: f.start)
     return _deduplicate(facts)
+
+
+_SHARED_POST = re.compile(
+    r"\b(?:share|shares|shared|sharing)\s+(?:a|an|the|one|their)\s+(?:joint\s+)?$", re.I
+)
+
+
+_PAIR_SUBJECT = re.compile(
+    r"(?:The|Both)\s+(?:two\s+)?(trusts|boards|organisations|bodies|agencies)\b", re.I
+)
+
+
+def _sharing_bodies(ctx: ArticleContext, left: int) -> tuple[str, ...]:
+    """ "The two trusts have shared a chair": the bodies of the sentence's combined subject."""
+    assert ctx.organisations is not None
+    if _SHARED_POST.search(ctx.text, max(0, left - 30), left) is None:
+        return ()
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    subject = ctx.organisations.subject_before(sent_s, left, None)
+    if subject is not None:
+        return ctx.organisations.parts(subject)
+    pair = _PAIR_SUBJECT.match(ctx.text, sent_s, left)
+    if pair is None:
+        return ()
+    head = pair.group(1).lower().rstrip("s")
+    return tuple(ctx.organisations.last_two(sent_s, head if head in ("trust", "board") else None))
 
 
 _JOINED_AS = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?$")

@@ -39,12 +39,14 @@ class RoleVocabulary:
     canonical: dict[str, str]  # lower-cased variant -> canonical title
     after_org_only: set[str]  # variants that count only right after an organisation
     pattern: re.Pattern[str]  # finds titles; group "title"
+    of_place: set[str] = field(default_factory=set)  # variants whose organisation is a place
 
 
 @lru_cache(maxsize=1)
 def role_vocabulary() -> RoleVocabulary:
     canonical: dict[str, str] = {}
     after_org: set[str] = set()
+    of_place: set[str] = set()
     words: list[str] = []
     acronyms: list[str] = []
     for row in data_lines("roles.tsv"):
@@ -56,6 +58,9 @@ def role_vocabulary() -> RoleVocabulary:
             if variant.startswith("!"):
                 variant = variant[1:]
                 after_org.add(variant.lower())
+            if variant.startswith("@"):
+                variant = variant[1:]
+                of_place.add(variant.lower())
             canonical.setdefault(variant.lower(), title)
             (acronyms if _is_acronym(variant) else words).append(variant)
     word_alt = alternation(words)
@@ -63,7 +68,7 @@ def role_vocabulary() -> RoleVocabulary:
     pattern = re.compile(
         rf"(?<![\w-])(?P<title>(?i:{word_alt})|{acr_alt})(?![\w-])",
     )
-    return RoleVocabulary(canonical, after_org, pattern)
+    return RoleVocabulary(canonical, after_org, pattern, of_place)
 
 
 def canonical_title(surface: str) -> str:

@@ -234,10 +234,10 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                 if kind == "appointment":
                     prefer = ("incoming", "interim", "acting", "current")
                 fact = _role_of(ctx, person, sent, prefer)
-                if kind == "appointment" and (fact is None or fact.status == "former"):
+                if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
                     title = _title_near(ctx, m.end(), min(sent[1], m.end() + 40))
-                    if title is None and fact is None:
-                        continue
+                    if title is None and (fact is None or fact.status == "leaving"):
+                        continue  # "was made a dame": no post, and none to leave
                 if kind == "departure" and fact is not None and fact.status == "incoming":
                     fact = None
                 del tail
