@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from sectorwatch.errors import QueryError
-from sectorwatch.query.common import Judged, aliases_of, names_of
+from sectorwatch.query.common import Judged, aliases_of, connected, names_of
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.store.schema import (
@@ -60,9 +60,9 @@ def _fact_label(prop: str, value: dict) -> str:
     return value.get("type") or prop
 
 
-def article(engine: Engine, article_id: str) -> ArticleAnswer:
+def article(engine: Engine | Connection, article_id: str) -> ArticleAnswer:
     """An article's text, its quotes and every span read in it (judgements applied)."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         if row is None:
@@ -127,8 +127,8 @@ class EntityAnswer:
     referents: list[str]  # the ids merged into it
 
 
-def entity(engine: Engine, entity_id: str) -> EntityAnswer:
-    with engine.connect() as conn:
+def entity(engine: Engine | Connection, entity_id: str) -> EntityAnswer:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         canonical = judged.canon(entity_id) or entity_id
         row = conn.execute(select(entities).where(entities.c.id == canonical)).mappings().first()
@@ -144,9 +144,9 @@ def entity(engine: Engine, entity_id: str) -> EntityAnswer:
         )
 
 
-def recent_events(engine: Engine, n: int = 10) -> list[EventAnswer]:
+def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]:
     """The `n` events reported most recently, newest report first."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
         if judged.rejected:
@@ -163,9 +163,9 @@ class QuotedCount:
     quotes: int
 
 
-def most_quoted(engine: Engine, n: int = 10) -> list[QuotedCount]:
+def most_quoted(engine: Engine | Connection, n: int = 10) -> list[QuotedCount]:
     """The people quoted most often (rejected quotes left out, corrected speakers counted)."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         moved = {c: s for c, s in judged.speakers.items() if s and c not in judged.rejected}
         counted = select(quotes.c.speaker_id, func.count()).where(

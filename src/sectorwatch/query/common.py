@@ -4,12 +4,14 @@ order in which conflicting claims are preferred (origin, then date precision, th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
@@ -18,6 +20,45 @@ from sectorwatch.store.judgements import rejected_claims, speaker_overrides
 from sectorwatch.store.schema import aliases, articles, claims, entities, evidence, referents
 
 ORIGIN_RANK = {"curated": 0, "extracted": 1, "inferred": 2}
+SNAPSHOT_KEY = "sectorwatch.snapshot"  # where a SQLite connection keeps what it read
+NAMES_KEPT = 100_000  # entity names a connection keeps at most
+
+
+@contextmanager
+def connected(source: Engine | Connection) -> Iterator[Connection]:
+    """A connection for one question: `source` itself when it is a connection (a page that
+    asks several questions shares one), else a new one from the engine, closed afterwards."""
+    if isinstance(source, Connection):
+        yield source
+        return
+    with source.connect() as conn:
+        yield conn
+
+
+def _change_stamp(conn: Connection) -> tuple[int, int] | None:
+    """What moves whenever a SQLite store changes, as seen from this connection: `PRAGMA
+    data_version` (commits by any other connection or process) and the connection's own
+    `total_changes`. None for other databases."""
+    if conn.dialect.name != "sqlite":
+        return None
+    raw: Any = conn.connection.driver_connection
+    return int(raw.execute("PRAGMA data_version").fetchone()[0]), int(raw.total_changes)
+
+
+def snapshot(conn: Connection) -> dict[str, Any]:
+    """A dict a SQLite connection keeps for as long as the store is unchanged, for answers
+    that only a change to the store can change (the judgements in force, entity names):
+    emptied when `_change_stamp` moves. Other databases get a new empty dict each time.
+    Take it before reading what goes into it, so a write in between empties it next time.
+    """
+    stamp = _change_stamp(conn)
+    if stamp is None:
+        return {}
+    info = conn.connection.info
+    kept = info.get(SNAPSHOT_KEY)
+    if kept is None or kept[0] != stamp:
+        kept = info[SNAPSHOT_KEY] = (stamp, {})
+    return kept[1]  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -40,7 +81,7 @@ class EvidenceRef:
 
 @dataclass
 class Judged:
-    """The judgements in force, loaded once per question."""
+    """The judgements in force. Shared between questions: read it, never change it."""
 
     rejected: set[str] = field(default_factory=set)
     speakers: dict[str, str | None] = field(default_factory=dict)
@@ -48,8 +89,16 @@ class Judged:
 
     @classmethod
     def load(cls, conn: Connection) -> Judged:
-        canonical = dict(conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all())
-        return cls(rejected_claims(conn), speaker_overrides(conn), canonical)
+        """The judgements in force. A SQLite connection keeps the answer until the store
+        changes (`snapshot`), so a web server reads the judgements once per change of the
+        store instead of once per question."""
+        kept = snapshot(conn)
+        if "judged" not in kept:
+            canonical = dict(
+                conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all()
+            )
+            kept["judged"] = cls(rejected_claims(conn), speaker_overrides(conn), canonical)
+        return kept["judged"]  # type: ignore[no-any-return]
 
     def canon(self, entity_id: str | None) -> str | None:
         return self.canonical.get(entity_id, entity_id) if entity_id else None
@@ -64,8 +113,17 @@ def today() -> str:
 
 
 def check_date(value: str | None, what: str = "date") -> str | None:
-    if value is not None and not dates.is_partial_date(value):
-        raise QueryError(f"{what} {value!r} is not a date: use 2019, 2019-03 or 2019-03-04")
+    """`value` when it is a real partial date (a year, a month that exists, a day that
+    exists in its month); else QueryError naming `what` (the option) and the forms."""
+    if value is None:
+        return None
+    try:
+        dates.interval(value)
+    except ValueError:
+        raise QueryError(
+            f"{what} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD "
+            "(2019, 2019-03 or 2019-03-04)"
+        ) from None
     return value
 
 
@@ -104,11 +162,21 @@ def require_entity(conn: Connection, name: str, kind: str | None = None) -> list
 
 
 def names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """The names of the entities `ids` that exist (kept with the connection: `snapshot`)."""
     ids = {i for i in ids if i}
     if not ids:
         return {}
-    rows = conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(ids)))
-    return dict(rows.all())
+    known: dict[str, str | None] = snapshot(conn).setdefault("names", {})
+    missing = ids - known.keys()
+    if missing:
+        if len(known) + len(missing) > NAMES_KEPT:
+            known.clear()
+        rows = conn.execute(
+            select(entities.c.id, entities.c.name).where(entities.c.id.in_(missing))
+        ).all()
+        known.update(dict.fromkeys(missing))  # None: no such entity
+        known.update((row.id, row.name) for row in rows)
+    return {i: name for i in ids if (name := known[i]) is not None}
 
 
 def aliases_of(conn: Connection, ids: list[str]) -> list[str]:

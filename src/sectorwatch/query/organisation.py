@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, aliases_of, names_of, require_entity, today
+from sectorwatch.query.common import Judged, aliases_of, connected, names_of, require_entity, today
 from sectorwatch.query.events import EventAnswer, involving, load_events
 from sectorwatch.query.holders import Holder, holders
 from sectorwatch.query.kinds import organisation_kind
@@ -36,9 +36,9 @@ def _start(value: str | None) -> str:
     return value if value and dates.is_partial_date(value) else "9999"
 
 
-def organisation(engine: Engine, name: str) -> OrganisationAnswer:
+def organisation(engine: Engine | Connection, name: str) -> OrganisationAnswer:
     """`name` is an entity id, a name the organisation was read as, or a close spelling."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         oid = require_entity(conn, name, "organisation")[0]
         ids = judged.cluster(oid)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Connection, Engine, or_, select
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
     check_date,
+    connected,
     evidence_for,
     names_of,
     require_entity,
@@ -51,9 +52,9 @@ def _valid(valid_from: str | None, valid_to: str | None, on: str) -> bool:
     return dates.valid_on(valid_from, valid_to, on)
 
 
-def orgchart(engine: Engine, organisation: str, on: str | None = None) -> OrgChart:
+def orgchart(engine: Engine | Connection, organisation: str, on: str | None = None) -> OrgChart:
     on = check_date(on, "--on") or today()
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         org_id = require_entity(conn, organisation, "organisation")[0]
         org_ids = judged.cluster(org_id)

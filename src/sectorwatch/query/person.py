@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
     aliases_of,
+    connected,
     names_of,
     require_entity,
     today,
@@ -46,9 +47,9 @@ class PersonAnswer:
     quotes: list[QuoteAnswer] = field(default_factory=list)
 
 
-def person(engine: Engine, name: str) -> PersonAnswer:
+def person(engine: Engine | Connection, name: str) -> PersonAnswer:
     """`name` is an entity id, a name the person was read as, or a close spelling."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         pid = require_entity(conn, name, "person")[0]
         ids = judged.cluster(pid)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
-from sectorwatch.query.common import Judged, find_entities, names_of, today
+from sectorwatch.query.common import Judged, connected, find_entities, names_of, today
 from sectorwatch.query.events import EventAnswer, involving, load_events
 from sectorwatch.query.holders import HeldRole, roles_on
 from sectorwatch.query.kinds import organisation_kind
@@ -40,9 +40,9 @@ class Reactions:
     by_organisation_kind: dict[str, list[str]] = field(default_factory=dict)
 
 
-def reactions(engine: Engine, target: str) -> Reactions:
+def reactions(engine: Engine | Connection, target: str) -> Reactions:
     """Reactions to an event (its claim id), a person or an organisation (name or id)."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         if conn.execute(select(events.c.claim_id).where(events.c.claim_id == target)).first():
             return _event(conn, judged, target)
@@ -67,9 +67,9 @@ def reactions(engine: Engine, target: str) -> Reactions:
         return answer
 
 
-def event_reactions(engine: Engine, claim_id: str) -> Reactions:
+def event_reactions(engine: Engine | Connection, claim_id: str) -> Reactions:
     """Reactions to the event with this claim id; an error when there is none."""
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         return _event(conn, Judged.load(conn), claim_id)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, func, or_, select
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, check_date, names_of
+from sectorwatch.query.common import Judged, check_date, connected, names_of
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.query.timeline import _within
 from sectorwatch.store import fts, keys
@@ -74,7 +74,7 @@ class SearchResult:
 
 
 def search(
-    engine: Engine,
+    engine: Engine | Connection,
     text: str,
     *,
     kind: str | None = None,
@@ -109,7 +109,7 @@ def search(
     snippets: dict[str, str] = {}
     found_articles: list[ArticleHit] = []
     if text:
-        with engine.connect() as conn:
+        with connected(engine) as conn:
             judged = Judged.load(conn)
             found_quotes, snippets = _quotes(conn, judged, text, limit * 10)
             result.facets = {

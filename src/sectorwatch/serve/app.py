@@ -3,10 +3,21 @@
 Pages are registered by `sectorwatch.serve.pages` and `sectorwatch.serve.corrections`;
 this module wires the store, templates, security headers, static files (package resources
 only, read once at start-up) and the documentation page at /docs.
+
+Speed (BENCHMARKS.md, Web): one engine per process, its SQLite connections pooled and
+reused, so what a connection keeps between pages (`sectorwatch.query.common.snapshot`:
+judgements, entity names) stays warm; each page asks all its questions on one connection.
+Pages are plain functions run on a few reader threads (`READ_THREADS`): Python runs one
+thread at a time, and forty threads fighting over it (the default) burn CPU and stretch
+every request's time. More throughput comes from more processes (`run(workers=N)`).
 """
 
 from __future__ import annotations
 
+import os
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -21,6 +32,17 @@ STATIC = {
     "style.css": "text/css; charset=utf-8",
     "favicon.svg": "image/svg+xml",
 }
+READ_THREADS = 2  # threads answering pages at once, in each process (BENCHMARKS.md, Web)
+SECRET_ENV = "SECTORWATCH_SERVE_SECRET"  # the CSRF key the workers of one `serve` share
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    yield
+    app.state.engine.dispose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,10 +59,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = open_store(settings.db)
-    app.state.guard = Guard(settings.token)
+    secret = os.environ.get(SECRET_ENV)
+    app.state.guard = Guard(settings.token, bytes.fromhex(secret) if secret else None)
     app.state.renderer = Renderer(environment(), app.state.guard)
     app.add_middleware(FormatAndHeaders)
 
@@ -105,8 +129,13 @@ def run(
     host: str | None = None,
     port: int | None = None,
     token: str | None = None,
+    workers: int = 1,
 ) -> None:
-    """Serve the store at `url` with uvicorn until interrupted (used by `serve` and `demo`)."""
+    """Serve the store at `url` with uvicorn until interrupted (used by `serve` and `demo`).
+
+    `workers` > 1 starts that many processes on the one port (uvicorn's workers), each with
+    its own engine; they are given the settings through SECTORWATCH_* variables and share
+    one CSRF key, so a form served by one worker is accepted by another."""
     import uvicorn
 
     settings = Settings.from_env()
@@ -114,14 +143,34 @@ def run(
     settings.host = host or settings.host
     settings.port = port or settings.port
     settings.token = token or settings.token
-    app = create_app(settings)
+    if workers > 1:
+        from sectorwatch.store import open_store
+
+        open_store(settings.db).dispose()  # migrate once, and fail here if it cannot open
+    else:
+        app = create_app(settings)
     mode = "corrections allowed with the token" if settings.token else "read-only"
+    processes = f", {workers} worker processes" if workers > 1 else ""
     print(
-        f"Sectorwatch is at http://{settings.host}:{settings.port}/ ({mode}); "
+        f"Sectorwatch is at http://{settings.host}:{settings.port}/ ({mode}{processes}); "
         f"JSON API: http://{settings.host}:{settings.port}/docs; Ctrl-C stops it.",
         flush=True,
     )
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        return
+    os.environ["SECTORWATCH_DB"] = settings.db
+    if settings.token:
+        os.environ["SECTORWATCH_TOKEN"] = settings.token
+    os.environ[SECRET_ENV] = secrets.token_hex(32)
+    uvicorn.run(
+        "sectorwatch.serve.app:app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def app_from_env() -> FastAPI:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from markupsafe import Markup
-from sqlalchemy import Engine
+from sqlalchemy import Connection
 from starlette.responses import Response
 
 from sectorwatch import dates
@@ -63,9 +63,9 @@ def _found(kind: str, ident: str, ask: Callable[[], T]) -> T:
         raise HTTPException(404, f"no {kind} with id {ident!r}") from exc
 
 
-def _entity_of_kind(engine: Engine, kind: str, entity_id: str) -> str:
+def _entity_of_kind(conn: Connection, kind: str, entity_id: str) -> str:
     """The canonical id of the `kind` with this id (a merged id gives its canonical one)."""
-    found = _found(kind, entity_id, lambda: browse.entity(engine, entity_id))
+    found = _found(kind, entity_id, lambda: browse.entity(conn, entity_id))
     if found.kind != kind:
         raise HTTPException(404, f"no {kind} with id {entity_id!r}")
     return found.id
@@ -114,20 +114,22 @@ def timeline_bars(roles: list[dict[str, Any]], width: int = 640) -> dict[str, An
 
 
 def register(app: FastAPI) -> None:
-    def engine():  # type: ignore[no-untyped-def]
-        return app.state.engine
+    def connect() -> Connection:
+        """One connection (from the app's pool) for every question a page asks."""
+        return app.state.engine.connect()  # type: ignore[no-any-return]
 
     def renderer():  # type: ignore[no-untyped-def]
         return app.state.renderer
 
     @app.get("/", summary="Home: recent leadership events and the most-quoted people")
     def home(request: Request) -> Response:
-        data = shapes.home(browse.recent_events(engine(), 20), browse.most_quoted(engine(), 10))
+        with connect() as conn:
+            data = shapes.home(browse.recent_events(conn, 20), browse.most_quoted(conn, 10))
         return renderer().respond(
             request,
             "home.html",
             data,
-            csv_rows=[_event_row(e) for e in data["recent_events"]],
+            csv_rows=lambda: [_event_row(e) for e in data["recent_events"]],
             csv_name="recent-events",
         )
 
@@ -143,37 +145,39 @@ def register(app: FastAPI) -> None:
         from sectorwatch.query.search import search as ask
 
         selected = {"type": type, "organisation": organisation, "stance": stance, "year": year}
-        result = ask(
-            engine(),
-            q_,
-            kind=type or None,
-            organisation=organisation or None,
-            stance=stance or None,
-            year=year or None,
-        )
+        with connect() as conn:
+            result = ask(
+                conn,
+                q_,
+                kind=type or None,
+                organisation=organisation or None,
+                stance=stance or None,
+                year=year or None,
+            )
         data = shapes.search(result, selected)
-        rows = [
-            {
-                k: r.get(k)
-                for k in ("type", "id", "title", "text", "organisation", "stance", "year", "url")
-            }
-            for r in data["results"]
-        ]
-        return renderer().respond(request, "search.html", data, csv_rows=rows, csv_name="search")
+        columns = ("type", "id", "title", "text", "organisation", "stance", "year", "url")
+        return renderer().respond(
+            request,
+            "search.html",
+            data,
+            csv_rows=lambda: [{k: r.get(k) for k in columns} for r in data["results"]],
+            csv_name="search",
+        )
 
     @app.get("/person/{entity_id}", summary="A person: roles over time, events, quotes")
     def person(request: Request, entity_id: str) -> Response:
         from sectorwatch.query.person import person as ask
 
-        found = _entity_of_kind(engine(), "person", entity_id)
-        data = shapes.person(ask(engine(), found))
+        with connect() as conn:
+            found = _entity_of_kind(conn, "person", entity_id)
+            data = shapes.person(ask(conn, found))
         return renderer().respond(
             request,
             "person.html",
             data,
-            csv_rows=[_quote_row(x) for x in data["quotes"]],
+            csv_rows=lambda: [_quote_row(x) for x in data["quotes"]],
             csv_name=f"{data['id']}-quotes",
-            extra={"timeline": timeline_bars(data["roles"])},
+            extra=lambda: {"timeline": timeline_bars(data["roles"])},
         )
 
     @app.get(
@@ -188,17 +192,18 @@ def register(app: FastAPI) -> None:
         from sectorwatch.query.render import to_svg
 
         on = check_date(on or None, "on") or today()
-        found = _entity_of_kind(engine(), "organisation", entity_id)
-        chart = orgchart(engine(), found, on)
-        data = shapes.organisation(ask(engine(), found), chart)
+        with connect() as conn:
+            found = _entity_of_kind(conn, "organisation", entity_id)
+            chart = orgchart(conn, found, on)
+            data = shapes.organisation(ask(conn, found), chart)
         return renderer().respond(
             request,
             "organisation.html",
             data,
-            csv_rows=[_event_row(e) for e in data["timeline"]],
+            csv_rows=lambda: [_event_row(e) for e in data["timeline"]],
             csv_name=f"{data['id']}-timeline",
             # to_svg escapes every text node (query/render.py); `on` is a checked date
-            extra={"svg": Markup(to_svg(chart)), "chart": chart},
+            extra=lambda: {"svg": Markup(to_svg(chart)), "chart": chart},
         )
 
     @app.get(
@@ -208,13 +213,14 @@ def register(app: FastAPI) -> None:
     def event(request: Request, claim_id: str) -> Response:
         from sectorwatch.query.reactions import event_reactions
 
-        answer = _found("event", claim_id, lambda: event_reactions(engine(), claim_id))
+        with connect() as conn:
+            answer = _found("event", claim_id, lambda: event_reactions(conn, claim_id))
         data = shapes.event_page(answer)
         return renderer().respond(
             request,
             "event.html",
             data,
-            csv_rows=[_quote_row(x) for x in data["quotes"]],
+            csv_rows=lambda: [_quote_row(x) for x in data["quotes"]],
             csv_name="reactions",
         )
 
@@ -223,16 +229,17 @@ def register(app: FastAPI) -> None:
         summary="An article with every extracted span highlighted and linked",
     )
     def article(request: Request, article_id: str) -> Response:
-        answer = _found("article", article_id, lambda: browse.article(engine(), article_id))
+        with connect() as conn:
+            answer = _found("article", article_id, lambda: browse.article(conn, article_id))
         data = shapes.article(answer)
         return renderer().respond(
             request,
             "article.html",
             data,
-            csv_rows=[
+            csv_rows=lambda: [
                 {k: s.get(k) for k in ("kind", "start", "end", "id", "label")}
                 for s in data["spans"]
             ],
             csv_name="spans",
-            extra={"body": highlight.render_article(data["text"], data["spans"])},
+            extra=lambda: {"body": highlight.render_article(data["text"], data["spans"])},
         )

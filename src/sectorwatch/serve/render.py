@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -94,19 +95,22 @@ class Renderer:
         template: str,
         data: dict[str, Any],
         *,
-        csv_rows: list[dict[str, Any]] | None = None,
+        csv_rows: Callable[[], list[dict[str, Any]]] | None = None,
         csv_name: str = "export",
         status: int = 200,
-        extra: dict[str, Any] | None = None,
+        extra: Callable[[], dict[str, Any]] | None = None,
     ) -> Response:
+        """`data` in the format asked for. `csv_rows()` (pages that are lists) and `extra()`
+        (what only the HTML page shows: highlighted text, charts) are called only for the
+        format that needs them, so a JSON answer never pays for either."""
         fmt = wanted_format(request)
         if fmt == "json":
             return JSONResponse(data, status_code=status)
         if fmt == "csv":
             if csv_rows is None:
                 return JSONResponse({"error": "this page has no CSV export"}, status_code=404)
-            return csv_response(csv_rows, csv_name)
-        return self.html(request, template, {**data, **(extra or {})}, status)
+            return csv_response(csv_rows(), csv_name)
+        return self.html(request, template, {**data, **(extra() if extra else {})}, status)
 
     def html(
         self, request: Request, template: str, context: dict[str, Any], status: int = 200

@@ -65,9 +65,11 @@ class FormatAndHeaders:
 class Guard:
     """Sessions, CSRF tokens and the write token for one app."""
 
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, token: str | None, secret: bytes | None = None) -> None:
+        """`secret` keys the CSRF tokens: random unless given (the workers of one server
+        share one)."""
         self.token = token or None
-        self.secret = secrets.token_bytes(32)
+        self.secret = secret or secrets.token_bytes(32)
 
     @property
     def writable(self) -> bool:

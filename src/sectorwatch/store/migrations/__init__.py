@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
 
-from sectorwatch.store.migrations import m001_initial, m002_duplicate_of
+from sectorwatch.store.migrations import m001_initial, m002_duplicate_of, m003_read_indexes
 from sectorwatch.store.schema import schema_version
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -20,6 +20,7 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: list[Migration] = [
     (1, "initial schema and full-text search", m001_initial.upgrade),
     (2, "articles.duplicate_of for near-duplicates", m002_duplicate_of.upgrade),
+    (3, "indexes for the pages' questions", m003_read_indexes.upgrade),
 ]
 
 
