@@ -1,17 +1,27 @@
 """One article's extraction as rows: evidence, claims, mentions, occupancies, reporting
-lines, organisation changes, events and quotes, with names resolved to entities."""
+lines, organisation changes, events and quotes, with names resolved to entities.
+
+Rows go to the batch's `PendingRows` and are written with the rest of the batch; nothing
+here runs a query except through the resolver.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
-
-from sqlalchemy import Connection, select
 
 from sectorwatch.model import Evidence, Extraction
 from sectorwatch.store import keys
-from sectorwatch.store.resolve import Context, Resolver
+from sectorwatch.store.resolve import (
+    Context,
+    Resolver,
+    organisation_norm,
+    person_norm,
+    role_norm,
+)
+from sectorwatch.store.rows import PendingRows
 from sectorwatch.store.schema import (
     claims,
     events,
@@ -27,16 +37,29 @@ from sectorwatch.store.schema import (
 DEFAULT_CONFIDENCE = 0.8
 PRIMARY_EVENTS = ("departure", "appointment", "merger", "role_created", "reporting_line")
 
+_post_id = lru_cache(maxsize=1 << 14)(keys.post_id)
+
 
 @dataclass
-class Written:
-    fts_quotes: list[dict[str, Any]] = field(default_factory=list)
+class BatchState:
+    """What the articles of one batch share: pending rows, the posts already added."""
+
+    rows: PendingRows
+    resolver: Resolver
+    post_ids: set[str] = field(default_factory=set)
 
 
 class ArticleWriter:
-    def __init__(self, conn: Connection, resolver: Resolver, extraction: Extraction) -> None:
-        self.conn = conn
-        self.resolver = resolver
+    def __init__(
+        self, batch: BatchState, extraction: Extraction, curated: frozenset[str] = frozenset()
+    ) -> None:
+        """`curated`: ids of claims the store already holds for this article (the curated
+        ones that outlive re-extraction); an extracted claim with one of those ids is
+        not written again."""
+        self.rows = batch.rows
+        self.resolver = batch.resolver
+        self.post_ids = batch.post_ids
+        self.curated = curated
         self.ex = extraction
         self.article = extraction.article
         self.observed = extraction.article.published
@@ -44,10 +67,8 @@ class ArticleWriter:
         self.people: dict[str, str] = {}  # person norm -> entity id (this article)
         self.evidence_ids: set[str] = set()
         self.claim_ids: set[str] = set()
-        self.post_ids: set[str] = set()
-        self.written = Written()
 
-    def write(self) -> Written:
+    def write(self) -> None:
         self._resolve_organisations()
         self._resolve_people()
         self._write_mentions()
@@ -57,13 +78,12 @@ class ArticleWriter:
         primary = next((i for i in event_ids if i), None)
         for quote in self.ex.quotes:
             self._write_quote(quote, primary)
-        return self.written
 
     # -- entities ------------------------------------------------------------------
     def org(self, name: str | None) -> str | None:
         if not name or not name.strip():
             return None
-        norm = keys.organisation_norm(name)
+        norm = organisation_norm(name)
         if norm not in self.orgs:
             self.orgs[norm] = self.resolver.organisation(name)
         return self.orgs[norm]
@@ -71,7 +91,7 @@ class ArticleWriter:
     def person(self, name: str | None) -> str | None:
         if not name or not name.strip():
             return None
-        norm = keys.person_norm(name)
+        norm = person_norm(name)
         if norm not in self.people:
             self.people[norm] = self.resolver.person(name, self._context(norm))
         return self.people[norm]
@@ -80,29 +100,29 @@ class ArticleWriter:
         for canonical, alias_list in self.ex.organisation_aliases.items():
             entity_id = self.resolver.organisation(canonical, tuple(alias_list))
             for name in (canonical, *alias_list):
-                self.orgs.setdefault(keys.organisation_norm(name), entity_id)
+                self.orgs.setdefault(organisation_norm(name), entity_id)
         for m in self.ex.mentions:
             if m.kind == "organisation":
                 org_id = self.org(m.canonical)
                 if org_id:
-                    self.orgs.setdefault(keys.organisation_norm(m.text), org_id)
+                    self.orgs.setdefault(organisation_norm(m.text), org_id)
 
     def _context(self, norm: str) -> Context:
         ctx = Context()
         for r in self.ex.roles:
-            if keys.person_norm(r.person) == norm:
-                ctx.roles.add(keys.role_norm(r.role))
+            if person_norm(r.person) == norm:
+                ctx.roles.add(role_norm(r.role))
                 if (org := self.org(r.organisation)) is not None:
                     ctx.organisations.add(org)
         for q in self.ex.quotes:
             s = q.speaker
-            if s and s.name and keys.person_norm(s.name) == norm:
+            if s and s.name and person_norm(s.name) == norm:
                 if (org := self.org(s.organisation)) is not None:
                     ctx.organisations.add(org)
                 if s.role:
-                    ctx.roles.add(keys.role_norm(s.role))
+                    ctx.roles.add(role_norm(s.role))
         for e in self.ex.events:
-            if e.person and keys.person_norm(e.person) == norm:
+            if e.person and person_norm(e.person) == norm:
                 if (org := self.org(e.organisation)) is not None:
                     ctx.organisations.add(org)
         return ctx
@@ -131,8 +151,7 @@ class ArticleWriter:
                     "end": m.end,
                 }
             )
-        if rows:
-            self.conn.execute(mentions.insert(), rows)
+        self.rows.add_many(mentions, rows)
 
     # -- rows ----------------------------------------------------------------------
     def evidence_id(self, ev: Evidence | None, start: int, end: int) -> str:
@@ -141,63 +160,56 @@ class ArticleWriter:
         evidence_key = "ev-" + keys.digest(self.article.id, ev.start, ev.end, ev.sentence_start)
         if evidence_key not in self.evidence_ids:
             self.evidence_ids.add(evidence_key)
-            exists = self.conn.execute(
-                select(evidence.c.id).where(evidence.c.id == evidence_key)
-            ).first()
-            if exists is None:
-                self.conn.execute(
-                    evidence.insert().values(
-                        id=evidence_key,
-                        article_id=self.article.id,
-                        start=ev.start,
-                        end=ev.end,
-                        sentence=ev.sentence,
-                        sentence_start=ev.sentence_start,
-                        sentence_end=ev.sentence_end,
-                    )
-                )
+            self.rows.add(  # kept for curated claims, evidence may be stored already
+                evidence,
+                {
+                    "id": evidence_key,
+                    "article_id": self.article.id,
+                    "start": ev.start,
+                    "end": ev.end,
+                    "sentence": ev.sentence,
+                    "sentence_start": ev.sentence_start,
+                    "sentence_end": ev.sentence_end,
+                },
+            )
         return evidence_key
 
     def claim(
         self, entity_id: str | None, prop: str, value: dict[str, Any], fact: Any
     ) -> str | None:
         """Insert a claim for `fact` (which has start, end, evidence); None if a duplicate."""
-        claim_id = "c-" + keys.digest(
-            self.article.id, prop, fact.start, fact.end, json.dumps(value, sort_keys=True)
-        )
+        value_json = json.dumps(value, sort_keys=True)
+        claim_id = "c-" + keys.digest(self.article.id, prop, fact.start, fact.end, value_json)
         if claim_id in self.claim_ids:
             return None
         self.claim_ids.add(claim_id)
-        curated = self.conn.execute(select(claims.c.id).where(claims.c.id == claim_id)).first()
-        if curated is not None:
+        if claim_id in self.curated:
             return None  # a curated claim with this id already says it
-        self.conn.execute(
-            claims.insert().values(
-                id=claim_id,
-                article_id=self.article.id,
-                entity_id=entity_id,
-                property=prop,
-                value=json.dumps(value, sort_keys=True),
-                evidence_id=self.evidence_id(fact.evidence, fact.start, fact.end),
-                extractor=self.ex.extractor,
-                extractor_version=self.ex.extractor_version,
-                confidence=float(getattr(fact, "confidence", None) or DEFAULT_CONFIDENCE),
-                origin="extracted",
-                observed=self.observed,
-            )
+        self.rows.add(
+            claims,
+            {
+                "id": claim_id,
+                "article_id": self.article.id,
+                "entity_id": entity_id,
+                "property": prop,
+                "value": value_json,
+                "evidence_id": self.evidence_id(fact.evidence, fact.start, fact.end),
+                "extractor": self.ex.extractor,
+                "extractor_version": self.ex.extractor_version,
+                "confidence": float(getattr(fact, "confidence", None) or DEFAULT_CONFIDENCE),
+                "origin": "extracted",
+                "observed": self.observed,
+            },
         )
         return claim_id
 
     def post(self, organisation_id: str | None, role: str) -> str:
-        pid = keys.post_id(organisation_id, role)
-        if pid not in self.post_ids:
+        pid = _post_id(organisation_id, role)
+        if pid not in self.post_ids:  # stored posts stay as they are (insert if absent)
             self.post_ids.add(pid)
-            if self.conn.execute(select(posts.c.id).where(posts.c.id == pid)).first() is None:
-                self.conn.execute(
-                    posts.insert().values(
-                        id=pid, organisation_id=organisation_id, role=keys.role_norm(role)
-                    )
-                )
+            self.rows.add(
+                posts, {"id": pid, "organisation_id": organisation_id, "role": role_norm(role)}
+            )
         return pid
 
     def _write_role(self, r) -> None:  # type: ignore[no-untyped-def]
@@ -209,29 +221,28 @@ class ArticleWriter:
         claim_id = self.claim(person_id, "occupancy", value, r)
         if claim_id is None:
             return
-        self.conn.execute(
-            occupancies.insert().values(
-                claim_id=claim_id,
-                article_id=self.article.id,
-                person_id=person_id,
-                post_id=self.post(org_id, r.role),
-                status=r.status,
-                valid_from=r.valid_from,
-                valid_to=r.valid_to,
-                observed=self.observed,
-            )
+        self.rows.add(
+            occupancies,
+            {
+                "claim_id": claim_id,
+                "article_id": self.article.id,
+                "person_id": person_id,
+                "post_id": self.post(org_id, r.role),
+                "status": r.status,
+                "valid_from": r.valid_from,
+                "valid_to": r.valid_to,
+                "observed": self.observed,
+            },
         )
 
     def _endpoint(self, name: str | None, org_id: str | None) -> tuple[str | None, str | None]:
         """A reporting line's end: (post id, person id) -- a known person, else a role."""
         if not name:
             return None, None
-        norm = keys.person_norm(name)
+        norm = person_norm(name)
         if norm in self.people:
             return None, self.people[norm]
-        if any(
-            keys.person_norm(m.canonical) == norm for m in self.ex.mentions if m.kind == "person"
-        ):
+        if any(person_norm(m.canonical) == norm for m in self.ex.mentions if m.kind == "person"):
             return None, self.person(name)
         return self.post(org_id, name), None
 
@@ -248,22 +259,23 @@ class ArticleWriter:
         if claim_id is None:
             return None
         post_id = self.post(org_id, e.role) if e.role else None
-        self.conn.execute(
-            events.insert().values(
-                claim_id=claim_id,
-                article_id=self.article.id,
-                type=e.type,
-                person_id=person_id,
-                post_id=post_id,
-                organisation_id=org_id or (org_ids[0] if org_ids else None),
-                organisations=json.dumps(org_ids),
-                status=e.status,
-                date=e.date,
-                announced=e.announced,
-                effective=e.effective,
-                observed=self.observed,
-                start=e.start,
-            )
+        self.rows.add(
+            events,
+            {
+                "claim_id": claim_id,
+                "article_id": self.article.id,
+                "type": e.type,
+                "person_id": person_id,
+                "post_id": post_id,
+                "organisation_id": org_id or (org_ids[0] if org_ids else None),
+                "organisations": json.dumps(org_ids),
+                "status": e.status,
+                "date": e.date,
+                "announced": e.announced,
+                "effective": e.effective,
+                "observed": self.observed,
+                "start": e.start,
+            },
         )
         if e.type == "role_created" and e.role and e.reports_to:
             self._write_line(e, post_id, None, *self._endpoint(e.reports_to, org_id), org_id)
@@ -279,18 +291,19 @@ class ArticleWriter:
         claim_id = self.claim(sub_person or org_id, "reporting_line", value, e)
         if claim_id is None:
             return
-        self.conn.execute(
-            reporting_lines.insert().values(
-                claim_id=claim_id,
-                article_id=self.article.id,
-                subordinate_post_id=sub_post,
-                subordinate_person_id=sub_person,
-                superior_post_id=sup_post,
-                superior_person_id=sup_person,
-                organisation_id=org_id,
-                valid_from=e.effective,
-                observed=self.observed,
-            )
+        self.rows.add(
+            reporting_lines,
+            {
+                "claim_id": claim_id,
+                "article_id": self.article.id,
+                "subordinate_post_id": sub_post,
+                "subordinate_person_id": sub_person,
+                "superior_post_id": sup_post,
+                "superior_person_id": sup_person,
+                "organisation_id": org_id,
+                "valid_from": e.effective,
+                "observed": self.observed,
+            },
         )
 
     def _write_change(self, e, org_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -298,17 +311,18 @@ class ArticleWriter:
         claim_id = self.claim(org_ids[0], "org_change", value, e)
         if claim_id is None:
             return
-        self.conn.execute(
-            org_changes.insert().values(
-                claim_id=claim_id,
-                article_id=self.article.id,
-                kind="merger",
-                stage=e.status,
-                organisations=json.dumps(org_ids),
-                result_id=None,
-                date=e.effective or e.date,
-                observed=self.observed,
-            )
+        self.rows.add(
+            org_changes,
+            {
+                "claim_id": claim_id,
+                "article_id": self.article.id,
+                "kind": "merger",
+                "stage": e.status,
+                "organisations": json.dumps(org_ids),
+                "result_id": None,
+                "date": e.effective or e.date,
+                "observed": self.observed,
+            },
         )
 
     def _write_quote(self, q, event_id: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -324,27 +338,26 @@ class ArticleWriter:
         claim_id = self.claim(speaker_id, "quote", value, q)
         if claim_id is None:
             return
-        self.conn.execute(
-            quotes.insert().values(
-                claim_id=claim_id,
-                article_id=self.article.id,
-                type=q.type,
-                text=q.text,
-                start=q.start,
-                end=q.end,
-                speaker_id=speaker_id,
-                speaker_name=s.name if s else None,
-                speaker_kind=s.kind if s else None,
-                speaker_role=s.role if s else None,
-                speaker_organisation=s.organisation if s else None,
-                speaker_organisation_id=org_id,
-                cue=q.cue,
-                stance=q.stance,
-                stance_cues=json.dumps(list(q.stance_cues)),
-                event_id=event_id,
-                observed=self.observed,
-            )
+        self.rows.add(
+            quotes,
+            {
+                "claim_id": claim_id,
+                "article_id": self.article.id,
+                "type": q.type,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker_id": speaker_id,
+                "speaker_name": s.name if s else None,
+                "speaker_kind": s.kind if s else None,
+                "speaker_role": s.role if s else None,
+                "speaker_organisation": s.organisation if s else None,
+                "speaker_organisation_id": org_id,
+                "cue": q.cue,
+                "stance": q.stance,
+                "stance_cues": json.dumps(list(q.stance_cues)),
+                "event_id": event_id,
+                "observed": self.observed,
+            },
         )
-        self.written.fts_quotes.append(
-            {"claim_id": claim_id, "text": q.text, "speaker": s.name if s else None}
-        )
+        self.rows.index_quote(claim_id, q.text, s.name if s else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 _WORD = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -36,32 +36,34 @@ def create(conn: Connection) -> None:
         )
 
 
-def index_article(
-    conn: Connection, article_id: str, title: str | None, body: str, quotes: list[dict]
-) -> None:
-    """Index one article and its quotes (`quotes`: dicts with claim_id, text, speaker)."""
+_INSERT_ARTICLES = text("INSERT INTO fts_articles (article_id, title, text) VALUES (:a, :t, :x)")
+_INSERT_QUOTES = text("INSERT INTO fts_quotes (claim_id, text, speaker) VALUES (:c, :x, :s)")
+
+
+def index(conn: Connection, article_rows: list[dict], quote_rows: list[dict]) -> None:
+    """Index articles (dicts a: id, t: title, x: text) and quotes (c: claim id, x: text,
+    s: speaker), one statement each. PostgreSQL indexes the tables themselves."""
     if conn.dialect.name != "sqlite":
         return
-    conn.execute(
-        text("INSERT INTO fts_articles (article_id, title, text) VALUES (:a, :t, :x)"),
-        {"a": article_id, "t": title or "", "x": body},
-    )
-    if quotes:
-        conn.execute(
-            text("INSERT INTO fts_quotes (claim_id, text, speaker) VALUES (:claim_id, :text, :s)"),
-            [
-                {"claim_id": q["claim_id"], "text": q["text"], "s": q["speaker"] or ""}
-                for q in quotes
-            ],
-        )
+    if article_rows:
+        conn.execute(_INSERT_ARTICLES, article_rows)
+    if quote_rows:
+        conn.execute(_INSERT_QUOTES, quote_rows)
 
 
 def delete_article(conn: Connection, article_id: str, quote_ids: list[str]) -> None:
+    """Forget an article's text and its quotes (FTS5 scans its UNINDEXED id columns, so
+    the quotes go in one statement, not one per quote)."""
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text("DELETE FROM fts_articles WHERE article_id = :a"), {"a": article_id})
-    for claim_id in quote_ids:
-        conn.execute(text("DELETE FROM fts_quotes WHERE claim_id = :c"), {"c": claim_id})
+    if quote_ids:
+        conn.execute(
+            text("DELETE FROM fts_quotes WHERE claim_id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": quote_ids},
+        )
 
 
 def terms(user_query: str) -> list[str]:

@@ -11,12 +11,15 @@ every re-ingest, so automatic resolution never merges across a negative judgemen
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, func, select
+from sqlalchemy import BindParameter, Connection, bindparam, null, select, union_all
 
 from sectorwatch.store import keys
+from sectorwatch.store.rows import PendingRows
 from sectorwatch.store.schema import (
     aliases,
     entities,
@@ -30,6 +33,42 @@ from sectorwatch.store.schema import (
 
 PERSON_THRESHOLD = 0.74
 ORGANISATION_FUZZ = 94.0
+
+NEW_SEQ = 1 << 62
+"""Entities created in this batch are not inserted until the batch is flushed; they sort
+after every stored entity, in creation order, as their `seq` will."""
+
+# Names repeat across facts and articles; the keys are pure functions of the name.
+person_norm = lru_cache(maxsize=1 << 16)(keys.person_norm)
+organisation_norm = lru_cache(maxsize=1 << 16)(keys.organisation_norm)
+role_norm = lru_cache(maxsize=1 << 14)(keys.role_norm)
+
+
+def name_norm(kind: str, name: str) -> str:
+    return person_norm(name) if kind == "person" else organisation_norm(name)
+
+
+# Statements built once; each execution only binds values.
+_SEQ = select(entities.c.seq).where(entities.c.id == bindparam("id"))
+_EXISTS = select(entities.c.id).where(entities.c.id == bindparam("id"))
+_ALIASES_OF = select(aliases.c.norm).where(aliases.c.entity_id == bindparam("id"))
+_BLOCK = select(aliases.c.entity_id, aliases.c.norm).where(
+    aliases.c.kind == bindparam("kind"), aliases.c.block == bindparam("block")
+)
+_IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
+_CONTEXT = union_all(
+    select(posts.c.organisation_id.label("org"), posts.c.role.label("role"))
+    .join(occupancies, occupancies.c.post_id == posts.c.id)
+    .where(occupancies.c.person_id.in_(_IDS)),
+    select(quotes.c.speaker_organisation_id, null()).where(quotes.c.speaker_id.in_(_IDS)),
+    select(events.c.organisation_id, null()).where(events.c.person_id.in_(_IDS)),
+)
+_SPLITS = (
+    select(judgements.c.article_id, judgements.c.kind, judgements.c.subject, judgements.c.object)
+    .where(judgements.c.article_id.in_(bindparam("articles", expanding=True)))
+    .where(judgements.c.kind.in_(["split", "merge"]))
+    .order_by(judgements.c.id)
+)
 
 
 @dataclass
@@ -57,30 +96,40 @@ def first_name_score(a: str, b: str) -> float:
 
 
 class Resolver:
-    """Resolves names inside one write transaction; caches what it has looked up."""
+    """Resolves names inside one write transaction; caches what it has looked up.
 
-    def __init__(self, conn: Connection) -> None:
+    New entities and aliases go to `rows` (written when the batch is flushed); lookups
+    see them as if they were stored.
+    """
+
+    def __init__(
+        self, conn: Connection, rows: PendingRows, article_ids: Iterable[str] = ()
+    ) -> None:
         self.conn = conn
+        self.rows = rows
         self.canonical: dict[str, str] = dict(
             conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all()
         )
         self._aliases: dict[str, set[str]] = {}
         self._blocks: dict[tuple[str, str], dict[str, set[str]]] = {}
+        self._unloaded: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         self._context: dict[str, Context] = {}
         self._splits: dict[str, str] = {}
+        self._judged: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         self._ids: set[str] = set()
+        self._seqs: dict[str, int] = {}
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = {"articles": ids[i : i + 500]}
+            for article_id, kind, subject, obj in conn.execute(_SPLITS, chunk):
+                self._judged[article_id].append((kind, subject, obj))
 
     # -- per article ---------------------------------------------------------------
     def begin_article(self, article_id: str) -> None:
-        """Load the human splits that apply to this article (entity -> split-off entity)."""
-        rows = self.conn.execute(
-            select(judgements.c.kind, judgements.c.subject, judgements.c.object)
-            .where(judgements.c.article_id == article_id)
-            .where(judgements.c.kind.in_(["split", "merge"]))
-            .order_by(judgements.c.id)
-        ).all()
+        """Apply the human splits for this article (entity -> split-off entity); they were
+        loaded for the whole batch when the resolver was made."""
         self._splits = {}
-        for kind, subject, obj in rows:
+        for kind, subject, obj in self._judged.get(article_id, ()):
             if kind == "split" and obj:
                 self._splits[subject] = obj
             else:
@@ -88,10 +137,10 @@ class Resolver:
 
     # -- public --------------------------------------------------------------------
     def organisation(self, name: str, extra_aliases: list[str] | tuple[str, ...] = ()) -> str:
-        norm = keys.organisation_norm(name)
+        norm = organisation_norm(name)
         found = self._exact("organisation", norm)
         for alias in extra_aliases:
-            found = found or self._exact("organisation", keys.organisation_norm(alias))
+            found = found or self._exact("organisation", organisation_norm(alias))
         if found is None and len(norm) > 8:
             best, best_score = None, 0.0
             for entity_id, norms in self._block("organisation", norm).items():
@@ -106,7 +155,7 @@ class Resolver:
         return entity_id
 
     def person(self, name: str, context: Context | None = None) -> str:
-        norm = keys.person_norm(name)
+        norm = person_norm(name)
         context = context or Context()
         best, best_score = None, 0.0
         for entity_id, norms in self._block("person", norm).items():
@@ -130,7 +179,7 @@ class Resolver:
         own.roles |= context.roles
 
     def add_alias(self, entity_id: str, kind: str, alias: str) -> None:
-        norm = keys.name_norm(kind, alias)
+        norm = name_norm(kind, alias)
         if not norm:
             return
         known = self._aliases_of(entity_id)
@@ -138,14 +187,21 @@ class Resolver:
             return
         known.add(norm)
         block = keys.block_key(kind, norm)
-        self.conn.execute(
-            aliases.insert().values(
-                entity_id=entity_id, alias=alias.strip(), norm=norm, block=block, kind=kind
-            )
+        self.rows.add(
+            aliases,
+            {
+                "entity_id": entity_id,
+                "alias": alias.strip(),
+                "norm": norm,
+                "block": block,
+                "kind": kind,
+            },
         )
         cached = self._blocks.get((kind, block))
         if cached is not None:
             cached.setdefault(entity_id, set()).add(norm)
+        else:  # not loaded yet: join the stored aliases when it is
+            self._unloaded[(kind, block)].append((entity_id, norm))
 
     # -- internals -----------------------------------------------------------------
     def _canon(self, entity_id: str) -> str:
@@ -162,21 +218,18 @@ class Resolver:
         return min(matches, key=self._seq) if matches else None
 
     def _seq(self, entity_id: str) -> int:
-        return self.conn.execute(
-            select(entities.c.seq).where(entities.c.id == entity_id)
-        ).scalar_one()
+        if entity_id not in self._seqs:
+            self._seqs[entity_id] = self.conn.execute(_SEQ, {"id": entity_id}).scalar_one()
+        return self._seqs[entity_id]
 
     def _block(self, kind: str, norm: str) -> dict[str, set[str]]:
         block = keys.block_key(kind, norm)
         cached = self._blocks.get((kind, block))
         if cached is None:
             cached = defaultdict(set)
-            rows = self.conn.execute(
-                select(aliases.c.entity_id, aliases.c.norm).where(
-                    aliases.c.kind == kind, aliases.c.block == block
-                )
-            )
-            for entity_id, alias_norm in rows:
+            stored = self.conn.execute(_BLOCK, {"kind": kind, "block": block})
+            pending = self._unloaded.pop((kind, block), [])
+            for entity_id, alias_norm in [*stored, *pending]:
                 cached[self._canon(entity_id)].add(alias_norm)
             self._blocks[(kind, block)] = cached
         return cached
@@ -184,40 +237,22 @@ class Resolver:
     def _aliases_of(self, entity_id: str) -> set[str]:
         if entity_id not in self._aliases:
             self._aliases[entity_id] = set(
-                self.conn.execute(
-                    select(aliases.c.norm).where(aliases.c.entity_id == entity_id)
-                ).scalars()
+                self.conn.execute(_ALIASES_OF, {"id": entity_id}).scalars()
             )
         return self._aliases[entity_id]
 
     def _context_of(self, entity_id: str) -> Context:
+        """Organisations and roles the store links to a person (all referents), in one
+        query. Rows of this batch are not stored yet, but an entity's context is always
+        loaded before the batch writes a row that names it."""
         if entity_id not in self._context:
             ids = [entity_id] + [r for r, c in self.canonical.items() if c == entity_id]
-            orgs = set(
-                self.conn.execute(
-                    select(posts.c.organisation_id)
-                    .join(occupancies, occupancies.c.post_id == posts.c.id)
-                    .where(occupancies.c.person_id.in_(ids))
-                ).scalars()
-            )
-            roles = set(
-                self.conn.execute(
-                    select(posts.c.role)
-                    .join(occupancies, occupancies.c.post_id == posts.c.id)
-                    .where(occupancies.c.person_id.in_(ids))
-                ).scalars()
-            )
-            orgs |= set(
-                self.conn.execute(
-                    select(quotes.c.speaker_organisation_id).where(quotes.c.speaker_id.in_(ids))
-                ).scalars()
-            )
-            orgs |= set(
-                self.conn.execute(
-                    select(events.c.organisation_id).where(events.c.person_id.in_(ids))
-                ).scalars()
-            )
-            orgs.discard(None)  # type: ignore[arg-type]
+            orgs, roles = set(), set()
+            for org, role in self.conn.execute(_CONTEXT, {"ids": ids}):
+                orgs.add(org)
+                if role is not None:
+                    roles.add(role)
+            orgs.discard(None)
             self._context[entity_id] = Context(orgs, roles)
         return self._context[entity_id]
 
@@ -230,20 +265,17 @@ class Resolver:
         return 0.0
 
     def _create(self, kind: str, name: str) -> str:
-        base = ("p-" if kind == "person" else "o-") + keys.slug(keys.name_norm(kind, name))
+        base = ("p-" if kind == "person" else "o-") + keys.slug(name_norm(kind, name))
         entity_id, n = base, 1
         while entity_id in self._ids or self._exists(entity_id):
             n += 1
             entity_id = f"{base}-{n}"
         self._ids.add(entity_id)
-        self.conn.execute(entities.insert().values(id=entity_id, kind=kind, name=name.strip()))
+        self._seqs[entity_id] = NEW_SEQ + len(self._ids)
+        self.rows.add(entities, {"id": entity_id, "kind": kind, "name": name.strip()})
         self._context[entity_id] = Context()
         self._aliases[entity_id] = set()
         return entity_id
 
     def _exists(self, entity_id: str) -> bool:
-        return bool(
-            self.conn.execute(
-                select(func.count()).select_from(entities).where(entities.c.id == entity_id)
-            ).scalar_one()
-        )
+        return self.conn.execute(_EXISTS, {"id": entity_id}).first() is not None

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, Engine, and_, delete, select, update
 
 from sectorwatch.model import Extraction
 from sectorwatch.store import fts
-from sectorwatch.store.facts import ArticleWriter
+from sectorwatch.store.facts import ArticleWriter, BatchState
 from sectorwatch.store.resolve import Resolver
+from sectorwatch.store.rows import PendingRows
 from sectorwatch.store.schema import PER_ARTICLE, articles, claims, evidence, quotes
 
 PAUSE_HOOK = "SECTORWATCH_TEST_PAUSE_IN_BATCH"
@@ -49,12 +50,21 @@ def version_key(version: str) -> tuple:
 
 
 def write_batch(engine: Engine, extractions: Iterable[Extraction]) -> BatchResult:
-    """Store a batch of extractions in one transaction."""
+    """Store a batch of extractions in one transaction.
+
+    Rows are gathered in memory while names are resolved and written at the end with one
+    statement per table (`PendingRows`); what is stored is the same as writing each
+    article in turn.
+    """
+    items = list(extractions)
     result = BatchResult()
     with engine.begin() as conn:
-        resolver = Resolver(conn)
-        for n, extraction in enumerate(extractions):
-            outcome = write_extraction(conn, resolver, extraction)
+        ids = list(dict.fromkeys(e.article.id for e in items))
+        stored = stored_versions(conn, ids)
+        rows = PendingRows(conn)
+        batch = BatchState(rows, Resolver(conn, rows, ids))
+        for n, extraction in enumerate(items):
+            outcome = write_extraction(conn, batch, stored, extraction)
             article_id = extraction.article.id
             if outcome == "ingested":
                 result.ingested.append(article_id)
@@ -64,17 +74,35 @@ def write_batch(engine: Engine, extractions: Iterable[Extraction]) -> BatchResul
                 result.unchanged.append(article_id)
             else:
                 result.skipped.append((article_id, outcome))
-            if n == 0:
+            if n == 0 and os.environ.get(PAUSE_HOOK):
+                rows.flush()  # the first article is in the open transaction when we pause
                 _pause_for_tests()
+        rows.flush()
     return result
 
 
-def write_extraction(conn: Connection, resolver: Resolver, extraction: Extraction) -> str:
-    """Write one article's extraction; returns ingested, replaced, unchanged or a reason."""
+def stored_versions(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """{article id: (extractor, version)} for the ids the store holds, in one query per
+    500 ids."""
+    found: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        query = select(articles.c.id, articles.c.extractor, articles.c.extractor_version).where(
+            articles.c.id.in_(ids[i : i + 500])
+        )
+        for article_id, extractor, version in conn.execute(query):
+            found[article_id] = (extractor, version)
+    return found
+
+
+def write_extraction(
+    conn: Connection,
+    batch: BatchState,
+    stored: dict[str, tuple[str, str]],
+    extraction: Extraction,
+) -> str:
+    """Write one article's extraction; returns ingested, replaced, unchanged or a reason.
+    `stored` ({id: (extractor, version)}) is updated with what this writes."""
     a = extraction.article
-    stored = conn.execute(
-        select(articles.c.extractor, articles.c.extractor_version).where(articles.c.id == a.id)
-    ).first()
     values = {
         "source": a.source,
         "title": a.title,
@@ -87,26 +115,31 @@ def write_extraction(conn: Connection, resolver: Resolver, extraction: Extractio
         "extractor": extraction.extractor,
         "extractor_version": extraction.extractor_version,
     }
-    if stored is not None:
-        same_extractor = stored.extractor == extraction.extractor
-        if same_extractor and stored.extractor_version == extraction.extractor_version:
+    curated: frozenset[str] = frozenset()
+    previous = stored.get(a.id)
+    if previous is not None:
+        stored_extractor, stored_version = previous
+        same_extractor = stored_extractor == extraction.extractor
+        if same_extractor and stored_version == extraction.extractor_version:
             return "unchanged"
-        if same_extractor and version_key(stored.extractor_version) > version_key(
+        if same_extractor and version_key(stored_version) > version_key(
             extraction.extractor_version
         ):
-            return (
-                f"stored extraction is newer ({stored.extractor_version} > "
-                f"{extraction.extractor_version})"
-            )
+            return f"stored extraction is newer ({stored_version} > {extraction.extractor_version})"
+        batch.rows.flush()  # the old rows may still be pending in this batch
         delete_article_rows(conn, a.id)
         conn.execute(update(articles).where(articles.c.id == a.id).values(**values))
+        curated = frozenset(  # what survived the delete
+            conn.execute(select(claims.c.id).where(claims.c.article_id == a.id)).scalars()
+        )
         outcome = "replaced"
     else:
-        conn.execute(articles.insert().values(id=a.id, **values))
+        batch.rows.add(articles, {"id": a.id, **values})
         outcome = "ingested"
-    resolver.begin_article(a.id)
-    written = ArticleWriter(conn, resolver, extraction).write()
-    fts.index_article(conn, a.id, a.title, a.text, written.fts_quotes)
+    stored[a.id] = (extraction.extractor, extraction.extractor_version)
+    batch.resolver.begin_article(a.id)
+    ArticleWriter(batch, extraction, curated).write()
+    batch.rows.index_text(a.id, a.title, a.text)
     return outcome
 
 
