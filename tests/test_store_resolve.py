@@ -98,3 +98,33 @@ def test_set_speaker_moves_a_quote_to_another_person(engine):
     assert person(engine, "Dev Okafor").quotes == []
     judgements.set_speaker(engine, quote_id, None, "editor")
     assert [q.claim_id for q in person(engine, "Dev Okafor").quotes] == [quote_id]
+
+
+def _trust_article(name: str, person_name: str) -> ArticleSpec:
+    text = f"{name} has appointed {person_name} as chief executive. The trust said so.\n"
+    return ArticleSpec(
+        title=f"{name} appoints",
+        published="2024-05-01",
+        text=text,
+        roles=[
+            dict(
+                person=person_name,
+                role="chief executive",
+                organisation=name,
+                status="current",
+                words=f"{person_name} as chief executive",
+            )
+        ],
+        aliases={name: ["trust", "Trust", "the service"]},
+    )
+
+
+def test_generic_words_never_join_two_organisations(engine):
+    """'the trust' points back to each article's own trust: two trusts that both use it
+    stay two organisations."""
+    write_batch(engine, [build(_trust_article("Ashgrove Hospitals NHS Trust", "Nia Brooke"))])
+    write_batch(engine, [build(_trust_article("Belford Community NHS Trust", "Owen Tait"))])
+    assert _ids(engine, "organisation") == [
+        "o-ashgrove-hospitals-nhs-trust",
+        "o-belford-community-nhs-trust",
+    ]

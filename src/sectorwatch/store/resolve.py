@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from sqlalchemy import BindParameter, Connection, bindparam, null, select, union_all
 
+from sectorwatch.orgnames import is_organisation_name
 from sectorwatch.store import keys
 from sectorwatch.store.rows import PendingRows
 from sectorwatch.store.schema import (
@@ -137,6 +138,9 @@ class Resolver:
 
     # -- public --------------------------------------------------------------------
     def organisation(self, name: str, extra_aliases: list[str] | tuple[str, ...] = ()) -> str:
+        # "Trust", "the service", "ICB" stand for whichever body an article is about: they
+        # are never evidence that two articles mean the same organisation.
+        extra_aliases = [a for a in extra_aliases if is_organisation_name(a)]
         norm = organisation_norm(name)
         found = self._exact("organisation", norm)
         for alias in extra_aliases:
@@ -151,7 +155,8 @@ class Resolver:
                 found = best
         entity_id = self._apply_split(found) if found else self._create("organisation", name)
         for alias in (name, *extra_aliases):
-            self.add_alias(entity_id, "organisation", alias)
+            if alias == name or is_organisation_name(alias):
+                self.add_alias(entity_id, "organisation", alias)
         return entity_id
 
     def person(self, name: str, context: Context | None = None) -> str:
