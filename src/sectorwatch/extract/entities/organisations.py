@@ -30,6 +30,7 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
 )
 from sectorwatch.model import Mention
+from sectorwatch.orgnames import is_organisation_name
 
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|and|of|for|the|in|on|&")
@@ -112,7 +113,7 @@ class OrganisationIndex:
         for m in self._mentions:
             surface = _strip(m.text)
             names = out.setdefault(m.canonical, [])
-            if surface != m.canonical and surface not in names:
+            if surface != m.canonical and surface not in names and is_organisation_name(surface):
                 names.append(surface)
         return out
 
