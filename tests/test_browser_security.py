@@ -9,7 +9,6 @@ from serve_store import EVIL_PERSON, EVIL_QUOTE, EVIL_TITLE, HOSTILE, TOKEN, mak
 from store_factory import LEAVES, build
 
 from sectorwatch.serve import create_app
-from sectorwatch.store import open_store
 
 pytestmark = [pytest.mark.browser]
 
@@ -29,9 +28,9 @@ def base(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("hostile")
     url = make_store(folder, [LEAVES, HOSTILE])
     (folder / "raw.txt").write_text(RAW_ARTICLE, encoding="utf-8")
-    from sectorwatch.store.ingest import ingest_paths
+    from sectorwatch.scale import ingest_paths
 
-    ingest_paths([str(folder / "raw.txt")], open_store(url))
+    ingest_paths([str(folder / "raw.txt")], url, silent=True)
     with live(create_app(settings(url, TOKEN))) as base_url:
         yield base_url
 

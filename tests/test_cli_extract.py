@@ -102,3 +102,30 @@ def test_stdin_and_text_format(runner):
 def test_unknown_format_is_a_usage_error(runner):
     result = run(runner, str(FIXTURES / "scraped_page.txt"), "--format", "xml")
     assert result.exit_code == 2
+
+
+def test_an_article_whose_extraction_raises_fails_alone(runner, tmp_path, monkeypatch):
+    import sectorwatch.extract.pipeline as pipeline
+
+    real = pipeline.extract_events
+
+    def events_or_boom(ctx):  # type: ignore[no-untyped-def]
+        if "Brackenmoor" in ctx.article.text:
+            raise RuntimeError("boom")
+        return real(ctx)
+
+    monkeypatch.setattr(pipeline, "extract_events", events_or_boom)
+    (tmp_path / "a_bad.txt").write_text(
+        "Brackenmoor trust chair to retire\n\nThe chair of Brackenmoor Health Trust, "
+        "Idris Vane, is to retire in May.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b_good.txt").write_text((FIXTURES / "scraped_page.txt").read_text("utf-8"))
+    result = run(runner, str(tmp_path))
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert json.loads(line)["title"] == "Ashworth Vale trust names new chief executive"
+    assert result.stderr.splitlines() == [
+        f"failed {tmp_path / 'a_bad.txt'}: extraction failed: RuntimeError: boom",
+        "1 read, 0 skipped, 1 failed",
+    ]

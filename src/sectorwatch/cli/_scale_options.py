@@ -26,7 +26,7 @@ KEYWORDS = typer.Option(
 NO_DEDUP = typer.Option(False, "--no-dedup", help="Do not link near-duplicate articles.")
 
 
-def run_scaled_ingest(
+def run_ingest(
     paths: list[str],
     db: str | None,
     batch_size: int | None,
@@ -40,12 +40,27 @@ def run_scaled_ingest(
     keywords: str | None,
     no_dedup: bool,
 ) -> None:
-    """Run the ingest through sectorwatch.scale and print the closing count."""
+    """The one ingest: sectorwatch.scale.ingest_paths (write_batch, near-duplicates,
+    resumable). Progress and per-input lines go to standard error; standard output carries
+    only the closing count, as a line or (`--json`) as JSON. Exit 1 when anything failed."""
+    from sectorwatch.cli._store_options import bad_usage, fail
+    from sectorwatch.errors import SectorwatchError
     from sectorwatch.ingest.options import ReadOptions
-    from sectorwatch.scale import ingest_paths, warc_filters
+    from sectorwatch.scale import ENGINES, ingest_paths, warc_filters
     from sectorwatch.scale.workers import ScaleOptions
     from sectorwatch.settings import Settings
 
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    if engine == "dask" and not scheduler:
+        raise typer.BadParameter(
+            "--engine dask needs the scheduler address, e.g. tcp://host:8786",
+            param_hint="--scheduler",
+        )
+    try:
+        warc = warc_filters(domains, keywords)
+    except OSError as exc:
+        bad_usage(ValueError(f"--keywords or --domains: cannot read {exc.filename}"))
     settings = Settings.from_env()
     options = ScaleOptions(
         workers=workers or settings.workers,
@@ -54,17 +69,19 @@ def run_scaled_ingest(
         model=settings.model,
         dedup=not no_dedup,
     )
-    read_options = ReadOptions(max_bytes=settings.max_bytes, warc=warc_filters(domains, keywords))
+    read_options = ReadOptions(max_bytes=settings.max_bytes, warc=warc)
     try:
         counts = ingest_paths(
-            paths, db or settings.db, read_options, options, engine, scheduler, silent or as_json
+            paths, db or settings.db, read_options, options, engine, scheduler, silent
         )
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+    except SectorwatchError as exc:
+        fail(exc)
+    except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+        fail(ValueError(f"error: {exc}"))
     for outcome, source, reason in counts.reasons:
         typer.echo(f"{outcome} {source}: {reason}", err=True)
     if as_json:
-        typer.echo(json.dumps(counts.as_dict()))
+        typer.echo(json.dumps(counts.as_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(counts.summary())
     if counts.failed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 
@@ -12,11 +12,36 @@ JSON = typer.Option(False, "--json", help="Print JSON instead of text.")
 ALL = typer.Option(False, "--all", help="Show every claim: the alternatives and their evidence.")
 
 
-def engine_for(db: str | None):  # type: ignore[no-untyped-def]
+def engine_for(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at `db` (else SECTORWATCH_DB). Only `ingest` and `demo` create one: for
+    the other commands a missing SQLite file is an error (StoreError) naming it."""
     from sectorwatch.settings import Settings
     from sectorwatch.store import open_store
 
-    return open_store(db or Settings.from_env().db)
+    return open_store(db or Settings.from_env().db, create=create)
+
+
+def _check_date(param: typer.CallbackParam, value: str | None) -> str | None:
+    """Option callback: a date that is not a date is a bad command line (exit 2)."""
+    if value is None:
+        return None
+    from sectorwatch.errors import QueryError
+    from sectorwatch.query.common import check_date
+
+    try:
+        return check_date(value, param.opts[0])
+    except QueryError as exc:
+        bad_usage(exc)
+
+
+def date_option(flag: str, help: str) -> Any:
+    return typer.Option(None, flag, help=help, callback=_check_date)
+
+
+def choice(value: str | None, flag: str, allowed: tuple[str, ...]) -> None:
+    """A value outside `allowed` is a bad command line (exit 2), checked before any work."""
+    if value is not None and value not in allowed:
+        bad_usage(ValueError(f"{flag} {value!r} is not one of: {', '.join(allowed)}"))
 
 
 def print_json(value: Any) -> None:
@@ -33,6 +58,16 @@ def evidence_line(ev: Any, indent: str = "    ") -> str:
     return f"{head}\n{indent}  “{ev.sentence}”"
 
 
-def fail(exc: Exception) -> None:
+def fail(exc: Exception) -> NoReturn:
+    """The command could not answer: one line on standard error, exit 1."""
     typer.echo(str(exc), err=True)
     raise typer.Exit(1)
+
+
+def bad_usage(exc: Exception) -> NoReturn:
+    """The command line is wrong (a bad date or --format): one line on standard error,
+    exit 2 (docs/cli.md, Exit codes)."""
+    from sectorwatch.errors import SectorwatchError
+
+    typer.echo(str(exc) if isinstance(exc, SectorwatchError) else f"error: {exc}", err=True)
+    raise typer.Exit(2)

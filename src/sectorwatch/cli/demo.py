@@ -16,21 +16,25 @@ def demo(
     db: str | None = DB,
 ) -> None:
     """Ingest PATH into the store, print what it holds and commands to try next."""
+    from sectorwatch.ingest.options import ReadOptions
     from sectorwatch.query.summary import summarise
+    from sectorwatch.scale import ScaleOptions, ingest_paths
     from sectorwatch.settings import Settings
-    from sectorwatch.store.ingest import ingest_paths
 
     settings = Settings.from_env()
     url = db or settings.db
+    options = ScaleOptions(
+        workers=settings.workers, batch_size=settings.batch_size, model=settings.model
+    )
     try:
-        engine = engine_for(url)
-        result = ingest_paths(paths, engine, model=settings.model, batch_size=settings.batch_size)
-        summary = summarise(engine)
+        counts = ingest_paths(paths, url, ReadOptions(max_bytes=settings.max_bytes), options)
+        summary = summarise(engine_for(url))
     except SectorwatchError as exc:
         fail(exc)
-        return
+    for outcome, source, reason in counts.reasons:
+        typer.echo(f"{outcome} {source}: {reason}", err=True)
     typer.echo(f"Store: {url}")
-    typer.echo(result.summary())
+    typer.echo(counts.summary())
     typer.echo(
         f"The store holds {summary.articles} articles, {summary.quotes} quotes, "
         f"{summary.people} people, {summary.organisations} organisations, "

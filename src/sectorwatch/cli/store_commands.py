@@ -11,6 +11,8 @@ from sectorwatch.cli._store_options import (
     ALL,
     DB,
     JSON,
+    choice,
+    date_option,
     engine_for,
     evidence_line,
     fail,
@@ -34,50 +36,26 @@ def ingest(
     no_dedup: bool = scale.NO_DEDUP,
 ) -> None:
     """Read, extract and store articles; print what was ingested, unchanged, skipped, failed."""
-    if not as_json or workers or engine != "local" or stop_after or domains or keywords:
-        scale.run_scaled_ingest(
-            paths,
-            db,
-            batch_size,
-            as_json,
-            workers,
-            engine,
-            scheduler,
-            silent,
-            stop_after,
-            domains,
-            keywords,
-            no_dedup,
-        )  # progress bar, --workers, --engine dask, filters, resumable (docs/scale.md)
-        return
-    from sectorwatch.settings import Settings
-    from sectorwatch.store.ingest import ingest_paths
-
-    settings = Settings.from_env()
-    try:
-        result = ingest_paths(
-            paths,
-            engine_for(db),
-            model=settings.model,
-            batch_size=batch_size or settings.batch_size,
-        )
-    except SectorwatchError as exc:
-        fail(exc)
-        return
-    if as_json:
-        print_json(result)
-        return
-    for source, reason in result.skipped + result.failed:
-        typer.echo(f"{source}: {reason}", err=True)
-    typer.echo(result.summary())
+    scale.run_ingest(
+        paths,
+        db,
+        batch_size,
+        as_json,
+        workers,
+        engine,
+        scheduler,
+        silent,
+        stop_after,
+        domains,
+        keywords,
+        no_dedup,
+    )
 
 
 def who(
     organisation: str = typer.Argument(..., help="Organisation name, alias or id."),
     role: str = typer.Option(..., "--role", help='Role, e.g. "chief executive".'),
-    on: str | None = typer.Option(
-        None, "--on", help="Date: 2019, 2019-03 or 2019-03-04 (default today)."
-    ),
+    on: str | None = date_option("--on", "Date: 2019, 2019-03 or 2019-03-04 (default today)."),
     show_all: bool = ALL,
     db: str | None = DB,
     as_json: bool = JSON,
@@ -89,7 +67,6 @@ def who(
         answer = ask(engine_for(db), organisation, role, on, include_all=show_all)
     except SectorwatchError as exc:
         fail(exc)
-        return
     if as_json:
         print_json(answer)
         return
@@ -105,6 +82,11 @@ def who(
                 typer.echo(evidence_line(alt.evidence, "      "))
 
 
+ORGCHART_FORMATS = ("text", "json", "dot", "svg")
+SEARCH_KINDS = ("quote", "article")
+STANCES = ("welcome", "concern", "mixed", "neutral")
+
+
 def _span(start: str | None, end: str | None) -> str:
     if not start and not end:
         return ""
@@ -113,12 +95,14 @@ def _span(start: str | None, end: str | None) -> str:
 
 def orgchart(
     organisation: str = typer.Argument(...),
-    on: str | None = typer.Option(None, "--on", help="Date (default today)."),
+    on: str | None = date_option("--on", "Date: 2019, 2019-03 or 2019-03-04 (default today)."),
     fmt: str = typer.Option("text", "--format", help="text, json, dot or svg."),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
     """An organisation's posts, holders and reporting lines valid on a date."""
+    fmt = "json" if as_json else fmt
+    choice(fmt, "--format", ORGCHART_FORMATS)
     from sectorwatch.query import render
     from sectorwatch.query.orgchart import orgchart as ask
 
@@ -126,18 +110,14 @@ def orgchart(
         chart = ask(engine_for(db), organisation, on)
     except SectorwatchError as exc:
         fail(exc)
-        return
-    fmt = "json" if as_json else fmt
     if fmt == "json":
         print_json(chart)
     elif fmt == "dot":
         typer.echo(render.to_dot(chart))
     elif fmt == "svg":
         typer.echo(render.to_svg(chart))
-    elif fmt == "text":
-        typer.echo(render.to_text(chart))
     else:
-        fail(ValueError(f"unknown format {fmt!r}: use text, json, dot or svg"))
+        typer.echo(render.to_text(chart))
 
 
 def person(name: str = typer.Argument(...), db: str | None = DB, as_json: bool = JSON) -> None:
@@ -148,7 +128,6 @@ def person(name: str = typer.Argument(...), db: str | None = DB, as_json: bool =
         answer = ask(engine_for(db), name)
     except SectorwatchError as exc:
         fail(exc)
-        return
     if as_json:
         print_json(answer)
         return
@@ -182,7 +161,6 @@ def reactions(
         answer = ask(engine_for(db), target)
     except SectorwatchError as exc:
         fail(exc)
-        return
     if as_json:
         print_json(answer)
         return
@@ -203,8 +181,8 @@ def reactions(
 
 def timeline(
     target: str = typer.Argument(...),
-    date_from: str | None = typer.Option(None, "--from"),
-    date_to: str | None = typer.Option(None, "--to"),
+    date_from: str | None = date_option("--from", "Leave out what is dated before this."),
+    date_to: str | None = date_option("--to", "Leave out what is dated after this."),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
@@ -215,7 +193,6 @@ def timeline(
         answer = ask(engine_for(db), target, date_from, date_to)
     except SectorwatchError as exc:
         fail(exc)
-        return
     if as_json:
         print_json(answer)
         return
@@ -228,15 +205,17 @@ def timeline(
 def search(
     text: str = typer.Argument(...),
     kind: str | None = typer.Option(None, help="quote or article"),
-    stance: str | None = typer.Option(None),
-    organisation: str | None = typer.Option(None),
-    date_from: str | None = typer.Option(None, "--from"),
-    date_to: str | None = typer.Option(None, "--to"),
-    limit: int = typer.Option(20),
+    stance: str | None = typer.Option(None, help="welcome, concern, mixed or neutral"),
+    organisation: str | None = typer.Option(None, help="The speaker's organisation."),
+    date_from: str | None = date_option("--from", "Leave out what is dated before this."),
+    date_to: str | None = date_option("--to", "Leave out what is dated after this."),
+    limit: int = typer.Option(20, min=1, help="At most this many quotes and articles."),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over quotes and articles."""
+    choice(kind, "--kind", SEARCH_KINDS)
+    choice(stance, "--stance", STANCES)
     from sectorwatch.query.search import search as ask
 
     try:
@@ -252,7 +231,6 @@ def search(
         )
     except SectorwatchError as exc:
         fail(exc)
-        return
     if as_json:
         print_json(result)
         return
@@ -275,9 +253,12 @@ def export(
     from sectorwatch.query.export import FORMATS
     from sectorwatch.query.export import export as run
 
-    if fmt not in FORMATS:
-        fail(ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}"))
-    for line in run(engine_for(db), fmt):
+    choice(fmt, "--format", FORMATS)
+    try:
+        engine = engine_for(db)
+    except SectorwatchError as exc:
+        fail(exc)
+    for line in run(engine, fmt):
         sys.stdout.write(line)
 
 

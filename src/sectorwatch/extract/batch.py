@@ -1,6 +1,8 @@
 """Paths -> extractions, streaming: read_paths -> Extractor.extract_many, with failures
 passed through in order, so a caller can report them as they come (what `sectorwatch
-extract` does). Memory stays bounded by spaCy's batch, not by the size of the corpus."""
+extract` does). An article whose extraction raises is a failure too ("extraction failed:
+..."), and the batch goes on. Memory stays bounded by spaCy's batch, not by the size of
+the corpus."""
 
 from __future__ import annotations
 
@@ -39,8 +41,9 @@ def extract_paths(
     extractor,  # type: ignore[no-untyped-def]  # sectorwatch.extract.Extractor
     options: ReadOptions | None = None,
 ) -> Iterator[Extraction | ReadFailure]:
-    """Each article's Extraction, and each input that gave no article, in input order
-    (a failure may come out a few articles early, while spaCy fills a batch)."""
+    """Each article's Extraction, and each input that gave no article (or whose extraction
+    raised), in input order (a failure may come out a few articles early, while spaCy fills
+    a batch)."""
     failures: deque[ReadFailure] = deque()
 
     def articles() -> Iterator[Article]:
@@ -50,7 +53,11 @@ def extract_paths(
             else:
                 yield item
 
-    for extraction in extractor.extract_many(articles()):
+    def failed(article: Article, exc: Exception) -> None:
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        failures.append(ReadFailure(article.source, reason, "failed"))
+
+    for extraction in extractor.extract_many(articles(), on_error=failed):
         while failures:
             yield failures.popleft()
         yield extraction

@@ -6,7 +6,7 @@ events -> stance. Articles stream through `nlp.pipe` in batches, so memory stays
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.organisations import build_organisation_index
@@ -44,10 +44,24 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract_many(
+        self,
+        articles: Iterable[Article],
+        on_error: Callable[[Article, Exception], None] | None = None,
+    ) -> Iterator[Extraction]:
+        """Extractions in input order. With `on_error`, an article whose stages raise is
+        handed to it (and left out) and the stream goes on; without, the error propagates."""
         pairs = ((a.body_text(), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield extract_from_doc(article, doc)
+            if on_error is None:
+                yield extract_from_doc(article, doc)
+                continue
+            try:
+                extraction = extract_from_doc(article, doc)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                on_error(article, exc)
+                continue
+            yield extraction
 
 
 def extract_from_doc(article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]

@@ -68,11 +68,22 @@ class IngestCounts:
             "skipped": self.skipped,
             "failed": self.failed,
             "duplicates": self.duplicates,
+            "failures": [
+                {"source": source, "reason": reason}
+                for outcome, source, reason in self.reasons
+                if outcome != "skipped"
+            ],
+            "skips": [
+                {"source": source, "reason": reason}
+                for outcome, source, reason in self.reasons
+                if outcome == "skipped"
+            ],
         }
 
 
 class IngestProgress:
-    """A Rich progress line with articles/s, or nothing at all when `silent`.
+    """A Rich progress line with articles/s on standard error (or `console`), or nothing
+    at all when `silent`.
 
     Use as a context manager; call `update(counts)` after each stored batch.
     """
@@ -108,6 +119,10 @@ class IngestProgress:
             TextColumn("[cyan]{task.fields[rate]:.1f} articles/s"),
             TimeElapsedColumn(),
         ]
+        if self.console is None:  # standard output carries only results
+            from rich.console import Console
+
+            self.console = Console(stderr=True)
         self._progress = Progress(*columns, console=self.console, transient=False)
         self._progress.__enter__()
         self._task = self._progress.add_task("ingest", total=self.total, counts="", rate=0.0)

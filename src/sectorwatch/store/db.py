@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from sectorwatch.errors import StoreError
 
@@ -56,11 +57,28 @@ def create_store_engine(url: str) -> Engine:
     )
 
 
-def open_store(url: str) -> Engine:
-    """An engine whose schema is migrated to the newest version."""
+def open_store(url: str, *, create: bool = True) -> Engine:
+    """An engine whose schema is migrated to the newest version. With `create=False` (the
+    read commands) a SQLite file that does not exist is an error, not a new empty store.
+    A database that cannot be reached or opened is a StoreError saying which and why."""
     from sectorwatch.store.migrations import migrate
 
     engine = create_store_engine(url)
+    shown = engine.url.render_as_string(hide_password=True)
+    database = engine.url.database or ""
+    if not create and engine.dialect.name == "sqlite" and database not in ("", ":memory:"):
+        if not Path(database).is_file():
+            raise StoreError(
+                f"no store at {database}: run `sectorwatch ingest PATH --db {url}` first "
+                "to create it, or give another --db (or SECTORWATCH_DB)"
+            )
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = " ".join(str(exc.orig).split()) if exc.orig is not None else str(exc)
+        raise StoreError(f"cannot open the store {shown}: {reason}") from exc
     migrate(engine)
     return engine
 

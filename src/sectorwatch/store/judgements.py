@@ -45,12 +45,19 @@ def _claim(conn: Connection, claim_id: str) -> None:
         raise StoreError(f"no claim with id {claim_id!r}; query output with --json lists claim ids")
 
 
+def _indefinite(noun: str) -> str:
+    """The noun with its indefinite article: a person, an organisation."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def merge(engine: Engine, a: str, b: str, author: str, note: str | None = None) -> str:
     """Judge that `a` and `b` are the same entity; returns the canonical id (the older)."""
     with engine.begin() as conn:
         (_, kind_a, _), (_, kind_b, _) = _entity(conn, a), _entity(conn, b)
         if kind_a != kind_b:
-            raise StoreError(f"cannot merge a {kind_a} ({a}) with a {kind_b} ({b})")
+            raise StoreError(
+                f"cannot merge {_indefinite(kind_a)} ({a}) with {_indefinite(kind_b)} ({b})"
+            )
         _append(conn, "merge", a, b, author, note=note)
         rebuild_referents(conn)
         return canonical_id(conn, a)
