@@ -41,6 +41,12 @@ _TWO = re.compile(
     r"organizations|providers|partners|sides)\b",
     re.IGNORECASE,
 )
+# "The merger will be completed in April": the merger the article has already named.
+_THE_MERGER = re.compile(
+    r"\b(?:the|this|their)\s+(?:planned\s+|proposed\s+|full\s+|formal\s+)?"
+    r"(?:merger|acquisition|takeover)\b",
+    re.IGNORECASE,
+)
 _SUB_MODS = {
     "joint",
     "interim",
@@ -97,10 +103,22 @@ def _predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-
     return None
 
 
+# "Owen Tate, who joins from Brindle Care, will ...": the name after it is where the
+# person comes from (an employer, however it was tagged), never the subject.
+_COMES_FROM = re.compile(
+    r"\b(?:joins|joining|joined|moves|moving|moved|comes|coming|came|arrives|arriving|arrived|"
+    r"returns|returning|transfers|transferring)\s+(?:to\s+\S+\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
-    """Whether a person named at `start` is the one being taken over from."""
+    """Whether a person named at `start` is the one being taken over from (or the place a
+    newcomer comes from)."""
     text = ctx.text
     window = text[max(0, start - 70) : start]
+    if _COMES_FROM.search(window):
+        return True
     return any(
         _PREDECESSOR_GAP.fullmatch(window[m.end() :]) for m in _TAKES_OVER_FROM.finditer(window)
     )
@@ -157,14 +175,30 @@ def _role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tu
     return None
 
 
+# Words that put the dates after the cue in the future ("will take up the post in June");
+# without them an announced event's dates are past ("The boards approved it on Tuesday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+(?:be|become|take|join|start|leave|retire|step|merge|act)|"
+    r"is\s+to|are\s+to|due|set|expected|plans?|from|next|later|until|by|intends?|would)\b",
+    re.IGNORECASE,
+)
+
+
 def _dates(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], future: bool):
+    """Dates before the cue are when it was announced (read as past), dates after it when
+    it takes effect (read as future when the sentence looks forward)."""
     text = ctx.text
     announced = effective = None
     ranges: dict[str, str | None] = {}
-    for d in find_dates(text[sent[0] : sent[1]], ctx.article.published, future=future):
+    future = future and bool(_FUTURE.search(text, cue[0], sent[1]))
+    published = ctx.article.published
+    past = find_dates(text[sent[0] : sent[1]], published, future=False)
+    ahead = find_dates(text[sent[0] : sent[1]], published, future=True) if future else past
+    for d_past, d_ahead in zip(past, ahead, strict=False):
+        pos = sent[0] + d_past.start
+        d = d_past if pos < cue[0] else d_ahead
         if d.value is None or d.kind == "since":
             continue
-        pos = sent[0] + d.start
         if pos < cue[0] and d.kind == "point" and announced is None:
             announced = d.value
             ranges["announced"] = d.range
@@ -210,6 +244,28 @@ def _title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, in
     return canonical_title(m.group("title")), m.start(), m.end()
 
 
+# "Ruth Emsley retires next month, and her successor will be appointed by ...": the
+# subject of the cue is someone not yet named.
+_UNNAMED_SUBJECT = re.compile(
+    r"\b(?:his|her|their|a|the|its)\s+(?:permanent\s+|new\s+|eventual\s+)?"
+    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str | None]:
+    """The post an appointment cue names when no role fact holds it ("steps up from deputy
+    to chief nursing officer at X"): the title within a few words, and the organisation
+    right after it ("of", "at", "for", "with")."""
+    title = _title_near(ctx, pos, min(end, pos + 40))
+    if title is None:
+        return None, None
+    assert ctx.organisations is not None
+    gap = re.match(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[title[2] : end])
+    org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
+    return title[0], org.canonical if org else None
+
+
 def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
     text = ctx.text
     for kind in ("departure", "appointment"):
@@ -226,6 +282,8 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                 else:
                     found = _subject_before(ctx, sent[0], m.start(), kind == "appointment")
                     person = found[0] if found else None
+                    if found and _UNNAMED_SUBJECT.search(text, found[1], m.start()):
+                        continue  # "her successor will be appointed": nobody named
                     if person is None and kind == "appointment":
                         person = _person_after(ctx, m.end(), min(sent[1], m.end() + 60))
                 if person is None:
@@ -241,13 +299,14 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                 if kind == "departure" and fact is not None and fact.status == "incoming":
                     fact = None
                 del tail
+                role = fact.role if fact else None
+                organisation = fact.organisation if fact else None
+                if kind == "appointment" and fact is None:
+                    role, organisation = _post_after(ctx, m.end(), sent[1])
                 out.append(
                     _event(
                         ctx, kind, (m.start(), m.end()), sent,
-                        person=person,
-                        role=fact.role if fact else None,
-                        organisation=fact.organisation if fact else None,
-                        status=status,
+                        person=person, role=role, organisation=organisation, status=status,
                     )
                 )  # fmt: skip
 
@@ -279,9 +338,15 @@ def _predecessor_departures(ctx: ArticleContext, sent, quoted, out: list[Event])
 
 def _incoming_appointments(ctx: ArticleContext) -> list[Event]:
     out = []
+    assert ctx.people is not None
     for f in ctx.roles:
         if f.status != "incoming":
             continue
+        named = [m for m in ctx.people.mentions() if f.start <= m.start < f.end]
+        if named and all(
+            _COMES_FROM.search(ctx.text, max(0, m.start - 40), m.start) for m in named
+        ):
+            continue  # "who joins from Brindle Care": a former employer, not a person
         sent = ctx.sentence_span(f.start, f.end)
         out.append(
             _event(
@@ -303,6 +368,17 @@ def _reports_to(ctx: ArticleContext, sentences: list[tuple[int, int]], i: int) -
     return None
 
 
+def _appositive_post(ctx: ArticleContext, title_end: int, cue: int) -> bool:
+    """ "named interim COO of the Health Commissioning Board, a new post that ...": only
+    the organisation of the title stands between it and "a new post"."""
+    assert ctx.organisations is not None
+    gap = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", ctx.text[title_end:cue])
+    if gap is None:
+        return False
+    org = ctx.organisations.starting_at(title_end + gap.end())
+    return org is not None and re.fullmatch(r"\s*,\s*", ctx.text[org.end : cue]) is not None
+
+
 def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
     text = ctx.text
     sent = sentences[i]
@@ -315,7 +391,7 @@ def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
                 before = [
                     t
                     for t in role_vocabulary().pattern.finditer(text, sent[0], m.start())
-                    if m.start() - t.end() < 40
+                    if m.start() - t.end() < 40 or _appositive_post(ctx, t.end(), m.start())
                 ]
                 if before:
                     title = (canonical_title(before[-1].group("title")), 0, 0)
@@ -336,6 +412,63 @@ def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
             return
 
 
+_REPORT_NOUN = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|annual|final|interim|latest)\s+"
+    r"(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+_BOARD = re.compile(
+    r"\s*(?:directly\s+)?(?:to\s+)?the\s+(?:\w+\s+)?(?:board|governing body)\b", re.I
+)
+_OBJECT_PRONOUN = re.compile(r"\s*(him|her)\b", re.IGNORECASE)
+
+
+def _creates_role(text: str, sent: tuple[int, int]) -> bool:
+    return any(p.search(text, *sent) for p, _ in event_cues()["role_created"]) or bool(
+        re.search(
+            r"\b(?:the|this)\s+(?:role|post|position|postholder|post-holder)\b",
+            text[sent[0] : sent[1]],
+            re.I,
+        )
+    )
+
+
+def _singular_subordinate(
+    ctx: ArticleContext, sent: tuple[int, int], cue: int
+) -> tuple[str | None, str | None]:
+    """Who reports, when no plural title does: the post of the person the sentence is about
+    ("She will report directly to ...", "X was appointed COO, reporting to ..."), else a
+    title shortly before the cue ("The new COO will be accountable to the board")."""
+    found = _subject_before(ctx, sent[0], cue)
+    if found is not None:
+        fact = _role_of(ctx, found[0], sent, ("incoming", "interim", "acting", "current"))
+        if fact is None or fact.status == "former":
+            return None, None
+        return fact.role, fact.organisation
+    titles = list(role_vocabulary().pattern.finditer(ctx.text, max(sent[0], cue - 120), cue))
+    return (canonical_title(titles[-1].group("title")) if titles else None), None
+
+
+def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str | None:
+    """The title (or person, as their title when known) reported to; "the board"."""
+    end = min(sent[1], pos + 40)
+    title = _title_near(ctx, pos, end)
+    if title is not None and not re.search(r"[.;,]", ctx.text[pos : title[1]]):
+        return title[0]
+    if _BOARD.match(ctx.text, pos):
+        return "board"
+    pronoun = _OBJECT_PRONOUN.match(ctx.text, pos)
+    person = (
+        pronoun_referent(ctx, pos + pronoun.start(1), pronoun.group(1))
+        if pronoun
+        else _person_after(ctx, pos, end)
+    )
+    if person is None:
+        return None
+    fact = _role_of(ctx, person, sent, ("current", "interim", "acting", "incoming"))
+    return fact.role if fact is not None else person
+
+
 def _reporting_lines(ctx, sent, quoted, out: list[Event]) -> None:
     text = ctx.text
     assert ctx.people is not None and ctx.organisations is not None
@@ -346,27 +479,35 @@ def _reporting_lines(ctx, sent, quoted, out: list[Event]) -> None:
             subs = list(_SUBORDINATE.finditer(text, sent[0], m.start()))
             subs = [s for s in subs if canonical_title(s.group(1).split()[-1][:-1]) or True]
             subs = [s for s in subs if role_vocabulary().pattern.search(s.group(1))]
-            if not subs:
+            if subs:
+                phrase = subs[-1].group(1).lower().strip()
+                t = role_vocabulary().pattern.search(phrase)
+                mods = phrase[: t.start()].split() if t else []
+                keep = []
+                for w in reversed(mods):
+                    if w not in _SUB_MODS:
+                        break
+                    keep.insert(0, w)
+                sub_org = None
+                sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
+            elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
+                continue  # "in a report to the board": the noun
+            elif _creates_role(text, sent):
+                continue  # "a new post ..., reporting directly to X": the role's reports_to
+            else:
+                sub, sub_org = _singular_subordinate(ctx, sent, m.start())
+            if sub is None:
                 continue
-            phrase = subs[-1].group(1).lower().strip()
-            t = role_vocabulary().pattern.search(phrase)
-            mods = phrase[: t.start()].split() if t else []
-            keep = []
-            for w in reversed(mods):
-                if w not in _SUB_MODS:
-                    break
-                keep.insert(0, w)
-            sub = " ".join(keep + [phrase[t.start() :] if t else phrase])
-            superior_title = _title_near(ctx, m.end(), min(sent[1], m.end() + 40))
-            superior = superior_title[0] if superior_title else None
-            if superior is None:
-                superior = _person_after(ctx, m.end(), min(sent[1], m.end() + 40))
-            if superior is None:
+            superior = _superior_after(ctx, sent, m.end())
+            if superior is None or superior == sub:
                 continue
             org = ctx.organisations.combined(m.start())
+            if org is None:
+                near = ctx.organisations.in_span(sent[0], sent[1])
+                org = near[0].canonical if near else sub_org
             status = (
                 "announced"
-                if re.search(r"\b(?:will|to|would)\b", text[sent[0] : m.end()])
+                if re.search(r"\b(?:will|to|would)\b", text[sent[0] : m.start()])
                 else None
             )
             out.append(
@@ -392,8 +533,8 @@ def _merger_orgs(ctx: ArticleContext, sentences, i: int) -> list[str]:
 
     here = names(*sentences[i])
     if len(here) >= 2:
-        return here[:2] if not _TWO.search(ctx.text, *sentences[i]) else here[:2]
-    if not _TWO.search(ctx.text, *sentences[i]):
+        return here[:2]
+    if not (_TWO.search(ctx.text, *sentences[i]) or _THE_MERGER.search(ctx.text, *sentences[i])):
         return []
     for j in range(i - 1, max(-1, i - 6), -1):
         found = names(*sentences[j])
