@@ -52,6 +52,32 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _anonymous_re(nouns: list[str]) -> re.Pattern[str]:
+    """An unnamed source as the whole subject: a quantifier or indefinite article, up to four
+    modifiers, an anonymous noun, an optional place ("at Hollins Bay", "close to the
+    board"); or "another" / "one" alone ("Another said")."""
+    heads = _alternation(nouns)
+    return re.compile(
+        r"(?:^|(?<=\s))(?:(?P<det>[Oo]ne|[Aa]nother|[Aa]n?|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|"
+        r"[Oo]ther|[Mm]any)\s+(?:[\w’'\-&]+\s+){0,4}?"
+        rf"(?:{heads})(?:e?s)?"
+        r"(?:\s+(?:at|from|in|of|on|within|inside|with|close\s+to|familiar\s+with)\s+"
+        r"[\w’'\-& ]+?)?"
+        r"|(?P<alone>[Aa]nother|[Oo]ne))\s*$"
+    )
+
+
+def _response_re(nouns: list[str]) -> re.Pattern[str]:
+    """ "Ms Holroyd's response:", "Her reply was:", "In her words:", "In the words of X,"."""
+    heads = _alternation(nouns)
+    return re.compile(
+        rf"(?:^|(?<=[\s.]))(?:(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}})(?:’s|'s)"
+        rf"|(?P<pronoun>[Hh]is|[Hh]er))\s+(?:own\s+)?(?:{heads})(?:\s+(?:was|is))?\s*[:,]?\s*$"
+        rf"|(?:^|(?<=[\s.]))[Ii]n\s+(?P<in_pronoun>his|her)\s+(?:own\s+)?words\s*[:,]?\s*$"
+        rf"|(?:^|(?<=[\s.]))[Ii]n\s+the\s+words\s+of\s+(?P<in_owner>[^,:]+?)\s*[:,]?\s*$"
+    )
+
+
 @dataclass(frozen=True)
 class Cues:
     verbs: frozenset[str]  # every speech-verb form, lower case
@@ -74,6 +100,10 @@ class Cues:
     head_roles: tuple[str, ...]  # "the head of X": the roles that make someone its head
     head_words: frozenset[str]
     generic_bodies: dict[str, tuple[str, ...]]  # "inspectors" -> words in the body's name
+    anonymous_re: re.Pattern[str]  # "one senior source", "an insider": a person with no name
+    listener_verbs: frozenset[str]  # "told HSJ": the object listens, it does not speak
+    response_re: re.Pattern[str]  # "Ms Holroyd's response:", "In her words:"
+    finding_re: re.Pattern[str]  # "found", "warning of": an inspectorate's findings
     welcome: tuple[str, ...]
     concern: tuple[str, ...]
     negation: frozenset[str]
@@ -129,6 +159,12 @@ def load_cues() -> Cues:
         head_roles=tuple(sections.get("head_roles", [])),
         head_words=frozenset(sections.get("head_words", [])),
         generic_bodies=_pairs(sections.get("generic_bodies", [])),
+        anonymous_re=_anonymous_re(sections.get("anonymous_nouns", [])),
+        listener_verbs=frozenset(sections.get("listener_verbs", [])),
+        response_re=_response_re(sections.get("response_nouns", [])),
+        finding_re=re.compile(
+            rf"(?<![\w’'-])(?:{_alternation(sections.get('finding_verbs', []))})(?![\w’'-])", re.I
+        ),
         welcome=tuple(w.lower() for w in _lines("stance_welcome.txt")),
         concern=tuple(w.lower() for w in _lines("stance_concern.txt")),
         negation=frozenset(w.lower() for w in _lines("stance_negation.txt")),

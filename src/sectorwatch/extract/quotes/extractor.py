@@ -13,7 +13,10 @@ For each body paragraph (titles, bylines, teasers and boilerplate are never sear
    announced just before ("X said:" or "X agreed." ending the previous paragraph, a
    heading line naming the next speaker, "Name and title:" alone), then the previous
    paragraph's speaker when the quote continues it, then the person a quote-free
-   paragraph ends on ("She is sharper about the national picture.");
+   paragraph ends on ("She is sharper about the national picture."; "Joanne Pettifer's son
+   was placed 140 miles away."), else the speaker before that paragraph; in a Q&A
+   interview, the interviewee. Anonymous sources ("one senior source said") are people
+   with no name, and a quote-only paragraph after one stays anonymous;
 4. a short quoted phrase with no speaker of its own is a scare quote and is dropped, and so
    is one that modifies a noun ("the 'twin-track' model") unless a named subject and a
    speech verb before it in the same sentence report it ("warned the group would 'hollow
@@ -30,7 +33,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.quotes.cues import Cues, load_cues
 from sectorwatch.extract.quotes.indirect import find_indirect
 from sectorwatch.extract.quotes.marks import QuotedSpan, find_quoted_spans, is_full_quote
-from sectorwatch.extract.quotes.names import NameBook
+from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook
 from sectorwatch.extract.quotes.sentences import split_sentences
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
@@ -45,6 +48,7 @@ _FUNCTION_AFTER = {
     "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these",
     "those", "them", "him", "it", "us", "me",
 }  # fmt: skip
+_OPENERS = "“‘\"'«„"
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor|\bthen)\s*$", re.I)
 
 
@@ -56,6 +60,7 @@ class _State:
     previous: Found | None = None  # speaker of the previous paragraph's quotes
     previous_open: bool = False  # the previous paragraph's last quote was never closed
     subject: Found | None = None  # "She is sharper about ...": the person a paragraph ends on
+    answering: bool = False  # a Q&A interview's first question has been asked
 
 
 @dataclass
@@ -77,11 +82,44 @@ class QuoteStage:
     def __post_init__(self) -> None:
         self.book = NameBook.for_article(self.ctx, self.cues)
         self.finder = SpeakerFinder(self.ctx, self.cues, self.book)
+        self.questions = self._interview_questions()
+        if self.questions:
+            self.finder.interviewee = self._interviewee()
+
+    def _interview_questions(self) -> set[int]:
+        """Q&A interviews: the starts of body paragraphs that are the interviewer's
+        questions (a paragraph ending with "?" that addresses "you", or opening "Q:"), when
+        there are at least two. The answers that follow are the interviewee's, without
+        quote marks."""
+        text = self.ctx.article.text
+        starts = set()
+        for para in self.ctx.article.body_paragraphs():
+            body = text[para.start : para.end].strip()
+            # a question put to the interviewee ("What surprised you most?"), not a
+            # columnist's rhetorical one ("So what went wrong?")
+            if re.match(r"Q\s*[:.]\s", body) or (
+                body.endswith("?")
+                and len(body.split()) <= 60
+                and body[:1] not in _OPENERS
+                and re.search(r"\b(?:you|your|yours|yourself)\b", body, re.I)
+            ):
+                starts.add(para.start)
+        return starts if len(starts) >= 2 else set()
+
+    def _interviewee(self) -> str | None:
+        """The person an interview is with: the one the article names most (first named
+        on a tie)."""
+        counts: dict[str, int] = {}
+        for _, name in self.book.full:
+            counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
         state = _State()
         for para in self.ctx.article.body_paragraphs():
+            if para.start in self.questions:
+                state.answering = True
             for line in _lines(self.ctx.article.text, para):
                 quotes.extend(self._paragraph(line, state))
         for q in quotes:
@@ -105,13 +143,16 @@ class QuoteStage:
             _Stretch(s, next((x for x in sentences if x[0] <= s.open_at < x[1]), (0, len(text))))
             for s in spans
         ]
+        subjects = self._narrative_subjects(text, off, sentences, spans)
         indirect = find_indirect(text, off, sentences, spans, self.finder, self.cues)
+        # Q&A answers: "I told them that ..." is the interview itself, not reported speech
+        indirect = [item for item in indirect if not item.found.first_person]
         for i, st in enumerate(stretches):
             self._attribute_in_sentence(text, off, st, stretches[:i], stretches[i + 1 :])
             if st.keep:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
-        self._attribute_from_paragraph(text, stretches, lead_ins, state)
+        self._attribute_from_paragraph(text, off, stretches, lead_ins, state)
 
         quotes: list[Quote] = []
         for st in stretches:
@@ -136,8 +177,10 @@ class QuoteStage:
         else:
             state.pending = None
         speakers = [st.found for st in kept if st.found] + [i.found for i in indirect]
-        state.previous = speakers[-1] if speakers else None
-        state.subject = None if spans else self._narrative_subject(text, off, sentences)
+        subject = None if spans else subjects.get(sentences[-1][0]) if sentences else None
+        if speakers or spans or subject is not None:
+            state.previous = speakers[-1] if speakers else None
+        state.subject = subject
         state.previous_open = bool(kept) and not kept[-1].span.closed
         return quotes
 
@@ -163,7 +206,9 @@ class QuoteStage:
         if self.cues.scare_re.search(lead):
             st.keep = False
             return
-        found, cue = self._from_lead(lead, off + lead_from, strict=not st.full)
+        found, cue = self._from_response(lead, off + lead_from)
+        if found is None:
+            found, cue = self._from_lead(lead, off + lead_from, strict=not st.full)
         # A speaker and speech verb before the quote, in its own sentence, make even a
         # short phrase that modifies a noun the speaker's words: warned the group would
         # "hollow out" the trust; had received "reassuring but inaccurate" reports.
@@ -181,6 +226,12 @@ class QuoteStage:
             ):
                 found = self.finder.document(whole, off + s_start)
                 cue = cue or _first_cue(whole, self.cues)
+        if found is None and not st.full:
+            found = self._from_findings(
+                _masked(text, s_start, span.open_at, same_before), off + s_start
+            )
+            cue = _first_cue(text[s_start : span.open_at], self.cues) if found else None
+            reported = found is not None
         if found is None:
             found = self.finder.according_to(tail, off + span.outer_end)
             cue = "according to" if found else None
@@ -206,10 +257,44 @@ class QuoteStage:
             found = self.finder.before_verb(region[clause_from:], offset + clause_from, strict)
             if found is not None:
                 return found, m.group(0).lower()
+            if m.group(0).lower() in self.cues.listener_verbs:
+                continue  # "One board member told HSJ:": HSJ listens, it does not speak
             after = self.finder.after_verb(lead[m.end() :], offset + m.end())
             if after is not None and not lead[m.end() :].strip(" ,:").count(" ") > 12:
                 return after, m.group(0).lower()
         return None, None
+
+    def _from_response(self, lead: str, offset: int) -> tuple[Found | None, str | None]:
+        """A speaker announced without a speech verb: "Ms Holroyd's response:", "In her
+        words:", "In the words of X,"."""
+        m = self.cues.response_re.search(lead)
+        if m is None:
+            return None, None
+        owner = m.group("owner") or m.group("in_owner")
+        if owner is not None:
+            at = offset + (m.start("owner") if m.group("owner") else m.start("in_owner"))
+            found = self.finder.before_verb(owner, at, strict=True)
+            if found is None or found.kind == "document":
+                return None, None
+            return found, None
+        pronoun = (m.group("pronoun") or m.group("in_pronoun")).lower()
+        return self.finder.pronoun("she" if pronoun == "her" else "he", offset + m.start()), None
+
+    def _from_findings(self, whole: str, offset: int) -> Found | None:
+        """Inspection reports: a partial quote in a sentence whose subject is a named
+        organisation and whose verb reports its findings ("The Office for Care Standards
+        found the service had 'serious and sustained' failings"; "The CSA has rated the
+        trust inadequate, warning of 'serious' failings") is the organisation's."""
+        m = self.cues.finding_re.search(whole)
+        if m is None:
+            return None
+        region = whole[: m.start()].rstrip()
+        if re.search(r"\b(?:was|were|is|are|been|be|being)\s*$", region, re.I):
+            return None  # passive: "The trust was rated ...", the subject is not the finder
+        found = self.finder.before_verb(region, offset, strict=True)
+        if found is None or found.kind == "person" or not found.name:
+            return None
+        return found
 
     def _from_tail(self, tail: str, offset: int) -> tuple[Found | None, str | None]:
         m = self.cues.verb_re.search(tail)
@@ -238,6 +323,11 @@ class QuoteStage:
                 sentence,
                 re.I,
             )
+            if m is None and sentence.endswith(":"):
+                response, _ = self._from_response(sentence, off + s)
+                if response is not None:
+                    out.append((e, response))
+                    continue
             if m is None:
                 # a speaker's name and title alone before a colon introduce the next quote:
                 # "Federation of Health Providers chief executive Tomasz Kowal:"
@@ -251,21 +341,60 @@ class QuoteStage:
                 out.append((e, found))
         return out
 
-    def _narrative_subject(self, text: str, off: int, sentences: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
-        """The person a quote-free paragraph ends on, when its last sentence opens with them
-        ("She is sharper about the national picture."): profiles and interviews run a
-        quote straight after such a sentence without a speech verb."""
-        if not sentences:
+    def _narrative_subjects(
+        self, text: str, off: int, sentences: list[tuple[int, int]], spans: list[QuotedSpan]
+    ) -> dict[int, Found]:
+        """The person each quote-free sentence opens with, by sentence start.
+
+        New speaker by narrative subject: a sentence whose grammatical subject is a named
+        person ("Fiona Greatorex, who takes over in May, started her career as a district
+        nurse."; "Joanne Pettifer's son was placed 140 miles away.") makes that person the
+        one a following "she said" or quote-only paragraph means; "He/She ..." keeps the
+        person the paragraph is about ("She is sharper about the national picture.").
+        """
+        out: dict[int, Found] = {}
+        current: Found | None = None
+        for s, e in sentences:
+            if any(s <= sp.open_at < e for sp in spans):
+                current = None
+                continue
+            sentence = text[s:e]
+            m = re.match(r"\s*(He|She)\b", sentence)
+            if m is not None:
+                word = m.group(1).lower()
+                if current is None or not self.finder.fits(current.name, PRONOUNS[word]):
+                    current = self.finder.pronoun(word, off + s)
+            else:
+                current = self._named_subject(sentence, off + s)
+                if current is not None:
+                    self.finder.remember(current)
+            if current is not None:
+                out[s] = current
+        return out
+
+    def _named_subject(self, sentence: str, at: int) -> Found | None:
+        """A person named in full (or with an honorific) opening `sentence` as its subject,
+        possibly as a possessive ("Joanne Pettifer's son"); not one of two people ("X and
+        Y were appointed") nor a name inside an organisation's."""
+        m = CHUNK_RE.match(sentence)
+        if m is None:
             return None
-        s, e = sentences[-1]
-        m = re.match(r"\s*(He|She)\b", text[s:e])
-        if m is not None:
-            return self.finder.pronoun(m.group(1).lower(), off + s)
-        return None
+        rest = sentence[m.end() :]
+        if re.match(r"\s+and\s+[A-Z]", rest) or re.match(r"\s*[:;]", rest):
+            return None
+        names = self.book.classify(m.group(0), at)
+        if len(names) != 1 or names[0].kind != "person" or names[0].start != at:
+            return None
+        name = names[0]
+        if " " not in name.text and not name.gender:
+            return None  # one word ("Fiona") is not an introduction
+        full = name.canonical or name.text
+        return Found(full, "person", name.start, name.end)
 
     def _attribute_from_paragraph(
         self,
         text: str,
+        off: int,
         stretches: list[_Stretch],
         lead_ins: list[tuple[int, Found]],
         state: _State,
@@ -289,6 +418,10 @@ class QuoteStage:
                 st.found = state.previous
             elif starts_with_quote and state.subject is not None:
                 st.found = state.subject
+            elif state.answering and self.finder.interviewee:
+                # Q&A interviews: a quote inside an answer (or question) is the interviewee's
+                at = off + st.span.open_at
+                st.found = Found(self.finder.interviewee, "person", at, at)
 
     def _heading_speaker(self, text: str, off: int) -> Found | None:
         if len(text.split()) > 15:
@@ -310,6 +443,8 @@ class QuoteStage:
         )
 
     def _speaker(self, found: Found | None, at: int, sentence: tuple[int, int]) -> Speaker | None:
+        if found is not None and found.name is None and found.kind == "person":
+            return Speaker(name=None, kind="person")  # an anonymous source
         if found is None or not found.name:
             return None
         speaker = found.speaker()

@@ -37,6 +37,8 @@ NOT_NAME = {
     "however", "meanwhile", "although", "though", "since", "until", "under", "asked",
     "commenting", "speaking", "responding", "writing", "there", "here", "what", "who",
     "why", "how", "where", "yes", "no", "not", "all", "both", "each", "every", "some",
+    # quantifiers of anonymous sources: "One Hollins Bay consultant" is nobody's name
+    "one", "another", "two", "three", "several", "many", "other", "others", "most", "few",
 }  # fmt: skip
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 

@@ -57,6 +57,8 @@ _PIECE_BREAK = re.compile(r"[,()–—]")
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
 _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
+# ", who asked not to be named," or a bracket set off inside a subject
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
 _CLAUSE_OPENERS = {
@@ -74,6 +76,7 @@ class Found:
     at: int
     end: int
     owns_document: bool = False  # the owner of a document that is the subject
+    first_person: bool = False  # "I" or "you" in a Q&A interview
 
     def speaker(self) -> Speaker:
         return Speaker(name=self.name, kind=self.kind)  # type: ignore[arg-type]
@@ -88,6 +91,8 @@ class SpeakerFinder:
     docs: DocumentBook = field(init=False)
     # "icb" -> what "the ICB" first meant as a speaker
     anaphors: dict[str, str] = field(default_factory=dict)
+    # the person a Q&A interview questions: "I" in an answer, "you" in a question
+    interviewee: str | None = None
 
     def __post_init__(self) -> None:
         self.docs = DocumentBook.for_text(
@@ -114,6 +119,11 @@ class SpeakerFinder:
         if not stripped:
             return None
         last = strip_possessive(words[-1].strip(",")).lower() if words else ""
+        if last in ("i", "you") and self.interviewee:
+            # Q&A interviews: "I told them on day one:" in an answer is the interviewee
+            if len(words) == 1 or self._intro_only(" ".join(words[:-1])):
+                at = offset + len(stripped) - 1
+                return Found(self.interviewee, "person", at, at + len(words[-1]), first_person=True)
         if last in PRONOUNS or last in ("it", "they", "we"):
             if strict and len(words) > 1 and not self._intro_only(" ".join(words[:-1])):
                 return None
@@ -121,6 +131,9 @@ class SpeakerFinder:
         spokes = self._spokesperson(stripped, offset)
         if spokes is not None:
             return spokes
+        anonymous = self.anonymous(stripped, offset)
+        if anonymous is not None:
+            return anonymous
         described = self._aged(stripped, offset) or self._head_of(stripped, offset)
         if described is not None:
             return described
@@ -148,11 +161,14 @@ class SpeakerFinder:
         first = phrase.split()[:1]
         if first and first[0].lower() in PRONOUNS:
             return self.pronoun(first[0].lower(), offset + m.start(1))
-        if not phrase[:1].isupper() and not phrase.lower().startswith(("the ", "a ", "an ")):
-            return None
+        anonymous = self.anonymous(phrase.rstrip(), offset + m.start(1))
         spokes = self._spokesperson(phrase, offset + m.start(1))
         if spokes is not None:
             return spokes
+        if anonymous is not None:
+            return anonymous  # "said one senior source"
+        if not phrase[:1].isupper() and not phrase.lower().startswith(("the ", "a ", "an ")):
+            return None
         if len(phrase.split()) > 14 or not self._noun_phrase(phrase):
             return None
         return self._last_name(phrase, offset + m.start(1))
@@ -214,6 +230,8 @@ class SpeakerFinder:
         first = phrases[0]
         if piece[: first.start].strip().lower() not in ("", "the", "a", "an", "its", "their"):
             return None
+        if first.name in self.book.org_surfaces and self.book._indexed_person(first.name) is None:
+            return None  # "The Office for Care Standards found": an organisation, not a text
         at = offset + head[0] + first.start
         owner = self._document_owner(first, at)
         if owner is not None:
@@ -248,11 +266,11 @@ class SpeakerFinder:
             return Found(found.name, found.kind, found.at, found.end) if found else None
         people = [f for f in self.recent if f.at <= at and f.kind == "person"]
         for f in sorted(people, key=lambda f: f.at, reverse=True):
-            if self._fits(f.name, gender):
+            if self.fits(f.name, gender):
                 return Found(f.name, f.kind, f.at, f.end)
         # no speaker yet: the last fitting person named before
         for pos, name in reversed(self.book.full):
-            if pos <= at and self._fits(name, gender):
+            if pos <= at and self.fits(name, gender):
                 return Found(name, "person", pos, pos + len(name))
         return None
 
@@ -262,7 +280,7 @@ class SpeakerFinder:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def _fits(self, name: str | None, gender: str | None) -> bool:
+    def fits(self, name: str | None, gender: str | None) -> bool:
         known = self.book.gender_of(name or "")
         return not (gender and known in ("m", "f") and known != gender)
 
@@ -380,10 +398,24 @@ class SpeakerFinder:
                 return Found(people.pop(), "person", at, offset + m.end())
         return None
 
+    def anonymous(self, subject: str, offset: int) -> Found | None:
+        """Anonymous sources: a subject that is only an unnamed source ("one senior source",
+        "a senior manager, who asked not to be named", "one consultant at Hollins Bay",
+        "another source", "an insider") is a person with no name, never a capitalised
+        fragment such as "One Hollins Bay"."""
+        text = _RELATIVE_ASIDE.sub("", subject).rstrip(" ,")
+        m = self.cues.anonymous_re.search(text)
+        if m is None or not self._intro_only(text[: m.start()]):
+            return None
+        at = offset + min(m.start(), len(subject))
+        return Found(None, "person", at, offset + len(subject))
+
     def _spokesperson(self, text: str, offset: int) -> Found | None:
         bare = _BARE_SPOKES.search(text)
         if bare is not None and self._intro_only(text[: bare.start()]):
-            return self._organisation_in_focus(offset + bare.start())
+            # a spokesperson with no organisation that can be resolved is anonymous
+            at = offset + bare.start()
+            return self._organisation_in_focus(at) or Found(None, "person", at, at)
         m = self.cues.spokesperson_re.search(text)
         if m is None:
             m = _SPOKES_BEFORE.search(text)
