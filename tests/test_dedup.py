@@ -8,6 +8,7 @@ from store_factory import ArticleSpec, build
 
 from sectorwatch.model import Article, Paragraph
 from sectorwatch.scale.dedup import (
+    DedupOptions,
     DuplicateIndex,
     article_signature,
     canonical,
@@ -15,6 +16,8 @@ from sectorwatch.scale.dedup import (
     load_index,
     shingles,
     signature,
+    signature_row,
+    stored_signature,
 )
 from sectorwatch.scale.workers import ScaleOptions, ingest_items
 from sectorwatch.store import open_store
@@ -164,3 +167,123 @@ def test_reactions_to_the_appointment_count_each_quote_once(tmp_path):
     save_links(engine, {b.article.id: a.article.id})
     answer = reactions(engine, "Priya Lindqvist")
     assert [(q.speaker, q.article_id) for q in answer.quotes] == [("Colm Ashby", a.article.id)]
+
+
+# ---------------------------------------------------------------- stored signatures
+
+
+def stored_signatures(engine) -> dict[str, tuple[int, int, bytes]]:
+    from sectorwatch.store.schema import article_signatures as sigs
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(sigs.c.article_id, sigs.c.num_perm, sigs.c.shingle_words, sigs.c.signature)
+        )
+        return {r.article_id: (r.num_perm, r.shingle_words, r.signature) for r in rows}
+
+
+def count_signature_calls(monkeypatch) -> list[int]:
+    """Count the MinHash computations (every path to a signature goes through `signature`)."""
+    import sectorwatch.scale.dedup as dedup
+
+    calls = [0]
+    real = dedup.signature
+
+    def counting(text, options=DedupOptions()):
+        calls[0] += 1
+        return real(text, options)
+
+    monkeypatch.setattr(dedup, "signature", counting)
+    return calls
+
+
+def ingest_copies(engine, monkeypatch, *extractions):
+    import sectorwatch.scale.workers as workers
+
+    by_id = {e.article.id: e for e in extractions}
+    monkeypatch.setattr(workers, "process_batch", lambda arts, *a: [by_id[x.id] for x in arts])
+    options = ScaleOptions(batch_size=1, extractor_version="1.0.0")
+    return ingest_items([e.article for e in extractions], engine, options)
+
+
+def test_an_ingest_stores_every_articles_signature(engine, monkeypatch):
+    """On SQLite and PostgreSQL (the `engine` fixture)."""
+    a, b = copy_a(), copy_b()
+    ingest_copies(engine, monkeypatch, a, b)
+    stored = stored_signatures(engine)
+    assert set(stored) == {a.article.id, b.article.id}  # the duplicate too
+    for article in (a.article, b.article):
+        num_perm, shingle_words, blob = stored[article.id]
+        assert (num_perm, shingle_words, len(blob)) == (128, 5, 128 * 8)
+        assert (stored_signature(blob) == article_signature(article)).all()
+
+
+def test_a_second_run_reads_signatures_instead_of_computing_them(tmp_path, monkeypatch):
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    a, b = copy_a(), copy_b()
+    ingest_copies(engine, monkeypatch, a, b)
+    calls = count_signature_calls(monkeypatch)
+    index = load_index(engine)
+    assert calls == [0]
+    assert len(index) == 1
+    assert index.link("later-copy", article_signature(b.article)) == a.article.id
+
+
+def test_an_old_store_gets_its_signatures_once_and_the_same_links(engine, monkeypatch):
+    """On SQLite and PostgreSQL (the `engine` fixture)."""
+    from sectorwatch.store import write_batch
+    from sectorwatch.store.schema import article_signatures
+
+    a, b = copy_a(), copy_b()
+    unrelated = build(ArticleSpec(text=UNRELATED, source="u.txt"))
+    write_batch(engine, [a, unrelated])  # stored without signatures, as before migration 4
+    assert stored_signatures(engine) == {}
+    copy = article_signature(b.article)
+    calls = count_signature_calls(monkeypatch)
+    first = load_index(engine)
+    assert calls == [2]
+    assert set(stored_signatures(engine)) == {a.article.id, unrelated.article.id}
+    second = load_index(engine)
+    assert calls == [2]  # backfilled once
+    assert len(first) == len(second) == 2
+    assert first.link(b.article.id, copy) == second.link(b.article.id, copy) == a.article.id
+    with engine.begin() as conn:  # a signature made with other parameters is made again
+        conn.execute(article_signatures.update().values(num_perm=64))
+    load_index(engine)
+    assert calls == [4]
+    assert {v[0] for v in stored_signatures(engine).values()} == {128}
+
+
+def test_a_replaced_article_gets_a_fresh_signature(tmp_path):
+    from dataclasses import replace
+
+    from sectorwatch.store import write_batch
+
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    a = copy_a()
+    write_batch(engine, [a], {a.article.id: signature_row(article_signature(a.article))})
+    newer = replace(a, extractor_version="9.0.0")
+    assert write_batch(engine, [newer]).replaced == [a.article.id]
+    assert stored_signatures(engine) == {}  # stale: load_index will make it again
+    write_batch(
+        engine,
+        [replace(a, extractor_version="9.1.0")],
+        {a.article.id: signature_row(article_signature(a.article))},
+    )
+    assert set(stored_signatures(engine)) == {a.article.id}
+
+
+def test_migration_4_adds_the_signature_table_to_an_older_store(tmp_path):
+    from sqlalchemy import inspect
+
+    url = f"sqlite:///{tmp_path / 'sw.db'}"
+    engine = open_store(url)
+    with engine.begin() as conn:  # a store as migration 3 left it
+        conn.exec_driver_sql("DROP TABLE article_signatures")
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+    engine.dispose()
+    engine = open_store(url)
+    assert inspect(engine).has_table("article_signatures")
+    with engine.connect() as conn:
+        versions = conn.exec_driver_sql("SELECT version FROM schema_version").scalars().all()
+    assert sorted(versions) == [1, 2, 3, 4]

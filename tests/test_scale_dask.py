@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sectorwatch.scale.dask_engine import ingest_with_dask, partitions_of
 from sectorwatch.scale.workers import ScaleOptions
 from sectorwatch.store.db import create_store_engine
-from sectorwatch.store.schema import articles
+from sectorwatch.store.schema import article_signatures, articles
 
 pytestmark = pytest.mark.slow
 
@@ -50,6 +50,10 @@ def test_dask_ingests_every_shard_once_and_resumes(cluster, db_url, tmp_path):
     with engine.connect() as conn:
         ours = articles.c.source.like("https://news.example.org/story-%")
         assert conn.execute(select(func.count()).where(ours)).scalar_one() == 12
+        signed = select(func.count()).select_from(
+            articles.join(article_signatures, article_signatures.c.article_id == articles.c.id)
+        )
+        assert conn.execute(signed.where(ours)).scalar_one() == 12  # written with each batch
     again = ingest_with_dask([str(folder)], db_url, cluster.scheduler_address, options=options)
     assert (again.ingested, again.unchanged) == (0, 12)
     engine.dispose()

@@ -1,7 +1,7 @@
 """Paths -> articles: files, folders (walked recursively, in sorted order) and "-".
 
 What a file is follows its extension: .txt/.text -> text, .html/.htm -> HTML,
-.jsonl/.ndjson -> JSON Lines, .warc/.warc.gz/.arc/.arc.gz -> WARC (when
+.jsonl/.ndjson -> JSON Lines, .warc/.warc.gz/.arc/.arc.gz -> web archive (WARC and ARC, when
 `sectorwatch.ingest.warc` is installed). Every input that gives no article is reported as a
 ReadFailure with its reason, never dropped: in a folder walk, files that are not articles
 (other extensions, hidden files, binary or empty files) are "skipped"; a file named

@@ -8,9 +8,10 @@ worker is free:
 
 The spaCy pipeline is loaded once per worker process (a worker plugin warms the same
 per-process cache that `--workers` uses), and each batch is one transaction in the shared
-database, PostgreSQL in practice (`SECTORWATCH_DB=postgresql://...`). Tasks return only
-counts and the MinHash signatures of what they stored; the client links near-duplicates in
-partition order, so the result does not depend on which worker finished first.
+database, PostgreSQL in practice (`SECTORWATCH_DB=postgresql://...`), its articles' MinHash
+signatures included. Tasks return only counts and the signatures of what they stored; the
+client links near-duplicates in partition order, so the result does not depend on which
+worker finished first.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sectorwatch.ingest.options import ReadOptions
+from sectorwatch.scale.dedup import signature_rows
 from sectorwatch.scale.progress import IngestCounts, IngestProgress
 from sectorwatch.scale.workers import (
     ScaleOptions,
@@ -91,7 +93,7 @@ def pipeline_loader(model: str, batch_size: int) -> Any:
     return PipelineLoader()
 
 
-def _write(engine: Engine, extractions: list[Any]) -> Any:
+def _write(engine: Engine, extractions: list[Any], signatures: dict[str, Any]) -> Any:
     """write_batch, retried when a concurrent worker's transaction collides with it."""
     from sqlalchemy.exc import DBAPIError
 
@@ -99,7 +101,7 @@ def _write(engine: Engine, extractions: list[Any]) -> Any:
 
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            return write_batch(engine, extractions)
+            return write_batch(engine, extractions, signatures)
         except DBAPIError:
             if attempt == WRITE_ATTEMPTS:
                 raise
@@ -128,7 +130,8 @@ def ingest_partition(
         output = extract_batch(batch, options.model, options.batch_size, dedup)
         for failure in output.failures:
             counts.note(failure.outcome, failure.source, failure.reason)
-        written = _write(engine, output.extractions)
+        signatures = signature_rows(output.signatures, options.dedup_options)
+        written = _write(engine, output.extractions, signatures)
         counts.ingested += len(written.ingested) + len(written.replaced)
         counts.unchanged += len(written.unchanged)
         for article_id, reason in written.skipped:

@@ -7,15 +7,19 @@ to an earlier one reaches `threshold` is stored with `articles.duplicate_of` poi
 first-seen copy (always a canonical article, never another duplicate), and queries count
 quotes and reactions from canonical articles only.
 
-Signatures are computed where the text is (a worker process), as 128 integers; the index
-lives with the single writer, so "first seen" is the order in which articles are written.
+Signatures are computed where the text is (a worker process), as 128 integers, and stored
+with the article in the same transaction (`article_signatures`, 1 KiB each); the index lives
+with the single writer, so "first seen" is the order in which articles are written. At the
+start of a run the index is rebuilt from the stored signatures, without reading any text;
+only articles stored without one (by a store older than migration 4, an ingest with
+`--no-dedup`, or other parameters) are shingled again, once, and their signatures stored.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +36,10 @@ NUM_PERM = 128
 THRESHOLD = 0.7
 SCHEME = "affine32"
 """datasketch's hashing scheme, pinned so stored and fresh signatures compare."""
+SIGNATURE_DTYPE = np.dtype("<u8")
+"""How a signature is stored: its uint64 values as little-endian bytes."""
+PAGE = 1000
+"""Stored articles read per query when the index is loaded."""
 _WORD = re.compile(r"\w+")
 
 
@@ -81,6 +89,7 @@ class DuplicateIndex:
         self.options = options
         self._lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
         self._signatures: dict[str, np.ndarray] = {}
+        self._permutations: Any = None
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -91,7 +100,16 @@ class DuplicateIndex:
     def _minhash(self, values: np.ndarray):  # type: ignore[no-untyped-def]
         from datasketch import MinHash
 
-        return MinHash(num_perm=self.options.num_perm, hashvalues=values, scheme=SCHEME)
+        # the permutations are drawn once and shared: drawing them per sketch costs more
+        # than everything else an index load does
+        m = MinHash(
+            num_perm=self.options.num_perm,
+            hashvalues=values,
+            scheme=SCHEME,
+            permutations=self._permutations,
+        )
+        self._permutations = m.permutations
+        return m
 
     def add_canonical(self, article_id: str, values: np.ndarray) -> None:
         if article_id not in self._signatures:
@@ -132,35 +150,123 @@ def signatures_for(
 # ---------------------------------------------------------------- the store's side
 
 
+def signature_row(values: np.ndarray, options: DedupOptions = DedupOptions()) -> dict[str, Any]:
+    """An `article_signatures` row (without the article id) for a signature."""
+    return {
+        "num_perm": options.num_perm,
+        "shingle_words": options.shingle_words,
+        "signature": np.asarray(values, dtype=SIGNATURE_DTYPE).tobytes(),
+    }
+
+
+def signature_rows(
+    signatures: Iterable[tuple[str, np.ndarray]], options: DedupOptions = DedupOptions()
+) -> dict[str, dict[str, Any]]:
+    """{article id: signature row}, what `write_batch(..., signatures=)` stores."""
+    return {article_id: signature_row(values, options) for article_id, values in signatures}
+
+
+def stored_signature(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=SIGNATURE_DTYPE).astype(np.uint64)
+
+
 def _stored_article(row: Any) -> Article:
     paragraphs = [Paragraph(s, e, k) for s, e, k in json.loads(row.paragraphs or "[]")]
     return Article(id=row.id, source="", text=row.text, paragraphs=paragraphs)
 
 
 def load_index(engine: Engine, options: DedupOptions = DedupOptions()) -> DuplicateIndex:
-    """An index of the stored canonical articles.
+    """An index of the stored canonical articles, from their stored signatures.
 
-    Self-healing: stored articles that were never compared (a run stopped between a batch
-    and its links) are compared now, in id order, and linked when they repeat another.
+    An article without a usable signature (none stored, or one made with another
+    `num_perm` or shingle size) is shingled now and its signature stored, so this happens
+    once per article. Self-healing: stored articles that were never compared (a run
+    stopped between a batch and its links) are compared now, in id order, and linked when
+    they repeat another.
     """
-    from sqlalchemy import select
-
-    from sectorwatch.store.schema import articles
-
     index = DuplicateIndex(options)
-    query = (
-        select(articles.c.id, articles.c.text, articles.c.paragraphs)
-        .where(articles.c.duplicate_of.is_(None))
-        .order_by(articles.c.id)
-    )
     links: dict[str, str] = {}
-    with engine.connect() as conn:
-        for row in conn.execution_options(yield_per=500).execute(query):
-            target = index.link(row.id, article_signature(_stored_article(row), options))
+    for page in _canonical_pages(engine):
+        usable = {
+            row.id: stored_signature(row.signature)
+            for row in page
+            if row.signature is not None
+            and row.num_perm == options.num_perm
+            and row.shingle_words == options.shingle_words
+            and len(row.signature) == options.num_perm * SIGNATURE_DTYPE.itemsize
+        }
+        missing = [row.id for row in page if row.id not in usable]
+        if missing:
+            fresh = _compute_signatures(engine, missing, options)
+            store_signatures(engine, fresh, options)
+            usable.update(fresh)
+        for row in page:
+            target = index.link(row.id, usable[row.id])
             if target is not None:
                 links[row.id] = target
     save_links(engine, links)
     return index
+
+
+def _canonical_pages(engine: Engine) -> Iterator[Sequence[Any]]:
+    """The canonical articles' ids and stored signatures (or None), in id order, `PAGE` at
+    a time (each page its own short query, so nothing is held open while signatures are
+    written)."""
+    from sqlalchemy import select
+
+    from sectorwatch.store.schema import article_signatures as sigs
+    from sectorwatch.store.schema import articles
+
+    query = (
+        select(articles.c.id, sigs.c.num_perm, sigs.c.shingle_words, sigs.c.signature)
+        .select_from(articles.outerjoin(sigs, sigs.c.article_id == articles.c.id))
+        .where(articles.c.duplicate_of.is_(None))
+        .order_by(articles.c.id)
+        .limit(PAGE)
+    )
+    after: str | None = None
+    while True:
+        with engine.connect() as conn:
+            page = conn.execute(
+                query if after is None else query.where(articles.c.id > after)
+            ).all()
+        if not page:
+            return
+        yield page
+        after = page[-1].id
+
+
+def _compute_signatures(
+    engine: Engine, ids: list[str], options: DedupOptions
+) -> dict[str, np.ndarray]:
+    """Signatures of stored articles from their text (for articles stored without one)."""
+    from sqlalchemy import select
+
+    from sectorwatch.store.schema import articles
+
+    query = select(articles.c.id, articles.c.text, articles.c.paragraphs).where(
+        articles.c.id.in_(ids)
+    )
+    with engine.connect() as conn:
+        return {
+            row.id: article_signature(_stored_article(row), options) for row in conn.execute(query)
+        }
+
+
+def store_signatures(
+    engine: Engine, signatures: dict[str, np.ndarray], options: DedupOptions = DedupOptions()
+) -> None:
+    """Store (or replace) the signatures of stored articles, in one transaction."""
+    from sqlalchemy import delete
+
+    from sectorwatch.store.schema import article_signatures as sigs
+
+    if not signatures:
+        return
+    rows = [{"article_id": i, **signature_row(v, options)} for i, v in signatures.items()]
+    with engine.begin() as conn:
+        conn.execute(delete(sigs).where(sigs.c.article_id.in_(list(signatures))))
+        conn.execute(sigs.insert(), rows)
 
 
 def save_links(engine: Engine, links: dict[str, str]) -> None:

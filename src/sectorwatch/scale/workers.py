@@ -8,7 +8,8 @@
 - Memory is bounded: at most `2 * workers` batches are in flight; the reader is pulled
   only as fast as results come back.
 - Results come back in input order and the parent alone writes them, one transaction per
-  batch (`write_batch`), so `--workers 2` stores exactly what `--workers 1` stores.
+  batch (`write_batch`, with the batch's signatures), so `--workers 2` stores exactly what
+  `--workers 1` stores.
 - Resumable: before an article is sent to a worker, the store is asked whether it already
   holds that article id (the content hash) from this extractor version; if so it is
   counted `unchanged` and not extracted again. An interrupted run loses at most the batches
@@ -27,7 +28,7 @@ import numpy as np
 
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.model import Article, Extraction
-from sectorwatch.scale.dedup import DedupOptions, article_signature
+from sectorwatch.scale.dedup import DedupOptions, article_signature, signature_rows
 from sectorwatch.scale.progress import IngestCounts, IngestProgress
 
 if TYPE_CHECKING:
@@ -235,7 +236,8 @@ def ingest_items(
         for output in run_batches(batches, options):
             for failure in output.failures:
                 counts.note(failure.outcome, failure.source, failure.reason)
-            result = write_batch(engine, output.extractions)
+            signatures = signature_rows(output.signatures, options.dedup_options)
+            result = write_batch(engine, output.extractions, signatures)
             counts.ingested += len(result.ingested) + len(result.replaced)
             counts.unchanged += len(result.unchanged)
             for article_id, reason in result.skipped:

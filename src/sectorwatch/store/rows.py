@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table
 from sectorwatch.store import fts
 from sectorwatch.store.schema import (
     aliases,
+    article_signatures,
     articles,
     claims,
     entities,
@@ -31,6 +32,7 @@ from sectorwatch.store.schema import (
 
 INSERT_ORDER = (
     articles,
+    article_signatures,
     entities,
     aliases,
     evidence,

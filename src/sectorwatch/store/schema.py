@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -47,6 +48,17 @@ articles = Table(
     Column("extractor_version", Text, nullable=False),
     # near-duplicates (sectorwatch.scale.dedup): the first-seen copy this article repeats
     Column("duplicate_of", Text, index=True),
+)
+
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    # near-duplicates (sectorwatch.scale.dedup): the MinHash of an article's body, stored
+    # when the article is written so the index is rebuilt without re-reading any text
+    Column("article_id", Text, ForeignKey("articles.id"), primary_key=True),
+    Column("num_perm", Integer, nullable=False),
+    Column("shingle_words", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # num_perm uint64 values, tobytes()
 )
 
 evidence = Table(

@@ -4,6 +4,8 @@
 article: the same id read by the same extractor version changes nothing; a newer version
 replaces that article's extracted rows and nothing else (curated claims and judgements stay);
 an older version is skipped. Killed mid-batch, the store is as it was before the batch.
+The near-duplicate signatures of the articles written (`signatures`) go in the same
+transaction, so an article is never stored without the signature it was sent with.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
 
@@ -22,7 +25,14 @@ from sectorwatch.store import fts
 from sectorwatch.store.facts import ArticleWriter, BatchState
 from sectorwatch.store.resolve import Resolver
 from sectorwatch.store.rows import PendingRows
-from sectorwatch.store.schema import PER_ARTICLE, articles, claims, evidence, quotes
+from sectorwatch.store.schema import (
+    PER_ARTICLE,
+    article_signatures,
+    articles,
+    claims,
+    evidence,
+    quotes,
+)
 
 PAUSE_HOOK = "SECTORWATCH_TEST_PAUSE_IN_BATCH"
 """Tests only: "MARKER_PATH:SECONDS" -- after the first article of a batch is written, touch
@@ -49,12 +59,18 @@ def version_key(version: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
 
 
-def write_batch(engine: Engine, extractions: Iterable[Extraction]) -> BatchResult:
+def write_batch(
+    engine: Engine,
+    extractions: Iterable[Extraction],
+    signatures: Mapping[str, Mapping[str, Any]] | None = None,
+) -> BatchResult:
     """Store a batch of extractions in one transaction.
 
     Rows are gathered in memory while names are resolved and written at the end with one
     statement per table (`PendingRows`); what is stored is the same as writing each
-    article in turn.
+    article in turn. `signatures`: {article id: its `article_signatures` row without the
+    id} (`sectorwatch.scale.dedup.signature_row`), stored for each article this batch
+    ingests or replaces.
     """
     items = list(extractions)
     result = BatchResult()
@@ -66,6 +82,8 @@ def write_batch(engine: Engine, extractions: Iterable[Extraction]) -> BatchResul
         for n, extraction in enumerate(items):
             outcome = write_extraction(conn, batch, stored, extraction)
             article_id = extraction.article.id
+            if outcome in ("ingested", "replaced") and signatures and article_id in signatures:
+                rows.add(article_signatures, {"article_id": article_id, **signatures[article_id]})
             if outcome == "ingested":
                 result.ingested.append(article_id)
             elif outcome == "replaced":
@@ -144,11 +162,13 @@ def write_extraction(
 
 
 def delete_article_rows(conn: Connection, article_id: str) -> None:
-    """Remove one article's extracted rows (curated claims and their evidence stay)."""
+    """Remove one article's extracted rows (curated claims and their evidence stay) and
+    its near-duplicate signature (its paragraphs may be read differently now)."""
     quote_ids = list(
         conn.execute(select(quotes.c.claim_id).where(quotes.c.article_id == article_id)).scalars()
     )
     fts.delete_article(conn, article_id, quote_ids)
+    conn.execute(delete(article_signatures).where(article_signatures.c.article_id == article_id))
     for table in PER_ARTICLE:
         condition = table.c.article_id == article_id
         if table is claims:

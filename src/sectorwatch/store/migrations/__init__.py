@@ -12,7 +12,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
 
-from sectorwatch.store.migrations import m001_initial, m002_duplicate_of, m003_read_indexes
+from sectorwatch.store.migrations import (
+    m001_initial,
+    m002_duplicate_of,
+    m003_read_indexes,
+    m004_article_signatures,
+)
 from sectorwatch.store.schema import schema_version
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -21,6 +26,7 @@ MIGRATIONS: list[Migration] = [
     (1, "initial schema and full-text search", m001_initial.upgrade),
     (2, "articles.duplicate_of for near-duplicates", m002_duplicate_of.upgrade),
     (3, "indexes for the pages' questions", m003_read_indexes.upgrade),
+    (4, "article_signatures for near-duplicates", m004_article_signatures.upgrade),
 ]
 
 
