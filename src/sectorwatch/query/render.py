@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from sectorwatch.query.orgchart import Node, OrgChart
@@ -86,45 +87,218 @@ def _levels(chart: OrgChart) -> dict[str, int]:
     return level
 
 
-def to_svg(chart: OrgChart) -> str:
-    box_w, box_h, gap_x, gap_y = 260, 56, 30, 60
+# Text width, estimated without font files from DejaVu Sans's advances (the widest common
+# sans-serif; Arial and Helvetica draw narrower), in ems, by class of character.
+_NARROW = frozenset("ijlI.,;:'!|")
+_THIN = frozenset("ftr -()[]/")
+_WIDE = frozenset("mwMW@%")
+
+
+def text_width(text: str, size: float = 12, bold: bool = False) -> float:
+    """Roughly how wide `text` draws in pixels; errs wide, so that text stays in its box."""
+    ems = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            ems += 0.3
+        elif ch in _THIN:
+            ems += 0.42
+        elif ch in _WIDE:
+            ems += 0.98
+        elif ch.isupper() or ch.isdigit():
+            ems += 0.74
+        else:
+            ems += 0.64
+    return ems * size * (1.1 if bold else 1.0)
+
+
+def _cut(text: str, width: float, size: float, bold: bool) -> str:
+    """`text`, or as much of it as fits in `width` followed by an ellipsis."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1].rstrip(" ,;:")
+    return text + "…"
+
+
+def fit(text: str, width: float, lines: int = 2, size: float = 12, bold: bool = False) -> list[str]:
+    """`text` wrapped at spaces onto at most `lines` lines no wider than `width`; when it
+    does not fit, the last line ends with an ellipsis (show the full text in a <title>)."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and text_width(f"{line} {words[0]}", size, bold) <= width:
+            line += " " + words.pop(0)
+        out.append(line)
+    if words:
+        out[-1] = _cut(f"{out[-1]} {' '.join(words)}", width, size, bold)
+    return [_cut(line, width, size, bold) for line in out]
+
+
+VACANT = "vacant or unknown"
+
+
+@dataclass
+class _Box:
+    """One node's drawn text, (line, style) pairs with style head | body | muted, and its
+    full text for the tooltip."""
+
+    node: Node
+    lines: list[tuple[str, str]]
+    title: str
+
+
+def _box_lines(node: Node, chart: OrgChart, inner: float) -> list[tuple[str, str]]:
+    lines = [(t, "head") for t in fit(node.label, inner, 2, bold=True)]
+    if node.kind != "post":
+        return lines
+    if node.holders:
+        who = "; ".join(
+            h.name + ("" if h.status == "current" else f" ({h.status})") for h in node.holders
+        )
+        lines += [(t, "body") for t in fit(who, inner, 2)]
+    else:
+        lines.append((VACANT, "muted"))
+    if node.organisation and node.organisation != chart.organisation:
+        lines += [(t, "muted") for t in fit(node.organisation, inner, 1)]
+    return lines
+
+
+def _rows(chart: OrgChart, columns: int) -> tuple[list[list[Node]], list[list[Node]]]:
+    """The nodes on reporting lines, one row per level (superiors first, each level in the
+    order of its superiors), and the nodes on no line; rows wrapped at `columns`."""
+    children, _ = _children(chart)
+    on_lines = {x for line in chart.lines for x in (line.subordinate, line.superior)}
     level = _levels(chart)
-    rows: dict[int, list[Node]] = {}
-    for n in chart.nodes:
-        rows.setdefault(level[n.id], []).append(n)
-    width = max((len(r) for r in rows.values()), default=1) * (box_w + gap_x) + gap_x
-    height = (max(rows, default=0) + 1) * (box_h + gap_y) + gap_y + 30
-    pos: dict[str, tuple[int, int]] = {}
-    for depth, row in rows.items():
+    parent_rank: dict[str, int] = {}
+    rows: list[list[Node]] = []
+    for depth in range(max(level.values(), default=-1) + 1):
+        row = [n for n in chart.nodes if n.id in on_lines and level[n.id] == depth]
+        row.sort(key=lambda n: parent_rank.get(n.id, 0))
         for i, n in enumerate(row):
-            pos[n.id] = (gap_x + i * (box_w + gap_x), 30 + gap_y + depth * (box_h + gap_y))
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
-        f'<text x="{gap_x}" y="24" font-size="14" font-weight="bold">'
-        f"{escape(chart.organisation)} on {escape(chart.on)}</text>",
-    ]
+            for child in children[n.id]:
+                parent_rank.setdefault(child, i)
+        rows += [row[i : i + columns] for i in range(0, len(row), columns)]
+    alone = [n for n in chart.nodes if n.id not in on_lines]
+    return rows, [alone[i : i + columns] for i in range(0, len(alone), columns)]
+
+
+def _attr(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _title_lines(chart: OrgChart, width: float) -> list[str]:
+    """The chart's heading in at most three lines; the date is never the part cut off."""
+    heading = f"{chart.organisation} on {chart.on}"
+    lines = fit(heading, width, 2, size=15, bold=True)
+    if lines and lines[-1].endswith("…"):
+        lines = [*fit(chart.organisation, width, 2, size=15, bold=True), f"on {chart.on}"]
+    return lines
+
+
+def to_svg(chart: OrgChart, *, links: bool = False) -> str:
+    """The chart as a standalone SVG: boxes in rows by level, a line from each post to the
+    one it reports to, posts on no reporting line in a grid below. Every label fits its box
+    (wrapped, else cut with an ellipsis) and each box's <title> holds its full text. The
+    SVG has a viewBox, so a stylesheet can scale it down. With `links`, a box whose post has
+    one holder (or that is a person) links to that person's page."""
+    box_w, pad, line_h, gap_x, gap_y, columns = 236, 10, 16, 24, 44, 4
+    rows, alone = _rows(chart, columns)
+    inner = box_w - 2 * pad
+    boxes = {n.id: _Box(n, _box_lines(n, chart, inner), tooltip(n, chart)) for n in chart.nodes}
+    across = max((len(r) for r in rows + alone), default=1)
+    width = max(across * (box_w + gap_x) + gap_x, 2 * box_w + 3 * gap_x)
+    title = _title_lines(chart, width - 2 * gap_x)
+    out = [f"<title>{escape(f'{chart.organisation} on {chart.on}')}</title>"]
+    for i, words in enumerate(title):
+        out.append(
+            f'<text x="{gap_x}" y="{32 + 20 * i}" font-size="15" font-weight="bold" '
+            f'fill="#1d2330">{escape(words)}</text>'
+        )
+    y = 36 + 20 * len(title)
+    place: dict[str, tuple[int, int, int]] = {}  # node id: x, y, height
+
+    def lay_out(row_list: list[list[Node]], gap: int) -> None:
+        nonlocal y
+        for row in row_list:
+            h = 2 * pad + line_h * max(len(boxes[n.id].lines) for n in row)
+            for i, n in enumerate(row):
+                place[n.id] = (gap_x + i * (box_w + gap_x), y, h)
+            y += h + gap
+
+    lay_out(rows, gap_y)
+    if alone and rows:
+        out.append(
+            f'<text x="{gap_x}" y="{y + 4}" fill="#555">'
+            "Posts with no reporting line recorded</text>"
+        )
+        y += 24
+    lay_out(alone, gap_y // 2)
+    height = y - (gap_y // 2 if alone else gap_y if rows else 0) + gap_x
     for line in chart.lines:
-        if line.subordinate in pos and line.superior in pos:
-            (x1, y1), (x2, y2) = pos[line.subordinate], pos[line.superior]
+        if line.subordinate in place and line.superior in place:
+            (x1, y1, _), (x2, y2, h2) = place[line.subordinate], place[line.superior]
             out.append(
                 f'<line x1="{x1 + box_w // 2}" y1="{y1}" x2="{x2 + box_w // 2}" '
-                f'y2="{y2 + box_h}" stroke="#555"/>'
+                f'y2="{y2 + h2}" stroke="#667" stroke-width="1.2"/>'
             )
-    for n in chart.nodes:
-        x, y = pos[n.id]
-        rx = 24 if n.kind == "person" else 4
-        out.append(
-            f'<g><title>{escape(node_label(n))}</title><rect x="{x}" y="{y}" width="{box_w}" '
-            f'height="{box_h}" rx="{rx}" fill="#f4f6fb" stroke="#336"/>'
+    for node_id, (x, top, h) in place.items():
+        out.append(_box_svg(boxes[node_id], x, top, box_w, h, pad, line_h, links))
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="orgchart cols-{across}" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'font-family="sans-serif" font-size="12">'
+    )
+    return "\n".join([head, *out, "</svg>"])
+
+
+def tooltip(node: Node, chart: OrgChart) -> str:
+    """A box's full text (its <title>): post, its organisation when not the chart's, and
+    who holds it with their status, or "vacant or unknown"."""
+    if node.kind != "post":
+        return node.label
+    post = node.label
+    if node.organisation and node.organisation != chart.organisation:
+        post += f", {node.organisation}"
+    who = "; ".join(
+        h.name + ("" if h.status == "current" else f" ({h.status})") for h in node.holders
+    )
+    return f"{post}: {who or VACANT}"
+
+
+def _link(node: Node) -> str | None:
+    if node.kind == "person":
+        return f"/person/{node.id}"
+    if len(node.holders) == 1 and node.holders[0].person_id:
+        return f"/person/{node.holders[0].person_id}"
+    return None
+
+
+_STYLE = {
+    "head": ' font-weight="bold" fill="#1d2330"',
+    "body": ' fill="#1d2330"',
+    "muted": ' font-style="italic" fill="#555"',
+}
+
+
+def _box_svg(box: _Box, x: int, y: int, w: int, h: int, pad: int, line_h: int, links: bool) -> str:
+    node = box.node
+    vacant = node.kind == "post" and not node.holders
+    rx = 18 if node.kind == "person" else 4
+    fill, stroke = ("#fafafa", "#99a") if vacant else ("#f4f6fb", "#336")
+    dash = ' stroke-dasharray="4 3"' if vacant else ""
+    parts = [
+        f'<g class="node node-{node.kind}"><title>{escape(box.title)}</title>',
+        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}" '
+        f'stroke="{stroke}"{dash}/>',
+    ]
+    for i, (text, style) in enumerate(box.lines):
+        parts.append(
+            f'<text x="{x + pad}" y="{y + pad + 12 + i * line_h}"{_STYLE[style]}>'
+            f"{escape(text)}</text>"
         )
-        first = n.label if n.kind == "person" else n.label
-        second = (
-            "; ".join(h.name for h in n.holders)
-            if n.holders
-            else (n.organisation or "" if n.kind == "post" else "")
-        )
-        out.append(f'<text x="{x + 8}" y="{y + 22}" font-weight="bold">{escape(first[:40])}</text>')
-        out.append(f'<text x="{x + 8}" y="{y + 42}">{escape(second[:44])}</text></g>')
-    out.append("</svg>")
-    return "\n".join(out)
+    parts.append("</g>")
+    href = _link(node) if links else None
+    if href:
+        return f'<a href="{_attr(href)}">' + "".join(parts) + "</a>"
+    return "".join(parts)

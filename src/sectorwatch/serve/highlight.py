@@ -50,8 +50,8 @@ def span_url(span: dict[str, Any]) -> str | None:
     if not target:
         return None
     page = KIND_PAGE.get(span["kind"], "person")
-    if span["kind"] == "role" and str(target).startswith("o-"):
-        page = "organisation"
+    if page == "person" and str(target).startswith("o-"):
+        page = "organisation"  # a quote or role whose speaker or holder is an organisation
     return f"/{page}/{target}"
 
 

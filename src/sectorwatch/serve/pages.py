@@ -16,6 +16,7 @@ from sectorwatch import dates
 from sectorwatch.errors import QueryError
 from sectorwatch.query import browse
 from sectorwatch.query.common import check_date, today
+from sectorwatch.query.render import fit, text_width
 from sectorwatch.serve import highlight, shapes
 
 T = TypeVar("T")
@@ -71,7 +72,7 @@ def _entity_of_kind(conn: Connection, kind: str, entity_id: str) -> str:
     return found.id
 
 
-def timeline_bars(roles: list[dict[str, Any]], width: int = 640) -> dict[str, Any]:
+def timeline_bars(roles: list[dict[str, Any]], width: int = 760) -> dict[str, Any]:
     """Roles as bars on one time axis (for the person page's SVG)."""
     spans = []
     for r in roles:
@@ -100,17 +101,30 @@ def timeline_bars(roles: list[dict[str, Any]], width: int = 640) -> dict[str, An
     bars = []
     for i, (r, first, last) in enumerate(spans):
         org = (r["organisation"] or {}).get("name")
+        title = r["role"] + (f", {org}" if org else "") + f" ({r['status']})"
         bars.append(
             {
                 "x": x(first),
-                "y": 24 + i * 34,
+                "y": 42 + i * 36,
                 "w": max(x(last) - x(first), 6),
-                "label": r["role"] + (f", {org}" if org else "") + f" ({r['status']})",
+                "title": title,
                 "open": not r["valid_to"] and r["status"] != "former",
+                **_bar_label(title, x(first), width),
             }
         )
     ticks = [{"x": x(date(y, 1, 1)), "year": y} for y in range(lo.year, hi.year + 1)]
-    return {"width": width, "height": 34 + len(bars) * 34, "bars": bars, "ticks": ticks}
+    return {"width": width, "height": 30 + len(bars) * 36, "bars": bars, "ticks": ticks}
+
+
+def _bar_label(text: str, start: int, width: int, margin: int = 8) -> dict[str, Any]:
+    """Where a bar's label goes: from the bar's start; else ending at the right edge; else
+    from the left edge, cut with an ellipsis (the full text is the bar's <title>)."""
+    room = width - 2 * margin
+    if start + text_width(text) <= width - margin:
+        return {"label": text, "text_x": start, "anchor_end": False}
+    if text_width(text) <= room:
+        return {"label": text, "text_x": width - margin, "anchor_end": True}
+    return {"label": fit(text, room, 1)[0], "text_x": margin, "anchor_end": False}
 
 
 def register(app: FastAPI) -> None:
@@ -203,7 +217,7 @@ def register(app: FastAPI) -> None:
             csv_rows=lambda: [_event_row(e) for e in data["timeline"]],
             csv_name=f"{data['id']}-timeline",
             # to_svg escapes every text node (query/render.py); `on` is a checked date
-            extra=lambda: {"svg": Markup(to_svg(chart)), "chart": chart},
+            extra=lambda: {"svg": Markup(to_svg(chart, links=True)), "chart": chart},
         )
 
     @app.get(
