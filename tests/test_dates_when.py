@@ -39,3 +39,48 @@ def test_no_article_date_no_relative_date():
 def test_duration_start():
     assert resolve_duration_start("for the past 18 months", "2019-03-04") == "2017-09"
     assert resolve_duration_start("since 2021", "2024-02-13") == "2021"
+
+
+# A month (or day and month) without a year takes its year from its clause's tense, against
+# an article dated Tuesday 1 April 2025.
+APRIL_2025 = "2025-04-01"
+
+
+def test_past_clause_month_is_the_latest_on_or_before_the_article():
+    assert values("who was confirmed in the post in October", APRIL_2025) == ["2024-10"]
+    assert values("She took over in December", APRIL_2025) == ["2024-12"]
+    assert values("He joined the trust on 3 May", APRIL_2025) == ["2024-05-03"]
+    assert values("she left in March", APRIL_2025) == ["2025-03"]
+    assert values("he had been interim since November", APRIL_2025) == ["2024-11"]
+
+
+def test_future_clause_month_is_the_next_on_or_after_the_article():
+    assert values("She will join in October", APRIL_2025) == ["2025-10"]
+    assert values("He is to retire in March", APRIL_2025) == ["2026-03"]
+    assert values("she will take up the post from 1 March", APRIL_2025) == ["2026-03-01"]
+    assert values("she will take up the post from 1 April", APRIL_2025) == ["2025-04-01"]
+
+
+def test_no_tense_signal_takes_the_nearest_month():
+    assert values("The handover in December", APRIL_2025) == ["2024-12"]
+    assert values("The handover in June", APRIL_2025) == ["2025-06"]
+    assert values("The handover in January", "2024-11-20") == ["2025-01"]
+
+
+def test_each_clause_has_its_own_tense():
+    assert values(
+        "She announced her retirement in March and will go in September", "2024-05-09"
+    ) == ["2024-03", "2024-09"]
+    assert values(
+        "Priya Raman, who was confirmed in October, will take over in June", APRIL_2025
+    ) == ["2024-10", "2025-06"]
+    assert values("In October, she was confirmed in the post", APRIL_2025) == ["2024-10"]
+
+
+def test_a_past_appointment_may_take_effect_ahead():
+    assert values("She was appointed chief executive from 1 June", APRIL_2025) == ["2025-06-01"]
+
+
+def test_month_names_inside_words_and_verbs_are_no_dates():
+    assert values("Westmarch Ambulance Service", APRIL_2025) == []
+    assert values("staff will march on the town hall", APRIL_2025) == []

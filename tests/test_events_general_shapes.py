@@ -236,3 +236,16 @@ def test_a_report_to_the_board_is_no_reporting_line(extractor):
         extractor,
         f"Fiona Reed, chief operating officer of {EASTMERE}, presented a report to the board.",
     )
+
+
+def test_a_new_post_of_director_of_keeps_the_whole_title(extractor):
+    text = (
+        f"A new post of director of provider improvement will be created at {HADLEY}, reporting "
+        "to chief executive Priya Raman."
+    )
+    created = [
+        (e.role, e.organisation, e.reports_to, e.status)
+        for e in events_of(extractor, text)
+        if e.type == "role_created"
+    ]
+    assert created == [("director of provider improvement", HADLEY, "Priya Raman", "announced")]

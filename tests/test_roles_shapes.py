@@ -260,3 +260,60 @@ def test_journalist_title_gets_no_organisation(extractor):
         "Dunmere Hospitals NHS Trust has news. This week by deputy editor Sion Lark.",
     )
     assert ("Sion Lark", "deputy editor", None, "current") in got
+
+
+def test_the_employer_a_newcomer_joins_from_is_no_person(extractor):
+    article = make_article(
+        "Owen Tate, who joins from Brindle Care, will become finance director of Harlow Vale "
+        "NHS Trust in June."
+    )
+    article.published = "2025-04-01"
+    got = extractor.extract(article)
+    assert {(r.person, r.role, r.organisation, r.status) for r in got.roles} == {
+        ("Owen Tate", "finance director", "Harlow Vale NHS Trust", "incoming")
+    }
+    assert {m.canonical for m in got.mentions if m.kind == "person"} == {"Owen Tate"}
+
+
+def test_a_name_ending_with_an_organisation_word_is_no_person(extractor):
+    article = make_article("Tom Reeve, chair of Fenwick Hospice, said it was welcome.")
+    got = extractor.extract(article)
+    assert {m.canonical for m in got.mentions if m.kind == "person"} == {"Tom Reeve"}
+    assert {r.person for r in got.roles} == {"Tom Reeve"}
+
+
+def test_open_titles_director_of_and_head_of_keep_their_words(extractor):
+    got = roles_of(
+        extractor,
+        "Joan Pike, director of strategy at Harlow Vale NHS Trust, said the plan was sound. "
+        "Tom Reeve, head of communications at the trust, agreed. Amir Shah, deputy director "
+        "of digital transformation at Harlow Vale NHS Trust, will leave in May. Lena Ward, "
+        "Director of Provider Improvement at Harlow Vale NHS Trust, said nothing.",
+    )
+    assert got == {
+        ("Joan Pike", "director of strategy", "Harlow Vale NHS Trust", "current"),
+        ("Tom Reeve", "head of communications", "Harlow Vale NHS Trust", "current"),
+        ("Amir Shah", "deputy director of digital transformation", "Harlow Vale NHS Trust",
+         "leaving"),
+        ("Lena Ward", "director of provider improvement", "Harlow Vale NHS Trust", "current"),
+    }  # fmt: skip
+
+
+def test_director_of_a_named_body_is_no_open_title(extractor):
+    got = roles_of(
+        extractor,
+        "Joan Pike, Director of Brindle Care, said the plan was sound.",
+    )
+    assert {(p, r) for p, r, *_ in got} == {("Joan Pike", "director")}
+
+
+def test_a_vocabulary_title_takes_more_words(extractor):
+    got = roles_of(
+        extractor,
+        "Professor Maeve Lanigan will become the first director of nursing practice at the "
+        "Royal College of Community Nursing in February.",
+    )
+    assert got == {
+        ("Maeve Lanigan", "director of nursing practice", "Royal College of Community Nursing",
+         "incoming")
+    }  # fmt: skip

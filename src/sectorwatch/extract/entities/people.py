@@ -23,7 +23,12 @@ import re
 from bisect import bisect_left
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.vocab import honorific_pattern, honorifics, role_vocabulary
+from sectorwatch.extract.entities.vocab import (
+    honorific_pattern,
+    honorifics,
+    organisation_head_words,
+    role_vocabulary,
+)
 from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
@@ -39,6 +44,30 @@ _OPENERS = set(
     "At In For From As By On With And But While When Under After Before Of To Since Until If "
     "Both Under Dear Says Said Meanwhile Yesterday Today Last Next".split()
 )
+
+
+# "Owen Tate, who joins from Brindle Care": the name after it is an employer, never a person
+_COMES_FROM = re.compile(
+    r"\b(?:joins|joined|joining|moves|moved|moving|comes|came|coming|arrives|arrived|arriving|"
+    r"transfers|transferred|transferring|switches|switched|switching)[ \t]+(?:to[ \t]+\S+[ \t]+)?"
+    r"from[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+# "director of strategy at Kestrel Coast", "chief executive of Brindle": a title's body
+_TITLE_AT = r"(?:[ \t]+[a-z][a-z-]*){0,4}[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?$"
+
+
+def _names_a_body(text: str, start: int, name: str) -> bool:
+    """Whether a capitalised name at `start` is an organisation's: its last word ends
+    organisation names ("Brindle Care", "Tidewell Partnership"), or it follows "joins
+    from" or a title and "at"/"of" ("head of communications at Kestrel Coast")."""
+    words = name.split()
+    if words and words[-1] in organisation_head_words():
+        return True
+    before = text[max(0, start - 80) : start]
+    if _COMES_FROM.search(before):
+        return True
+    return re.search(rf"(?:{role_vocabulary().pattern.pattern}){_TITLE_AT}", before) is not None
 
 
 class PersonIndex:
@@ -157,7 +186,7 @@ def _first_names_of_titled(
     if not surnames:
         return []
     alt = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
-    out = []
+    out: list[tuple[int, int, str, str | None]] = []
     for m in re.finditer(
         rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+({alt})(?![\w-])", text
     ):
@@ -186,6 +215,8 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         if not words or any(w in _NOT_NAME_WORDS or w.lower() in role_words for w in words):
             continue
         if not all(w[:1].isupper() for w in words):
+            continue
+        if _names_a_body(text, s, name):
             continue
         found.append((s, e, name, gender))
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.implied import byline_roles, is_predecessor, predecessor_roles
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
     data_lines,
@@ -41,15 +42,6 @@ _MODS = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIERS = {"deputy", "assistant", "associate", "group", "senior", "executive", "vice"}
-_TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
-_TAIL = re.compile(
-    r"\s+((?:of|for)\s+(?!(?:the|a|an)\b)[a-z][a-z-]+"
-    r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
-)
-_BARE_TAIL = re.compile(
-    r"\s+((?!(?:the|a|an|at|in|for|of|with)\b)[a-z][a-z-]+"
-    r"(?:\s+(?:and\s+)?(?!(?:at|the|a|an|in|with|of|for|to|from|on|since|until)\b)[a-z][a-z-]+){0,2})"
-)
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
     r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
@@ -378,18 +370,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             plural = True
         else:
             plural = False
-        tail = _TAIL.match(text, t_end) if role in _TAILED else None
-        end = tail.end() if tail else t_end
-        if tail:
-            role = f"{role} {tail.group(1)}" if role != "regional director" else role
-        elif role.endswith(" of"):
-            # "head of policy"; "head of Care England" is its chief executive
-            bare = _BARE_TAIL.match(text, t_end)
-            if bare:
-                role, end = f"{role} {bare.group(1)}", bare.end()
-            else:
-                variant = variant[: -len(" of")].rstrip()
-                role, end = canonical_title(variant), t_end - len(" of")
+        # "director of strategy", "head of policy"; "head of Care England" is its chief
+        # executive
+        role, end, variant = complete_title(ctx, variant, t_end)
         if quals:
             role = " ".join(quals + [role])
         if text[end : end + 12].strip().lower().startswith(("designate", "elect")):

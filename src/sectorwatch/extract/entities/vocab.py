@@ -95,6 +95,7 @@ class OrganisationTable:
     generic: set[str] = field(default_factory=set)
     abbrevs: dict[str, str] = field(default_factory=dict)
     prefix_pattern: re.Pattern[str] = re.compile(r"(?!)")  # "Association of Care Employers"
+    heads: set[str] = field(default_factory=set)  # "Care", "Health": last words of names
 
     def lookup(self, surface: str) -> str | None:
         surface = re.sub(r"\s+", " ", surface.strip())
@@ -102,6 +103,11 @@ class OrganisationTable:
 
 
 _CONNECT = r"(?:and|of|for|the|in|on|&|upon)"
+# "Royal College of Community Nursing in February": a date after "in"/"on" ends a name
+_NOT_NAME_WORDS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
 _CAP = r"(?:[A-Z][\w’'.-]*)"
 
 
@@ -115,6 +121,7 @@ def organisation_table() -> OrganisationTable:
     generic: set[str] = set()
     abbrevs: dict[str, str] = {}
     prefixes: list[str] = []
+    heads: set[str] = set()
     names: list[str] = []
     acronyms: list[str] = []
     for row in data_lines("organisations.tsv"):
@@ -130,6 +137,9 @@ def organisation_table() -> OrganisationTable:
             continue
         if head == "@generic":
             generic.update(w.strip() for w in row[1].split("|"))
+            continue
+        if head == "@head":
+            heads.update(w.strip() for w in row[1].split("|") if w.strip())
             continue
         if head == "@anaphor":
             anaphors[row[1].strip().lower()] = row[2].strip()
@@ -157,7 +167,8 @@ def organisation_table() -> OrganisationTable:
     )
     prefix_pattern = re.compile(
         rf"(?<![\w’'])(?:Royal[ \t]+)?(?:{alternation(prefixes)})[ \t]+(?:of|for)[ \t]+"
-        rf"(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_CAP}|(?:and|&|of|for|in|on)(?=[ \t]+[A-Z])))*"
+        rf"(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:{_CAP}|(?:and|&|of|for|in|on)(?=[ \t]+[A-Z])"
+        rf"(?![ \t]+{_NOT_NAME_WORDS}\b)))*"
     )
     combined = {frozenset(p): name for name, p in parts.items()}
     return OrganisationTable(
@@ -172,7 +183,18 @@ def organisation_table() -> OrganisationTable:
         generic,
         abbrevs,
         prefix_pattern,
+        heads,
     )
+
+
+@lru_cache(maxsize=1)
+def organisation_head_words() -> frozenset[str]:
+    """Capitalised words that end organisation names and never a person's: the last words
+    of `@suffix` rows ("Trust", "Partnership", "Council"), `@abbrev` forms ("ICB") and the
+    `@head` rows ("Care", "Health", "Services")."""
+    table = organisation_table()
+    last = {s.split()[-1] for s in table.suffixes}
+    return frozenset(last | set(table.abbrevs) | table.heads)
 
 
 @lru_cache(maxsize=1)

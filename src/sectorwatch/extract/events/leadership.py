@@ -30,6 +30,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, event_cues, role_vocabulary
 from sectorwatch.extract.events.when import find_dates
 from sectorwatch.model import Event, RoleFact
@@ -238,10 +239,12 @@ def _event(
 
 
 def _title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:
+    """The first title between `start` and `end`, completed ("director of strategy")."""
     m = role_vocabulary().pattern.search(ctx.text, start, end)
     if not m:
         return None
-    return canonical_title(m.group("title")), m.start(), m.end()
+    role, t_end, _ = complete_title(ctx, m.group("title"), m.end("title"))
+    return role, m.start(), t_end
 
 
 # "Ruth Emsley retires next month, and her successor will be appointed by ...": the
@@ -394,7 +397,8 @@ def _role_created(ctx, sentences, i, quoted, out: list[Event]) -> None:
                     if m.start() - t.end() < 40 or _appositive_post(ctx, t.end(), m.start())
                 ]
                 if before:
-                    title = (canonical_title(before[-1].group("title")), 0, 0)
+                    t = before[-1]
+                    title = (complete_title(ctx, t.group("title"), t.end("title"))[0], 0, 0)
             if title is None:
                 continue
             assert ctx.organisations is not None

@@ -11,9 +11,16 @@ a season is stored as its year (a partial date every consumer understands) and t
 travels beside it. Without an article date, relative expressions resolve to None and
 absolute ones keep what they state ("1 March 2019").
 
-Month names without a year take the article's year; a day-month that would fall more than
-six months after the article is read as the previous year ("in December" of a January
-article is a future date only when the verb says so: callers pass `future=True`).
+A month (or day and month) without a year takes its year from the tense of its clause (the
+words between the nearest commas, semicolons or brackets): in a past clause ("was confirmed
+in October", "took over", "had been", "joined", "left", "since") it is the latest such month
+on or before the article's date; in a future clause ("will join in October", "is to retire
+in December", "is due to") the next one on or after it; with no tense signal, the nearest
+one (a month more than six months after the article is read as the previous year's); so
+is a "from" date in a past clause ("was appointed from 1 October": the act is past, its
+effect may lie ahead). A "since" date is always past.
+Callers may pass the tense their own context tells (`future=True`, `past=True`); the
+clause's own words win over it.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ _NUMBER_WORDS = {
 
 DATE_PATTERN = re.compile(
     rf"(?P<lead>\b(?:on|from|since|by|until|in|at|during|before|after|effective)\s+)?(?:the\s+)?"
-    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
+    rf"(?<![\w’'-])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?"
     rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?"
     rf"|(?P<month3>{_MONTH})(?:\s+(?P<year3>\d{{4}})|\s+(?P<rel3>last|next|this)\s+year)?"
     rf"|(?P<weekday>{_WEEKDAY})"
@@ -71,29 +78,86 @@ def _published(published: str | None) -> date | None:
     return interval(published)[0] if published.count("-") == 2 else None
 
 
-def _year_for(month: int, ref: date | None, future: bool) -> int | None:
+# Tense markers of a clause; the one nearest before a date decides (else the first after).
+# Simple past forms only ("has been appointed chief executive from 1 October" says nothing
+# about the year of its date), and no bare infinitive ("announced his decision to leave").
+_FUTURE_WORDS = (
+    r"will|shall|would|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|poised|"
+    r"going|about)\s+to|(?:due|set|expected|scheduled|plans?|planning|intends?|intending)\s+to|"
+    r"next|upcoming|forthcoming"
+)
+_PAST_WORDS = (
+    r"was|were|had|did|took|joined|rejoined|left|became|retired|resigned|quit|departed|"
+    r"stepped|stood|started|began|arrived|moved|served|ran|said|told|ago|previously|formerly|"
+    r"since|(?<!be\s)(?<!been\s)(?<!has\s)(?<!have\s)(?:announced|confirmed|appointed|named|"
+    r"revealed|agreed|approved)"
+)
+_TENSE = re.compile(
+    rf"(?<![\w’'-])(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))(?![\w-])"
+    r"|(?<=\w)(?P<future2>[’']ll)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|[.!?](?:\s|$)|(?<=\s)(?:and|but|while|whereas|who|which)(?=\s)"
+)
+
+
+def _tense_in(text: str) -> list[str]:
+    return ["past" if m.group("past") else "future" for m in _TENSE.finditer(text)]
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """ "past", "future" or None: the tense of the clause around text[start:end] (a date).
+    The marker nearest before the date decides, else the first after it in the clause;
+    a fronted date ("In October, she was confirmed ...") takes the next clause's."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    left = max((b + 1 for b in breaks if b < start), default=0)
+    right = min((b for b in breaks if b >= end), default=len(text))
+    before = _tense_in(text[left:start])
+    if before:
+        return before[-1]
+    after = _tense_in(text[end:right])
+    if after:
+        return after[0]
+    if not text[left:start].strip(" \t\n") or re.fullmatch(
+        r"\s*(?:on|in|from|since|by|until|at|during|the)\s*", text[left:start], re.I
+    ):
+        # "In October, she was confirmed ...": the fronted date belongs to the next clause
+        nxt = min((b for b in breaks if b > right), default=len(text))
+        if right < len(text) and text[right] not in ".!?":
+            following = _tense_in(text[right + 1 : nxt])
+            if following:
+                return following[0]
+    return None
+
+
+def _year_for(month: int, ref: date | None, tense: str | None, day: int = 0) -> int | None:
+    """The year of a month (and day) without one: the latest on or before the article's
+    date in a past clause, the next on or after it in a future one, else the nearest."""
     if ref is None:
         return None
-    if future:
+    if tense == "past":
+        return ref.year - 1 if (month, day) > (ref.month, ref.day if day else 0) else ref.year
+    if tense == "future":
+        return ref.year + 1 if (month, day) < (ref.month, ref.day if day else 0) else ref.year
+    if tense == "hint-future":  # the caller's context looks forward; the clause says nothing
         return ref.year + 1 if month < ref.month - 1 else ref.year
-    return ref.year - 1 if month > ref.month + 6 else ref.year
+    if month > ref.month + 6:  # the nearest: "in December" of an April article is last year's
+        return ref.year - 1
+    return ref.year + 1 if month < ref.month - 6 else ref.year
 
 
 def _resolve(
-    m: re.Match[str], published: str | None, future: bool
+    m: re.Match[str], published: str | None, tense: str | None
 ) -> tuple[str | None, str | None]:
     ref = _published(published)
     year_ref = int(published[:4]) if published else None
     g = m.groupdict()
     if g["day"] or g["day2"]:
         day = int(g["day"] or g["day2"])
-        month = MONTHS[
-            (g["month"] or g["month2"]).lower()[:3]
-            if False
-            else (g["month"] or g["month2"]).lower()
-        ]
+        month = MONTHS[(g["month"] or g["month2"]).lower()]
         year = g["year"] or g["year2"]
-        y = int(year) if year else _year_for(month, ref, future)
+        y = int(year) if year else _year_for(month, ref, tense, day)
         if y is None or not 1 <= day <= calendar.monthrange(y, month)[1]:
             return None, None
         return f"{y:04d}-{month:02d}-{day:02d}", None
@@ -106,14 +170,15 @@ def _resolve(
                 return None, None
             delta = {"last": -1, "next": 1, "this": 0}[g["rel3"].lower()]
             return f"{year_ref + delta:04d}-{month:02d}", None
-        y = _year_for(month, ref, future) if ref else year_ref
+        y = _year_for(month, ref, tense) if ref else year_ref
         return (f"{y:04d}-{month:02d}", None) if y else (None, None)
     if g["weekday"]:
         if ref is None:
             return None, None
         wd = WEEKDAYS[g["weekday"].lower()]
         delta = (ref.weekday() - wd) % 7
-        d = ref + timedelta(days=(7 - delta) % 7) if future else ref - timedelta(days=delta)
+        ahead = tense in ("future", "hint-future")
+        d = ref + timedelta(days=(7 - delta) % 7) if ahead else ref - timedelta(days=delta)
         return d.isoformat(), None
     if g["rel"]:
         rel = re.sub(r"\s+", " ", g["rel"].lower())
@@ -156,19 +221,28 @@ def _resolve(
     return None, None
 
 
-def find_dates(text: str, published: str | None, future: bool = False) -> list[DateMention]:
-    """Every date expression of `text` with its resolved partial date (offsets into text)."""
+def find_dates(
+    text: str, published: str | None, future: bool = False, past: bool = False
+) -> list[DateMention]:
+    """Every date expression of `text` with its resolved partial date (offsets into text).
+    `future` / `past`: the tense the caller's context tells, for dates whose own clause
+    has no tense word ("since" dates are always past)."""
+    hint = "hint-future" if future else "past" if past else None
     out = []
     for m in DATE_PATTERN.finditer(text):
+        month = m.group("month") or m.group("month2") or m.group("month3")
+        if month and month[0].islower():
+            continue  # "to march", "may": a verb; "Westmarch": a place
         if m.group("month3") and not m.group("year3") and not m.group("rel3"):
             if m.group("month3").lower() == "may" and not m.group("lead"):
                 continue  # the verb "may"
             if len(m.group("month3")) <= 4 and m.group("month3")[0].islower():
                 continue
-        if m.group("weekday") is None and m.group(0).strip()[:1].islower() is False:
-            pass
-        value, rng = _resolve(m, published, future)
         lead = (m.group("lead") or "").strip().lower()
+        tense = "past" if lead == "since" else clause_tense(text, m.start(), m.end()) or hint
+        if tense == "past" and lead in ("from", "effective"):
+            tense = None  # "was appointed chief executive from 1 October": may lie ahead
+        value, rng = _resolve(m, published, tense)
         kind = {"from": "effective", "by": "effective", "until": "effective",
                 "effective": "effective", "since": "since"}.get(lead, "point")  # fmt: skip
         out.append(DateMention(m.start(), m.end(), value, kind, rng))
@@ -188,9 +262,11 @@ def resolve_duration_start(phrase: str, published: str | None) -> str | None:
     if not m:
         return None
     if m.group("since"):
-        found = find_dates(m.group("since"), published)
+        found = find_dates(m.group("since"), published, past=True)
         return found[0].value if found else None
-    ref = _published(published) or (interval(published)[0] if is_partial_date(published) else None)
+    ref = _published(published) or (
+        interval(published)[0] if published and is_partial_date(published) else None
+    )
     if ref is None:
         return None
     raw = m.group("n").lower()

@@ -1,0 +1,112 @@
+"""Open-form titles: a title of data/roles.tsv completed by the words that follow it.
+
+"director of strategy", "head of communications", "deputy director of digital
+transformation", "lead for cancer": a few words after "of"/"for" name what the post is
+about, and belong to the title, kept as written in lower case. They end before a comma, a
+clause word ("and" that no word follows, "at", "for", "with", "will", "reporting" ...),
+a person's name, an organisation the article names, or after four words. Capitalised words
+complete a title only after "of" and in a capitalised title ("Director of Provider
+Improvement"), and never when they look like an organisation: a name the article uses for
+one, or a word that ends organisation names ("Director of Brindle Care" is that body's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import (
+    canonical_title,
+    organisation_head_words,
+    organisation_table,
+)
+
+# Titles whose words after "of"/"for" complete them ("director of strategy"); "head of"
+# takes its words without a second "of" ("head of policy").
+_TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
+_KEEP_ROLE = {"regional director"}  # "regional director for the North": the region, not a title
+_MAX_WORDS = 4
+_LEAD = re.compile(r"\s+(of|for)(?=\s)")
+_WORD = re.compile(r"\s+(?:(and|&)\s+)?([A-Za-z][a-z’'-]*)(?![\w’'-])")
+_STOP = frozenset(
+    "the a an at in with of for to from on since until by as and or but nor who which that "
+    "whose whom will would shall should can could may might must is are was were be been "
+    "being has have had said says say told added also now then there here after before when "
+    "while where reporting reports report working leading overseeing responsible this these "
+    "those its their his her our designate elect post posts role roles job jobs position "
+    "positions vacancy appointment".split()
+)
+# Titles of the vocabulary written "director of X" that more words may complete:
+# "director of nursing" + "practice"
+_OPEN_HEADS = ("director of ", "head of ", "deputy director of ", "assistant director of ")
+
+
+def _tail(
+    ctx: ArticleContext, pos: int, capitals: bool, limit: int = _MAX_WORDS
+) -> tuple[list[str], int] | None:
+    """The words completing a title from `pos` (after "of"/"for"), and where they end."""
+    text = ctx.text
+    people, orgs = ctx.people, ctx.organisations
+    taken: list[tuple[str | None, str, int]] = []  # ("and" or None, word, its end)
+    end = pos
+    for _ in range(limit):
+        m = _WORD.match(text, end)
+        if m is None or "\n\n" in m.group(0):
+            break
+        joined, word = m.group(1), m.group(2)
+        if word.lower() in _STOP or (joined and not taken):
+            break
+        if word[0].isupper() and (
+            word in organisation_head_words() or word in organisation_table().generic
+        ):
+            # "Director of Brindle Care": the capitalised words before were a body's name
+            while taken and taken[-1][1][0].isupper():
+                taken.pop()
+            break
+        if word[0].isupper() and not capitals:
+            break
+        start = m.start(2)
+        if people is not None and people.at(start) is not None:
+            break  # "Director of Strategy Joan Pike": the name is hers
+        if orgs is not None and orgs.in_span(start, m.end()):
+            break  # "director of Kestrel Coast": the body, not the post's subject
+        taken.append((joined, word, m.end()))
+        end = m.end()
+    if not taken:
+        return None
+    words = [w for joined, word, _ in taken for w in ((joined, word) if joined else (word,))]
+    return words, taken[-1][2]
+
+
+def complete_title(ctx: ArticleContext, variant: str, t_end: int) -> tuple[str, int, str]:
+    """The canonical title of a matched `variant` ending at `t_end`, completed by the words
+    that follow it ("director" + "of provider improvement"), where it ends, and the variant
+    it stands on. "head of" with no words to take is the variant "head" ("head of Care
+    England" is that body's chief executive)."""
+    text = ctx.text
+    role = canonical_title(variant)
+    capitals = variant[:1].isupper()
+    if role in _TAILED:
+        lead = _LEAD.match(text, t_end)
+        found = _tail(ctx, lead.end(), capitals and lead.group(1) == "of") if lead else None
+        if found is None or lead is None:
+            return role, t_end, variant
+        words, end = found
+        if role in _KEEP_ROLE:
+            return role, end, variant
+        phrase = " ".join(w.lower() for w in words)
+        return f"{role} {lead.group(1)} {phrase}", end, variant
+    if role == re.sub(r"\s+", " ", variant.lower()) and role.startswith(_OPEN_HEADS):
+        found = _tail(ctx, t_end, False, _MAX_WORDS - len(role.split()) + 2)
+        if found is not None:
+            words, end = found
+            return f"{role} {' '.join(words)}", end, variant
+        return role, t_end, variant
+    if role.endswith(" of"):
+        found = _tail(ctx, t_end, capitals)
+        if found is not None:
+            words, end = found
+            return f"{role} {' '.join(w.lower() for w in words)}", end, variant
+        variant = variant[: -len(" of")].rstrip()
+        return canonical_title(variant), t_end - len(" of"), variant
+    return role, t_end, variant
