@@ -7,7 +7,7 @@ SW := $(VENV)/bin/sectorwatch
 UV_VERSION := 0.13.9
 DEMO_DB ?= sqlite:///$(CURDIR)/sectorwatch.db
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo test lint bench bench-all clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,7 @@ demo: install
 
 test: install system-deps
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy src
 	$(VENV)/bin/pytest -q
 
 lint: install
@@ -32,8 +33,14 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/mypy src
 
+# Benchmarks are commands, not tests: each prints its numbers; BENCHMARKS.md records them.
 bench: install
-	$(PY) -m benchmarks.extract_speed
+	$(PY) -m benchmarks.extract_speed --articles 500
+
+bench-all: bench
+	$(PY) -m benchmarks.ingest_scale --articles 1000
+	$(PY) -m benchmarks.store_speed --articles 50000
+	$(PY) -m benchmarks.api_load --seconds 30 --clients 50
 
 clean:
 	rm -rf $(VENV) sectorwatch.db build *.egg-info

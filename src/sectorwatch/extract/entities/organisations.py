@@ -468,9 +468,9 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         surface = text[s:e]
         if surface in table.abbrevs and surface not in resolver:
             heads = (" " + surface, " " + table.abbrevs[surface])
-            fits = {resolve(n) for n in names if n.endswith(heads)}
-            if len(fits) == 1:
-                resolver[surface] = fits.pop()
+            bodies = {resolve(n) for n in names if n.endswith(heads)}
+            if len(bodies) == 1:
+                resolver[surface] = bodies.pop()
     acronyms = [a for a in resolver if a.isupper() and " " not in a]
     if acronyms:
         alt = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
@@ -494,17 +494,17 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         parts_of.setdefault(name, (a.canonical, b.canonical))
         combined.append(Mention("organisation", text[a.start : b.end], name, a.start, b.end))
     for a in mentions:
-        m = _SHARED_HEAD.match(text, a.end)
+        shared = _SHARED_HEAD.match(text, a.end)
         words = a.text.split()
-        if not m or len(words) < 2:
+        if not shared or len(words) < 2:
             continue
-        other = table.lookup(" ".join(words[:-1] + [m.group(1)]))
+        other = table.lookup(" ".join(words[:-1] + [shared.group(1)]))
         if other and other != a.canonical:
             key = frozenset((a.canonical, other))
             name = table.combined_by_parts.get(key) or f"{a.canonical} and {other}"
             parts_of.setdefault(name, (a.canonical, other))
             combined.append(
-                Mention("organisation", text[a.start : m.end()], name, a.start, m.end())
+                Mention("organisation", text[a.start : shared.end()], name, a.start, shared.end())
             )
     for c in combined:
         resolver.setdefault(_strip(c.text), c.canonical)
@@ -517,9 +517,9 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     for m in re.finditer(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", text, re.IGNORECASE):
         if any(m.start() < o.end and o.start < m.end() for o in mentions):
             continue  # "the Council for Community Health": a name, not a reference
-        name = provisional.resolve_anaphor(m.group(0), m.start())
-        if name:
-            combined.append(Mention("organisation", m.group(0), name, m.start(), m.end()))
+        referent = provisional.resolve_anaphor(m.group(0), m.start())
+        if referent:
+            combined.append(Mention("organisation", m.group(0), referent, m.start(), m.end()))
     for name, parts in parts_of.items():
         if name not in table.parts:
             resolver.setdefault(name, name)
@@ -527,6 +527,6 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     index_mentions = [m for m in mentions if not any(c.start <= m.start < c.end for c in combined)]
     index_mentions.extend(combined)
     # Names the table knows by a shorter surface resolve through it as well.
-    for m in index_mentions:
-        resolver.setdefault(_strip(m.text), m.canonical)
+    for mention in index_mentions:
+        resolver.setdefault(_strip(mention.text), mention.canonical)
     return OrganisationIndex(index_mentions, resolver, table, parts_of)

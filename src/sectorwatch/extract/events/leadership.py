@@ -278,6 +278,7 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                     continue
                 tail = text[m.end() : sent[1]]
                 named = _named_right_after(ctx, m.end()) if kind == "appointment" else None
+                person: str | None
                 if named is not None:
                     person = named  # "has appointed Helena Markby as": the object
                 elif re.search(r"\bof\s*$", m.group(0)):
@@ -291,7 +292,7 @@ def _people_events(ctx, sent, quoted, out: list[Event]) -> None:
                         person = _person_after(ctx, m.end(), min(sent[1], m.end() + 60))
                 if person is None:
                     continue
-                prefer = ("leaving", "current", "interim", "acting", "former")
+                prefer: tuple[str, ...] = ("leaving", "current", "interim", "acting", "former")
                 if kind == "appointment":
                     prefer = ("incoming", "interim", "acting", "current")
                 fact = _role_of(ctx, person, sent, prefer)
@@ -487,7 +488,7 @@ def _reporting_lines(ctx, sent, quoted, out: list[Event]) -> None:
                 phrase = subs[-1].group(1).lower().strip()
                 t = role_vocabulary().pattern.search(phrase)
                 mods = phrase[: t.start()].split() if t else []
-                keep = []
+                keep: list[str] = []
                 for w in reversed(mods):
                     if w not in _SUB_MODS:
                         break
