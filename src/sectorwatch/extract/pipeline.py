@@ -22,11 +22,12 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
-# Speed: the stages need entities, part-of-speech tags and sentences, never a dependency
-# parse (quotes, speakers and roles are decided by rules over the text), so the parser and
-# the lemmatizer are left out and the rule-free statistical sentence recogniser (`senter`,
-# shipped disabled) gives sentence boundaries instead. See BENCHMARKS.md.
-EXCLUDED_COMPONENTS = ("parser", "lemmatizer")
+# Speed: the stages need entities, fine-grained part-of-speech tags and sentences, never a
+# dependency parse (quotes, speakers and roles are decided by rules over the text), so the
+# parser, the lemmatizer and the attribute_ruler (which only maps tags to coarse POS for the
+# lemmatizer) are left out, and the statistical sentence recogniser (`senter`, shipped
+# disabled) gives sentence boundaries instead. See BENCHMARKS.md.
+EXCLUDED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler")
 ENABLED_COMPONENTS = ("senter",)
 BATCH_SIZE = 64
 

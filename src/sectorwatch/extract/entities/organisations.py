@@ -317,7 +317,30 @@ _FUNCTION_WORDS = set(
     "At In For From The As By On With And But While When Under After Before Across Both "
     "Of To Within Outside Inside Since Until Unlike Like If Although Whereas".split()
 )
-_OPENER_POS = {"ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ"}
+# Fine-grained (Penn Treebank) tags of words that open a sentence without naming anything:
+# prepositions and subordinators, determiners, adverbs, pronouns, conjunctions, modals,
+# particles, interjections. Tags, not coarse POS: the pipeline runs without the
+# attribute_ruler that maps one to the other.
+_OPENER_TAGS = {
+    "IN",
+    "DT",
+    "PDT",
+    "WDT",
+    "RB",
+    "RBR",
+    "RBS",
+    "WRB",
+    "PRP",
+    "PRP$",
+    "WP",
+    "WP$",
+    "EX",
+    "CC",
+    "MD",
+    "TO",
+    "RP",
+    "UH",
+}
 
 
 def _suffix_spans(
@@ -333,7 +356,7 @@ def _suffix_spans(
         if first is not None and (
             word in {"The", "the", "A", "An"}
             or word in _FUNCTION_WORDS
-            or (first.is_sent_start and first.pos_ in _OPENER_POS)
+            or (first.is_sent_start and first.tag_ in _OPENER_TAGS)
         ):
             rest = text.find(" ", s)
             if rest < 0 or rest >= e:
