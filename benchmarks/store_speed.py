@@ -1,7 +1,14 @@
 """Store speed: a generated store of N articles' worth of claims (synthetic extractions of
 fictional people and organisations), then p50 timings of who, orgchart and search.
 
-    python -m benchmarks.store_speed [--articles 50000] [--db sqlite:///tmp/bench.db]
+    python -m benchmarks.store_speed [--articles 50000] [--db sqlite:////tmp/bench.db]
+    python -m benchmarks.store_speed --reuse --db sqlite:////tmp/bench.db
+
+`--db` is a database URL (four slashes for an absolute SQLite path); without it the store
+goes to a new temporary folder. `--reuse` skips generating and storing: it times the
+questions only, against a store an earlier run left at `--db` (migrated to the newest
+version first). The questions' arguments come from their own seeded generator, so a full
+run and a `--reuse` run ask the same questions.
 
 Not a test: run it by hand and record the numbers in BENCHMARKS.md ("Store").
 """
@@ -16,6 +23,8 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from sectorwatch.ingest.identity import article_id
 from sectorwatch.model import (
@@ -158,17 +167,31 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--db", default=None)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the questions on the store at --db only"
+    )
     args = parser.parse_args()
+    if args.reuse and not args.db:
+        parser.error("--reuse needs --db (the store an earlier run left)")
     db = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
-    engine = open_store(db)
-    rng = random.Random(7)
+    engine = open_store(db, create=not args.reuse)
     orgs = organisations()
+    print(f"store: {db}")
+    print(f"machine: {platform.node()} {platform.machine()} {platform.python_version()}")
+    if not args.reuse:
+        store(engine, args.articles, args.batch, orgs)
+    ask(engine, args.queries, orgs)
+
+
+def store(engine: Engine, articles: int, batch_size: int, orgs: list[str]) -> None:
+    """Generate and store `articles` synthetic extractions, printing the storage rate."""
+    rng = random.Random(7)
     build_time, write_time, batch = 0.0, 0.0, []
-    for n in range(args.articles):
+    for n in range(articles):
         t = time.perf_counter()
         batch.append(synthetic(n, rng, orgs))
         build_time += time.perf_counter() - t
-        if len(batch) == args.batch:
+        if len(batch) == batch_size:
             t = time.perf_counter()
             write_batch(engine, batch)
             write_time += time.perf_counter() - t
@@ -177,13 +200,15 @@ def main() -> None:
         t = time.perf_counter()
         write_batch(engine, batch)
         write_time += time.perf_counter() - t
-    print(f"store: {db}")
-    print(f"machine: {platform.node()} {platform.machine()} {platform.python_version()}")
     print(
-        f"articles: {args.articles}, storage step: {args.articles / write_time:.0f} articles/s "
+        f"articles: {articles}, storage step: {articles / write_time:.0f} articles/s "
         f"({write_time:.1f} s writing, {build_time:.1f} s generating)"
     )
-    q = args.queries
+
+
+def ask(engine: Engine, q: int, orgs: list[str]) -> None:
+    """p50 timings of `q` calls each of who, orgchart and search (fixed seed)."""
+    rng = random.Random(11)
     picks = [
         (engine, rng.choice(orgs), rng.choice(ROLES), f"20{rng.randrange(15, 25)}-06-01")
         for _ in range(q)

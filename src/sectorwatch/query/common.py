@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
@@ -185,6 +186,72 @@ def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
     return sorted(set(rows.scalars()))
 
 
+SOURCE_COLUMNS = (
+    claims.c.article_id.label("source_article_id"),
+    claims.c.evidence_id.label("source_evidence_id"),
+    claims.c.extractor.label("source_extractor"),
+    claims.c.extractor_version.label("source_extractor_version"),
+    claims.c.origin.label("source_origin"),
+    claims.c.confidence.label("source_confidence"),
+)
+"""A claim's columns that `evidence_of` needs: select them with the rows that join `claims`
+(outer joins give None, and no evidence), so the claims are not read a second time."""
+
+
+class ClaimSource(NamedTuple):
+    """What a claim's row says about where it was read (`SOURCE_COLUMNS`)."""
+
+    claim_id: str
+    article_id: str | None
+    evidence_id: str | None
+    extractor: str
+    extractor_version: str
+    origin: str
+    confidence: float
+
+    @classmethod
+    def of(cls, claim_id: str, row: Any, at: int) -> ClaimSource:
+        """From `row`, whose `SOURCE_COLUMNS` start at position `at`."""
+        return cls(claim_id, *row[at : at + len(SOURCE_COLUMNS)])
+
+
+_SENTENCES = select(evidence.c.id, evidence.c.sentence, evidence.c.start, evidence.c.end).where(
+    evidence.c.id.in_(bindparam("ids", expanding=True))
+)
+_ABOUT = select(articles.c.id, articles.c.title, articles.c.published, articles.c.source).where(
+    articles.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, EvidenceRef]:
+    """`evidence_for` from claim rows already read: each sentence and each article is read
+    once, however many claims share it."""
+    sentences: dict[str, tuple[str, int, int]] = {}
+    for part in _chunks(sorted({s.evidence_id for s in sources if s.evidence_id})):
+        rows = conn.execute(_SENTENCES, {"ids": part}).all()
+        sentences.update((r[0], (r[1], r[2], r[3])) for r in rows)
+    about: dict[str, tuple[str | None, str | None, str]] = {}
+    for part in _chunks(sorted({s.article_id for s in sources if s.article_id})):
+        rows = conn.execute(_ABOUT, {"ids": part}).all()
+        about.update((r[0], (r[1], r[2], r[3])) for r in rows)
+    out: dict[str, EvidenceRef] = {}
+    for s in sources:
+        said = sentences.get(s.evidence_id or "")
+        article = about.get(s.article_id or "")
+        if said is None or article is None:
+            continue  # as evidence_for's inner joins: no sentence or no article, no evidence
+        out[s.claim_id] = EvidenceRef(
+            s.claim_id, s.article_id or "", *article, *said,
+            s.extractor, s.extractor_version, s.origin, s.confidence,
+        )  # fmt: skip
+    return out
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRef]:
     if not claim_ids:
         return {}
@@ -215,6 +282,13 @@ def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRe
     return out
 
 
+@lru_cache(maxsize=16_384)
+def date_interval(value: str) -> tuple[date, date]:
+    """`dates.interval`, remembered: the questions compare the same few thousand dates
+    over and over (a ValueError is raised again each time, never remembered)."""
+    return dates.interval(value)
+
+
 def date_precision(*values: str | None) -> int:
     return max((dates.precision(v) for v in values if v and dates.is_partial_date(v)), default=0)
 
@@ -222,5 +296,5 @@ def date_precision(*values: str | None) -> int:
 def preference_key(origin: str, precision: int, observed: str | None) -> tuple[Any, ...]:
     """Sort key: curated before extracted before inferred, then more precise dates, then
     the more recent report."""
-    recency = dates.interval(observed)[1].toordinal() if observed else 0
+    recency = date_interval(observed)[1].toordinal() if observed else 0
     return (ORIGIN_RANK.get(origin, 9), -precision, -recency)

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import Connection, select
 
-from sectorwatch import dates
 from sectorwatch.query.common import (
+    SOURCE_COLUMNS,
+    ClaimSource,
     EvidenceRef,
     Judged,
+    date_interval,
     date_precision,
-    evidence_for,
+    evidence_of,
     names_of,
     preference_key,
 )
@@ -41,9 +44,14 @@ class HolderClaim:
     evidence: EvidenceRef | None = None
 
     def key(self) -> tuple:
-        return preference_key(
-            self.origin, date_precision(self.valid_from, self.valid_to), self.observed
-        )
+        return _preference(self.origin, self.valid_from, self.valid_to, self.observed)
+
+
+@lru_cache(maxsize=16_384)
+def _preference(
+    origin: str, valid_from: str | None, valid_to: str | None, observed: str | None
+) -> tuple:
+    return preference_key(origin, date_precision(valid_from, valid_to), observed)
 
 
 @dataclass
@@ -60,10 +68,12 @@ class Holder:
 
 def _claims_for_posts(
     conn: Connection, post_ids: list[str], judged: Judged
-) -> dict[tuple[str, str], list[HolderClaim]]:
+) -> tuple[dict[tuple[str, str], list[HolderClaim]], dict[str, ClaimSource]]:
+    """The claims about each (post, canonical person), and where each claim was read."""
     grouped: dict[tuple[str, str], list[HolderClaim]] = defaultdict(list)
+    sources: dict[str, ClaimSource] = {}
     if not post_ids:
-        return grouped
+        return grouped, sources
     rows = conn.execute(
         select(
             occupancies.c.claim_id,
@@ -74,13 +84,16 @@ def _claims_for_posts(
             occupancies.c.valid_to,
             occupancies.c.observed,
             claims.c.origin,
+            *SOURCE_COLUMNS,
         )
         .join(claims, claims.c.id == occupancies.c.claim_id)
         .where(occupancies.c.post_id.in_(post_ids))
-    )
-    for cid, post, person, status, vf, vt, observed, origin in rows:
+    ).all()
+    for row in rows:
+        cid, post, person, status, vf, vt, observed, origin = row[:8]
         if cid in judged.rejected:
             continue
+        sources[cid] = ClaimSource.of(cid, row, 8)
         key = (post, judged.canon(person) or person)
         grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin))
     event_rows = conn.execute(
@@ -92,15 +105,20 @@ def _claims_for_posts(
             events.c.status,
             events.c.effective,
             events.c.observed,
-        ).where(
+            *SOURCE_COLUMNS,
+        )
+        .outerjoin(claims, claims.c.id == events.c.claim_id)
+        .where(
             events.c.post_id.in_(post_ids),
             events.c.type.in_(["departure", "appointment"]),
             events.c.person_id.is_not(None),
         )
-    )
-    for cid, post, person, kind, status, effective, observed in event_rows:
+    ).all()
+    for row in event_rows:
+        cid, post, person, kind, status, effective, observed = row[:7]
         if cid in judged.rejected:
             continue
+        sources[cid] = ClaimSource.of(cid, row, 7)
         key = (post, judged.canon(person) or person)
         if kind == "departure":
             done = status == "completed"
@@ -125,37 +143,44 @@ def _claims_for_posts(
                     "inferred",
                 )
             )
-    return grouped
+    return grouped, sources
 
 
 def _interval(items: list[HolderClaim]) -> tuple[str | None, str | None]:
     starts = [c.valid_from for c in items if c.valid_from]
-    start = min(starts, key=lambda d: dates.interval(d)[0]) if starts else None
+    start = min(starts, key=lambda d: date_interval(d)[0]) if starts else None
     if start is None and items and all(c.status == "incoming" for c in items):
         start = min((c.observed for c in items if c.observed), default=None)
     ends = [c.valid_to for c in items if c.valid_to]
     if not ends:
         ends = [c.observed for c in items if c.status == "former" and c.observed]
-    end = min(ends, key=lambda d: dates.interval(d)[1]) if ends else None
+    end = min(ends, key=lambda d: date_interval(d)[1]) if ends else None
     return start, end
 
 
 def status_on(items: list[HolderClaim], on: str) -> tuple[str, HolderClaim]:
     """The status on `on` and the claim that says so (items sorted by preference)."""
-    start, end = _interval(items)
-    first, last = dates.interval(on)
-    if end and dates.interval(end)[1] < first:
+    return _status(items, on, _interval(items))
+
+
+def _status(
+    items: list[HolderClaim], on: str, span: tuple[str | None, str | None]
+) -> tuple[str, HolderClaim]:
+    """`status_on`, given the interval of `items`."""
+    start, end = span
+    first, last = date_interval(on)
+    if end and date_interval(end)[1] < first:
         return "former", next((c for c in items if c.valid_to or c.status == "former"), items[0])
-    if start and dates.interval(start)[0] > last:
+    if start and date_interval(start)[0] > last:
         return "incoming", items[0]
-    known = [c for c in items if not c.observed or dates.interval(c.observed)[0] <= last]
+    known = [c for c in items if not c.observed or date_interval(c.observed)[0] <= last]
     known = known or items
     chosen = known[0]
     status = chosen.status
     if status == "incoming":
         status = "current"
     if status == "former":
-        status = "current" if end and dates.interval(end)[0] >= first else "former"
+        status = "current" if end and date_interval(end)[0] >= first else "former"
     if status == "current" and any(c.status == "leaving" for c in known):
         status = "leaving"
     return status, chosen
@@ -166,18 +191,22 @@ def holders(
 ) -> dict[str, list[Holder]]:
     """Holders of each post on `on`, preferred claim first; `include_all` keeps former and
     incoming holders too."""
-    grouped = _claims_for_posts(conn, post_ids, judged)
-    ev = evidence_for(conn, [c.claim_id for items in grouped.values() for c in items])
-    names = names_of(conn, {person for _, person in grouped})
-    out: dict[str, list[Holder]] = defaultdict(list)
+    grouped, sources = _claims_for_posts(conn, post_ids, judged)
+    kept = []
     for (post, person), items in grouped.items():
         items.sort(key=HolderClaim.key)
-        for c in items:
-            c.evidence = ev.get(c.claim_id)
-        status, chosen = status_on(items, on)
+        span = _interval(items)
+        status, chosen = _status(items, on, span)
         if status in NOT_HOLDING and not include_all:
             continue
-        start, end = _interval(items)
+        kept.append((post, person, items, status, chosen, span))
+    # evidence and names only for the holders answered, not for every claim read
+    ev = evidence_of(conn, [sources[c.claim_id] for k in kept for c in k[2]])
+    names = names_of(conn, {k[1] for k in kept})
+    out: dict[str, list[Holder]] = defaultdict(list)
+    for post, person, items, status, chosen, (start, end) in kept:
+        for c in items:
+            c.evidence = ev.get(c.claim_id)
         out[post].append(
             Holder(
                 person_id=person,

@@ -108,14 +108,15 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
             )
         for person in sorted(people):
             chart.nodes.append(Node(person, "person", names.get(person, person)))
-        ev = evidence_for(conn, [r.claim_id for r in line_rows])
-        seen = set()
+        first: dict[tuple[str, str], str] = {}  # each line once, from its first claim
         for r in line_rows:
             sub = r.subordinate_post_id or judged.canon(r.subordinate_person_id)
             sup = r.superior_post_id or judged.canon(r.superior_person_id)
-            if sub and sup and (sub, sup) not in seen:
-                seen.add((sub, sup))
-                chart.lines.append(Line(sub, sup, ev.get(r.claim_id)))
+            if sub and sup and (sub, sup) not in first:
+                first[(sub, sup)] = r.claim_id
+        ev = evidence_for(conn, list(first.values()))
+        for (sub, sup), claim_id in first.items():
+            chart.lines.append(Line(sub, sup, ev.get(claim_id)))
         _drop_people_who_hold_posts(chart)
         return chart
 

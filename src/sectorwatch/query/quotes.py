@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, RowMapping, Select, select
 
-from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
-from sectorwatch.store.schema import articles, quotes
+from sectorwatch.query.common import (
+    SOURCE_COLUMNS,
+    EvidenceRef,
+    Judged,
+    evidence_for,
+    names_of,
+)
+from sectorwatch.store.schema import articles, claims, evidence, quotes
 
 
 @dataclass
@@ -38,20 +44,55 @@ class QuoteAnswer:
 
 
 def quote_select() -> Select:
-    return select(quotes, articles.c.published, articles.c.title).join(
-        articles, articles.c.id == quotes.c.article_id
+    """Quotes with their article's date and title, and the claim's evidence (read in the
+    same statement: `load_quotes` needs no second query for it)."""
+    return (
+        select(
+            quotes,
+            articles.c.published,
+            articles.c.title,
+            articles.c.source.label("article_source"),
+            *SOURCE_COLUMNS,
+            evidence.c.sentence.label("source_sentence"),
+            evidence.c.start.label("source_start"),
+            evidence.c.end.label("source_end"),
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(claims, claims.c.id == quotes.c.claim_id)
+        .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
     )
 
 
+def _evidence(conn: Connection, rows: list[RowMapping]) -> dict[str, EvidenceRef]:
+    """Each quote's evidence, as `evidence_for` gives it: from the row when the claim's
+    sentence is in the quote's own article, else read (a claim with no sentence or no
+    article has none)."""
+    out: dict[str, EvidenceRef] = {}
+    elsewhere = []
+    for r in rows:
+        cid = r["claim_id"]
+        if r["source_sentence"] is None or r["source_article_id"] != r["article_id"]:
+            elsewhere.append(cid)
+            continue
+        out[cid] = EvidenceRef(
+            cid, r["article_id"], r["title"], r["published"], r["article_source"],
+            r["source_sentence"], r["source_start"], r["source_end"],
+            r["source_extractor"], r["source_extractor_version"], r["source_origin"],
+            r["source_confidence"],
+        )  # fmt: skip
+    out.update(evidence_for(conn, elsewhere))
+    return out
+
+
 def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAnswer]:
-    rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
+    rows = [r for r in conn.execute(query).mappings().all() if r["claim_id"] not in judged.rejected]
     speakers = {}
     for r in rows:
         sid = judged.speakers.get(r["claim_id"]) or r["speaker_id"]
         speakers[r["claim_id"]] = judged.canon(sid)
     orgs = {r["claim_id"]: judged.canon(r["speaker_organisation_id"]) for r in rows}
     names = names_of(conn, {s for s in speakers.values() if s} | {o for o in orgs.values() if o})
-    ev = evidence_for(conn, [r["claim_id"] for r in rows])
+    ev = _evidence(conn, rows)
     out = []
     for r in rows:
         sid = speakers[r["claim_id"]]

@@ -105,22 +105,45 @@ def search(
     }
     result = SearchResult(text, applied)
     text = text.strip()
-    hits: list[Hit] = []
-    snippets: dict[str, str] = {}
-    found_articles: list[ArticleHit] = []
-    if text:
-        with connected(engine) as conn:
-            judged = Judged.load(conn)
-            found_quotes, snippets = _quotes(conn, judged, text, limit * 10)
-            result.facets = {
-                "stance": dict(Counter(q.stance for q in found_quotes)),
-                "organisation": dict(Counter(q.speaker_organisation or "" for q in found_quotes)),
-                "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
-            }
-            hits += [_quote_hit(q) for q in found_quotes]
-            hits += _entities(conn, judged, text, limit * 10)
-            found_articles = _articles(conn, text, limit * 10)
-            hits += [_article_hit(a) for a in found_articles]
+    if not text:
+        _narrow(result, [], [], chosen, kind, date_from, date_to, limit)
+        return result
+    with connected(engine) as conn:
+        judged = Judged.load(conn)
+        found_quotes, quote_matches = _quotes(conn, judged, text, limit * 10)
+        result.facets = {
+            "stance": dict(Counter(q.stance for q in found_quotes)),
+            "organisation": dict(Counter(q.speaker_organisation or "" for q in found_quotes)),
+            "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
+        }
+        hits = [_quote_hit(q) for q in found_quotes]
+        hits += _entities(conn, judged, text, limit * 10)
+        found_articles, article_matches = _articles(conn, text, limit * 10)
+        hits += [_article_hit(a) for a in found_articles]
+        _narrow(result, hits, found_articles, chosen, kind, date_from, date_to, limit)
+        # snippets for what is shown only
+        shown = {q.claim_id for q in result.quotes}
+        fts.quote_snippets(conn, text, [m for i, m in quote_matches.items() if i in shown])
+        result.snippets = {i: m.snippet for i, m in quote_matches.items() if i in shown}
+        listed = [article_matches[a.article_id] for a in result.articles]
+        fts.article_snippets(conn, text, listed)
+        for a, m in zip(result.articles, listed, strict=True):
+            a.snippet = m.snippet
+    return result
+
+
+def _narrow(
+    result: SearchResult,
+    hits: list[Hit],
+    found_articles: list[ArticleHit],
+    chosen: dict[str, str],
+    kind: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+) -> None:
+    """The hits, facet counts, quotes and articles of `result`, narrowed by the chosen
+    facets and dates."""
     if date_from or date_to:
         hits = [h for h in hits if _within(h.published, date_from, date_to)]
         found_articles = [a for a in found_articles if _within(a.published, date_from, date_to)]
@@ -134,11 +157,8 @@ def search(
         ]
     result.hits = [h for h in hits if _matches(h, chosen)]
     result.quotes = [h.quote for h in result.hits if h.quote is not None][:limit]
-    shown = {q.claim_id for q in result.quotes}
-    result.snippets = {i: s for i, s in snippets.items() if i in shown}
     if kind in (None, "article"):
         result.articles = found_articles[:limit]
-    return result
 
 
 def _matches(hit: Hit, chosen: dict[str, str]) -> bool:
@@ -158,12 +178,14 @@ def _year(value: str | None) -> str | None:
 
 def _quotes(
     conn: Connection, judged: Judged, text: str, limit: int
-) -> tuple[list[QuoteAnswer], dict[str, str]]:
-    matches = fts.match_quotes(conn, text, limit)
-    order = {m.id: i for i, m in enumerate(matches)}
+) -> tuple[list[QuoteAnswer], dict[str, fts.Match]]:
+    """The best `limit` quotes, best first, and their matches by claim id."""
+    ranked = fts.match_quotes(conn, text, limit)
+    order = {m.id: i for i, m in enumerate(ranked)}
+    matches = {m.id: m for m in ranked}
     found = load_quotes(conn, quote_select().where(quotes.c.claim_id.in_(list(order))), judged)
     found.sort(key=lambda q: order[q.claim_id])
-    return found, {m.id: m.snippet for m in matches}
+    return found, matches
 
 
 def _quote_hit(q: QuoteAnswer) -> Hit:
@@ -209,7 +231,10 @@ def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[H
     return out
 
 
-def _articles(conn: Connection, text: str, limit: int) -> list[ArticleHit]:
+def _articles(
+    conn: Connection, text: str, limit: int
+) -> tuple[list[ArticleHit], dict[str, fts.Match]]:
+    """The best `limit` articles, best first (snippets not yet made), and their matches."""
     matches = fts.match_articles(conn, text, limit)
     rows = {
         r.id: r
@@ -223,11 +248,12 @@ def _articles(conn: Connection, text: str, limit: int) -> list[ArticleHit]:
             ).where(articles.c.id.in_([m.id for m in matches]))
         )
     }
-    return [
-        ArticleHit(r.id, r.title, r.published, r.source, m.snippet, _excerpt(r.text, text))
+    found = [
+        ArticleHit(r.id, r.title, r.published, r.source, "", _excerpt(r.text, text))
         for m in matches
         if (r := rows.get(m.id)) is not None
     ]
+    return found, {m.id: m for m in matches}
 
 
 def _article_hit(a: ArticleHit) -> Hit:
