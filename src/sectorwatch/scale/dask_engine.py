@@ -128,15 +128,8 @@ def ingest_partition(
     dedup = options.dedup_options if options.dedup else None
     for batch in batches:
         output = extract_batch(batch, options.model, options.batch_size, dedup)
-        for failure in output.failures:
-            counts.note(failure.outcome, failure.source, failure.reason)
         signatures = signature_rows(output.signatures, options.dedup_options)
-        written = _write(engine, output.extractions, signatures)
-        counts.ingested += len(written.ingested) + len(written.replaced)
-        counts.unchanged += len(written.unchanged)
-        for article_id, reason in written.skipped:
-            counts.note("skipped", article_id, reason)
-        stored = set(written.ingested) | set(written.replaced)
+        stored = counts.record(output.failures, _write(engine, output.extractions, signatures))
         result.signatures += [(i, s) for i, s in output.signatures if i in stored]
     return result
 

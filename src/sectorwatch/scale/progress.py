@@ -13,7 +13,12 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console
+
+    from sectorwatch.ingest import ReadFailure
+    from sectorwatch.store.writer import BatchResult
 
 MAX_REASONS = 1000
 """Reasons kept in memory for a report; the counts go on beyond this."""
@@ -41,6 +46,17 @@ class IngestCounts:
             self.failed += 1
         if len(self.reasons) < MAX_REASONS:
             self.reasons.append((outcome, source, reason))
+
+    def record(self, failures: Iterable[ReadFailure], written: BatchResult) -> set[str]:
+        """Count one written batch: its inputs that failed to read or extract and what the
+        store did with the rest. Returns the ids of the articles it stored."""
+        for failure in failures:
+            self.note(failure.outcome, failure.source, failure.reason)
+        self.ingested += len(written.ingested) + len(written.replaced)
+        self.unchanged += len(written.unchanged)
+        for article_id, reason in written.skipped:
+            self.note("skipped", article_id, reason)
+        return set(written.ingested) | set(written.replaced)
 
     def add(self, other: IngestCounts) -> None:
         self.ingested += other.ingested

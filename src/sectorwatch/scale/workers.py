@@ -234,16 +234,10 @@ def ingest_items(
     progress = progress or IngestProgress(silent=True)
     with progress:
         for output in run_batches(batches, options):
-            for failure in output.failures:
-                counts.note(failure.outcome, failure.source, failure.reason)
             signatures = signature_rows(output.signatures, options.dedup_options)
             result = write_batch(engine, output.extractions, signatures)
-            counts.ingested += len(result.ingested) + len(result.replaced)
-            counts.unchanged += len(result.unchanged)
-            for article_id, reason in result.skipped:
-                counts.note("skipped", article_id, reason)
+            written = counts.record(output.failures, result)
             if index is not None:
-                written = set(result.ingested) | set(result.replaced)
                 links = index.link_all((i, s) for i, s in output.signatures if i in written)
                 save_links(engine, links)
                 counts.duplicates += len(links)
