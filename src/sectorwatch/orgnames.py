@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from sectorwatch.data import rows
 
 _WORD = re.compile(r"[^\W\d_][\w&’'-]*")
 
@@ -19,10 +20,8 @@ _WORD = re.compile(r"[^\W\d_][\w&’'-]*")
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Lower-cased words that do not distinguish one organisation from another."""
-    text = resources.files("sectorwatch.data").joinpath("organisations.tsv").read_text("utf-8")
     words: set[str] = {"the", "a", "an", "and", "of", "for"}
-    for line in text.splitlines():
-        row = line.split("\t")
+    for row in rows("organisations.tsv"):
         if row[0] == "@generic" and len(row) > 1:
             words.update(w.strip().lower() for w in row[1].split("|"))
         elif row[0] == "@anaphor" and len(row) > 1:

@@ -12,7 +12,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
+
+from sectorwatch.data import lines
 
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
@@ -37,14 +38,9 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
-    return frozenset(word for line in _data_lines("honorifics.txt") for word in word_tokens(line))
+    return frozenset(word for line in lines("honorifics.txt") for word in word_tokens(line))
 
 
 def name_key(name: str | None) -> str | None:
@@ -97,7 +93,7 @@ class OrganisationNames:
 @lru_cache(maxsize=1)
 def _role_rewrites() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     rules = []
-    for line in _data_lines("scoring_roles.tsv"):
+    for line in lines("scoring_roles.tsv"):
         words, _, replacement = line.partition("\t")
         rules.append((tuple(word_tokens(words)), tuple(word_tokens(replacement))))
     rules.sort(key=lambda rule: -len(rule[0]))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+
+from sectorwatch.data import lines
 
 _SPACE = re.compile(r"\s+")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def normalise_line(text: str) -> str:
@@ -47,14 +47,9 @@ def parse_patterns(lines: list[str]) -> LinePatterns:
     return LinePatterns(frozenset(exact), tuple(regexes))
 
 
-def data_lines(name: str) -> list[str]:
-    """The lines of a file in sectorwatch/data."""
-    return (DATA_DIR / name).read_text("utf-8").splitlines()
-
-
 @cache
 def load_patterns(name: str) -> LinePatterns:
-    return parse_patterns(data_lines(name))
+    return parse_patterns(lines(name))
 
 
 def boilerplate() -> LinePatterns:
@@ -70,7 +65,6 @@ def author_roles() -> tuple[str, ...]:
     """Journalists' titles, longest first."""
     entries = {
         normalise_line(line).lower()
-        for line in data_lines("boilerplate_author_roles.txt")
-        if line.strip() and not line.startswith("#")
+        for line in lines("boilerplate_author_roles.txt")
     }
     return tuple(sorted(entries, key=len, reverse=True))

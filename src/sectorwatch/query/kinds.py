@@ -5,20 +5,16 @@ Trust" -> "nhs foundation trust"), else "other"."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
+from sectorwatch.data import rows
 from sectorwatch.store import keys
 
 
 @cache
 def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    raw = resources.files("sectorwatch.data").joinpath("organisations.tsv").read_text("utf-8")
     by_name: dict[str, str] = {}
     suffixes: list[tuple[str, str]] = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for cols in rows("organisations.tsv"):
         if cols[0] == "@suffix" and len(cols) > 1:
             suffixes.append((keys.organisation_norm(cols[1]), cols[1].lower()))
             continue

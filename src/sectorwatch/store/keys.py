@@ -6,26 +6,22 @@ import hashlib
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+
+from sectorwatch.data import lines
 
 _PUNCT = re.compile(r"[^\w\s/&-]")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
-def _data_lines(name: str) -> list[str]:
-    raw = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def honorifics() -> frozenset[str]:
-    return frozenset(ln.strip().lower().rstrip(".") for ln in _data_lines("honorifics.txt"))
+    return frozenset(ln.strip().lower().rstrip(".") for ln in lines("honorifics.txt"))
 
 
 @cache
 def role_aliases() -> list[tuple[re.Pattern[str], str]]:
-    pairs = [ln.split("\t") for ln in _data_lines("role_aliases.tsv")]
+    pairs = [ln.split("\t") for ln in lines("role_aliases.tsv")]
     pairs.sort(key=lambda p: -len(p[0].split()))
     return [(re.compile(rf"\b{re.escape(w.strip())}\b"), r.strip()) for w, r in pairs]
 

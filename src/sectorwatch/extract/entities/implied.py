@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.vocab import data_lines, honorific_pattern
+from sectorwatch.extract.entities.vocab import honorific_pattern
 from sectorwatch.model import Evidence, Mention, RoleFact
 
 _BY = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<rest>.*)$")
@@ -25,7 +26,7 @@ _COPYRIGHT = re.compile(
 @lru_cache(maxsize=1)
 def _press_titles() -> tuple[str, ...]:
     """Journalists' titles (data/boilerplate_author_roles.txt), longest first."""
-    titles = {row[0].strip().lower() for row in data_lines("boilerplate_author_roles.txt")}
+    titles = {row[0].strip().lower() for row in rows("boilerplate_author_roles.txt")}
     return tuple(sorted(titles, key=len, reverse=True))
 
 
@@ -87,7 +88,7 @@ def byline_roles(ctx: ArticleContext) -> list[RoleFact]:
 def _succession_cues() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str] | None]]:
     """(where, status, regex before the person, regex after it) from succession_cues.tsv."""
     out = []
-    for row in data_lines("succession_cues.tsv"):
+    for row in rows("succession_cues.tsv"):
         where, status, before = row[0].strip(), row[1].strip(), row[2].strip()
         after = re.compile(rf"\s+(?:{row[3].strip()})\b", re.I) if len(row) > 3 else None
         out.append((where, status, re.compile(rf"(?<![\w-])(?:{before})\s+$", re.I), after))

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.implied import byline_roles, is_predecessor, predecessor_roles
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
-    data_lines,
     honorific_pattern,
     organisation_table,
     role_vocabulary,
@@ -326,7 +326,7 @@ _PLACE_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?({_PLACE})")
 @lru_cache(maxsize=1)
 def _parties() -> frozenset[str]:
     """Political parties (data/political_parties.txt): "Labour MP" names no constituency."""
-    return frozenset(row[0].strip() for row in data_lines("political_parties.txt"))
+    return frozenset(row[0].strip() for row in rows("political_parties.txt"))
 
 
 def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | None:
@@ -606,14 +606,14 @@ def _joined_as(ctx: ArticleContext, left: int) -> str | None:
 @lru_cache(maxsize=1)
 def _press_titles() -> frozenset[str]:
     """Journalists' titles (data/boilerplate_author_roles.txt): never a health body's post."""
-    return frozenset(row[0].strip().lower() for row in data_lines("boilerplate_author_roles.txt"))
+    return frozenset(row[0].strip().lower() for row in rows("boilerplate_author_roles.txt"))
 
 
 @lru_cache(maxsize=1)
 def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One regex over data/role_verbs.tsv: "PERSON (, who) chairs ..."; verb -> title."""
     table: dict[str, tuple[str, str]] = {}
-    for row in data_lines("role_verbs.tsv"):
+    for row in rows("role_verbs.tsv"):
         for verb in row[0].split("|"):
             table[re.sub(r"\s+", " ", verb.strip().lower())] = (row[1].strip(), row[2].strip())
     alt = "|".join(

@@ -9,18 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-
-def data_lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without comments and blank lines."""
-    text = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append(line.rstrip("\n").split("\t"))
-    return rows
+from sectorwatch.data import rows
 
 
 def _is_acronym(word: str) -> bool:
@@ -49,7 +39,7 @@ def role_vocabulary() -> RoleVocabulary:
     of_place: set[str] = set()
     words: list[str] = []
     acronyms: list[str] = []
-    for row in data_lines("roles.tsv"):
+    for row in rows("roles.tsv"):
         title = row[0].strip()
         variants = [v.strip() for v in row[1].split("|")] if len(row) > 1 else [title]
         for variant in [title, *variants]:
@@ -124,7 +114,7 @@ def organisation_table() -> OrganisationTable:
     heads: set[str] = set()
     names: list[str] = []
     acronyms: list[str] = []
-    for row in data_lines("organisations.tsv"):
+    for row in rows("organisations.tsv"):
         head = row[0].strip()
         if head == "@suffix":
             suffixes.append(row[1].strip())
@@ -200,9 +190,9 @@ def organisation_head_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def honorifics() -> dict[str, str | None]:
     """Honorific -> gender it tells ("f", "m") or None."""
-    gender = {row[0].strip(): row[1].strip() for row in data_lines("honorific_gender.tsv")}
+    gender = {row[0].strip(): row[1].strip() for row in rows("honorific_gender.tsv")}
     out: dict[str, str | None] = {}
-    for row in data_lines("honorifics.txt"):
+    for row in rows("honorifics.txt"):
         word = row[0].strip().rstrip(".")
         if word:
             out[word] = gender.get(word)
@@ -225,7 +215,7 @@ class Cue:
 def event_cues() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     """Event kind -> [(regex, value)], from event_cues.tsv (phrases are regexes)."""
     out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-    for row in data_lines("event_cues.tsv"):
+    for row in rows("event_cues.tsv"):
         kind, value, phrase = row[0].strip(), row[1].strip(), row[2].strip()
         out.setdefault(kind, []).append(
             (re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.IGNORECASE), value)
@@ -237,7 +227,7 @@ def event_cues() -> dict[str, list[tuple[re.Pattern[str], str]]]:
 def status_cues() -> list[tuple[re.Pattern[str], str, str]]:
     """[(regex, status, where)] from status_cues.tsv; where is "before" or "around"."""
     out = []
-    for row in data_lines("status_cues.tsv"):
+    for row in rows("status_cues.tsv"):
         status, where, phrase = row[0].strip(), row[1].strip(), row[2].strip()
         out.append((re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.IGNORECASE), status, where))
     return out

@@ -10,26 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _lines(name: str) -> list[str]:
-    try:
-        text = resources.files("sectorwatch.data").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+from sectorwatch.data import lines
 
 
 def _sections(name: str) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = ""
-    for line in _lines(name):
+    for line in lines(name):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             sections.setdefault(current, [])
@@ -114,7 +102,7 @@ def load_cues() -> Cues:
     verbs: set[str] = set()
     that_only: set[str] = set()
     any_complement: set[str] = set()
-    for line in _lines("speech_verbs.txt"):
+    for line in lines("speech_verbs.txt"):
         form = line.rstrip("*+").strip().lower()
         verbs.add(form)
         if line.endswith("*"):
@@ -122,10 +110,10 @@ def load_cues() -> Cues:
         elif line.endswith("+"):
             any_complement.add(form)
     sections = _sections("quote_cues.txt")
-    documents = [d.lower() for d in _lines("quote_cues_documents.txt")]
-    honorifics = {h.lower().rstrip(".") for h in _lines("honorifics.txt")}
+    documents = [d.lower() for d in lines("quote_cues_documents.txt")]
+    honorifics = {h.lower().rstrip(".") for h in lines("honorifics.txt")}
     role_words: set[str] = set()
-    for line in _lines("roles.tsv"):
+    for line in lines("roles.tsv"):
         for part in line.replace("\t", "|").split("|"):
             role_words.update(w.lower() for w in part.lstrip("!").split())
     subject_words = role_words | set(sections.get("subject_words", []))
@@ -149,7 +137,7 @@ def load_cues() -> Cues:
             r"(?<![\w-])(?:" + _alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
         ),
         organisation_words=frozenset(
-            w.lower() for w in _lines("quote_cues_organisation_words.txt")
+            w.lower() for w in lines("quote_cues_organisation_words.txt")
         ),
         honorifics=frozenset(honorifics),
         subject_words=frozenset(subject_words),
@@ -165,7 +153,7 @@ def load_cues() -> Cues:
         finding_re=re.compile(
             rf"(?<![\w’'-])(?:{_alternation(sections.get('finding_verbs', []))})(?![\w’'-])", re.I
         ),
-        welcome=tuple(w.lower() for w in _lines("stance_welcome.txt")),
-        concern=tuple(w.lower() for w in _lines("stance_concern.txt")),
-        negation=frozenset(w.lower() for w in _lines("stance_negation.txt")),
+        welcome=tuple(w.lower() for w in lines("stance_welcome.txt")),
+        concern=tuple(w.lower() for w in lines("stance_concern.txt")),
+        negation=frozenset(w.lower() for w in lines("stance_negation.txt")),
     )
