@@ -125,7 +125,7 @@ def test_ingest_links_the_copy_and_reactions_count_quotes_once(tmp_path, monkeyp
     # extraction is the hand-built one: this test is about storing and counting
     extractions = {e.article.id: e for e in (copy_a(), copy_b())}
     monkeypatch.setattr(
-        workers, "process_batch", lambda arts, *a: [extractions[x.id] for x in arts]
+        workers, "process_batch", lambda arts, *a, **kw: [extractions[x.id] for x in arts]
     )
     engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
     a, b = copy_a(), copy_b()
@@ -201,7 +201,9 @@ def ingest_copies(engine, monkeypatch, *extractions):
     import sectorwatch.scale.workers as workers
 
     by_id = {e.article.id: e for e in extractions}
-    monkeypatch.setattr(workers, "process_batch", lambda arts, *a: [by_id[x.id] for x in arts])
+    monkeypatch.setattr(
+        workers, "process_batch", lambda arts, *a, **kw: [by_id[x.id] for x in arts]
+    )
     options = ScaleOptions(batch_size=1, extractor_version="1.0.0")
     return ingest_items([e.article for e in extractions], engine, options)
 

@@ -97,3 +97,31 @@ def test_failures_and_repeats_are_counted_not_sent_to_workers():
     assert [[x.source for x in batch] for batch in batches] == [["a.txt"]]
     assert (counts.unchanged, counts.skipped) == (2, 1)
     assert counts.reasons == [("skipped", "c.pdf", "binary file (looks like PDF)")]
+
+
+def test_an_article_whose_extraction_raises_fails_alone(shards, tmp_path, monkeypatch):
+    """One article that breaks a stage fails with its reason; the other eleven are stored,
+    and spaCy does not parse the batch a second time to find it."""
+    import sectorwatch.extract.pipeline as pipeline
+    from sectorwatch.scale import workers
+
+    real_roles = pipeline.extract_roles
+
+    def roles_or_boom(ctx):
+        if "Idris Cavell" in ctx.article.text:
+            raise RuntimeError("boom")
+        return real_roles(ctx)
+
+    batches: list[int] = []
+    real_process = workers.process_batch
+
+    def counted(arts, *args, **kwargs):
+        batches.append(len(arts))
+        return real_process(arts, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_roles", roles_or_boom)
+    monkeypatch.setattr(workers, "process_batch", counted)
+    engine, counts = ingest(shards, tmp_path / "sw.db")
+    assert (counts.ingested, counts.failed) == (10, 2)
+    assert {reason for _, _, reason in counts.reasons} == {"extraction failed: RuntimeError: boom"}
+    assert batches == [4, 4, 4]

@@ -36,6 +36,11 @@ class BatchCounts:
             self.read += 1
 
 
+def extraction_failure(article: Article, exc: Exception) -> ReadFailure:
+    """An article whose extraction raised, as a failure with its source and reason."""
+    return ReadFailure(article.source, f"extraction failed: {type(exc).__name__}: {exc}", "failed")
+
+
 def extract_paths(
     paths: Iterable[str],
     extractor,  # type: ignore[no-untyped-def]  # sectorwatch.extract.Extractor
@@ -54,8 +59,7 @@ def extract_paths(
                 yield item
 
     def failed(article: Article, exc: Exception) -> None:
-        reason = f"extraction failed: {type(exc).__name__}: {exc}"
-        failures.append(ReadFailure(article.source, reason, "failed"))
+        failures.append(extraction_failure(article, exc))
 
     for extraction in extractor.extract_many(articles(), on_error=failed):
         while failures:

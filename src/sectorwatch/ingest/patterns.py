@@ -63,8 +63,5 @@ def teaser_headings() -> LinePatterns:
 @lru_cache(maxsize=1)
 def author_roles() -> tuple[str, ...]:
     """Journalists' titles, longest first."""
-    entries = {
-        normalise_line(line).lower()
-        for line in lines("boilerplate_author_roles.txt")
-    }
+    entries = {normalise_line(line).lower() for line in lines("boilerplate_author_roles.txt")}
     return tuple(sorted(entries, key=len, reverse=True))

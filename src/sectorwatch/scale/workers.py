@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sectorwatch.extract.batch import extraction_failure
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.model import Article, Extraction
 from sectorwatch.scale.dedup import DedupOptions, article_signature, signature_rows
@@ -71,10 +72,13 @@ def worker_extractor(model: str = "en_core_web_sm", batch_size: int = 64) -> Ext
 
 
 def process_batch(
-    articles: list[Article], model: str = "en_core_web_sm", batch_size: int = 64
+    articles: list[Article],
+    model: str = "en_core_web_sm",
+    batch_size: int = 64,
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> list[Extraction]:
     """Extract a batch with this process's pipeline (Extractor.extract_many)."""
-    return list(worker_extractor(model, batch_size).extract_many(articles))
+    return list(worker_extractor(model, batch_size).extract_many(articles, on_error=on_error))
 
 
 @dataclass
@@ -89,19 +93,23 @@ class BatchOutput:
 def extract_batch(
     articles: list[Article], model: str, batch_size: int, dedup: DedupOptions | None
 ) -> BatchOutput:
-    """`process_batch` plus signatures; when the batch fails, each article is retried
-    alone so one bad article fails alone, with its reason."""
+    """`process_batch` plus signatures. An article whose stages raise fails alone (the
+    extractor's `on_error`); if spaCy itself breaks the batch, each article is retried alone
+    so that only the one that breaks it fails, with its reason."""
+    failures: list[ReadFailure] = []
+
+    def failed(article: Article, exc: Exception) -> None:
+        failures.append(extraction_failure(article, exc))
+
     try:
-        extractions = process_batch(articles, model, batch_size)
-        failures: list[ReadFailure] = []
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        extractions = process_batch(articles, model, batch_size, on_error=failed)
+    except Exception:  # noqa: BLE001 - isolate the article that breaks spaCy's batch
         extractions, failures = [], []
         for article in articles:
             try:
-                extractions += process_batch([article], model, batch_size)
+                extractions += process_batch([article], model, batch_size, on_error=failed)
             except Exception as exc:  # noqa: BLE001
-                reason = f"extraction failed: {type(exc).__name__}: {exc}"
-                failures.append(ReadFailure(article.source, reason, "failed"))
+                failed(article, exc)
     signatures = (
         [(e.article.id, article_signature(e.article, dedup)) for e in extractions]
         if dedup is not None

@@ -136,9 +136,7 @@ def load_cues() -> Cues:
         document_noun_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
         ),
-        organisation_words=frozenset(
-            w.lower() for w in lines("quote_cues_organisation_words.txt")
-        ),
+        organisation_words=frozenset(w.lower() for w in lines("quote_cues_organisation_words.txt")),
         honorifics=frozenset(honorifics),
         subject_words=frozenset(subject_words),
         role_titles=frozenset(sections.get("title_words", [])),
