@@ -40,6 +40,7 @@ def test_folder_walk_is_sorted_recursive_and_reports_skips(tmp_path):
         for i in items
     ]
     assert summary == [
+        (".git", "skipped", "hidden folder"),
         (".hidden.txt", "skipped", "hidden file"),
         ("a.html", "article", None),
         ("b.txt", "article", None),

@@ -35,6 +35,14 @@ class StoreError(SectorwatchError):
     code = "SW200"
 
 
+class StoreWriteError(StoreError):
+    """The store refused a write for a reason of its own (a full disk, a locked or lost
+    database): the run stops; `counts`, when set, is what it had done so far."""
+
+    code = "SW201"
+    counts: object | None = None
+
+
 class QueryError(SectorwatchError):
     code = "SW300"
 

@@ -46,6 +46,9 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     encoding: str = "utf-8"
     format: str = "text"
+    warnings: list[str] = field(default_factory=list)
+    """What the reader met and left out without failing the article (a bad optional
+    field): reported by `ingest` and `extract`, never stored."""
 
     def body_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind == "body"]

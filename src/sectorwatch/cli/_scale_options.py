@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from sectorwatch.scale.progress import IngestCounts
 
 WORKERS = typer.Option(
     None, "--workers", "-w", help="Processes, each with its own pipeline (SECTORWATCH_WORKERS)."
@@ -43,12 +47,15 @@ def run_ingest(
     """The one ingest: sectorwatch.scale.ingest_paths (write_batch, near-duplicates,
     resumable). Progress and per-input lines go to standard error; standard output carries
     only the closing count, as a line or (`--json`) as JSON. Exit 1 when anything failed."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from sectorwatch.cli._store_options import bad_usage, fail
-    from sectorwatch.errors import SectorwatchError
+    from sectorwatch.errors import SectorwatchError, StoreWriteError
     from sectorwatch.ingest.options import ReadOptions
-    from sectorwatch.scale import ENGINES, ingest_paths, warc_filters
+    from sectorwatch.scale import ENGINES, IngestCounts, ingest_paths, warc_filters
     from sectorwatch.scale.workers import ScaleOptions
     from sectorwatch.settings import Settings
+    from sectorwatch.store.writer import store_fault
 
     if engine not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
@@ -74,15 +81,30 @@ def run_ingest(
         counts = ingest_paths(
             paths, db or settings.db, read_options, options, engine, scheduler, silent
         )
+    except StoreWriteError as exc:  # stopped: what was done so far, then the error
+        if not isinstance(exc.counts, IngestCounts):
+            fail(exc)
+        _report(exc.counts, as_json)
+        fail(StoreWriteError(f"{exc.message}; stopped after {exc.counts.summary()}"))
     except SectorwatchError as exc:
         fail(exc)
+    except SQLAlchemyError as exc:  # the store failed outside a batch write
+        fail(store_fault(exc))
     except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
         fail(ValueError(f"error: {exc}"))
+    _report(counts, as_json)
+    if counts.failed:
+        raise typer.Exit(1)
+
+
+def _report(counts: IngestCounts, as_json: bool) -> None:
+    """Each skipped and failed input on standard error, the closing count on standard
+    output."""
     for outcome, source, reason in counts.reasons:
         typer.echo(f"{outcome} {source}: {reason}", err=True)
+    for source, warning in counts.warnings:
+        typer.echo(f"warning {source}: {warning}", err=True)
     if as_json:
         typer.echo(json.dumps(counts.as_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(counts.summary())
-    if counts.failed:
-        raise typer.Exit(1)

@@ -47,6 +47,8 @@ def extract(
             typer.echo(f"{item.outcome} {item.source}: {item.reason}", err=True)
             continue
         article = item.article
+        for warning in article.warnings:
+            typer.echo(f"warning {article.source}: {warning}", err=True)
         if article.encoding not in ("utf-8", "utf-8-sig", "ascii") and not options.encoding:
             typer.echo(f"read {article.source} as {article.encoding}", err=True)
         record = to_contract(item)

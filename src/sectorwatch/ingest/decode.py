@@ -1,7 +1,8 @@
 """Bytes -> text, or the reason they are not an article's text.
 
-Order: size limit, byte-order marks, binary signatures (PDF, ZIP, PNG...), NUL bytes and
-control characters, then UTF-8; otherwise Windows-1252 when the bytes read as plausible
+Order: size limit, byte-order marks, UTF-16 without a byte-order mark (a NUL in every
+other byte), binary signatures (PDF, ZIP, PNG...), NUL bytes and control characters, then
+UTF-8; otherwise Windows-1252 when the bytes read as plausible
 Western text (most non-UTF-8 English news is cp1252), else charset-normalizer's best guess.
 The codec used is returned, so a user can be told "read notes.txt as cp1252".
 """
@@ -98,6 +99,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, max_bytes: int | None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_as(data, codec))
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return _checked(wide)
     reason = sniff_binary(data)
     if reason:
         raise DecodeError(reason, "skipped")
@@ -106,6 +110,26 @@ def decode_bytes(data: bytes, encoding: str | None = None, max_bytes: int | None
     except UnicodeDecodeError:
         pass
     return _checked(_detect(data))
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark: mostly Latin text has a NUL in every
+    other byte (the high byte), on the odd bytes for little-endian, the even for big."""
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros) and others.count(0) <= 0.05 * len(others):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for c in text[:_SAMPLE] if ord(c) < 32 and ord(c) not in _CONTROL_OK)
+            if controls > 0.05 * min(len(text), _SAMPLE):
+                return None
+            return Decoded(text, codec)
+    return None
 
 
 def _decode_as(data: bytes, codec: str) -> Decoded:

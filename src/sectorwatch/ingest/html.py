@@ -17,6 +17,7 @@ from typing import Any
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.blocks import lay_out
 from sectorwatch.ingest.bylines import parse_date, split_authors
+from sectorwatch.ingest.clean import clean_text
 from sectorwatch.ingest.identity import article_id
 from sectorwatch.model import Article
 
@@ -49,6 +50,7 @@ def read_html(
     html: str, source: str, url: str | None = None, encoding: str = "utf-8"
 ) -> Article | ReadFailure:
     """An Article from an HTML page, or a failure when it has no main text."""
+    html = clean_text(html)
     try:
         document = _extract(html, url, include_tables=False)
         text = _text_of(document)

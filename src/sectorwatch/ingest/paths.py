@@ -6,7 +6,9 @@ What a file is follows its extension: .txt/.text -> text, .html/.htm -> HTML,
 ReadFailure with its reason, never dropped: in a folder walk, files that are not articles
 (other extensions, hidden files, binary or empty files) are "skipped"; a file named
 explicitly that cannot be read is "failed". Folders whose name starts with "." (.git) are
-not walked.
+not walked (each is reported "skipped", one line); links to folders are followed once; a
+folder that cannot be read is "failed" with its reason. Sources are shown with control
+characters and undecodable bytes escaped (`sectorwatch.ingest.clean.shown`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from types import ModuleType
 from typing import TypeAlias
 
 from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.clean import clean_text, shown
 from sectorwatch.ingest.decode import DecodeError, decode_bytes, size_error
 from sectorwatch.ingest.options import ReadOptions
 from sectorwatch.ingest.stdin import read_stdin
@@ -53,8 +56,15 @@ def file_kind(name: str) -> str | None:
 
 
 def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
-    """Each article (or failure) from each path, lazily, in order."""
+    """Each article (or failure) from each path, lazily, in order. Every source is shown
+    safely (`sectorwatch.ingest.clean.shown`): a control character or an undecodable byte
+    in a file name is a backslash escape, never a second report line."""
     options = options or ReadOptions()
+    for item in _read_paths(paths, options):
+        yield _tidy(item)
+
+
+def _read_paths(paths: Iterable[str], options: ReadOptions) -> Iterator[Item]:
     for given in paths:
         if given == "-":
             yield from read_stdin(options.stdin or sys.stdin.buffer, options)
@@ -65,8 +75,20 @@ def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iter
         elif path.exists():
             for item in read_file(given, options):
                 yield _as_failed(item) if isinstance(item, ReadFailure) else item
+        elif path.is_symlink():
+            yield ReadFailure(given, "broken link: what it points to does not exist")
         else:
             yield ReadFailure(given, "no such file or folder")
+
+
+def _tidy(item: Item) -> Item:
+    if isinstance(item, ReadFailure):
+        return ReadFailure(shown(item.source), shown(item.reason), item.outcome)
+    item.source = shown(item.source)
+    item.title = clean_text(item.title) if item.title else item.title
+    item.publisher = clean_text(item.publisher) if item.publisher else item.publisher
+    item.authors = [clean_text(a) for a in item.authors]
+    return item
 
 
 def _as_failed(failure: ReadFailure) -> ReadFailure:
@@ -76,16 +98,47 @@ def _as_failed(failure: ReadFailure) -> ReadFailure:
 
 
 def walk_folder(folder: str, options: ReadOptions) -> Iterator[Item]:
-    for root, dirs, files in os.walk(folder):
+    """Every file under `folder`, sorted. A folder that cannot be read is a failure with
+    its reason; a link to a folder is followed, once (a link back up the tree, or to a
+    folder already read, is skipped with that reason); hidden folders (.git) are skipped,
+    one line each."""
+    errors: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, onerror=errors.append, followlinks=True):
+        yield from _folder_errors(errors)
+        try:
+            info = os.stat(root)
+        except OSError as exc:
+            yield ReadFailure(root, f"cannot read folder: {exc.strerror or exc}")
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            yield ReadFailure(root, "link to a folder already read", "skipped")
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for d in sorted(d for d in dirs if d.startswith(".")):
+            yield ReadFailure(os.path.join(root, d), "hidden folder", "skipped")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             source = os.path.join(root, name)
             if name.startswith("."):
                 yield ReadFailure(source, "hidden file", "skipped")
+            elif os.path.islink(source) and not os.path.exists(source):
+                yield ReadFailure(
+                    source, "broken link: what it points to does not exist", "skipped"
+                )
             elif not os.path.isfile(source):
                 yield ReadFailure(source, "not a regular file", "skipped")
             else:
                 yield from read_file(source, options)
+    yield from _folder_errors(errors)
+
+
+def _folder_errors(errors: list[OSError]) -> Iterator[ReadFailure]:
+    while errors:
+        exc = errors.pop(0)
+        yield ReadFailure(str(exc.filename), f"cannot read folder: {exc.strerror or exc}", "failed")
 
 
 def read_file(source: str, options: ReadOptions) -> Iterator[Item]:

@@ -1,8 +1,9 @@
 """Standard input ("-"): one article, or JSON Lines when the first line is a JSON object.
 
-The kind is sniffed: JSON Lines when the first non-blank line is a JSON object (then the
-stream is read line by line, so a large JSON Lines stream is not held in memory), HTML when
-the start looks like markup, else plain text. At most `max_bytes` are read for one article.
+The kind is sniffed: JSON Lines when the first non-blank line is a JSON object, even one
+holding bytes that are not UTF-8, which then fails alone (the stream is read line by line,
+so a large JSON Lines stream is not held in memory); HTML when the start looks like
+markup; else plain text. At most `max_bytes` are read for one article.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ class _Prefixed:
 
 
 def _is_json_object(line: bytes) -> bool:
+    """Whether the first line is a JSON object, even one with bytes that are not UTF-8
+    (the JSON Lines reader then fails that line alone, saying so)."""
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
+        return isinstance(json.loads(line.decode("utf-8", "replace")), dict)
+    except (ValueError, RecursionError):
         return False
 
 

@@ -34,6 +34,15 @@ class IngestCounts:
     """Ingested articles linked to an earlier near-duplicate (included in `ingested`)."""
     reasons: list[tuple[str, str, str]] = field(default_factory=list)
     """(outcome, source, reason) for skipped and failed inputs, the first MAX_REASONS."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(source, warning) for articles kept without a bad optional field, the first
+    MAX_REASONS."""
+    warned: int = 0
+
+    def warn(self, source: str, warning: str) -> None:
+        self.warned += 1
+        if len(self.warnings) < MAX_REASONS:
+            self.warnings.append((source, warning))
 
     @property
     def seen(self) -> int:
@@ -56,6 +65,8 @@ class IngestCounts:
         self.unchanged += len(written.unchanged)
         for article_id, reason in written.skipped:
             self.note("skipped", article_id, reason)
+        for source, reason in written.failed:
+            self.note("failed", source, reason)
         return set(written.ingested) | set(written.replaced)
 
     def add(self, other: IngestCounts) -> None:
@@ -75,26 +86,31 @@ class IngestCounts:
         )
         if self.duplicates:
             text += f" ({self.duplicates} near-duplicates linked)"
+        if self.warned:
+            text += f" ({self.warned} warning{'s' if self.warned > 1 else ''})"
         return text
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "ingested": self.ingested,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-            "failed": self.failed,
-            "duplicates": self.duplicates,
-            "failures": [
-                {"source": source, "reason": reason}
-                for outcome, source, reason in self.reasons
-                if outcome != "skipped"
-            ],
-            "skips": [
-                {"source": source, "reason": reason}
-                for outcome, source, reason in self.reasons
-                if outcome == "skipped"
-            ],
-        }
+        warnings = {"warnings": [{"source": s, "warning": w} for s, w in self.warnings]}
+        return (
+            {
+                "ingested": self.ingested,
+                "unchanged": self.unchanged,
+                "skipped": self.skipped,
+                "failed": self.failed,
+                "duplicates": self.duplicates,
+                "failures": [
+                    {"source": source, "reason": reason}
+                    for outcome, source, reason in self.reasons
+                    if outcome != "skipped"
+                ],
+                "skips": [
+                    {"source": source, "reason": reason}
+                    for outcome, source, reason in self.reasons
+                    if outcome == "skipped"
+                ],
+            }
+        ) | (warnings if self.warnings else {})
 
 
 class IngestProgress:

@@ -204,6 +204,8 @@ def new_article_batches(
         if isinstance(item, ReadFailure):
             counts.note(item.outcome, item.source, item.reason)
             continue
+        for warning in item.warnings:
+            counts.warn(item.source, warning)
         pending.append(item)
         read += 1
         if len(pending) >= batch_size:
@@ -226,6 +228,7 @@ def ingest_items(
 ) -> IngestCounts:
     """Extract and store every article of `items`; the library call behind
     `sectorwatch ingest`. Returns the closing counts."""
+    from sectorwatch.errors import StoreWriteError
     from sectorwatch.scale.dedup import load_index, save_links
     from sectorwatch.store import write_batch
 
@@ -243,7 +246,11 @@ def ingest_items(
     with progress:
         for output in run_batches(batches, options):
             signatures = signature_rows(output.signatures, options.dedup_options)
-            result = write_batch(engine, output.extractions, signatures)
+            try:
+                result = write_batch(engine, output.extractions, signatures)
+            except StoreWriteError as exc:  # the CLI prints the counts so far with it
+                exc.counts = counts
+                raise
             written = counts.record(output.failures, result)
             if index is not None:
                 links = index.link_all((i, s) for i, s in output.signatures if i in written)

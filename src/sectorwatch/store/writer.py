@@ -4,6 +4,13 @@
 article: the same id read by the same extractor version changes nothing; a newer version
 replaces that article's extracted rows and nothing else (curated claims and judgements stay);
 an older version is skipped. Killed mid-batch, the store is as it was before the batch.
+
+A batch survives one bad article: when the batch's transaction fails for a reason of the
+data (a value the database refuses, an article another ingest stored meanwhile), each
+article is written again in its own transaction; one that still cannot be stored is
+reported in `BatchResult.failed` as (source, reason) and the others are stored. A fault of
+the store itself (a full disk, a locked or unreachable database) is not retried article
+by article: it raises `StoreWriteError` (SW201), which says what went wrong.
 The near-duplicate signatures of the articles written (`signatures`) go in the same
 transaction, so an article is never stored without the signature it was sent with.
 """
@@ -19,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, select, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
+from sectorwatch.errors import StoreWriteError
 from sectorwatch.model import Extraction
 from sectorwatch.store import fts
 from sectorwatch.store.facts import ArticleWriter, BatchState
@@ -47,12 +56,14 @@ class BatchResult:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
     def merge(self, other: BatchResult) -> None:
         self.ingested += other.ingested
         self.replaced += other.replaced
         self.unchanged += other.unchanged
         self.skipped += other.skipped
+        self.failed += other.failed
 
 
 def version_key(version: str) -> tuple:
@@ -73,6 +84,60 @@ def write_batch(
     ingests or replaces.
     """
     items = list(extractions)
+    try:
+        return _write_together(engine, items, signatures)
+    except (OperationalError, InterfaceError) as exc:
+        raise store_fault(exc) from exc
+    except Exception:  # noqa: BLE001 - find the article the store refuses, store the rest
+        pass
+    result = BatchResult()
+    for extraction in items:
+        result.merge(_write_alone(engine, extraction, signatures))
+    return result
+
+
+_ATTEMPTS = 3
+"""Tries for one article whose id another ingest may be inserting at the same moment."""
+
+
+def _write_alone(
+    engine: Engine,
+    extraction: Extraction,
+    signatures: Mapping[str, Mapping[str, Any]] | None,
+) -> BatchResult:
+    """One article in its own transaction; what the store refuses becomes `failed`."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            return _write_together(engine, [extraction], signatures)
+        except (OperationalError, InterfaceError) as exc:
+            raise store_fault(exc) from exc
+        except IntegrityError as exc:  # stored meanwhile: the next try sees it
+            if attempt + 1 < _ATTEMPTS:
+                continue
+            reason = _reason(exc)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            reason = _reason(exc)
+        break
+    return BatchResult(failed=[(extraction.article.source, reason)])
+
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    message = " ".join(str(orig).split())
+    return f"cannot be stored: {type(orig).__name__}: {message}"[:300]
+
+
+def store_fault(exc: Exception) -> StoreWriteError:
+    """A fault of the store itself as the one-line error the commands print."""
+    orig = getattr(exc, "orig", None) or exc
+    return StoreWriteError(f"cannot write to the store: {' '.join(str(orig).split())}")
+
+
+def _write_together(
+    engine: Engine,
+    items: list[Extraction],
+    signatures: Mapping[str, Mapping[str, Any]] | None,
+) -> BatchResult:
     result = BatchResult()
     with engine.begin() as conn:
         ids = list(dict.fromkeys(e.article.id for e in items))
