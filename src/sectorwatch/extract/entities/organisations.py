@@ -91,6 +91,11 @@ class OrganisationIndex:
         self._parts = combined_parts
         self._by_end: dict[int, Mention] = {}
         self._by_start: dict[int, Mention] = {}
+        # Mention indices by canonical name (in order of first mention), for resolve_head.
+        self._of_name: dict[str, list[int]] = {}
+        for i, m in enumerate(self._mentions):
+            self._of_name.setdefault(m.canonical, []).append(i)
+        self._names_by_head: dict[str, list[str]] = {}
         for m in self._mentions:
             if m.end not in self._by_end or m.start < self._by_end[m.end].start:
                 self._by_end[m.end] = m
@@ -205,28 +210,44 @@ class OrganisationIndex:
         """What a bare "Trust", "ICB" or "Board" near `offset` means: the organisation of
         the article whose name ends so (an abbreviation counts as its expansion), the one
         named last before `offset`, else the one named most."""
+        names = self._names_by_head.get(word)
+        if names is None:
+            names = self._names_by_head[word] = self._names_ending_with(word)
+        if not names:
+            return None
+        # The body the article is about (named most), the one named last when tied.
+        counts = {n: len(self._of_name[n]) for n in names}
+        counts[min(names, key=lambda n: self._of_name[n][0])] += 1  # the article's subject
+        last = {n: self._last_before(n, offset) for n in names}
+        return max(counts, key=lambda n: (counts[n], last[n]))
+
+    def _names_ending_with(self, word: str) -> list[str]:
+        """The article's organisation names (in order of first mention) a bare `word` may
+        stand for; each name is tested once, not each of its mentions."""
         heads = {word.lower()}
         if word in self._table.abbrevs:
             heads.add(self._table.abbrevs[word].lower())
         word_l = word.lower()
-        names = [
-            m
-            for m in self._mentions
-            if " " in m.canonical
-            and m.canonical not in self._parts
+        endings = tuple(" " + h for h in heads)
+        return [
+            name
+            for name in self._of_name
+            if " " in name
+            and name not in self._parts
             and (
-                _core(m.canonical).lower().endswith(tuple(" " + h for h in heads))
-                or m.canonical.lower().endswith(tuple(" " + h for h in heads))
-                or m.canonical.lower().startswith((word_l + " of ", word_l + " for "))
+                _core(name).lower().endswith(endings)
+                or name.lower().endswith(endings)
+                or name.lower().startswith((word_l + " of ", word_l + " for "))
             )
         ]
-        if not names:
-            return None
-        # The body the article is about (named most), the one named last when tied.
-        counts = Counter(m.canonical for m in names)
-        counts[names[0].canonical] += 1  # the body the article opens with is its subject
-        last = {m.canonical: i for i, m in enumerate(names) if m.end <= offset}
-        return max(counts, key=lambda n: (counts[n], last.get(n, -1)))
+
+    def _last_before(self, name: str, offset: int) -> int:
+        """The index of the last mention of `name` that ends by `offset`, else -1."""
+        indices = self._of_name[name]
+        j = bisect_left(indices, bisect_left(self._starts, offset)) - 1
+        while j >= 0 and self._mentions[indices[j]].end > offset:
+            j -= 1
+        return indices[j] if j >= 0 else -1
 
     def subject_before(self, sent_start: int, offset: int, prev_start: int | None) -> str | None:
         """The organisation a sentence is about: the first named in it before `offset`,
