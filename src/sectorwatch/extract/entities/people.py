@@ -20,7 +20,8 @@ ends (surname) or starts (first name) with it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import (
@@ -173,10 +174,30 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     return spans
 
 
+class _Spans:
+    """Character spans with sorted look-ups (a bisect and a running maximum of ends), so
+    testing each candidate against every organisation span is not a scan of them all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end): `any(start < e and s < end)`."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+    def holds(self, pos: int) -> bool:
+        """Whether a span holds `pos`: `any(s <= pos < e)`."""
+        i = bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos
+
+
 def _first_names_of_titled(
     text: str,
     found: list[tuple[int, int, str, str | None]],
-    org_spans: list[tuple[int, int]],
+    org_spans: _Spans,
     role_words: set[str],
 ) -> list[tuple[int, int, str, str | None]]:
     """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
@@ -195,7 +216,7 @@ def _first_names_of_titled(
             continue
         if first in honorifics():
             continue
-        if any(m.start() < oe and os_ < m.end() for os_, oe in org_spans):
+        if org_spans.overlaps(m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), f"{first} {m.group(2)}", None))
     return out
@@ -204,11 +225,11 @@ def _first_names_of_titled(
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
-    org_spans = [(m.start, m.end) for m in orgs.mentions()] if orgs else []
+    org_spans = _Spans([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
     role_words = set(role_vocabulary().canonical)
     found: list[tuple[int, int, str, str | None]] = []
     for s, e in sorted(set(_candidates(ctx))):
-        if "\n" in text[s:e] or any(s < oe and os_ < e for os_, oe in org_spans):
+        if "\n" in text[s:e] or org_spans.overlaps(s, e):
             continue
         name, gender = _clean(text[s:e])
         words = name.split()
@@ -269,19 +290,20 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         {w: n for w, ns in by_first.items() if len(ns) == 1 and w not in by_last for n in ns}
     )
     short.update({w: n for w, n in titled_alone.items() if w not in short})
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Spans([(m.start, m.end) for m in mentions])
     if short:
         alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if any(s <= m.start() < e for s, e in org_spans):
+            if taken.holds(m.start()) or org_spans.holds(m.start()):
                 continue
             mentions.append(Mention("person", m.group(0), short[m.group(0)], m.start(), m.end()))
             resolver.setdefault(m.group(0), short[m.group(0)])
     # Pronouns after a person's mentions tell the gender when no honorific did.
-    for canon in {m.canonical for m in mentions} - set(genders):
-        starts = [m.end for m in mentions if m.canonical == canon]
+    ends_of: dict[str, list[int]] = {}
+    for mention in mentions:
+        ends_of.setdefault(mention.canonical, []).append(mention.end)
+    for canon in set(ends_of) - set(genders):
+        starts = ends_of[canon]
         votes = {"f": 0, "m": 0}
         for end in starts:
             window = text[end : end + 120]
