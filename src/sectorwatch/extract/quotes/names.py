@@ -70,6 +70,9 @@ class NameBook:
     full: list[tuple[int, str]] = field(default_factory=list)  # (offset, "Ian Dalton")
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> m/f
     org_surfaces: set[str] = field(default_factory=set)
+    _index: tuple[int, dict[str, list[int]], dict[str, list[int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameBook:
@@ -100,6 +103,7 @@ class NameBook:
                     if piece.gender:
                         book.genders.setdefault(words[-1], piece.gender)
         book.full.sort()
+        book._index = None
         return book
 
     # --- classification -------------------------------------------------------------------
@@ -251,13 +255,11 @@ class NameBook:
         words = name.split()
         if not words:
             return None
-        candidates = [
-            (pos, full)
-            for pos, full in self.full
-            if full == name
-            or full.endswith(" " + name)
-            or (len(words) == 1 and full.split()[0] == name)
-        ]
+        by_suffix, by_first = self._full_index()
+        found = set(by_suffix.get(name, ()))
+        if len(words) == 1:
+            found.update(by_first.get(name, ()))
+        candidates = [self.full[i] for i in sorted(found)]
         if not candidates:
             return name if len(words) >= 2 and self._looks_like_person(words) else None
         before = [c for c in candidates if c[0] <= at]
@@ -265,6 +267,27 @@ class NameBook:
         longest = max(len(full.split()) for _, full in pool)
         best = [c for c in pool if len(c[1].split()) == longest]
         return best[-1][1] if before else best[0][1]
+
+    def _full_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Positions in `full` by each name a full name answers to (itself and every
+        ending after a space: "Ian Dalton" -> "Ian Dalton", "Dalton") and by first word,
+        so resolving a name is a look-up, not a scan of every full name."""
+        if self._index is not None and self._index[0] == len(self.full):
+            return self._index[1], self._index[2]
+        by_suffix: dict[str, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
+        for i, (_, full) in enumerate(self.full):
+            keys = {full} | {full[j + 1 :] for j, c in enumerate(full) if c == " "}
+            for key in keys:
+                by_suffix.setdefault(key, []).append(i)
+            if full.split():
+                by_first.setdefault(full.split()[0], []).append(i)
+        self._index = (len(self.full), by_suffix, by_first)
+        return by_suffix, by_first
+
+    def has_full_name(self, text: str) -> bool:
+        """Whether a full name of the article is `text` or ends with " " + `text`."""
+        return text in self._full_index()[0]
 
     def gender_of(self, name: str) -> str | None:
         return self.genders.get(name.split()[-1]) if name else None

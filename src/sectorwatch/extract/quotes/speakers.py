@@ -100,7 +100,7 @@ class SpeakerFinder:
         )
 
     def _names_a_person(self, text: str) -> bool:
-        return any(name == text or name.endswith(" " + text) for _, name in self.book.full)
+        return self.book.has_full_name(text)
 
     # --- the speaker of a speech verb ------------------------------------------------------
 
