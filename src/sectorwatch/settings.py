@@ -25,9 +25,9 @@ class Settings:
     max_bytes: int = 5_000_000
     """Inputs larger than this many bytes are skipped with an error."""
     workers: int = 1
-    """Processes used by `ingest`."""
+    """Processes used by `ingest` and `extract`."""
     batch_size: int = 64
-    """Articles per spaCy batch and per store transaction."""
+    """Articles per store transaction (`ingest`); spaCy parses 16 at a time."""
     token: str | None = None
     """Token that allows writes (corrections) through the web UI and API."""
     host: str = "127.0.0.1"

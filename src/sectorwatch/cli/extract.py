@@ -24,24 +24,29 @@ def extract(
         None, "--encoding", help="Decode every input with this codec instead of detecting it."
     ),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline to use."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes, each with its own pipeline (SECTORWATCH_WORKERS); output order kept.",
+    ),
 ) -> None:
     """Extract quotes, roles and events from articles and print them."""
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    from sectorwatch.extract import Extractor
-    from sectorwatch.extract.batch import BatchCounts, extract_paths
+    from sectorwatch.extract.batch import BatchCounts
     from sectorwatch.extract.output import to_contract
     from sectorwatch.ingest import ReadFailure, ReadOptions
     from sectorwatch.settings import Settings
 
     settings = Settings.from_env()
     options = ReadOptions(max_bytes=max_bytes or settings.max_bytes, encoding=encoding)
-    extractor = Extractor(model=model or settings.model, batch_size=settings.batch_size)
     counts = BatchCounts()
     first = True
     if format == "json":
         typer.echo("[", nl=False)
-    for item in extract_paths(paths, extractor, options):
+    for item in _extractions(paths, options, model or settings.model, workers or settings.workers):
         counts.count(item)
         if isinstance(item, ReadFailure):
             typer.echo(f"{item.outcome} {item.source}: {item.reason}", err=True)
@@ -65,6 +70,22 @@ def extract(
     typer.echo(counts.summary(), err=True)
     if counts.failed:
         raise typer.Exit(1)
+
+
+def _extractions(paths: list[str], options: Any, model: str, workers: int) -> Any:
+    """Extractions and failures in input order: in this process, or in `workers` processes
+    fed small units of articles (sectorwatch.scale.workers.extract_in_workers)."""
+    from sectorwatch.scale.workers import SPACY_BATCH
+
+    if workers > 1:
+        from sectorwatch.ingest import read_paths
+        from sectorwatch.scale.workers import extract_in_workers
+
+        return extract_in_workers(read_paths(paths, options), workers, model)
+    from sectorwatch.extract import Extractor
+    from sectorwatch.extract.batch import extract_paths
+
+    return extract_paths(paths, Extractor(model=model, batch_size=SPACY_BATCH), options)
 
 
 def render_text(record: dict[str, Any]) -> str:

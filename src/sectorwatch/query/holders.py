@@ -67,13 +67,16 @@ class Holder:
 
 
 def _claims_for_posts(
-    conn: Connection, post_ids: list[str], judged: Judged
+    conn: Connection, post_ids: list[str], judged: Judged, people: list[str] | None = None
 ) -> tuple[dict[tuple[str, str], list[HolderClaim]], dict[str, ClaimSource]]:
-    """The claims about each (post, canonical person), and where each claim was read."""
+    """The claims about each (post, canonical person), and where each claim was read;
+    with `people` (entity ids, every member of their clusters), only claims naming them."""
     grouped: dict[tuple[str, str], list[HolderClaim]] = defaultdict(list)
     sources: dict[str, ClaimSource] = {}
     if not post_ids:
         return grouped, sources
+    held = [occupancies.c.person_id.in_(people)] if people is not None else []
+    named = [events.c.person_id.in_(people)] if people is not None else []
     rows = conn.execute(
         select(
             occupancies.c.claim_id,
@@ -87,7 +90,7 @@ def _claims_for_posts(
             *SOURCE_COLUMNS,
         )
         .join(claims, claims.c.id == occupancies.c.claim_id)
-        .where(occupancies.c.post_id.in_(post_ids))
+        .where(occupancies.c.post_id.in_(post_ids), *held)
     ).all()
     for row in rows:
         cid, post, person, status, vf, vt, observed, origin = row[:8]
@@ -112,6 +115,7 @@ def _claims_for_posts(
             events.c.post_id.in_(post_ids),
             events.c.type.in_(["departure", "appointment"]),
             events.c.person_id.is_not(None),
+            *named,
         )
     ).all()
     for row in event_rows:
@@ -187,11 +191,18 @@ def _status(
 
 
 def holders(
-    conn: Connection, post_ids: list[str], on: str, judged: Judged, include_all: bool = False
+    conn: Connection,
+    post_ids: list[str],
+    on: str,
+    judged: Judged,
+    include_all: bool = False,
+    people: list[str] | None = None,
 ) -> dict[str, list[Holder]]:
     """Holders of each post on `on`, preferred claim first; `include_all` keeps former and
-    incoming holders too."""
-    grouped, sources = _claims_for_posts(conn, post_ids, judged)
+    incoming holders too. `people` (entity ids, whole clusters) reads only their claims: a
+    person's holding of a post depends on their own claims alone, so the answer for them is
+    the same, without the other holders' claims and evidence (`query.person`)."""
+    grouped, sources = _claims_for_posts(conn, post_ids, judged, people)
     kept = []
     for (post, person), items in grouped.items():
         items.sort(key=HolderClaim.key)

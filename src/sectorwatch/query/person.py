@@ -65,7 +65,9 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
         )
         post_ids = sorted(set(conn.execute(held).scalars()) | set(conn.execute(named).scalars()))
         post_rows = load_posts(conn, post_ids)
-        for post_id, found in holders(conn, post_ids, today(), judged, True).items():
+        # only this person's claims: their status on each post depends on them alone
+        held_posts = holders(conn, post_ids, today(), judged, True, people=sorted(ids))
+        for post_id, found in held_posts.items():
             post = post_rows[post_id]
             for h in found:
                 if h.person_id not in ids:
@@ -87,7 +89,12 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
                         alternatives=len(h.alternatives),
                     )
                 )
-        answer.roles.sort(key=lambda r: (r.valid_from or r.first_reported or "", r.role))
+        answer.roles.sort(
+            key=lambda r: (
+                (r.valid_from or r.first_reported or "", r.role, r.organisation or "")
+                + (r.post_id,)
+            )
+        )
         answer.events = load_events(conn, select(events).where(events.c.person_id.in_(ids)), judged)
         quoted = quote_select().where(quotes.c.speaker_id.in_(ids))
         answer.quotes = [q for q in load_quotes(conn, quoted, judged) if q.speaker_id in ids]

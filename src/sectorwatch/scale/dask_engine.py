@@ -127,7 +127,7 @@ def ingest_partition(
     )
     dedup = options.dedup_options if options.dedup else None
     for batch in batches:
-        output = extract_batch(batch, options.model, options.batch_size, dedup)
+        output = extract_batch(batch, options.model, options.spacy_batch, dedup)
         signatures = signature_rows(output.signatures, options.dedup_options)
         stored = counts.record(output.failures, _write(engine, output.extractions, signatures))
         result.signatures += [(i, s) for i, s in output.signatures if i in stored]
@@ -161,7 +161,7 @@ def ingest_with_dask(
     counts = IngestCounts()
     progress = progress or IngestProgress(silent=True)
     with Client(scheduler) as client, progress:
-        client.register_plugin(pipeline_loader(options.model, options.batch_size))
+        client.register_plugin(pipeline_loader(options.model, options.spacy_batch))
         futures = client.map(
             ingest_partition,
             partitions,

@@ -3,9 +3,13 @@
     reader (parent) --batches--> N worker processes --extractions--> writer (parent) --> store
 
 - Each worker process loads its own spaCy pipeline once (`worker_extractor`, cached per
-  process) and turns a batch of articles into extractions (`process_batch`) plus the
-  MinHash signatures used for near-duplicates.
-- Memory is bounded: at most `2 * workers` batches are in flight; the reader is pulled
+  process, loaded by the pool's initializer) and turns a unit of articles into extractions
+  (`process_batch`) plus the MinHash signatures used for near-duplicates.
+- Work goes out in small units (`unit_size`, 8 articles), not whole store batches, so a
+  small corpus still keeps every worker busy to the end; the units of a store batch are
+  put back together, in order, before it is written. spaCy parses 16 articles at a time
+  (`SPACY_BATCH`: the same output as 64, about half the memory; BENCHMARKS.md).
+- Memory is bounded: at most `4 * workers` units are in flight; the reader is pulled
   only as fast as results come back.
 - Results come back in input order and the parent alone writes them, one transaction per
   batch (`write_batch`, with the batch's signatures), so `--workers 2` stores exactly what
@@ -38,18 +42,29 @@ if TYPE_CHECKING:
     from sectorwatch.extract import Extractor
 
 
+SPACY_BATCH = 16
+"""Articles per `nlp.pipe` batch in a worker and in `extract`: byte-identical output to 64
+with about half the peak memory (BENCHMARKS.md, Extraction speed)."""
+UNIT_SIZE = 8
+"""Articles per unit of work sent to a worker process."""
+
+
 @dataclass(frozen=True)
 class ScaleOptions:
     """How an ingest runs: processes, batch size, a sample limit, near-duplicates."""
 
     workers: int = 1
     batch_size: int = 64
+    """Articles per store transaction."""
+    unit_size: int = UNIT_SIZE
+    """Articles per unit sent to a worker (with workers > 1)."""
+    spacy_batch: int = SPACY_BATCH
     stop_after: int | None = None
     """Stop after this many articles have been read (filtered pages do not count)."""
     model: str = "en_core_web_sm"
     dedup: bool = True
     dedup_options: DedupOptions = field(default_factory=DedupOptions)
-    in_flight_per_worker: int = 2
+    in_flight_per_worker: int = 4
     extractor_version: str | None = None
     """The version a stored article must have to count as unchanged (default: this
     package's extractor)."""
@@ -60,7 +75,7 @@ class ScaleOptions:
 _EXTRACTORS: dict[tuple[int, str, int], Extractor] = {}
 
 
-def worker_extractor(model: str = "en_core_web_sm", batch_size: int = 64) -> Extractor:
+def worker_extractor(model: str = "en_core_web_sm", batch_size: int = SPACY_BATCH) -> Extractor:
     """This process's Extractor, loaded on first use (the key includes the process id, so a
     forked child never reuses its parent's)."""
     key = (os.getpid(), model, batch_size)
@@ -74,7 +89,7 @@ def worker_extractor(model: str = "en_core_web_sm", batch_size: int = 64) -> Ext
 def process_batch(
     articles: list[Article],
     model: str = "en_core_web_sm",
-    batch_size: int = 64,
+    batch_size: int = SPACY_BATCH,
     on_error: Callable[[Article, Exception], None] | None = None,
 ) -> list[Extraction]:
     """Extract a batch with this process's pipeline (Extractor.extract_many)."""
@@ -122,28 +137,106 @@ def _init_worker(model: str, batch_size: int) -> None:
     worker_extractor(model, batch_size)
 
 
+def _units(batches: Iterable[list[Article]], size: int) -> Iterator[tuple[list[Article], bool]]:
+    """Each batch cut into units of `size` articles; True marks a batch's last unit."""
+    for batch in batches:
+        starts = range(0, len(batch), max(1, size))
+        for start in starts:
+            yield batch[start : start + size], start == starts[-1]
+
+
+def _merge(parts: list[BatchOutput]) -> BatchOutput:
+    return BatchOutput(
+        [e for p in parts for e in p.extractions],
+        [s for p in parts for s in p.signatures],
+        [f for p in parts for f in p.failures],
+    )
+
+
+def _pool(options: ScaleOptions) -> Any:
+    """`options.workers` processes (spawned: no state forked from this one), each loading
+    the pipeline once, before its first unit."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    return context.Pool(
+        options.workers, initializer=_init_worker, initargs=(options.model, options.spacy_batch)
+    )
+
+
 def run_batches(batches: Iterable[list[Article]], options: ScaleOptions) -> Iterator[BatchOutput]:
-    """Extract batches in `options.workers` processes; outputs in input order."""
+    """Extract batches in `options.workers` processes, sent in units of
+    `options.unit_size`; one output per batch, in input order."""
     dedup = options.dedup_options if options.dedup else None
-    args = (options.model, options.batch_size, dedup)
+    args = (options.model, options.spacy_batch, dedup)
     if options.workers <= 1:
         for batch in batches:
             yield extract_batch(batch, *args)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
     limit = options.workers * options.in_flight_per_worker
-    with context.Pool(
-        options.workers, initializer=_init_worker, initargs=(options.model, options.batch_size)
-    ) as pool:
-        pending: deque[Any] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(extract_batch, (batch, *args)))
-            if len(pending) >= limit:
-                yield pending.popleft().get()
+    with _pool(options) as pool:
+        pending: deque[tuple[Any, bool]] = deque()
+        parts: list[BatchOutput] = []
+
+        def collect() -> Iterator[BatchOutput]:
+            result, last = pending.popleft()
+            parts.append(result.get())
+            if last:
+                yield _merge(parts)
+                parts.clear()
+
+        for unit, last in _units(batches, options.unit_size):
+            pending.append((pool.apply_async(extract_batch, (unit, *args)), last))
+            while len(pending) >= limit:
+                yield from collect()
         while pending:
-            yield pending.popleft().get()
+            yield from collect()
+
+
+def extract_in_workers(
+    items: Iterable[Article | ReadFailure],
+    workers: int,
+    model: str = "en_core_web_sm",
+    unit_size: int = UNIT_SIZE,
+    spacy_batch: int = SPACY_BATCH,
+) -> Iterator[Extraction | ReadFailure]:
+    """`sectorwatch extract --workers N`: each article's Extraction and each input that gave
+    none (or whose extraction raised), in input order (a failure may come out a few
+    articles early, as with one process), with the articles extracted by `workers`
+    processes in units of `unit_size`."""
+    options = ScaleOptions(
+        workers=workers, model=model, unit_size=unit_size, spacy_batch=spacy_batch
+    )
+    limit = workers * options.in_flight_per_worker
+    with _pool(options) as pool:
+        pending: deque[Any] = deque()  # ReadFailure, or a unit's result
+
+        def collect() -> Iterator[Extraction | ReadFailure]:
+            head = pending.popleft()
+            if isinstance(head, ReadFailure):
+                yield head
+                return
+            output: BatchOutput = head.get()
+            yield from output.failures
+            yield from output.extractions
+
+        unit: list[Article] = []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                pending.append(item)
+            else:
+                unit.append(item)
+                if len(unit) >= unit_size:
+                    pending.append(
+                        pool.apply_async(extract_batch, (unit, model, spacy_batch, None))
+                    )
+                    unit = []
+            while len(pending) >= limit:
+                yield from collect()
+        if unit:
+            pending.append(pool.apply_async(extract_batch, (unit, model, spacy_batch, None)))
+        while pending:
+            yield from collect()
 
 
 # ---------------------------------------------------------------- parent side
