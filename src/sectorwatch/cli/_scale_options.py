@@ -39,6 +39,7 @@ def run_ingest(
     domains: str | None,
     keywords: str | None,
     no_dedup: bool,
+    web_sources: list | None = None,
 ) -> None:
     """The one ingest: sectorwatch.scale.ingest_paths (write_batch, near-duplicates,
     resumable). Progress and per-input lines go to standard error; standard output carries
@@ -57,6 +58,11 @@ def run_ingest(
             "--engine dask needs the scheduler address, e.g. tcp://host:8786",
             param_hint="--scheduler",
         )
+    if web_sources and engine != "local":
+        raise typer.BadParameter(
+            "URLs, --feed, --sitemap and --feeds are read with --engine local",
+            param_hint="--engine",
+        )
     try:
         warc = warc_filters(domains, keywords)
     except OSError as exc:
@@ -71,9 +77,16 @@ def run_ingest(
     )
     read_options = ReadOptions(max_bytes=settings.max_bytes, warc=warc)
     try:
-        counts = ingest_paths(
-            paths, db or settings.db, read_options, options, engine, scheduler, silent
-        )
+        if web_sources:  # pages, feeds, sitemaps: docs/sources.md
+            from sectorwatch.cli._web import ingest_with_web
+
+            counts = ingest_with_web(
+                paths, web_sources, db or settings.db, read_options, options, silent
+            )
+        else:
+            counts = ingest_paths(
+                paths, db or settings.db, read_options, options, engine, scheduler, silent
+            )
     except SectorwatchError as exc:
         fail(exc)
     except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
