@@ -11,8 +11,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -74,7 +74,7 @@ class Site:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     def __enter__(self) -> Site:
         self.thread.start()
@@ -119,9 +119,7 @@ def page(
 
 def rss(items: list[dict[str, str]], title: str = "Fenland Care Chronicle") -> str:
     entries = "".join(
-        "<item>"
-        + "".join(f"<{k}>{escape(v)}</{k}>" for k, v in item.items())
-        + "</item>"
+        "<item>" + "".join(f"<{k}>{escape(v)}</{k}>" for k, v in item.items()) + "</item>"
         for item in items
     )
     return (
@@ -145,7 +143,7 @@ def atom(entries: list[dict[str, str]]) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>Marsh Health Bulletin</title>'
-        '<id>urn:x-test:marsh</id><updated>2024-05-02T09:00:00Z</updated>'
+        "<id>urn:x-test:marsh</id><updated>2024-05-02T09:00:00Z</updated>"
         f"{body}</feed>"
     )
 
@@ -156,3 +154,48 @@ def http_date(year: int, month: int, day: int) -> str:
 
 XML = {"Content-Type": "application/xml; charset=utf-8"}
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
+
+
+#: Three fictional stories: path -> (headline, paragraphs).
+STORIES: dict[str, tuple[str, list[str]]] = {
+    "/news/fenmoor-chief-executive": (
+        "Fenmoor trust names Lena Marsh chief executive",
+        [
+            "Fenmoor Community Health NHS Trust has appointed Dr Lena Marsh as its new chief"
+            " executive.",
+            "Dr Marsh is currently chief operating officer at Wexley Hospitals NHS Trust and"
+            " will take up the post in June.",
+            "\u201cFenmoor has a proud record of community care and I am delighted to be"
+            " joining,\u201d Dr Marsh said.",
+        ],
+    ),
+    "/news/ostmere-chair": (
+        "Ostmere ICB chair Colin Barrow to step down",
+        [
+            "Colin Barrow, chair of Ostmere Integrated Care Board, is to step down in the"
+            " autumn after six years in the role.",
+            "The board will begin the search for a successor next month.",
+            "\u201cIt has been a privilege to serve the people of Ostmere,\u201d Mr Barrow said.",
+        ],
+    ),
+    "/news/harlow-vale-chief-nurse": (
+        "Harlow Vale appoints Priti Anand as chief nurse",
+        [
+            "Harlow Vale Hospitals NHS Foundation Trust has appointed Priti Anand as its chief"
+            " nurse.",
+            "Ms Anand joins from Kestrel Bay Community Trust, where she was deputy chief nurse.",
+            "\u201cPatients must come first in every decision we make,\u201d Ms Anand said.",
+        ],
+    ),
+}
+
+
+def story(path: str, **meta: str) -> Reply:
+    title, paragraphs = STORIES[path]
+    return Reply(body=page(title, paragraphs, **meta))
+
+
+def story_text(path: str) -> str:
+    """The article text the HTML reader makes of a story: headline, then paragraphs."""
+    title, paragraphs = STORIES[path]
+    return "\n\n".join([title, *paragraphs])

@@ -59,10 +59,7 @@ def run_ingest(
             param_hint="--scheduler",
         )
     if web_sources and engine != "local":
-        raise typer.BadParameter(
-            "URLs, --feed, --sitemap and --feeds are read with --engine local",
-            param_hint="--engine",
-        )
+        bad_usage(ValueError("--engine: URLs, --feed, --sitemap and --feeds need --engine local"))
     try:
         warc = warc_filters(domains, keywords)
     except OSError as exc:

@@ -24,8 +24,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> list[Link]:
         headers["content-type"] = content_type
     parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
-        problem = parsed.get("bozo_exception")
-        raise NotAFeed(f"not an RSS or Atom feed ({problem})" if problem else "not a feed")
+        raise NotAFeed(f"not an RSS or Atom feed ({content_type or 'no content type'})")
     links: list[Link] = []
     for entry in parsed.entries:
         href = _link_of(entry)

@@ -93,7 +93,7 @@ def kind_of(address: IPAddress) -> str | None:
     """Why `address` is not public ("loopback", "private", ...), or None when it is."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return kind_of(address.ipv4_mapped)
-    for name in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    for name in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
         if getattr(address, f"is_{name}"):
             return name.replace("_", "-")
     return None if address.is_global else "non-public"
