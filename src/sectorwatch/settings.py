@@ -34,6 +34,34 @@ class Settings:
     """Address `serve` binds to."""
     port: int = 8000
     """Port `serve` listens on."""
+    web_contact: str | None = None
+    """Web: an e-mail address or URL put in the User-Agent, so site owners can reach you."""
+    web_timeout: float = 20.0
+    """Web: seconds allowed to connect, and for a whole response to arrive."""
+    web_max_bytes: int = 5_000_000
+    """Web: responses (pages, feeds, sitemaps) larger than this many bytes are not read."""
+    web_max_redirects: int = 5
+    """Web: redirects followed per request."""
+    web_retries: int = 2
+    """Web: retries after HTTP 429 or 5xx, waiting Retry-After or backing off."""
+    web_backoff: float = 1.0
+    """Web: seconds before the first retry; doubled for each next one."""
+    web_max_retry_after: float = 120.0
+    """Web: the longest Retry-After (or robots.txt Crawl-delay) waited, in seconds."""
+    web_host_delay: float = 1.0
+    """Web: seconds between the starts of two requests to one host."""
+    web_host_concurrency: int = 1
+    """Web: requests in flight at once to one host."""
+    web_concurrency: int = 4
+    """Web: requests in flight at once in all."""
+    web_allow: str | None = None
+    """Web: hosts, addresses or networks (comma list) fetched although private or loopback."""
+    watch_feeds: str | None = None
+    """`watch`: the file of feed (and sitemap) URLs read each round."""
+    watch_interval: float = 900.0
+    """`watch`: seconds from the start of one round to the start of the next."""
+    watch_state: str = "sectorwatch-watch.json"
+    """`watch`: the file keeping each feed's ETag/Last-Modified and the links already read."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -44,5 +72,10 @@ class Settings:
             if raw is None:
                 continue
             kind = str(f.type)
-            values[f.name] = int(raw) if kind.startswith("int") else raw
+            if kind.startswith("int"):
+                values[f.name] = int(raw)
+            elif kind.startswith("float"):
+                values[f.name] = float(raw)
+            else:
+                values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]

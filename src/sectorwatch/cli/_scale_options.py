@@ -43,6 +43,7 @@ def run_ingest(
     domains: str | None,
     keywords: str | None,
     no_dedup: bool,
+    web_sources: list | None = None,
 ) -> None:
     """The one ingest: sectorwatch.scale.ingest_paths (write_batch, near-duplicates,
     resumable). Progress and per-input lines go to standard error; standard output carries
@@ -64,6 +65,8 @@ def run_ingest(
             "--engine dask needs the scheduler address, e.g. tcp://host:8786",
             param_hint="--scheduler",
         )
+    if web_sources and engine != "local":
+        bad_usage(ValueError("--engine: URLs, --feed, --sitemap and --feeds need --engine local"))
     try:
         warc = warc_filters(domains, keywords)
     except OSError as exc:
@@ -78,9 +81,16 @@ def run_ingest(
     )
     read_options = ReadOptions(max_bytes=settings.max_bytes, warc=warc)
     try:
-        counts = ingest_paths(
-            paths, db or settings.db, read_options, options, engine, scheduler, silent
-        )
+        if web_sources:  # pages, feeds, sitemaps: docs/sources.md
+            from sectorwatch.cli._web import ingest_with_web
+
+            counts = ingest_with_web(
+                paths, web_sources, db or settings.db, read_options, options, silent
+            )
+        else:
+            counts = ingest_paths(
+                paths, db or settings.db, read_options, options, engine, scheduler, silent
+            )
     except StoreWriteError as exc:  # stopped: what was done so far, then the error
         if not isinstance(exc.counts, IngestCounts):
             fail(exc)

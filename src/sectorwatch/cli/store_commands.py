@@ -7,6 +7,7 @@ import sys
 import typer
 
 from sectorwatch.cli import _scale_options as scale
+from sectorwatch.cli import _web as web
 from sectorwatch.cli._store_options import (
     ALL,
     DB,
@@ -22,7 +23,9 @@ from sectorwatch.errors import SectorwatchError
 
 
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders, or - for standard input."),
+    paths: list[str] | None = typer.Argument(
+        None, help="Files, folders, - for standard input, or http(s) URLs of pages."
+    ),
     db: str | None = DB,
     batch_size: int | None = typer.Option(None, help="Articles per transaction."),
     as_json: bool = JSON,
@@ -34,10 +37,14 @@ def ingest(
     domains: str | None = scale.DOMAINS,
     keywords: str | None = scale.KEYWORDS,
     no_dedup: bool = scale.NO_DEDUP,
+    feed: list[str] | None = web.FEED,
+    sitemap: list[str] | None = web.SITEMAP,
+    feeds: str | None = web.FEEDS,
 ) -> None:
     """Read, extract and store articles; print what was ingested, unchanged, skipped, failed."""
+    local, sources = web.split_inputs(paths, feed, sitemap, feeds)
     scale.run_ingest(
-        paths,
+        local,
         db,
         batch_size,
         as_json,
@@ -49,6 +56,7 @@ def ingest(
         domains,
         keywords,
         no_dedup,
+        web_sources=sources,
     )
 
 

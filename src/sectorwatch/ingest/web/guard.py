@@ -1,0 +1,120 @@
+"""Where the crawler may go: http and https only, and no private, loopback, link-local or
+otherwise non-public address unless the allow-list (SECTORWATCH_WEB_ALLOW) names it.
+
+Every address a host name resolves to is checked, on every request and every redirect, and
+the connection is made to a checked address (not resolved again), so a feed cannot make
+the crawler probe an internal network, even by DNS rebinding.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import SplitResult, urlsplit
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class Refused(Exception):
+    """A URL the crawler will not fetch; `str()` says why, for a user."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL taken apart: where to connect and what to ask for."""
+
+    url: str
+    scheme: str
+    host: str
+    port: int
+    path: str
+
+    @property
+    def origin(self) -> str:
+        return f"{self.scheme}://{self.netloc}"
+
+    @property
+    def netloc(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        default = 443 if self.scheme == "https" else 80
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+def parse_url(url: str) -> Target:
+    """The Target of an http(s) URL, or Refused for any other scheme or a URL without host."""
+    try:
+        parts: SplitResult = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise Refused(f"not a valid URL ({exc})") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise Refused(f"only http and https URLs are read, not {scheme or 'a relative URL'}:")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        raise Refused("the URL has no host")
+    path = parts.path or "/"
+    if parts.query:
+        path += f"?{parts.query}"
+    return Target(url.strip(), scheme, host, port or (443 if scheme == "https" else 80), path)
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """Hosts, addresses and networks that may be fetched although they are not public."""
+
+    hosts: frozenset[str] = frozenset()
+    networks: tuple[IPNetwork, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str | None) -> AllowList:
+        """From a comma list: `127.0.0.1`, `10.0.0.0/8`, `::1`, `intranet.example`."""
+        hosts: set[str] = set()
+        networks: list[IPNetwork] = []
+        for entry in (text or "").split(","):
+            entry = entry.strip().lower().strip("[]")
+            if not entry:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                hosts.add(entry.rstrip("."))
+        return cls(frozenset(hosts), tuple(networks))
+
+    def permits(self, host: str, address: IPAddress) -> bool:
+        if host.lower() in self.hosts:
+            return True
+        return any(address.version == n.version and address in n for n in self.networks)
+
+
+def kind_of(address: IPAddress) -> str | None:
+    """Why `address` is not public ("loopback", "private", ...), or None when it is."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return kind_of(address.ipv4_mapped)
+    for name in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
+        if getattr(address, f"is_{name}"):
+            return name.replace("_", "-")
+    return None if address.is_global else "non-public"
+
+
+def resolve(target: Target, allow: AllowList) -> list[str]:
+    """The addresses of the target's host, every one of them checked; Refused otherwise."""
+    try:
+        infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise Refused(f"cannot resolve {target.host} ({exc})") from exc
+    addresses = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
+    for text in addresses:
+        address = ipaddress.ip_address(text)
+        kind = kind_of(address)
+        if kind is not None and not allow.permits(target.host, address):
+            shown = text if text == target.host else f"{target.host} ({text})"
+            raise Refused(
+                f"refused: {shown} is a {kind} address; "
+                "allow it with SECTORWATCH_WEB_ALLOW if it is yours"
+            )
+    if not addresses:
+        raise Refused(f"cannot resolve {target.host}")
+    return addresses

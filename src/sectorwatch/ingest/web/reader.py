@@ -1,0 +1,179 @@
+"""Sources (pages, feeds, sitemaps) -> articles or failures, in order.
+
+First each feed and sitemap is read (with conditional headers when a `state` is given),
+giving Links; then the pages are fetched, up to `WebOptions.concurrency` at once (the host
+gate keeps each host to its own limit and delay), and yielded in the order of the links.
+A `stop` event ends the reading between two articles: what was yielded is complete.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.web.fetch import Fetcher, FetchFailed
+from sectorwatch.ingest.web.items import Link
+from sectorwatch.ingest.web.state import WatchState
+from sectorwatch.model import Article
+
+SourceKind = Literal["page", "feed", "sitemap"]
+MAX_SITEMAPS = 100
+"""Sitemaps read per `--sitemap` (the index and its children)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: SourceKind
+    url: str
+
+
+@dataclass
+class WebReport:
+    """What a read did with its feeds and links (the articles are counted by the store)."""
+
+    feeds: int = 0
+    not_modified: int = 0
+    feeds_failed: int = 0
+    links: int = 0
+    already_seen: int = 0
+    read: list[str] = field(default_factory=list)
+    """Links whose page gave an article, in order (watch marks them as seen)."""
+    validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    """Feed URL -> (ETag, Last-Modified) of the version just read."""
+
+
+def read_web(
+    sources: Iterable[Source],
+    fetcher: Fetcher | None = None,
+    *,
+    state: WatchState | None = None,
+    known: Callable[[list[str]], set[str]] | None = None,
+    stop: threading.Event | None = None,
+    report: WebReport | None = None,
+) -> Iterator[Article | ReadFailure]:
+    """Each page's Article, or a ReadFailure naming the URL (and why), lazily.
+
+    `state`: conditional requests for feeds and sitemaps, and links already read are not
+    fetched again; `known(urls)`: which of these links are already stored (also skipped).
+    """
+    fetcher = fetcher or Fetcher()
+    stop = stop or threading.Event()
+    report = report if report is not None else WebReport()
+    links: list[Link] = []
+    for source in sources:
+        if stop.is_set():
+            return
+        if source.kind == "page":
+            links.append(Link(source.url, named=True))
+            continue
+        found, failures = _expand(fetcher, source, state, report)
+        yield from failures
+        links += found
+    links = _fresh(links, state, known, report)
+    yield from _fetch_pages(fetcher, links, stop, report)
+
+
+def _expand(
+    fetcher: Fetcher, source: Source, state: WatchState | None, report: WebReport
+) -> tuple[list[Link], list[ReadFailure]]:
+    from sectorwatch.ingest.web.feeds import NotAFeed, parse_feed
+    from sectorwatch.ingest.web.sitemaps import NotASitemap, parse_sitemap
+
+    report.feeds += 1
+    pending = [source.url]
+    links: list[Link] = []
+    failures: list[ReadFailure] = []
+    done = 0
+    while pending and done < MAX_SITEMAPS:
+        url = pending.pop(0)
+        done += 1
+        headers = state.conditional_headers(url) if state is not None else {}
+        try:
+            response = fetcher.get(url, headers)
+        except FetchFailed as exc:
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, exc.reason))
+            continue
+        if response.status == 304:
+            report.not_modified += 1
+            continue
+        try:
+            if source.kind == "feed":
+                links += parse_feed(response.body, response.url, response.media_type)
+            else:
+                sitemap = parse_sitemap(response.body, fetcher.options.max_bytes)
+                links += sitemap.pages
+                pending += sitemap.sitemaps
+        except (NotAFeed, NotASitemap) as exc:
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, str(exc)))
+            continue
+        report.validators[url] = (
+            response.headers.get("etag"),
+            response.headers.get("last-modified"),
+        )
+    return links, failures
+
+
+def _fresh(
+    links: list[Link],
+    state: WatchState | None,
+    known: Callable[[list[str]], set[str]] | None,
+    report: WebReport,
+) -> list[Link]:
+    """Links once each, less those already read or stored."""
+    unique = list({link.url: link for link in reversed(links)}.values())[::-1]
+    report.links += len(unique)
+    seen = set(state.seen) if state is not None else set()
+    if known is not None:
+        seen |= known([link.url for link in unique if not link.named])
+    fresh = [link for link in unique if link.named or link.url not in seen]
+    report.already_seen += len(unique) - len(fresh)
+    return fresh
+
+
+def _fetch_pages(
+    fetcher: Fetcher, links: list[Link], stop: threading.Event, report: WebReport
+) -> Iterator[Article | ReadFailure]:
+    from sectorwatch.ingest.web.pages import page_article
+
+    def fetch(link: Link) -> Article | ReadFailure:
+        if stop.is_set():
+            return ReadFailure(link.url, "stopped")
+        try:
+            return page_article(fetcher.get(link.url), link)
+        except FetchFailed as exc:
+            quiet = exc.kind == "robots" and not link.named
+            return ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
+
+    limit = fetcher.options.concurrency
+    queue = iter(links)
+    with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sectorwatch-web") as pool:
+        pending: deque[tuple[Link, Future[Article | ReadFailure]]] = deque()
+
+        def top_up() -> None:
+            while len(pending) < limit and not stop.is_set():
+                link = next(queue, None)
+                if link is None:
+                    return
+                pending.append((link, pool.submit(fetch, link)))
+
+        try:
+            top_up()
+            while pending and not stop.is_set():
+                link, future = pending.popleft()
+                item = future.result()
+                if stop.is_set():
+                    return
+                if isinstance(item, Article):
+                    report.read.append(link.url)
+                yield item
+                top_up()
+        finally:
+            for _, future in pending:
+                future.cancel()
