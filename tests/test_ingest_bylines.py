@@ -6,6 +6,7 @@ import pytest
 
 from sectorwatch.ingest.bylines import (
     authors_from_intro,
+    byline_date,
     parse_byline,
     parse_date,
     parse_dateline,
@@ -62,3 +63,57 @@ def test_authors_split_from_one_string():
     assert split_authors("Lena Marsh and Idris Vane") == ["Lena Marsh", "Idris Vane"]
     assert split_authors(["Lena Marsh", "Lena Marsh"]) == ["Lena Marsh"]
     assert split_authors(None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("07/09/21", "2021-09-07"),
+        ("7.9.21", "2021-09-07"),
+        ("31/02/21", None),
+        ("Published: Tuesday 7 September 2021, 10:31 BST", "2021-09-07"),
+        ("Published: Tue, 07 Sep 2021 10:31", "2021-09-07"),
+        ("Updated: 8 September 2021 at 9am", "2021-09-08"),
+        ("10:31, 7 Sept 2021", "2021-09-07"),
+        ("on the 7th of September 2021", "2021-09-07"),
+        ("Posted on September 7th, 2021", "2021-09-07"),
+        ("2021-09-07T10:31:00Z", "2021-09-07"),
+        ("Updated 3 hours ago", None),
+        ("Published 2 days ago", None),
+    ],
+)
+def test_common_uk_news_datelines(line, date):
+    assert parse_dateline(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "date"),
+    [
+        ("By Jane Smith on the 7th of September 2021", ["Jane Smith"], "2021-09-07"),
+        ("By Jane Smith | 7 September 2021", ["Jane Smith"], "2021-09-07"),
+        ("By Jane Smith and Raj Patel, Tuesday 7 September 2021", ["Jane Smith", "Raj Patel"],
+         "2021-09-07"),
+        ("By Jane Smith", ["Jane Smith"], None),
+    ],
+)  # fmt: skip
+def test_a_byline_may_carry_the_date(line, authors, date):
+    assert (parse_byline(line), byline_date(line)) == (authors, date)
+
+
+def test_articles_take_their_date_from_the_text_and_say_when_they_have_none():
+    from sectorwatch.ingest.text import read_text
+
+    body = "The trust said its waiting lists had fallen for the third month in a row.\n"
+    dated = read_text(
+        "Trust waiting lists fall\n\nBy Jane Smith on the 7th of September 2021\n\n" + body,
+        "a.txt",
+    )
+    assert (dated.authors, dated.published) == (["Jane Smith"], "2021-09-07")
+    edited = read_text(
+        "Trust waiting lists fall\n\nUpdated: 9 September 2021\n\n"
+        "Published: Tuesday 7 September 2021, 10:31 BST\n\n" + body,
+        "b.txt",
+    )
+    assert edited.published == "2021-09-07"
+    relative = read_text("Trust waiting lists fall\n\nUpdated 3 hours ago\n\n" + body, "c.txt")
+    assert relative.published is None

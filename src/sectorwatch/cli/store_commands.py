@@ -79,10 +79,11 @@ def who(
         print_json(answer)
         return
     typer.echo(f"{answer.role}, {answer.organisation}, on {answer.on}:")
-    if not answer.holders:
-        typer.echo("  nobody known")
+    if answer.note is not None or not answer.holders:
+        typer.echo("  nobody known" + (f" (the evidence: {answer.note})" if answer.note else ""))
     for h in answer.holders:
-        typer.echo(f"  {h.name} ({h.status})" + _span(h.valid_from, h.valid_to))
+        kind = "" if h.kind == "substantive" or h.kind == h.status else f", {h.kind}"
+        typer.echo(f"  {h.name} ({h.status}{kind}): {h.basis}")
         typer.echo(evidence_line(h.evidence))
         if show_all:
             for alt in h.alternatives:

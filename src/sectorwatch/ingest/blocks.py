@@ -24,7 +24,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sectorwatch.ingest.bylines import authors_from_intro, parse_byline, parse_dateline
+from sectorwatch.ingest.bylines import (
+    authors_from_intro,
+    byline_date,
+    is_updated_line,
+    parse_byline,
+    parse_dateline,
+)
 from sectorwatch.ingest.patterns import boilerplate, normalise_line, teaser_headings
 from sectorwatch.model import Paragraph, ParagraphKind
 
@@ -190,11 +196,18 @@ def lay_out(text: str, known_title: str | None = None) -> Layout:
     title = _classify(units, known_title)
     layout = Layout(paragraphs=[Paragraph(u.start, u.end, u.kind) for u in units])
     layout.title = normalise_line(title.text) if title is not None else None
+    updated = None  # an "Updated:" line dates the article only when nothing else does
     for unit in units:
         if unit.kind == "byline" and not layout.authors:
             layout.authors = parse_byline(unit.text) or []
+        if unit.kind == "byline" and layout.published is None:
+            layout.published = byline_date(unit.text)
         if unit.kind == "dateline" and layout.published is None:
-            layout.published = parse_dateline(unit.text)
+            if is_updated_line(unit.text):
+                updated = updated or parse_dateline(unit.text)
+            else:
+                layout.published = parse_dateline(unit.text)
+    layout.published = layout.published or updated
     if not layout.authors:
         for unit in [u for u in units if u.kind == "body"][:2]:
             layout.authors = authors_from_intro(unit.text)

@@ -27,26 +27,58 @@ _MONTHS = (
 )
 _DAYS = r"mon|tue|wed|thu|fri|sat|sun"
 _DATE_PREFIX = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|date)(?: on)?\s*:?\s*)", re.IGNORECASE
+    r"^(?:(?:first |last |originally )?(?:published|updated|posted|date|modified)"
+    r"(?: on| at)?\s*[:|-]?\s*)",
+    re.IGNORECASE,
 )
+_UPDATED = re.compile(r"^(?:last )?(?:updated|modified)\b", re.IGNORECASE)
+_TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_ZONE = r"(?:\s*(?:gmt|bst|utc|cet|cest)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?"
 _DATE_SUFFIX = re.compile(
-    r"[,|\s]*(?:at\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc))?\s*$",
+    rf"(?:[,|\s]|\s-\s)*(?:at\s*)?(?:{_TIME}){_ZONE}\s*$",
     re.IGNORECASE,
 )
+_TIME_PREFIX = re.compile(rf"^(?:{_TIME}){_ZONE}\s*(?:[,|]|\s-\s|\bon\b)?\s*", re.IGNORECASE)
 _DATE_ONLY = re.compile(
-    rf"(?:(?:(?:{_DAYS})[a-z]*\.?,?\s+)?"
+    rf"(?:(?:(?:{_DAYS})[a-z]*\.?,?\s+)?(?:the\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{4}}"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}))",
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?"
+    rf"(?:Z|[+-]\d{{2}}:?\d{{2}})?)?))",
     re.IGNORECASE,
 )
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})")
+_ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*")
+_BYLINE_DATE = re.compile(
+    rf"(?:\s+on\s+|\s*[,|•·]\s*|\s+-\s+|\s+–\s+)(?P<date>(?:(?:{_DAYS})[a-z]*\.?,?\s+)?"
+    rf"(?:the\s+)?\d.*|(?:(?:{_DAYS})[a-z]*\.?,?\s+)?(?:{_MONTHS}).*)$",
+    re.IGNORECASE,
+)
+
+
+def _split_byline(line: str) -> tuple[str, str | None]:
+    """ "By Jo Bloggs on the 7th of May 2021" -> ("By Jo Bloggs", "2021-05-07")."""
+    text = normalise_line(line)
+    m = _BYLINE_DATE.search(text)
+    if m:
+        found = parse_dateline(m.group("date"))
+        if found is not None:
+            return text[: m.start()], found
+    return text, None
+
+
+def byline_date(line: str) -> str | None:
+    """The date a byline line gives after its names ("By A on 7 May 2021"), or None."""
+    text, found = _split_byline(line)
+    return found if parse_byline(text) is not None else None
 
 
 def parse_byline(line: str) -> list[str] | None:
-    """The authors named by a byline line, or None when `line` is not one."""
-    m = _BYLINE.fullmatch(normalise_line(line))
+    """The authors named by a byline line, or None when `line` is not one. A date after
+    the names ("By A on the 7th of May 2021", "By A | 7 May 2021") is not a name."""
+    m = _BYLINE.fullmatch(_split_byline(line)[0])
     if not m:
         return None
     names_part = _strip_author_role(m.group("names").strip().rstrip("."))
@@ -114,6 +146,13 @@ def parse_date(text: str) -> str | None:
     value = normalise_line(text)
     if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
         return value
+    if iso := _ISO_TIME.fullmatch(value):
+        value = iso.group(1)
+        return value if _real(value) else None
+    if short := _SHORT_YEAR.fullmatch(value):  # 07/09/21: day first, two-digit year
+        day, month, year = (int(g) for g in short.groups())
+        value = f"{2000 + year if year < 70 else 1900 + year:04d}-{month:02d}-{day:02d}"
+        return value if _real(value) else None
     if not re.search(r"\b(?:1[89]|20)\d{2}\b", value):
         return None
     data = _date_parser().get_date_data(value)
@@ -123,14 +162,35 @@ def parse_date(text: str) -> str | None:
     return from_date(data.date_obj.date(), precision)
 
 
+def _real(value: str) -> bool:
+    from sectorwatch.dates import interval
+
+    try:
+        interval(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_updated_line(line: str) -> bool:
+    """ "Updated: 5 March 2019": the date of a later edit, not of publication."""
+    return _UPDATED.match(normalise_line(line)) is not None
+
+
 def parse_dateline(line: str) -> str | None:
-    """The date of a line that holds only a date ("Published: 4 March 2019, 10:31")."""
+    """The date of a line that holds only a date: "Published: Tuesday 7 September 2021,
+    10:31 BST", "07/09/21", "on the 7th of September 2021", "10:31, 7 Sept 2021". A
+    relative line ("Updated 3 hours ago") names no date: None, never a guess."""
     text = normalise_line(line)
-    if len(text) > 60:
+    if len(text) > 80:
         return None
-    text = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", text)).strip(" ,|")
-    if not _DATE_ONLY.fullmatch(text):
-        return None
+    text = _DATE_PREFIX.sub("", text)
+    text = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE)
+    text = text.strip(" ,|")
+    if not _DATE_ONLY.fullmatch(text):  # "7.9.21" is a date, not "7." and a time
+        text = _DATE_SUFFIX.sub("", _TIME_PREFIX.sub("", text)).strip(" ,|")
+        if not _DATE_ONLY.fullmatch(text):
+            return None
     return parse_date(text)
 
 

@@ -1,19 +1,18 @@
-"""Who holds a post on a date, from every claim about it.
+"""Who holds a post on a date, from the terms of office built from every claim about it.
 
-For each (post, person) the claims are: occupancies read in articles, and occupancies
-inferred from leadership events (a departure ends one, an appointment starts one). The
-preferred claim comes first (origin, date precision, recency). The person's interval is the
-earliest stated start and the best-known end (a stated `valid_to`, else the date a report
-called them former, else a departure's effective date); the status on the date follows:
-former after the end, incoming before the start, else the preferred status of the reports
-made by then -- "current" becomes "leaving" once a departure has been reported.
+For each (post, person) the claims are occupancies read in articles and leadership events
+(a departure ends a term, an appointment starts one); `query.terms` turns them into terms
+(interim and acting apart), links successions, and says each term's status on the date
+with its basis in words ("in post from 2021-08-01, per ...", "reported in post on
+2021-06-03, start unknown", "announced to leave on 2024-07-31"). Candidates are ranked: in
+post by the evidence, then presumed after the last report, then undated; then the more
+recent report.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sqlalchemy import Connection, select
 
@@ -23,35 +22,20 @@ from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
     date_interval,
-    date_precision,
     evidence_of,
     names_of,
-    preference_key,
+)
+from sectorwatch.query.terms import (
+    NOT_HOLDING,
+    HolderClaim,
+    Term,
+    link_successions,
+    split_terms,
+    standing,
 )
 from sectorwatch.store.schema import claims, events, occupancies, posts
 
-NOT_HOLDING = ("former", "incoming")
-
-
-@dataclass
-class HolderClaim:
-    claim_id: str
-    status: str
-    valid_from: str | None
-    valid_to: str | None
-    observed: str | None
-    origin: str
-    evidence: EvidenceRef | None = None
-
-    def key(self) -> tuple:
-        return _preference(self.origin, self.valid_from, self.valid_to, self.observed)
-
-
-@lru_cache(maxsize=16_384)
-def _preference(
-    origin: str, valid_from: str | None, valid_to: str | None, observed: str | None
-) -> tuple:
-    return preference_key(origin, date_precision(valid_from, valid_to), observed)
+__all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
 
 
 @dataclass
@@ -60,13 +44,23 @@ class Holder:
     name: str
     post_id: str
     status: str
-    valid_from: str | None
-    valid_to: str | None
+    valid_from: str | None  # the term's start (None: unknown)
+    valid_to: str | None  # the term's end (None: unknown or still in post)
     evidence: EvidenceRef | None
     alternatives: list[HolderClaim] = field(default_factory=list)
+    basis: str = ""  # why: "in post from 2021-08-01, per ..."
+    kind: str = "substantive"  # substantive | interim | acting
+    rank: int = 0  # 0 in post by the evidence, 1 presumed after the last report, 2 undated
+    first_reported: str | None = None
+    last_reported: str | None = None
+    ended_by: str | None = None  # ended on or before this date (a "former" report)
+    end_cause: str | None = None
+    replaces: str | None = None  # person id
+    replaced_by: str | None = None  # person id
+    undated: bool = False  # the answer rests on an undated article
 
 
-def _claims_for_posts(
+def claims_for_posts(
     conn: Connection, post_ids: list[str], judged: Judged, people: list[str] | None = None
 ) -> tuple[dict[tuple[str, str], list[HolderClaim]], dict[str, ClaimSource]]:
     """The claims about each (post, canonical person), and where each claim was read;
@@ -87,18 +81,19 @@ def _claims_for_posts(
             occupancies.c.valid_to,
             occupancies.c.observed,
             claims.c.origin,
+            occupancies.c.article_id,
             *SOURCE_COLUMNS,
         )
         .join(claims, claims.c.id == occupancies.c.claim_id)
         .where(occupancies.c.post_id.in_(post_ids), *held)
     ).all()
     for row in rows:
-        cid, post, person, status, vf, vt, observed, origin = row[:8]
+        cid, post, person, status, vf, vt, observed, origin, article = row[:9]
         if cid in judged.rejected:
             continue
-        sources[cid] = ClaimSource.of(cid, row, 8)
+        sources[cid] = ClaimSource.of(cid, row, 9)
         key = (post, judged.canon(person) or person)
-        grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin))
+        grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin, article_id=article))
     event_rows = conn.execute(
         select(
             events.c.claim_id,
@@ -108,6 +103,8 @@ def _claims_for_posts(
             events.c.status,
             events.c.effective,
             events.c.observed,
+            events.c.article_id,
+            events.c.date,
             *SOURCE_COLUMNS,
         )
         .outerjoin(claims, claims.c.id == events.c.claim_id)
@@ -119,75 +116,46 @@ def _claims_for_posts(
         )
     ).all()
     for row in event_rows:
-        cid, post, person, kind, status, effective, observed = row[:7]
+        cid, post, person, kind, status, effective, observed, article, when = row[:9]
         if cid in judged.rejected:
             continue
-        sources[cid] = ClaimSource.of(cid, row, 7)
+        sources[cid] = ClaimSource.of(cid, row, 9)
         key = (post, judged.canon(person) or person)
+        done = status == "completed"
         if kind == "departure":
-            done = status == "completed"
-            grouped[key].append(
-                HolderClaim(
-                    cid,
-                    "former" if done else "leaving",
-                    None,
-                    effective or (observed if done else None),
-                    observed,
-                    "inferred",
-                )
-            )
+            shown = "former" if done else "leaving"
+            vf, vt = None, effective or (when if done else None)
         else:
-            grouped[key].append(
-                HolderClaim(
-                    cid,
-                    "current" if status == "completed" else "incoming",
-                    effective,
-                    None,
-                    observed,
-                    "inferred",
-                )
+            shown = "current" if done else "incoming"
+            vf, vt = effective, None
+        grouped[key].append(
+            HolderClaim(
+                cid, shown, vf, vt, observed, "inferred",
+                source=kind, article_id=article, event_status=status, event_date=when,
             )
+        )  # fmt: skip
     return grouped, sources
 
 
-def _interval(items: list[HolderClaim]) -> tuple[str | None, str | None]:
-    starts = [c.valid_from for c in items if c.valid_from]
-    start = min(starts, key=lambda d: date_interval(d)[0]) if starts else None
-    if start is None and items and all(c.status == "incoming" for c in items):
-        start = min((c.observed for c in items if c.observed), default=None)
-    ends = [c.valid_to for c in items if c.valid_to]
-    if not ends:
-        ends = [c.observed for c in items if c.status == "former" and c.observed]
-    end = min(ends, key=lambda d: date_interval(d)[1]) if ends else None
-    return start, end
+def post_terms(
+    conn: Connection, post_ids: list[str], judged: Judged
+) -> tuple[dict[str, list[Term]], dict[str, ClaimSource]]:
+    """Every term of each post, successions linked, and where each claim was read."""
+    grouped, sources = claims_for_posts(conn, post_ids, judged)
+    by_post: dict[str, list[Term]] = defaultdict(list)
+    for (post, person), items in grouped.items():
+        by_post[post].extend(split_terms(person, post, items))
+    roles = dict(
+        conn.execute(select(posts.c.id, posts.c.role).where(posts.c.id.in_(list(by_post)))).all()
+    )
+    for post, terms in by_post.items():
+        link_successions(roles.get(post, ""), terms)
+    return by_post, sources
 
 
-def status_on(items: list[HolderClaim], on: str) -> tuple[str, HolderClaim]:
-    """The status on `on` and the claim that says so (items sorted by preference)."""
-    return _status(items, on, _interval(items))
-
-
-def _status(
-    items: list[HolderClaim], on: str, span: tuple[str | None, str | None]
-) -> tuple[str, HolderClaim]:
-    """`status_on`, given the interval of `items`."""
-    start, end = span
-    first, last = date_interval(on)
-    if end and date_interval(end)[1] < first:
-        return "former", next((c for c in items if c.valid_to or c.status == "former"), items[0])
-    if start and date_interval(start)[0] > last:
-        return "incoming", items[0]
-    known = [c for c in items if not c.observed or date_interval(c.observed)[0] <= last]
-    known = known or items
-    chosen = known[0]
-    status = chosen.status
-    if status == "incoming":
-        status = "current"
-    if status == "former":
-        status = "current" if end and date_interval(end)[0] >= first else "former"
-    if status == "current" and any(c.status == "leaving" for c in known):
-        status = "leaving"
-    return status, chosen
+def _recency(h: Holder) -> int:
+    seen = h.last_reported or h.valid_from
+    return -date_interval(seen)[1].toordinal() if seen else 0
 
 
 def holders(
@@ -198,40 +166,59 @@ def holders(
     include_all: bool = False,
     people: list[str] | None = None,
 ) -> dict[str, list[Holder]]:
-    """Holders of each post on `on`, preferred claim first; `include_all` keeps former and
-    incoming holders too. `people` (entity ids, whole clusters) reads only their claims: a
-    person's holding of a post depends on their own claims alone, so the answer for them is
-    the same, without the other holders' claims and evidence (`query.person`)."""
-    grouped, sources = _claims_for_posts(conn, post_ids, judged, people)
+    """Holders of each post on `on`, ranked (the reason in each `basis`); `include_all`
+    keeps every term: former, incoming and those the evidence does not reach. `people`
+    (entity ids, whole clusters) answers only their terms: the terms are still built from
+    every claim of the posts (a successor ends a predecessor's term), but evidence is loaded
+    only for the terms returned (`query.person`)."""
+    by_post, sources = post_terms(conn, post_ids, judged)
+    wanted = set(people) if people is not None else None
     kept = []
-    for (post, person), items in grouped.items():
-        items.sort(key=HolderClaim.key)
-        span = _interval(items)
-        status, chosen = _status(items, on, span)
-        if status in NOT_HOLDING and not include_all:
+    for post, terms in by_post.items():
+        for term in terms:
+            if wanted is None or term.person_id in wanted:
+                kept.append((post, term))
+    named = {t.person_id for _, t in kept} | {
+        p for _, t in kept for p in (t.replaces, t.replaced_by) if p
+    }
+    names = names_of(conn, named)
+    answered = []
+    for post, term in kept:
+        st = standing(term, on, names)
+        if st.status in NOT_HOLDING and not include_all:
             continue
-        kept.append((post, person, items, status, chosen, span))
-    # evidence and names only for the holders answered, not for every claim read
-    ev = evidence_of(conn, [sources[c.claim_id] for k in kept for c in k[2]])
-    names = names_of(conn, {k[1] for k in kept})
+        answered.append((post, term, st))
+    # evidence only for the terms answered, not for every claim read
+    ev = evidence_of(conn, [sources[c.claim_id] for _, t, _ in answered for c in t.claims])
     out: dict[str, list[Holder]] = defaultdict(list)
-    for post, person, items, status, chosen, (start, end) in kept:
-        for c in items:
+    for post, term, _ in answered:
+        for c in term.claims:
             c.evidence = ev.get(c.claim_id)
+        st = standing(term, on, names)  # again, now that the basis can name its article
         out[post].append(
             Holder(
-                person_id=person,
-                name=names.get(person, person),
+                person_id=term.person_id,
+                name=names.get(term.person_id, term.person_id),
                 post_id=post,
-                status=status,
-                valid_from=start,
-                valid_to=end,
-                evidence=chosen.evidence,
-                alternatives=[c for c in items if c is not chosen],
+                status=st.status,
+                valid_from=term.start,
+                valid_to=term.end,
+                evidence=st.claim.evidence,
+                alternatives=[c for c in term.claims if c is not st.claim],
+                basis=st.basis,
+                kind=term.kind,
+                rank=st.rank,
+                first_reported=term.first_reported,
+                last_reported=term.last_reported,
+                ended_by=term.ended_by,
+                end_cause=term.end_cause,
+                replaces=term.replaces,
+                replaced_by=term.replaced_by,
+                undated=st.claim.observed is None,
             )
         )
     for post in out:
-        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.name))
+        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.rank, _recency(h), h.name))
     return out
 
 

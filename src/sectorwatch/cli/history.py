@@ -1,0 +1,44 @@
+"""`history ORG --role ROLE`: the holders of a post in order, with who replaced whom."""
+
+from __future__ import annotations
+
+import typer
+
+from sectorwatch.cli._store_options import DB, JSON, engine_for, evidence_line, fail, print_json
+from sectorwatch.errors import SectorwatchError
+
+
+def history(
+    organisation: str = typer.Argument(..., help="Organisation name, alias or id."),
+    role: str = typer.Option(..., "--role", help='Role, e.g. "chief executive".'),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """The holders of ROLE at ORGANISATION in order: dates, interim holders, successions."""
+    from sectorwatch.query.history import history as ask
+
+    try:
+        answer = ask(engine_for(db), organisation, role)
+    except SectorwatchError as exc:
+        fail(exc)
+    if as_json:
+        print_json(answer)
+        return
+    typer.echo(f"{answer.role}, {answer.organisation}: history")
+    for c in answer.predecessors:
+        typer.echo(f"  formed from {c.organisation} ({c.kind}, {c.stage} {c.date or ''})".rstrip())
+    for c in answer.successors:
+        typer.echo(f"  became part of {c.organisation} ({c.kind}, {c.stage} {c.date or ''})")
+    if not answer.terms:
+        typer.echo("  nobody known")
+    for t in answer.terms:
+        kind = "" if t.kind == "substantive" else f" ({t.kind})"
+        at = f" at {t.organisation}" if t.organisation_id != answer.organisation_id else ""
+        typer.echo(f"  {t.name}{kind}{at}: {t.summary}")
+        typer.echo(evidence_line(t.evidence[0] if t.evidence else None))
+        if len(t.evidence) > 1:
+            typer.echo(f"      and {len(t.evidence) - 1} more report(s)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(history)

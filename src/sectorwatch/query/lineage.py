@@ -1,0 +1,153 @@
+"""What an organisation was before and became after: merger and rename links (W3C ORG's
+ChangeEvent: original organisations, resulting organisation, date).
+
+The resulting organisation of a completed change is its stored `result_id`; else the
+organisation the store knows by the parties' names joined ("A and B", the combined body
+an article names); else the party an evidence sentence says the others went "into"
+("absorbed into B"). Every report of the same change (the same parties, any stage) is one
+`Change`, its stages and articles kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
+from sectorwatch.store import keys
+from sectorwatch.store.schema import aliases, org_changes
+
+STAGE_ORDER = ("proposed", "requested", "announced", "completed")
+
+
+@dataclass
+class Change:
+    """One organisational change as seen from one organisation."""
+
+    kind: str  # merger, rename, ...
+    relation: str  # predecessor | successor | party
+    organisation_id: str  # the other organisation
+    organisation: str
+    parties: list[str]  # names of the original organisations
+    result: str | None  # name of the resulting organisation, when known
+    stage: str | None  # the furthest stage reported
+    date: str | None  # that stage's date
+    first_reported: str | None
+    last_reported: str | None
+    evidence: list[EvidenceRef] = field(default_factory=list)
+
+
+@dataclass
+class Lineage:
+    predecessors: list[Change] = field(default_factory=list)
+    successors: list[Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # every change it was a party to
+
+
+def _combined(conn: Connection, parties: list[str], names: dict[str, str]) -> str | None:
+    """An organisation named as the parties joined ("A and B", in either order)."""
+    if len(parties) < 2:
+        return None
+    wanted = set()
+    plain = [keys.organisation_norm(names.get(p, p)) for p in parties]
+    wanted.add(" and ".join(plain))
+    wanted.add(" and ".join(reversed(plain)))
+    row = conn.execute(
+        select(aliases.c.entity_id).where(
+            aliases.c.kind == "organisation", aliases.c.norm.in_(sorted(wanted))
+        )
+    ).first()
+    return row[0] if row else None
+
+
+def _into(sentence: str, parties: list[str], names: dict[str, str]) -> str | None:
+    for p in parties:
+        name = names.get(p)
+        if name and re.search(rf"\binto (?:\w+ )?(?:the )?{re.escape(name)}", sentence):
+            return p
+    return None
+
+
+def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
+    """The changes `org_id` (and its merged ids) took part in or resulted from."""
+    ids = set(judged.cluster(org_id))
+    rows = [
+        r
+        for r in conn.execute(select(org_changes)).mappings()
+        if r["claim_id"] not in judged.rejected
+    ]
+    mine = []
+    for r in rows:
+        parties = [judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")]
+        mine.append((r, parties))
+    everyone = {p for _, ps in mine for p in ps}
+    everyone |= {r["result_id"] for r, _ in mine if r["result_id"]}
+    names = names_of(conn, everyone | ids)
+    ev = evidence_for(conn, [r["claim_id"] for r, _ in mine])
+    groups: dict[tuple[str, frozenset[str]], list[tuple[Any, list[str]]]] = {}
+    for r, parties in mine:
+        groups.setdefault((r["kind"], frozenset(parties)), []).append((r, parties))
+    out = Lineage()
+    for (kind, party_set), reports in groups.items():
+        parties = reports[0][1]
+        result = _result(conn, reports, parties, names, ev, judged)
+        if not (ids & party_set or (result and result in ids)):
+            continue
+        reports.sort(key=lambda x: _stage_rank(x[0]["stage"]))
+        furthest = reports[-1][0]
+        seen = sorted(r["observed"] for r, _ in reports if r["observed"])
+        if result:
+            names.update(names_of(conn, {result}))
+        base = Change(
+            kind=kind,
+            relation="party",
+            organisation_id="",
+            organisation="",
+            parties=[names.get(p, p) for p in parties],
+            result=names.get(result, result) if result else None,
+            stage=furthest["stage"],
+            date=furthest["date"],
+            first_reported=seen[0] if seen else None,
+            last_reported=seen[-1] if seen else None,
+            evidence=[e for r, _ in reports if (e := ev.get(r["claim_id"]))],
+        )
+
+        def change(relation: str, other: str, base: Change = base) -> Change:
+            return replace(
+                base, relation=relation, organisation_id=other, organisation=names.get(other, other)
+            )
+
+        if result and result in ids:
+            out.predecessors += [change("predecessor", p) for p in parties if p not in ids]
+        elif result:
+            out.successors.append(change("successor", result))
+        out.changes += [change("party", p) for p in parties if p not in ids][:1]
+    return out
+
+
+def _stage_rank(stage: str | None) -> int:
+    return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else -1
+
+
+def _result(
+    conn: Connection,
+    reports: list[tuple[Any, list[str]]],
+    parties: list[str],
+    names: dict[str, str],
+    ev: dict[str, EvidenceRef],
+    judged: Judged,
+) -> str | None:
+    """The resulting organisation of a change, when it is known (module docstring)."""
+    result = next((r["result_id"] for r, _ in reports if r["result_id"]), None)
+    if result is None and any(r["stage"] == "completed" for r, _ in reports):
+        result = _combined(conn, parties, names)
+        for r, _ in reports:
+            if result is not None:
+                break
+            said = ev.get(r["claim_id"])
+            result = _into(said.sentence, parties, names) if said else None
+    return (judged.canon(result) or result) if result else None
