@@ -95,6 +95,10 @@ def _claims_for_posts(
             continue
         sources[cid] = ClaimSource.of(cid, row, 8)
         key = (post, judged.canon(person) or person)
+        if cid in judged.edits:  # a judged date or status (store.judgements.edit)
+            fixed = judged.edited(cid, status=status, valid_from=vf, valid_to=vt)
+            status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
+            origin = "curated"
         grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin))
     event_rows = conn.execute(
         select(
@@ -120,6 +124,9 @@ def _claims_for_posts(
             continue
         sources[cid] = ClaimSource.of(cid, row, 7)
         key = (post, judged.canon(person) or person)
+        if cid in judged.edits:  # a judged date or status (store.judgements.edit)
+            fixed = judged.edited(cid, status=status, effective=effective)
+            status, effective = fixed["status"], fixed["effective"]
         if kind == "departure":
             done = status == "completed"
             grouped[key].append(
