@@ -25,7 +25,7 @@ def _rows(engine: Engine) -> list[dict[str, Any]]:
         ]
 
 
-def _same_thing(j: dict[str, Any]) -> Any:
+def same_thing(j: dict[str, Any]) -> Any:
     """What a judgement is about: newer judgements on the same thing overtake it."""
     kind = j["kind"]
     if kind in ("reject", "accept"):
@@ -45,14 +45,14 @@ def undo(engine: Engine, judgement_id: int, author: str, note: str | None = None
     found = next((j for j in rows if j["id"] == judgement_id), None)
     if found is None:
         raise StoreError(f"no judgement with id {judgement_id}; the history page lists them")
-    key = _same_thing(found)
-    later = [j for j in rows if j["id"] > judgement_id and _same_thing(j) == key]
+    key = same_thing(found)
+    later = [j for j in rows if j["id"] > judgement_id and same_thing(j) == key]
     if later:
         raise StoreError(
             f"judgement {judgement_id} ({found['kind']}) is no longer in force: "
             f"judgement {later[-1]['id']} ({later[-1]['kind']}) came after it"
         )
-    earlier = [j for j in rows if j["id"] < judgement_id and _same_thing(j) == key]
+    earlier = [j for j in rows if j["id"] < judgement_id and same_thing(j) == key]
     kind, subject, obj = found["kind"], found["subject"], found["object"]
     note = note or f"undo of judgement {judgement_id}"
     if kind == "reject":

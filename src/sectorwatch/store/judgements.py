@@ -190,6 +190,13 @@ def set_speaker(
         _append(conn, "set_speaker", quote_claim_id, entity_id, author, note=note)
 
 
+def require_quote(engine: Engine, claim_id: str) -> None:
+    """StoreError unless `claim_id` is a quote's claim."""
+    with engine.connect() as conn:
+        if _claim(conn, claim_id) != "quote":
+            raise StoreError(f"claim {claim_id} is not a quote")
+
+
 def create_person(engine: Engine, name: str, author: str) -> str:
     """A new person called `name` (for a speaker the extractor missed); returns the id."""
     from sectorwatch.store import keys
