@@ -1,4 +1,5 @@
-"""`merge`, `split`, `reject`, `set-speaker`: human judgements, appended with author."""
+"""`merge`, `split`, `reject`, `set-speaker`, `edit`, `undo`, `judgements`: human
+judgements, appended with author."""
 
 from __future__ import annotations
 
@@ -84,8 +85,61 @@ def set_speaker(
     typer.echo(f"{quote_id}: speaker {entity_id or 'as extracted'}")
 
 
+def edit(
+    claim_id: str,
+    field: str = typer.Argument(
+        ..., help="status, valid_from, valid_to, date, announced, effective"
+    ),
+    value: str | None = typer.Argument(None, help="Omit to restore the extracted value."),
+    author: str | None = AUTHOR,
+    note: str | None = NOTE,
+    db: str | None = DB,
+) -> None:
+    """Judge a fact's date or status (a role's, an event's or a reporting line's)."""
+    from sectorwatch.store import judgements
+
+    try:
+        judgements.edit(engine_for(db), claim_id, field, value, _author(author), note)
+    except SectorwatchError as exc:
+        fail(exc)
+    typer.echo(f"{claim_id}: {field} {value or 'as extracted'}")
+
+
+def undo(
+    judgement_id: int,
+    author: str | None = AUTHOR,
+    note: str | None = NOTE,
+    db: str | None = DB,
+) -> None:
+    """Reverse a judgement (its id is in `sectorwatch judgements`) with a newer one."""
+    from sectorwatch.store.judgement_undo import undo as reverse
+
+    try:
+        kind = reverse(engine_for(db), judgement_id, _author(author), note)
+    except SectorwatchError as exc:
+        fail(exc)
+    typer.echo(f"undid judgement {judgement_id} (appended: {kind})")
+
+
+def list_judgements(db: str | None = DB) -> None:
+    """Every judgement, newest first: id, time, author, kind, subject, object, note."""
+    from sectorwatch.store import judgements
+
+    try:
+        rows = judgements.history(engine_for(db))
+    except SectorwatchError as exc:
+        fail(exc)
+    for j in reversed(rows):
+        parts = [j["id"], j["created_at"], j["author"], j["kind"], j["subject"]]
+        parts += [j["object"] or "", j["note"] or ""]
+        typer.echo("\t".join(str(p) for p in parts))
+
+
 def register(app: typer.Typer) -> None:
     app.command()(merge)
     app.command()(split)
     app.command()(reject)
     app.command(name="set-speaker")(set_speaker)
+    app.command()(edit)
+    app.command()(undo)
+    app.command(name="judgements")(list_judgements)

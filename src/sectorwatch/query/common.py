@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, bindparam, select
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
 from sectorwatch.store import keys
-from sectorwatch.store.judgements import rejected_claims, speaker_overrides
+from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
 from sectorwatch.store.schema import aliases, articles, claims, entities, evidence, referents
 
 ORIGIN_RANK = {"curated": 0, "extracted": 1, "inferred": 2}
@@ -87,6 +87,7 @@ class Judged:
     rejected: set[str] = field(default_factory=set)
     speakers: dict[str, str | None] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)
+    edits: dict[str, dict[str, str]] = field(default_factory=dict)  # claim -> {field: value}
 
     @classmethod
     def load(cls, conn: Connection) -> Judged:
@@ -98,11 +99,20 @@ class Judged:
             canonical = dict(
                 conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all()
             )
-            kept["judged"] = cls(rejected_claims(conn), speaker_overrides(conn), canonical)
+            kept["judged"] = cls(
+                rejected_claims(conn), speaker_overrides(conn), canonical, fact_edits(conn)
+            )
         return kept["judged"]  # type: ignore[no-any-return]
 
     def canon(self, entity_id: str | None) -> str | None:
         return self.canonical.get(entity_id, entity_id) if entity_id else None
+
+    def edited(self, claim_id: str, **values: str | None) -> dict[str, str | None]:
+        """`values` (a claim's fields as extracted) with the edits judged on that claim."""
+        changed = self.edits.get(claim_id)
+        if not changed:
+            return values
+        return {k: changed.get(k, v) for k, v in values.items()}
 
     def cluster(self, entity_id: str) -> list[str]:
         root = self.canon(entity_id) or entity_id

@@ -61,6 +61,13 @@ def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAn
     for r in rows:
         person = judged.canon(r["person_id"])
         org = judged.canon(r["organisation_id"])
+        fixed = judged.edited(
+            r["claim_id"],
+            status=r["status"],
+            date=r["date"],
+            announced=r["announced"],
+            effective=r["effective"],
+        )
         out.append(
             EventAnswer(
                 claim_id=r["claim_id"],
@@ -71,10 +78,10 @@ def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAn
                 organisation_id=org,
                 organisation=names.get(org) if org else None,
                 organisations=[names.get(o, o) for o in json.loads(r["organisations"] or "[]")],
-                status=r["status"],
-                date=r["date"],
-                announced=r["announced"],
-                effective=r["effective"],
+                status=fixed["status"],
+                date=fixed["date"],
+                announced=fixed["announced"],
+                effective=fixed["effective"],
                 observed=r["observed"],
                 article_id=r["article_id"],
                 evidence=ev.get(r["claim_id"]),

@@ -93,6 +93,10 @@ def claims_for_posts(
             continue
         sources[cid] = ClaimSource.of(cid, row, 9)
         key = (post, judged.canon(person) or person)
+        if cid in judged.edits:  # a judged date or status (store.judgements.edit)
+            fixed = judged.edited(cid, status=status, valid_from=vf, valid_to=vt)
+            status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
+            origin = "curated"
         grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin, article_id=article))
     event_rows = conn.execute(
         select(
@@ -121,6 +125,9 @@ def claims_for_posts(
             continue
         sources[cid] = ClaimSource.of(cid, row, 9)
         key = (post, judged.canon(person) or person)
+        if cid in judged.edits:  # a judged date or status (store.judgements.edit)
+            fixed = judged.edited(cid, status=status, effective=effective)
+            status, effective = fixed["status"], fixed["effective"]
         done = status == "completed"
         if kind == "departure":
             shown = "former" if done else "leaving"

@@ -1,6 +1,6 @@
 """`create_app(settings)`: the FastAPI application over one store.
 
-Pages are registered by `sectorwatch.serve.pages` and `sectorwatch.serve.corrections`;
+Pages are registered by the modules named in `PAGE_MODULES` (each has `register(app)`);
 this module wires the store, templates, security headers, static files (package resources
 only, read once at start-up) and the documentation page at /docs.
 
@@ -14,6 +14,7 @@ every request's time. More throughput comes from more processes (`run(workers=N)
 
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 from collections.abc import AsyncIterator
@@ -32,6 +33,15 @@ STATIC = {
     "style.css": "text/css; charset=utf-8",
     "favicon.svg": "image/svg+xml",
 }
+PAGE_MODULES = (
+    # modules of sectorwatch.serve with a `register(app)` adding their routes: add one here
+    "pages",
+    "indexes",
+    "tools",
+    "history",
+    "facts",
+    "corrections",
+)
 READ_THREADS = 2  # threads answering pages at once, in each process (BENCHMARKS.md, Web)
 SECRET_ENV = "SECTORWATCH_SERVE_SECRET"  # the CSRF key the workers of one `serve` share
 
@@ -46,7 +56,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from sectorwatch.serve import corrections, pages
     from sectorwatch.serve.render import Renderer, environment, wanted_format
     from sectorwatch.serve.security import FormatAndHeaders, Guard
     from sectorwatch.store import open_store
@@ -99,8 +108,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ]
         return app.state.renderer.html(request, "docs.html", {"routes": routes})
 
-    pages.register(app)
-    corrections.register(app)
+    for module in PAGE_MODULES:
+        importlib.import_module(f"sectorwatch.serve.{module}").register(app)
 
     def error(request: Request, status: int, message: str) -> Response:
         if wanted_format(request) != "html":

@@ -1,17 +1,40 @@
-"""Corrections from the UI, stored as judgements (sectorwatch.store.judgements): merge two
-people, reject a claim, fix a quote's speaker. Each POST passes `Guard.check_write`."""
+"""Corrections from the UI, stored as judgements (sectorwatch.store.judgements): merge and
+split people or organisations, reject or restore any claim (quote, role, event, reporting
+line), set a quote's speaker (by id, or by name, creating the person when new), edit a
+fact's date or status, undo any judgement. Each POST passes `Guard.check_write`; each takes
+`author` and `note` (why). A refused write answers with the reason and the same form,
+filled in with what was sent (the token aside), so nothing typed is lost.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Form, Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from sectorwatch.errors import SectorwatchError
+from sectorwatch.errors import SectorwatchError, StoreError
 from sectorwatch.query.common import find_entities
 from sectorwatch.serve.render import wanted_format
 from sectorwatch.store import judgements
+from sectorwatch.store.judgement_undo import undo as reverse
+
+LABELS = {
+    "a": "First (name or id)",
+    "b": "Second (name or id)",
+    "article": "Article id",
+    "claim": "Claim id",
+    "quote": "Quote id",
+    "speaker": "Speaker (name or id)",
+    "field": "Field",
+    "value": "Value",
+    "judgement": "Judgement number",
+    "undo": "Restore (true/false)",
+    "kind": "Kind (person or organisation)",
+    "author": "Your name",
+    "note": "Why",
+}
 
 
 def _local(path: str) -> str:
@@ -26,54 +49,143 @@ def _author(value: str) -> str:
     return f"web:{value}" if value else "web"
 
 
+def _note(value: str) -> str | None:
+    return " ".join(value.split())[:500] or None
+
+
 def register(app: FastAPI) -> None:
+    engine = app.state.engine
+
+    def api(request: Request) -> bool:
+        return wanted_format(request) == "json" or "authorization" in request.headers
+
     def done(request: Request, result: dict[str, Any], back: str) -> Response:
-        if wanted_format(request) == "json" or "authorization" in request.headers:
+        if api(request):
             return JSONResponse(result)
         return RedirectResponse(_local(back), status_code=303)
 
-    def refuse(request: Request, status: int, reason: str) -> Response:
-        if wanted_format(request) == "json" or "authorization" in request.headers:
+    def refuse(
+        request: Request, status: int, reason: str, action: str, fields: dict[str, str]
+    ) -> Response:
+        if api(request):
             return JSONResponse({"ok": False, "error": reason}, status_code=status)
+        shown = {k: v for k, v in fields.items() if k not in ("csrf", "next", "token")}
         return app.state.renderer.html(
-            request, "error.html", {"status": status, "message": reason}, status
+            request,
+            "refused.html",
+            {
+                "status": status,
+                "message": reason,
+                "action": action,
+                "fields": [(k, LABELS.get(k, k), v) for k, v in shown.items()],
+                "next": _local(fields.get("next", "/")),
+            },
+            status,
         )
 
-    def resolve_person(name_or_id: str) -> str:
-        with app.state.engine.connect() as conn:
-            found = find_entities(conn, name_or_id.strip(), "person")
+    def one(name_or_id: str, kind: str | None) -> str:
+        """The id of the one person or organisation called `name_or_id`."""
+        with engine.connect() as conn:
+            found = find_entities(conn, name_or_id.strip(), kind)
+        what = {"person": "people", "organisation": "organisations"}.get(kind or "", "entities")
         if len(found) != 1:
-            raise SectorwatchError(
-                f"{name_or_id!r} names {len(found)} people; give the person's id instead"
+            raise StoreError(
+                f"{name_or_id!r} names {len(found)} {what}"
+                + (f" ({', '.join(found[:5])})" if found else "")
+                + "; give the id instead"
             )
         return found[0]
 
-    def guarded(request: Request, token: str, csrf: str) -> str:
-        return app.state.guard.check_write(request, token, csrf)
+    def kind_of(value: str) -> str | None:
+        return (
+            "organisation"
+            if value.startswith("o-")
+            else "person"
+            if value.startswith("p-")
+            else None
+        )
 
-    @app.post("/corrections/merge", summary="Judge two people the same person (token needed)")
+    def write(
+        request: Request,
+        action: str,
+        fields: dict[str, str],
+        needed: dict[str, str],
+        act: Callable[[], tuple[dict[str, Any], str]],
+    ) -> Response:
+        """Check the token, then that each `needed` field is there, then `act()` (its
+        answer and where to go back to); any refusal keeps `fields`."""
+        reason = app.state.guard.check_write(request, fields.get("token"), fields.get("csrf"))
+        if reason:
+            return refuse(request, 403, reason, action, fields)
+        for name, message in needed.items():
+            if not fields.get(name, "").strip():
+                return refuse(request, 400, message, action, fields)
+        try:
+            result, back = act()
+        except SectorwatchError as exc:
+            return refuse(request, 400, str(exc), action, fields)
+        return done(request, {"ok": True, **result}, back)
+
+    @app.post("/corrections/merge", summary="Judge two people or organisations the same (token)")
     def merge(
         request: Request,
         a: str = Form("", max_length=200),
         b: str = Form("", max_length=200),
+        kind: str = Form("", max_length=20),
         token: str = Form("", max_length=500),
         csrf: str = Form("", max_length=200),
         author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
         next: str = Form("/", max_length=500),
     ) -> Response:
-        reason = guarded(request, token, csrf)
-        if reason:
-            return refuse(request, 403, reason)
-        if not a.strip() or not b.strip():
-            return refuse(request, 400, "name the two people to merge")
-        try:
-            canonical = judgements.merge(
-                app.state.engine, resolve_person(a), resolve_person(b), _author(author)
+        fields = dict(a=a, b=b, kind=kind, author=author, note=note, token=token, csrf=csrf)
+        fields["next"] = next
+
+        def act() -> tuple[dict[str, Any], str]:
+            which = kind.strip() or kind_of(a.strip()) or kind_of(b.strip()) or "person"
+            first, second = one(a, which), one(b, which)
+            canonical = judgements.merge(engine, first, second, _author(author), _note(note))
+            page = "organisation" if canonical.startswith("o-") else "person"
+            back = f"/{page}/{canonical}" if next.startswith(f"/{page}/") else next
+            return {"judgement": "merge", "canonical_id": canonical}, back
+
+        return write(
+            request,
+            "/corrections/merge",
+            fields,
+            {"a": "name the first", "b": "name the one to merge with"},
+            act,
+        )
+
+    @app.post("/corrections/split", summary="Judge two entities different, or one in an article")
+    def split(
+        request: Request,
+        a: str = Form("", max_length=200),
+        b: str = Form("", max_length=200),
+        article: str = Form("", max_length=200),
+        token: str = Form("", max_length=500),
+        csrf: str = Form("", max_length=200),
+        author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
+        next: str = Form("/", max_length=500),
+    ) -> Response:
+        fields = dict(a=a, b=b, article=article, author=author, note=note, token=token)
+        fields.update(csrf=csrf, next=next)
+
+        def act() -> tuple[dict[str, Any], str]:
+            if not b.strip() and not article.strip():
+                raise StoreError("name the other entity, or the article where it is someone else")
+            apart = judgements.split(
+                engine,
+                a.strip(),
+                one(b, kind_of(a.strip())) if b.strip() else None,
+                article_id=article.strip() or None,
+                author=_author(author),
+                note=_note(note),
             )
-        except SectorwatchError as exc:
-            return refuse(request, 400, str(exc))
-        back = next if not next.startswith("/person/") else f"/person/{canonical}"
-        return done(request, {"ok": True, "judgement": "merge", "canonical_id": canonical}, back)
+            return {"judgement": "split", "entity_id": apart}, next
+
+        return write(request, "/corrections/split", fields, {"a": "which entity? (its id)"}, act)
 
     @app.post("/corrections/reject", summary="Judge a claim wrong, or right again (token)")
     def reject(
@@ -83,19 +195,20 @@ def register(app: FastAPI) -> None:
         token: str = Form("", max_length=500),
         csrf: str = Form("", max_length=200),
         author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
         next: str = Form("/", max_length=500),
     ) -> Response:
-        reason = guarded(request, token, csrf)
-        if reason:
-            return refuse(request, 403, reason)
-        if not claim.strip():
-            return refuse(request, 400, "which claim? (its id)")
-        try:
-            judgements.reject(app.state.engine, claim, _author(author), undo=undo)
-        except SectorwatchError as exc:
-            return refuse(request, 400, str(exc))
-        kind = "accept" if undo else "reject"
-        return done(request, {"ok": True, "judgement": kind, "claim_id": claim}, next)
+        fields = dict(claim=claim, undo="true" if undo else "", author=author, note=note)
+        fields.update(token=token, csrf=csrf, next=next)
+
+        def act() -> tuple[dict[str, Any], str]:
+            judgements.reject(engine, claim.strip(), _author(author), undo=undo, note=_note(note))
+            kind = "accept" if undo else "reject"
+            return {"judgement": kind, "claim_id": claim.strip()}, next
+
+        return write(
+            request, "/corrections/reject", fields, {"claim": "which claim? (its id)"}, act
+        )
 
     @app.post("/corrections/speaker", summary="Set who said a quote (token needed)")
     def speaker(
@@ -105,20 +218,94 @@ def register(app: FastAPI) -> None:
         token: str = Form("", max_length=500),
         csrf: str = Form("", max_length=200),
         author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
         next: str = Form("/", max_length=500),
     ) -> Response:
-        reason = guarded(request, token, csrf)
-        if reason:
-            return refuse(request, 403, reason)
-        if not quote.strip():
-            return refuse(request, 400, "which quote? (its id)")
-        try:
-            entity_id = resolve_person(speaker) if speaker.strip() else None
-            judgements.set_speaker(app.state.engine, quote, entity_id, _author(author))
-        except SectorwatchError as exc:
-            return refuse(request, 400, str(exc))
-        return done(
-            request,
-            {"ok": True, "judgement": "set_speaker", "claim_id": quote, "speaker_id": entity_id},
-            next,
+        fields = dict(quote=quote, speaker=speaker, author=author, note=note, token=token)
+        fields.update(csrf=csrf, next=next)
+
+        def act() -> tuple[dict[str, Any], str]:
+            created = False
+            entity_id: str | None = None
+            name = speaker.strip()
+            if name:
+                with engine.connect() as conn:
+                    found = find_entities(conn, name)
+                if len(found) > 1:
+                    raise StoreError(
+                        f"{name!r} names {len(found)} people or organisations "
+                        f"({', '.join(found[:5])}); give the id instead"
+                    )
+                if found:
+                    entity_id = found[0]
+                elif kind_of(name):
+                    raise StoreError(f"no person or organisation with id {name!r}")
+                else:
+                    judgements.require_quote(engine, quote.strip())
+                    entity_id, created = (
+                        judgements.create_person(engine, name, _author(author)),
+                        True,
+                    )
+            judgements.set_speaker(engine, quote.strip(), entity_id, _author(author), _note(note))
+            result = {
+                "judgement": "set_speaker",
+                "claim_id": quote.strip(),
+                "speaker_id": entity_id,
+            }
+            return {**result, "created": created}, next
+
+        return write(
+            request, "/corrections/speaker", fields, {"quote": "which quote? (its id)"}, act
         )
+
+    @app.post("/corrections/edit", summary="Set a fact's date or status (token needed)")
+    def edit(
+        request: Request,
+        claim: str = Form("", max_length=200),
+        field: str = Form("", max_length=20),
+        value: str = Form("", max_length=20),
+        token: str = Form("", max_length=500),
+        csrf: str = Form("", max_length=200),
+        author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
+        next: str = Form("/", max_length=500),
+    ) -> Response:
+        fields = dict(claim=claim, field=field, value=value, author=author, note=note)
+        fields.update(token=token, csrf=csrf, next=next)
+
+        def act() -> tuple[dict[str, Any], str]:
+            judgements.edit(
+                engine,
+                claim.strip(),
+                field.strip(),
+                value.strip() or None,
+                _author(author),
+                _note(note),
+            )
+            answer = {"judgement": "edit", "claim_id": claim.strip(), "field": field.strip()}
+            return {**answer, "value": value.strip() or None}, next
+
+        needed = {"claim": "which claim? (its id)", "field": "which field?"}
+        return write(request, "/corrections/edit", fields, needed, act)
+
+    @app.post("/corrections/undo", summary="Undo a judgement by its number (token needed)")
+    def undo(
+        request: Request,
+        judgement: str = Form("", max_length=12),
+        token: str = Form("", max_length=500),
+        csrf: str = Form("", max_length=200),
+        author: str = Form("", max_length=200),
+        note: str = Form("", max_length=500),
+        next: str = Form("/", max_length=500),
+    ) -> Response:
+        fields = dict(judgement=judgement, author=author, note=note, token=token, csrf=csrf)
+        fields["next"] = next
+
+        def act() -> tuple[dict[str, Any], str]:
+            if not judgement.strip().isdigit():
+                raise StoreError(f"judgement must be a number, not {judgement!r}")
+            number = int(judgement)
+            kind = reverse(engine, number, _author(author), _note(note))
+            return {"judgement": kind, "undid": number}, next
+
+        return write(request, "/corrections/undo", fields, {"judgement": "which judgement?"}, act)

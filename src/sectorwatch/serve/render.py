@@ -1,6 +1,6 @@
 """One answer, three formats: HTML (Jinja2, autoescaped), JSON (the documented shape) and
-CSV (for pages that are lists). The format comes from a `.json`/`.csv` suffix, else the
-Accept header."""
+CSV (for pages that are lists), and an Atom feed for pages that follow events. The format
+comes from a `.json`/`.csv`/`.atom` suffix, else the Accept header."""
 
 from __future__ import annotations
 
@@ -61,6 +61,8 @@ def wanted_format(request: Request) -> str:
         return "json"
     if "text/csv" in accept and "text/html" not in accept:
         return "csv"
+    if "application/atom+xml" in accept and "text/html" not in accept:
+        return "atom"
     return "html"
 
 
@@ -76,7 +78,8 @@ def csv_response(rows: list[dict[str, Any]], name: str) -> Response:
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(c)) for c in columns])
-    safe = "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "export"
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name.lower())
+    safe = "-".join(part for part in safe.split("-") if part)[:120] or "export"
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -99,6 +102,7 @@ class Renderer:
         csv_name: str = "export",
         status: int = 200,
         extra: Callable[[], dict[str, Any]] | None = None,
+        feed: Callable[[], Response] | None = None,
     ) -> Response:
         """`data` in the format asked for. `csv_rows()` (pages that are lists) and `extra()`
         (what only the HTML page shows: highlighted text, charts) are called only for the
@@ -110,6 +114,10 @@ class Renderer:
             if csv_rows is None:
                 return JSONResponse({"error": "this page has no CSV export"}, status_code=404)
             return csv_response(csv_rows(), csv_name)
+        if fmt == "atom":
+            if feed is None:
+                return JSONResponse({"error": "this page has no Atom feed"}, status_code=404)
+            return feed()
         return self.html(request, template, {**data, **(extra() if extra else {})}, status)
 
     def html(

@@ -32,8 +32,9 @@ HEADERS = {
 
 
 class FormatAndHeaders:
-    """ASGI middleware: `/x.json` and `/x.csv` are `/x` with a format; every response
-    gets the security headers."""
+    """ASGI middleware: `/x.json`, `/x.csv` and `/x.atom` are `/x` with a format; HEAD is
+    answered as GET without the body; every response gets the security headers, and
+    `Vary: Accept` (the format may come from the Accept header)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -43,7 +44,7 @@ class FormatAndHeaders:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        for suffix in (".json", ".csv"):
+        for suffix in (".json", ".csv", ".atom"):
             if path.endswith(suffix) and path not in ("/openapi.json",):
                 scope = dict(scope)
                 scope["path"] = path[: -len(suffix)] or "/"
@@ -51,12 +52,21 @@ class FormatAndHeaders:
                 scope["sw_format"] = suffix[1:]
                 break
 
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = dict(scope)
+            scope["method"] = "GET"
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in HEADERS.items():
                     if name not in headers:
                         headers[name] = value
+                if "sw_format" not in scope and "accept" not in headers.get("vary", "").lower():
+                    headers.append("vary", "Accept")
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # content-length stays that of GET
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -1,19 +1,40 @@
-"""Human judgements: merge, split, reject a claim, set a quote's speaker.
+"""Human judgements: merge, split, reject a claim, set a quote's speaker, edit a fact.
 
 Appended with author and time, never overwritten or deleted; the newest judgement on the
 same thing wins, so an undo is a newer judgement (split undoes merge, accept undoes reject,
-set_speaker with no entity restores the extracted speaker). Judgements name stable ids
-(entity ids, claim ids), so they survive re-ingest and re-extraction.
+set_speaker with no entity restores the extracted speaker, an edit with no value restores
+the extracted one; `undo(id)` appends the right one). Judgements name stable ids (entity
+ids, claim ids), so they survive re-ingest and re-extraction. A judgement that would change
+nothing (merging an entity with itself, accepting a claim that is not rejected) is refused.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, select
 
+from sectorwatch import dates
 from sectorwatch.errors import StoreError
-from sectorwatch.store.schema import claims, entities, judgements, mentions, referents
+from sectorwatch.store.schema import (
+    aliases,
+    articles,
+    claims,
+    entities,
+    judgements,
+    mentions,
+    referents,
+)
+
+ROLE_STATUSES = ("current", "former", "incoming", "interim", "acting", "leaving")
+EVENT_STATUSES = ("announced", "completed", "proposed", "requested")
+EDITABLE = {
+    # claim property -> the fields an edit may set
+    "occupancy": ("status", "valid_from", "valid_to"),
+    "event": ("status", "date", "announced", "effective"),
+    "reporting_line": ("valid_from", "valid_to"),
+}
 
 
 def _now() -> str:
@@ -40,9 +61,12 @@ def _entity(conn: Connection, entity_id: str) -> tuple[int, str, str]:
     return row.seq, row.kind, row.name
 
 
-def _claim(conn: Connection, claim_id: str) -> None:
-    if conn.execute(select(claims.c.id).where(claims.c.id == claim_id)).first() is None:
+def _claim(conn: Connection, claim_id: str) -> str:
+    """The claim's property (occupancy, event, quote, ...); StoreError when there is none."""
+    row = conn.execute(select(claims.c.property).where(claims.c.id == claim_id)).first()
+    if row is None:
         raise StoreError(f"no claim with id {claim_id!r}; query output with --json lists claim ids")
+    return str(row[0])
 
 
 def _indefinite(noun: str) -> str:
@@ -58,6 +82,10 @@ def merge(engine: Engine, a: str, b: str, author: str, note: str | None = None) 
             raise StoreError(
                 f"cannot merge {_indefinite(kind_a)} ({a}) with {_indefinite(kind_b)} ({b})"
             )
+        if a == b:
+            raise StoreError(f"cannot merge {a} with itself: give two different ids")
+        if canonical_id(conn, a) == canonical_id(conn, b):
+            raise StoreError(f"{a} and {b} are already merged (as {canonical_id(conn, a)})")
         _append(conn, "merge", a, b, author, note=note)
         rebuild_referents(conn)
         return canonical_id(conn, a)
@@ -78,6 +106,11 @@ def split(
     with engine.begin() as conn:
         seq, kind, name = _entity(conn, a)
         if article_id is not None:
+            found = conn.execute(select(articles.c.id).where(articles.c.id == article_id))
+            if found.first() is None:
+                raise StoreError(
+                    f"no article with id {article_id!r}; any --json answer lists article ids"
+                )
             new_id = _split_off(conn, a, kind, name, article_id)
             _append(conn, "split", a, new_id, author, article_id=article_id, note=note)
             _append(conn, "split", a, new_id, author, note=note)
@@ -85,6 +118,8 @@ def split(
             return new_id
         if b is None:
             raise StoreError("split needs two entity ids, or one entity id and --article")
+        if a == b:
+            raise StoreError(f"cannot split {a} from itself: give two different ids")
         _entity(conn, b)
         _append(conn, "split", a, b, author, note=note)
         rebuild_referents(conn)
@@ -124,9 +159,15 @@ def _split_off(conn: Connection, a: str, kind: str, name: str, article_id: str) 
 def reject(
     engine: Engine, claim_id: str, author: str, *, undo: bool = False, note: str | None = None
 ) -> None:
-    """Judge a claim wrong (or, with undo, right again)."""
+    """Judge a claim wrong (or, with undo, right again). Rejecting a rejected claim, or
+    accepting one that is not rejected, is refused."""
     with engine.begin() as conn:
         _claim(conn, claim_id)
+        rejected = claim_id in rejected_claims(conn)
+        if undo and not rejected:
+            raise StoreError(f"claim {claim_id} is not rejected: there is nothing to undo")
+        if not undo and rejected:
+            raise StoreError(f"claim {claim_id} is already rejected")
         _append(conn, "accept" if undo else "reject", claim_id, None, author, note=note)
 
 
@@ -135,10 +176,105 @@ def set_speaker(
 ) -> None:
     """Judge who said a quote; `entity_id=None` restores the extracted speaker."""
     with engine.begin() as conn:
-        _claim(conn, quote_claim_id)
+        if _claim(conn, quote_claim_id) != "quote":
+            raise StoreError(f"claim {quote_claim_id} is not a quote")
         if entity_id is not None:
             _entity(conn, entity_id)
+        current = speaker_overrides(conn).get(quote_claim_id)
+        if entity_id is None and current is None:
+            raise StoreError(
+                f"quote {quote_claim_id} has its extracted speaker: there is nothing to restore"
+            )
+        if entity_id is not None and entity_id == current:
+            raise StoreError(f"quote {quote_claim_id} already has the speaker {entity_id}")
         _append(conn, "set_speaker", quote_claim_id, entity_id, author, note=note)
+
+
+def require_quote(engine: Engine, claim_id: str) -> None:
+    """StoreError unless `claim_id` is a quote's claim."""
+    with engine.connect() as conn:
+        if _claim(conn, claim_id) != "quote":
+            raise StoreError(f"claim {claim_id} is not a quote")
+
+
+def create_person(engine: Engine, name: str, author: str) -> str:
+    """A new person called `name` (for a speaker the extractor missed); returns the id."""
+    from sectorwatch.store import keys
+
+    name = " ".join(name.split())
+    norm = keys.person_norm(name)
+    if not norm:
+        raise StoreError("a person needs a name")
+    with engine.begin() as conn:
+        base, n = "p-" + keys.slug(norm), 1
+        new_id = base
+        while conn.execute(select(entities.c.id).where(entities.c.id == new_id)).first():
+            n += 1
+            new_id = f"{base}-{n}"
+        conn.execute(entities.insert().values(id=new_id, kind="person", name=name))
+        conn.execute(
+            aliases.insert().values(
+                entity_id=new_id,
+                alias=name,
+                norm=norm,
+                block=keys.block_key("person", norm),
+                kind="person",
+            )
+        )
+        _append(conn, "create", new_id, name, author)
+        return new_id
+
+
+def edit(
+    engine: Engine,
+    claim_id: str,
+    field: str,
+    value: str | None,
+    author: str,
+    note: str | None = None,
+) -> None:
+    """Judge a fact's date or status to be `value` (None restores what was extracted)."""
+    with engine.begin() as conn:
+        prop = _claim(conn, claim_id)
+        allowed = EDITABLE.get(prop, ())
+        if field not in allowed:
+            what = ", ".join(allowed) or "nothing"
+            raise StoreError(f"a {prop} claim's {field!r} cannot be edited (only: {what})")
+        if value is not None:
+            value = value.strip()
+            if field == "status":
+                statuses = EVENT_STATUSES if prop == "event" else ROLE_STATUSES
+                if value not in statuses:
+                    raise StoreError(f"status {value!r} is not one of {', '.join(statuses)}")
+            elif not dates.is_partial_date(value):
+                raise StoreError(
+                    f"{field} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+        current = fact_edits(conn).get(claim_id, {})
+        if value is None and field not in current:
+            raise StoreError(f"the {field} of {claim_id} was never edited: nothing to restore")
+        if value is not None and current.get(field) == value:
+            raise StoreError(f"the {field} of {claim_id} is already {value}")
+        payload = json.dumps({"field": field, "value": value})
+        _append(conn, "edit", claim_id, payload, author, note=note)
+
+
+def fact_edits(conn: Connection) -> dict[str, dict[str, str]]:
+    """The edits in force: claim id -> {field: value} (the newest per field wins)."""
+    out: dict[str, dict[str, str]] = {}
+    rows = conn.execute(
+        select(judgements.c.subject, judgements.c.object)
+        .where(judgements.c.kind == "edit")
+        .order_by(judgements.c.id)
+    )
+    for subject, obj in rows:
+        change = json.loads(obj or "{}")
+        fields = out.setdefault(subject, {})
+        if change.get("value") is None:
+            fields.pop(change.get("field"), None)
+        else:
+            fields[change["field"]] = change["value"]
+    return {k: v for k, v in out.items() if v}
 
 
 def rejected_claims(conn: Connection) -> set[str]:
@@ -166,6 +302,7 @@ def speaker_overrides(conn: Connection) -> dict[str, str | None]:
 
 
 def history(engine: Engine) -> list[dict]:
+    """Every judgement, oldest first."""
     with engine.connect() as conn:
         rows = conn.execute(select(judgements).order_by(judgements.c.id)).mappings().all()
         return [dict(r) for r in rows]
