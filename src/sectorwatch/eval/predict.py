@@ -23,8 +23,11 @@ class Predictions:
 
 def predict_paths(paths: Iterable[str | Path], extractor: Extractor | None = None) -> Predictions:
     """Read `paths` (files or folders) with `sectorwatch.ingest.read_paths` and extract each
-    article; inputs the readers could not turn into an article are listed with their reason."""
+    article (a text file's header block, `URL:`, `DATE:` ..., is metadata: the article is
+    the text after it); inputs the readers could not turn into an article are listed with
+    their reason."""
     from sectorwatch.extract import Extractor
+    from sectorwatch.extract.headers import without_header
     from sectorwatch.extract.output import to_contract
     from sectorwatch.ingest import read_paths
 
@@ -37,7 +40,7 @@ def predict_paths(paths: Iterable[str | Path], extractor: Extractor | None = Non
     def articles() -> Iterator[Article]:
         for item in read_paths([str(p) for p in paths]):
             if isinstance(item, Article):
-                yield item
+                yield without_header(item)
             else:
                 result.skipped.append((item.source, item.reason))
 

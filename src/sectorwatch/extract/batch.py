@@ -2,7 +2,8 @@
 passed through in order, so a caller can report them as they come (what `sectorwatch
 extract` does). An article whose extraction raises is a failure too ("extraction failed:
 ..."), and the batch goes on. Memory stays bounded by spaCy's batch, not by the size of
-the corpus."""
+the corpus. A text file that opens with a header block (`URL:`, `DATE:` ...) is read from
+the text after it (see `sectorwatch.extract.headers`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sectorwatch.extract.headers import without_header
 from sectorwatch.ingest import ReadFailure, ReadOptions, read_paths
 from sectorwatch.model import Article, Extraction
 
@@ -56,7 +58,7 @@ def extract_paths(
             if isinstance(item, ReadFailure):
                 failures.append(item)
             else:
-                yield item
+                yield without_header(item)
 
     def failed(article: Article, exc: Exception) -> None:
         failures.append(extraction_failure(article, exc))

@@ -1,20 +1,25 @@
-"""The extraction pipeline: spaCy over each article's body, then the domain stages in order.
+"""The extraction pipeline: spaCy over each article's body, the substrate built once, then
+the domain stages in the one order written here (`STAGES`, checked when built):
 
-people/organisations -> roles -> quotes (speakers take roles from the roles stage) ->
-events -> stance. Articles stream through `nlp.pipe` in batches, so memory stays bounded.
+organisations -> people -> roles -> quotes (speakers take roles from the roles stage) ->
+events -> stance (a judgement on each quote). Articles stream through `nlp.pipe` in
+batches, so memory stays bounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import Any
 
-from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.organisations import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.roles import extract_roles
-from sectorwatch.extract.events.leadership import extract_events
+from sectorwatch.extract.events.rules import extract_events
 from sectorwatch.extract.quotes.extractor import extract_quotes
-from sectorwatch.extract.quotes.stance import assign_stance
+from sectorwatch.extract.quotes.stance import stance_of
+from sectorwatch.extract.stages import Pipeline, stage
+from sectorwatch.extract.substrate import Substrate
 from sectorwatch.model import Article, Extraction
 from sectorwatch.nlp import load_pipeline
 
@@ -22,14 +27,47 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
-# Speed: the stages need entities, fine-grained part-of-speech tags and sentences, never a
-# dependency parse (quotes, speakers and roles are decided by rules over the text), so the
-# parser, the lemmatizer and the attribute_ruler (which only maps tags to coarse POS for the
-# lemmatizer) are left out, and the statistical sentence recogniser (`senter`, shipped
-# disabled) gives sentence boundaries instead. See BENCHMARKS.md.
-EXCLUDED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler")
-ENABLED_COMPONENTS = ("senter",)
+# Speed: the stages need entities and fine-grained part-of-speech tags, never a dependency
+# parse, and sentences come from the substrate's own quote-aware splitter, so the parser,
+# the sentence recogniser, the lemmatizer and the attribute_ruler (which only maps tags to
+# coarse POS for the lemmatizer) are left out. See BENCHMARKS.md.
+EXCLUDED_COMPONENTS = ("parser", "senter", "lemmatizer", "attribute_ruler")
 BATCH_SIZE = 64
+
+
+def _organisations(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
+    return {"organisations": build_organisation_index(ctx)}
+
+
+def _people(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
+    return {"people": build_person_index(ctx)}
+
+
+def _roles(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
+    return {"roles": extract_roles(ctx)}
+
+
+def _quotes(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
+    return {"quotes": extract_quotes(ctx)}
+
+
+def _events(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
+    return {"events": extract_events(ctx)}
+
+
+def _stance(_: Substrate, values: Mapping[str, Any]) -> dict[str, Any]:
+    return {"stances": [stance_of(q.text) for q in values["quotes"]]}
+
+
+STAGES = (
+    stage("organisations", ["entities", "tokens", "sentences"], ["organisations"], _organisations),
+    stage("people", ["entities", "organisations"], ["people"], _people),
+    stage("roles", ["people", "organisations", "sentences", "dates"], ["roles"], _roles),
+    stage("quotes", ["people", "organisations", "roles", "quoted"], ["quotes"], _quotes),
+    stage("events", ["people", "organisations", "roles", "quoted", "dates"], ["events"], _events),
+    stage("stance", ["quotes"], ["stances"], _stance),
+)
+PIPELINE = Pipeline(STAGES)
 
 
 class Extractor:
@@ -37,9 +75,6 @@ class Extractor:
 
     def __init__(self, model: str = "en_core_web_sm", batch_size: int = BATCH_SIZE) -> None:
         self.nlp = load_pipeline(model, exclude=EXCLUDED_COMPONENTS)
-        for name in ENABLED_COMPONENTS:
-            if name in self.nlp.disabled:
-                self.nlp.enable_pipe(name)
         self.batch_size = batch_size
 
     def extract(self, article: Article) -> Extraction:
@@ -66,21 +101,23 @@ class Extractor:
 
 
 def extract_from_doc(article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
-    """Run the domain stages over one parsed article."""
-    ctx = ArticleContext(article=article, doc=doc)
-    ctx.organisations = build_organisation_index(ctx)
-    ctx.people = build_person_index(ctx)
-    ctx.roles = extract_roles(ctx)
-    quotes = extract_quotes(ctx)
-    events = extract_events(ctx)
-    assign_stance(quotes, events, ctx)
+    """Build the substrate of one parsed article and run the domain stages over it."""
+    return extract_from_substrate(Substrate(article=article, doc=doc))
+
+
+def extract_from_substrate(ctx: Substrate, pipeline: Pipeline = PIPELINE) -> Extraction:
+    values = pipeline.run(ctx)
+    quotes = [
+        replace(q, stance=stance, stance_cues=cues)
+        for q, (stance, cues) in zip(values["quotes"], values["stances"], strict=True)
+    ]
     return Extraction(
-        article=article,
+        article=ctx.article,
         quotes=quotes,
-        roles=ctx.roles,
-        events=events,
-        mentions=ctx.people.mentions() + ctx.organisations.mentions(),
-        organisation_aliases=ctx.organisations.aliases(),
+        roles=values["roles"],
+        events=values["events"],
+        mentions=values["people"].mentions() + values["organisations"].mentions(),
+        organisation_aliases=values["organisations"].aliases(),
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
     )

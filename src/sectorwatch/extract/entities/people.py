@@ -105,6 +105,17 @@ class PersonIndex:
     def starting_at(self, pos: int) -> Mention | None:
         return self._by_start.get(pos)
 
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in order (a bisection, not a scan)."""
+        return self._mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def first_starting_in(self, start: int, end: int) -> Mention | None:
+        """The first mention that starts in [start, end) (a bisection, not a scan)."""
+        i = bisect_left(self._starts, start)
+        if i < len(self._mentions) and self._mentions[i].start < end:
+            return self._mentions[i]
+        return None
+
     def ending_at(self, pos: int) -> Mention | None:
         return self._by_end.get(pos)
 

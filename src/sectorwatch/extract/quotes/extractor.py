@@ -2,7 +2,8 @@
 
 For each body paragraph (titles, bylines, teasers and boilerplate are never searched):
 
-1. find the quoted stretches (`marks.find_quoted_spans`) and the sentences around them;
+1. take the line's quoted stretches and sentences from the substrate (one detector and one
+   sentence model for every stage);
 2. give each stretch a speaker from its own sentence: a speech verb before it ("X said:",
    "X told HSJ:", partial quotes in reported speech), after it (", said X", ", she said"),
    "according to X", a spokesperson for an organisation, or a quoted document
@@ -27,14 +28,13 @@ For each body paragraph (titles, bylines, teasers and boilerplate are never sear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.quotes.cues import Cues, load_cues
 from sectorwatch.extract.quotes.indirect import find_indirect
-from sectorwatch.extract.quotes.marks import QuotedSpan, find_quoted_spans, is_full_quote
+from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook
-from sectorwatch.extract.quotes.sentences import split_sentences
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
 
@@ -117,13 +117,11 @@ class QuoteStage:
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
         state = _State()
-        for para in self.ctx.article.body_paragraphs():
-            if para.start in self.questions:
+        for line in self.ctx.lines:
+            if line.start in self.questions:
                 state.answering = True
-            for line in _lines(self.ctx.article.text, para):
-                quotes.extend(self._paragraph(line, state))
-        for q in quotes:
-            q.evidence = self.ctx.evidence(q.start, q.end)
+            quotes.extend(self._paragraph(line, state))
+        quotes = [replace(q, evidence=self.ctx.evidence(q.start, q.end)) for q in quotes]
         quotes.sort(key=lambda q: (q.start, q.type))
         return quotes
 
@@ -132,13 +130,13 @@ class QuoteStage:
     def _paragraph(self, para: Paragraph, state: _State) -> list[Quote]:
         text = self.ctx.article.text[para.start : para.end]
         off = para.start
-        spans = find_quoted_spans(text)
+        spans = self.ctx.line_quotes(para)
         if reads_like_headline(text):
             heading = None if spans else self._heading_speaker(text, off)
             state.pending, state.previous, state.previous_open = heading, None, False
             state.subject = None
             return []
-        sentences = split_sentences(text, spans)
+        sentences = self.ctx.line_sentences(para)
         stretches = [
             _Stretch(s, next((x for x in sentences if x[0] <= s.open_at < x[1]), (0, len(text))))
             for s in spans
@@ -473,17 +471,6 @@ def reads_like_headline(text: str) -> bool:
     if bare[-1:] in ".!?:;,)":
         return False
     return len(t.split()) <= 25
-
-
-def _lines(text: str, para: Paragraph) -> list[Paragraph]:
-    """A paragraph split at its line breaks: a block of headlines is several units."""
-    out = []
-    pos = para.start
-    for line in text[para.start : para.end].split("\n"):
-        if line.strip():
-            out.append(Paragraph(pos, pos + len(line), para.kind))
-        pos += len(line) + 1
-    return out
 
 
 def _is_label(quoted: str, after: str) -> bool:

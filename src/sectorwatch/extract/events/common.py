@@ -1,0 +1,195 @@
+"""What the event rules share: who a sentence is about, the post they hold, the dates
+of a cue, and building an Event with its evidence."""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.titles import complete_title
+from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.model import Event
+
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+TAKES_OVER_FROM = re.compile(
+    r"\b(?:(?P<done>took|has\s+taken|had\s+taken)|takes|taking|will\s+take|is\s+taking|to\s+take)"
+    r"\s+over\s+from\s+|\b(?:(?P<done2>succeeded|replaced)|succeeds|succeeding|replaces|replacing|"
+    r"will\s+succeed|will\s+replace|to\s+succeed|to\s+replace)\s+",
+    re.IGNORECASE,
+)
+_PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
+
+
+def predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-untyped-def]
+    """The person right after "takes over from" at `pos`, past a title ("from interim
+    finance director Tony Gill") or an honorific ("from Dame Patricia Holm")."""
+    assert ctx.people is not None
+    m = ctx.people.first_starting_in(pos, limit)
+    if m is None:
+        return None
+    return m if _PREDECESSOR_GAP.fullmatch(ctx.text[pos : m.start]) else None
+
+
+# "Owen Tate, who joins from Brindle Care, will ...": the name after it is where the
+# person comes from (an employer, however it was tagged), never the subject.
+COMES_FROM = re.compile(
+    r"\b(?:joins|joining|joined|moves|moving|moved|comes|coming|came|arrives|arriving|arrived|"
+    r"returns|returning|transfers|transferring)\s+(?:to\s+\S+\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
+    """Whether a person named at `start` is the one being taken over from (or the place a
+    newcomer comes from)."""
+    text = ctx.text
+    window = text[max(0, start - 70) : start]
+    if COMES_FROM.search(window):
+        return True
+    return any(
+        _PREDECESSOR_GAP.fullmatch(window[m.end() :]) for m in TAKES_OVER_FROM.finditer(window)
+    )
+
+
+def subject_before(
+    ctx: ArticleContext, sent_s: int, cue_s: int, skip_predecessor: bool = False
+) -> tuple[str, int] | None:
+    """The person the sentence is about, named (or he/she) nearest before the cue; not the
+    one taken over from ("Heller, who takes over from Ruth Emsley, will become ...")."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(cue_s)
+    while (
+        skip_predecessor
+        and mention is not None
+        and mention.start >= sent_s
+        and _follows_takeover(ctx, mention.start)
+    ):
+        mention = ctx.people.most_recent_before(mention.start)
+    best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
+    for p in _PRONOUN.finditer(ctx.text, sent_s, cue_s):
+        if best is None or p.end() > best[1]:
+            who = pronoun_referent(ctx, p.start(), p.group(0))
+            if who:
+                best = (who, p.end())
+    return best
+
+
+def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
+    assert ctx.people is not None
+    m = ctx.people.first_starting_in(pos, limit)
+    return m.canonical if m is not None else None
+
+
+def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
+    """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
+    assert ctx.people is not None
+    m = re.match(r"\s+", ctx.text[pos : pos + 3])
+    mention = ctx.people.starting_at(pos + (m.end() if m else 0))
+    return mention.canonical if mention else None
+
+
+def role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tuple[str, ...]):
+    facts = [f for f in ctx.roles if f.person == person]
+    same = [f for f in facts if sent[0] <= f.start < sent[1]]
+    # in the cue's own sentence, the fact whose status fits the event comes first
+    # ("X, currently COO at A, will become chief executive of B": the incoming post)
+    same.sort(key=lambda f: prefer.index(f.status) if f.status in prefer else len(prefer))
+    for group in (same, [f for f in facts if f.status in prefer], facts):
+        if group:
+            return group[0]
+    return None
+
+
+# Words that put the dates after the cue in the future ("will take up the post in June");
+# without them an announced event's dates are past ("The boards approved it on Tuesday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+(?:be|become|take|join|start|leave|retire|step|merge|act)|"
+    r"is\s+to|are\s+to|due|set|expected|plans?|from|next|later|until|by|intends?|would)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], future: bool):
+    """Dates before the cue are when it was announced (read as past), dates after it when
+    it takes effect (read as future when the sentence looks forward)."""
+    text = ctx.text
+    announced = effective = None
+    ranges: dict[str, str | None] = {}
+    future = future and bool(_FUTURE.search(text, cue[0], sent[1]))
+    past = ctx.dates.find(text[sent[0] : sent[1]], future=False)
+    ahead = ctx.dates.find(text[sent[0] : sent[1]], future=True) if future else past
+    for d_past, d_ahead in zip(past, ahead, strict=False):
+        pos = sent[0] + d_past.start
+        d = d_past if pos < cue[0] else d_ahead
+        if d.value is None or d.kind == "since":
+            continue
+        if pos < cue[0] and d.kind == "point" and announced is None:
+            announced = d.value
+            ranges["announced"] = d.range
+        elif effective is None:
+            effective = d.value
+            ranges["effective"] = d.range
+    return announced, effective, ranges
+
+
+def main_date(status: str | None, announced: str | None, effective: str | None) -> str | None:
+    if status == "completed":
+        return effective or announced
+    return announced or effective
+
+
+def _main_range(e: Event, ranges: dict[str, str | None]) -> str | None:
+    """The season range ("2024-06/2024-08") of whichever date became `Event.date`."""
+    if e.date is None:
+        return None
+    for name in ("announced", "effective"):
+        if getattr(e, name) == e.date and ranges.get(name):
+            return ranges[name]
+    return None
+
+
+def event(
+    ctx: ArticleContext, kind: str, cue: tuple[int, int], sent: tuple[int, int], **kw
+) -> Event:
+    future = kw.get("status") in ("announced", "proposed", "requested")
+    announced, effective, ranges = _dates(ctx, sent, cue, future)
+    e = Event(type=kind, start=sent[0], end=sent[1], **kw)  # type: ignore[arg-type]
+    e.announced, e.effective = announced, effective
+    e.date = main_date(e.status, announced, effective)
+    e.date_range = _main_range(e, ranges)
+    e.evidence = ctx.evidence(sent[0], sent[1])
+    return e
+
+
+def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:
+    """The first title between `start` and `end`, completed ("director of strategy")."""
+    m = role_vocabulary().pattern.search(ctx.text, start, end)
+    if not m:
+        return None
+    role, t_end, _ = complete_title(ctx, m.group("title"), m.end("title"))
+    return role, m.start(), t_end
+
+
+# "Ruth Emsley retires next month, and her successor will be appointed by ...": the
+# subject of the cue is someone not yet named.
+UNNAMED_SUBJECT = re.compile(
+    r"\b(?:his|her|their|a|the|its)\s+(?:permanent\s+|new\s+|eventual\s+)?"
+    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str | None]:
+    """The post an appointment cue names when no role fact holds it ("steps up from deputy
+    to chief nursing officer at X"): the title within a few words, and the organisation
+    right after it ("of", "at", "for", "with")."""
+    title = title_near(ctx, pos, min(end, pos + 40))
+    if title is None:
+        return None, None
+    assert ctx.organisations is not None
+    gap = re.match(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[title[2] : end])
+    org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
+    return title[0], org.canonical if org else None

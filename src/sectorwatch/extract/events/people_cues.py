@@ -1,0 +1,70 @@
+"""Departures and appointments read from their cues: the person is the nearest person (or
+he/she) before the cue in its sentence, the object of an active appointing verb ("has
+appointed Helena Markby as"), or the first after "departure of" / "appointment of"; role
+and organisation come from that person's role facts (the one stated in the same sentence
+first), else, for an appointment, the title the cue names."""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.events.common import (
+    UNNAMED_SUBJECT,
+    event,
+    named_right_after,
+    person_after,
+    post_after,
+    role_of,
+    subject_before,
+    title_near,
+)
+from sectorwatch.extract.events.rules import cues
+from sectorwatch.model import Event
+
+
+def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    """The `kind` ("departure" or "appointment") events the cues of sentence `i` state."""
+    out: list[Event] = []
+    sent = sentences[i]
+    text = ctx.text
+    for pattern, status in cues(kind):
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            if ctx.in_quote(m.start()):
+                continue
+            named = named_right_after(ctx, m.end()) if kind == "appointment" else None
+            person: str | None
+            if named is not None:
+                person = named  # "has appointed Helena Markby as": the object
+            elif re.search(r"\bof\s*$", m.group(0)):
+                person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
+            else:
+                found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
+                person = found[0] if found else None
+                if found and UNNAMED_SUBJECT.search(text, found[1], m.start()):
+                    continue  # "her successor will be appointed": nobody named
+                if person is None and kind == "appointment":
+                    person = person_after(ctx, m.end(), min(sent[1], m.end() + 60))
+            if person is None:
+                continue
+            prefer: tuple[str, ...] = ("leaving", "current", "interim", "acting", "former")
+            if kind == "appointment":
+                prefer = ("incoming", "interim", "acting", "current")
+            fact = role_of(ctx, person, sent, prefer)
+            if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
+                title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+                if title is None and (fact is None or fact.status == "leaving"):
+                    continue  # "was made a dame": no post, and none to leave
+            if kind == "departure" and fact is not None and fact.status == "incoming":
+                fact = None
+            role = fact.role if fact else None
+            organisation = fact.organisation if fact else None
+            if kind == "appointment" and fact is None:
+                role, organisation = post_after(ctx, m.end(), sent[1])
+            out.append(
+                event(
+                    ctx, kind, (m.start(), m.end()), sent,
+                    person=person, role=role, organisation=organisation, status=status,
+                )
+            )  # fmt: skip
+    return out

@@ -1,0 +1,153 @@
+"""reporting_line events: a plural or unbound title before "report to" (subordinate:
+"joint regional directors"), or the post of the person the sentence is about, and the
+title or person after it (superior)."""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
+from sectorwatch.extract.events.common import (
+    event,
+    person_after,
+    role_of,
+    subject_before,
+    title_near,
+)
+from sectorwatch.extract.events.role_created import creates_role
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.model import Event
+
+_SUB_MODS = {
+    "joint",
+    "interim",
+    "acting",
+    "national",
+    "regional",
+    "deputy",
+    "site",
+    "group",
+    "medical",
+    "clinical",
+    "executive",
+    "non-executive",
+    "associate",
+    "assistant",
+}
+# Which cue names the stage when several match in one sentence ("a step closer to a
+# merger of" is proposed, not announced); across sentences the later stage wins.
+_SUBORDINATE = re.compile(
+    r"\b(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?"
+    r"((?:(?:joint|interim|acting|national|regional|deputy|medical|clinical|executive|new)\s+)*"
+    r"[a-z ]*?(?:directors|officers|executives|chairs|leads|managers|heads|teams))\b",
+    re.IGNORECASE,
+)
+
+_REPORT_NOUN = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|annual|final|interim|latest)\s+"
+    r"(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+_BOARD = re.compile(
+    r"\s*(?:directly\s+)?(?:to\s+)?the\s+(?:\w+\s+)?(?:board|governing body)\b", re.I
+)
+_OBJECT_PRONOUN = re.compile(r"\s*(him|her)\b", re.IGNORECASE)
+
+
+def _singular_subordinate(
+    ctx: ArticleContext, sent: tuple[int, int], cue: int
+) -> tuple[str | None, str | None]:
+    """Who reports, when no plural title does: the post of the person the sentence is about
+    ("She will report directly to ...", "X was appointed COO, reporting to ..."), else a
+    title shortly before the cue ("The new COO will be accountable to the board")."""
+    found = subject_before(ctx, sent[0], cue)
+    if found is not None:
+        fact = role_of(ctx, found[0], sent, ("incoming", "interim", "acting", "current"))
+        if fact is None or fact.status == "former":
+            return None, None
+        return fact.role, fact.organisation
+    titles = list(role_vocabulary().pattern.finditer(ctx.text, max(sent[0], cue - 120), cue))
+    return (canonical_title(titles[-1].group("title")) if titles else None), None
+
+
+def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str | None:
+    """The title (or person, as their title when known) reported to; "the board"."""
+    end = min(sent[1], pos + 40)
+    title = title_near(ctx, pos, end)
+    if title is not None and not re.search(r"[.;,]", ctx.text[pos : title[1]]):
+        return title[0]
+    if _BOARD.match(ctx.text, pos):
+        return "board"
+    pronoun = _OBJECT_PRONOUN.match(ctx.text, pos)
+    person = (
+        pronoun_referent(ctx, pos + pronoun.start(1), pronoun.group(1))
+        if pronoun
+        else person_after(ctx, pos, end)
+    )
+    if person is None:
+        return None
+    fact = role_of(ctx, person, sent, ("current", "interim", "acting", "incoming"))
+    return fact.role if fact is not None else person
+
+
+def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
+    assert i is not None
+    sent = sentences[i]
+    out: list[Event] = []
+    text = ctx.text
+    assert ctx.people is not None and ctx.organisations is not None
+    for pattern, _ in cues("reporting_line"):
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            if ctx.in_quote(m.start()):
+                continue
+            subs = list(_SUBORDINATE.finditer(text, sent[0], m.start()))
+            subs = [s for s in subs if canonical_title(s.group(1).split()[-1][:-1]) or True]
+            subs = [s for s in subs if role_vocabulary().pattern.search(s.group(1))]
+            if subs:
+                phrase = subs[-1].group(1).lower().strip()
+                t = role_vocabulary().pattern.search(phrase)
+                mods = phrase[: t.start()].split() if t else []
+                keep: list[str] = []
+                for w in reversed(mods):
+                    if w not in _SUB_MODS:
+                        break
+                    keep.insert(0, w)
+                sub_org = None
+                sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
+            elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
+                continue  # "in a report to the board": the noun
+            elif creates_role(text, sent):
+                continue  # "a new post ..., reporting directly to X": the role's reports_to
+            else:
+                sub, sub_org = _singular_subordinate(ctx, sent, m.start())
+            if sub is None:
+                continue
+            superior = _superior_after(ctx, sent, m.end())
+            if superior is None or superior == sub:
+                continue
+            org = ctx.organisations.combined(m.start())
+            if org is None:
+                near = ctx.organisations.in_span(sent[0], sent[1])
+                org = near[0].canonical if near else sub_org
+            status = (
+                "announced"
+                if re.search(r"\b(?:will|to|would)\b", text[sent[0] : m.start()])
+                else None
+            )
+            out.append(
+                event(
+                    ctx, "reporting_line", (m.start(), m.end()), sent,
+                    subordinate=sub, superior=superior, organisation=org, status=status,
+                )
+            )  # fmt: skip
+            return out
+    return out
+
+
+KIND = EventKind(
+    type="reporting_line",
+    key=lambda e: (e.subordinate, e.superior),
+    rules=(EventRule("reports to", 50, reporting_lines),),
+)

@@ -1,0 +1,119 @@
+"""One small interface for every event type, and the one runner.
+
+An event type is a module in this package that defines `KIND`: an `EventKind` with its
+type name, the key that makes two events of the type the same event, and its rules. A rule
+is a named function over one sentence of the substrate (`scope="sentence"`: `find(ctx,
+sentences, i)`) or over the whole article (`scope="article"`: `find(ctx, sentences,
+None)`). Rules run in the order of their `rank`, over every sentence, then the article
+rules; the first event found of a key is kept and later ones fill in what it lacks.
+Each type's cues are in its own data file, `data/event_cues_<type>.tsv` (`cues`).
+
+Adding an event type: a module here with its `KIND`, its data file and its type in
+`model.EventType`; nothing else in `extract/` changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Literal
+
+from sectorwatch.data import rows
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.model import Event
+
+Sentences = Sequence[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class EventRule:
+    name: str
+    rank: int
+    find: Callable[[ArticleContext, Sentences, int | None], list[Event]]
+    scope: Literal["sentence", "article"] = "sentence"
+
+
+@dataclass(frozen=True)
+class EventKind:
+    type: str
+    key: Callable[[Event], Hashable]
+    rules: tuple[EventRule, ...]
+    better: Callable[[Event, Event], bool] | None = None
+    """(later, first) -> True when the later event replaces the first (a merger's stage)."""
+
+
+@cache
+def cues(kind: str) -> list[tuple[re.Pattern[str], str]]:
+    """[(regex, value)] of an event type, from data/event_cues_<kind>.tsv."""
+    return [
+        (re.compile(rf"(?<![\w-])(?:{row[1].strip()})(?![\w-])", re.IGNORECASE), row[0].strip())
+        for row in rows(f"event_cues_{kind}.tsv")
+    ]
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> dict[str, EventKind]:
+    """Every event type of this package, by type name."""
+    import sectorwatch.extract.events as package
+
+    kinds: dict[str, EventKind] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        kind = getattr(module, "KIND", None)
+        if isinstance(kind, EventKind):
+            kinds[kind.type] = kind
+    return kinds
+
+
+def ordered_rules() -> list[tuple[EventKind, EventRule]]:
+    pairs = [(k, r) for k in event_kinds().values() for r in k.rules]
+    return sorted(pairs, key=lambda pair: pair[1].rank)
+
+
+def extract_events(ctx: ArticleContext) -> list[Event]:
+    if ctx.people is None or ctx.organisations is None:
+        return []
+    sentences = ctx.sentences()
+    rules = ordered_rules()
+    found: list[Event] = []
+    for i in range(len(sentences)):
+        for _, rule in rules:
+            if rule.scope == "sentence":
+                found += rule.find(ctx, sentences, i)
+    for _, rule in rules:
+        if rule.scope == "article":
+            found += rule.find(ctx, sentences, None)
+    return merge(found)
+
+
+FILLED = ("role", "organisation", "reports_to", "announced", "effective")
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per key; a later mention fills in what the first lacked (new Event
+    values, the found ones are not edited)."""
+    from sectorwatch.extract.events.common import main_date
+
+    kinds = event_kinds()
+    kept: dict[Hashable, Event] = {}
+    for e in events:
+        kind = kinds[e.type]
+        k = (e.type, kind.key(e))
+        first = kept.get(k)
+        if first is None:
+            kept[k] = e
+            continue
+        if kind.better is not None and kind.better(e, first):
+            kept[k] = replace(e, announced=e.announced or first.announced)
+            continue
+        fills = {n: getattr(e, n) for n in FILLED if getattr(first, n) is None}
+        first = replace(first, **{n: v for n, v in fills.items() if v is not None})
+        date = main_date(first.status, first.announced, first.effective)
+        if date != first.date:
+            first = replace(first, date=date, date_range=e.date_range if e.date == date else None)
+        kept[k] = first
+    return sorted(kept.values(), key=lambda e: e.start)
