@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from sectorwatch.extract.budget import Budget, fit_pipeline, time_limit, within_size
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.organisations import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
@@ -52,14 +53,16 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Extractions in input order. With `on_error`, an article whose stages raise is
         handed to it (and left out) and the stream goes on; without, the error propagates."""
-        pairs = ((a.body_text(), a) for a in articles)
+        budget = Budget.from_settings()  # the per-article budget (extract/budget.py)
+        fit_pipeline(self.nlp, budget)
+        pairs = ((a.body_text(), a) for a in within_size(articles, budget, on_error))
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            if on_error is None:
-                yield extract_from_doc(article, doc)
-                continue
             try:
-                extraction = extract_from_doc(article, doc)
+                with time_limit(budget):
+                    extraction = extract_from_doc(article, doc)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                if on_error is None:
+                    raise
                 on_error(article, exc)
                 continue
             yield extraction
