@@ -14,6 +14,7 @@ from sectorwatch.extract.entities.organisations import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.leadership import extract_events
+from sectorwatch.extract.invisible import hide_invisible
 from sectorwatch.extract.quotes.extractor import extract_quotes
 from sectorwatch.extract.quotes.stance import assign_stance
 from sectorwatch.model import Article, Extraction
@@ -55,15 +56,18 @@ class Extractor:
         handed to it (and left out) and the stream goes on; without, the error propagates."""
         budget = Budget.from_settings()  # the per-article budget (extract/budget.py)
         fit_pipeline(self.nlp, budget)
-        pairs = ((a.body_text(), a) for a in within_size(articles, budget, on_error))
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+        hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
+        pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
+        for doc, (article, restore) in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.batch_size
+        ):
             try:
                 with time_limit(budget):
-                    extraction = extract_from_doc(article, doc)
+                    extraction = restore(extract_from_doc(article, doc))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                 if on_error is None:
                     raise
-                on_error(article, exc)
+                on_error(restore(Extraction(article)).article, exc)
                 continue
             yield extraction
 
