@@ -12,7 +12,7 @@ read. An article without such characters is passed through untouched (no copy).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -29,15 +29,15 @@ def hide_invisible(article: Article) -> tuple[Article, Callable[[Extraction], Ex
     text = article.text
     if INVISIBLE.search(text) is None:
         return article, lambda extraction: extraction
-    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
-    clean = "".join(text[i] for i in kept)
+    removed = [m.start() for m in INVISIBLE.finditer(text)]
+    clean = INVISIBLE.sub("", text)
 
     def inward(offset: int) -> int:
-        return bisect_left(kept, offset)
+        return offset - bisect_left(removed, offset)
 
     paragraphs = [Paragraph(inward(p.start), inward(p.end), p.kind) for p in article.paragraphs]
     hidden = replace(article, text=clean, paragraphs=paragraphs)
-    mapping = _Mapping(text, clean, kept)
+    mapping = _Mapping(text, clean, removed)
 
     def restore(extraction: Extraction) -> Extraction:
         extraction.article = article
@@ -55,14 +55,22 @@ def hide_invisible(article: Article) -> tuple[Article, Callable[[Extraction], Ex
 
 
 class _Mapping:
-    def __init__(self, text: str, clean: str, kept: list[int]) -> None:
-        self.text, self.clean, self.kept = text, clean, kept
+    """Offsets in the clean text -> offsets in the text as read. `removed` holds the
+    positions (in the text as read) of the characters taken out; the i-th of them would
+    have been at `removed[i] - i` in the clean text."""
+
+    def __init__(self, text: str, clean: str, removed: list[int]) -> None:
+        self.text, self.clean = text, clean
+        self.shifted = [r - i for i, r in enumerate(removed)]
 
     def start(self, offset: int) -> int:
-        return self.kept[offset] if offset < len(self.kept) else len(self.text)
+        """Where the clean text's character at `offset` is in the text as read."""
+        return offset + bisect_right(self.shifted, offset)
 
     def end(self, offset: int) -> int:
-        return self.kept[offset - 1] + 1 if offset > 0 else 0
+        """An end offset: just after the character before it (invisible ones after a span
+        stay outside it)."""
+        return self.start(offset - 1) + 1 if offset > 0 else 0
 
     def move(self, fact: Any) -> None:
         """start/end outwards; `text` re-read when it was the slice of the clean text."""
