@@ -62,6 +62,14 @@ class Settings:
     """`watch`: seconds from the start of one round to the start of the next."""
     watch_state: str = "sectorwatch-watch.json"
     """`watch`: the file keeping each feed's ETag/Last-Modified and the links already read."""
+    request_timeout: int = 10
+    """Seconds `serve` gives a request to arrive whole (headers and body), then closes it."""
+    max_connections: int = 1000
+    """Connections `serve` handles at once; beyond this it answers 503."""
+    extract_max_chars: int = 1_000_000
+    """An article longer than this many characters fails alone, not extracted."""
+    extract_max_seconds: int = 60
+    """An article whose extraction takes longer than this fails alone."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -38,6 +38,18 @@ def date_option(flag: str, help: str) -> Any:
     return typer.Option(None, flag, help=help, callback=_check_date)
 
 
+def date_range(date_from: str | None, date_to: str | None) -> None:
+    """`--from` after `--to` is a bad command line (exit 2), not an empty answer. Partial
+    dates compare from's first day with to's last: --from 2024-06 --to 2024-05-31 is
+    refused, --from 2024 --to 2024-03 is not."""
+    if date_from is None or date_to is None:
+        return
+    from sectorwatch.dates import interval
+
+    if interval(date_from)[0] > interval(date_to)[1]:
+        bad_usage(ValueError(f"--from {date_from} is after --to {date_to}"))
+
+
 def choice(value: str | None, flag: str, allowed: tuple[str, ...]) -> None:
     """A value outside `allowed` is a bad command line (exit 2), checked before any work."""
     if value is not None and value not in allowed:

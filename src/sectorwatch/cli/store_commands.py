@@ -12,8 +12,10 @@ from sectorwatch.cli._store_options import (
     ALL,
     DB,
     JSON,
+    bad_usage,
     choice,
     date_option,
+    date_range,
     engine_for,
     evidence_line,
     fail,
@@ -196,6 +198,7 @@ def timeline(
     as_json: bool = JSON,
 ) -> None:
     """Dated events, roles and organisation changes of an organisation or person."""
+    date_range(date_from, date_to)
     from sectorwatch.query.timeline import timeline as ask
 
     try:
@@ -218,14 +221,23 @@ def search(
     organisation: str | None = typer.Option(None, help="The speaker's organisation."),
     date_from: str | None = date_option("--from", "Leave out what is dated before this."),
     date_to: str | None = date_option("--to", "Leave out what is dated after this."),
-    limit: int = typer.Option(20, min=1, help="At most this many quotes and articles."),
+    limit: int = typer.Option(20, help="At most this many quotes and articles (1 to 500)."),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over quotes and articles."""
     choice(kind, "--kind", SEARCH_KINDS)
     choice(stance, "--stance", STANCES)
+    date_range(date_from, date_to)
     from sectorwatch.query.search import search as ask
+    from sectorwatch.query.search_input import check_limit, normalise_query
+
+    try:
+        check_limit(limit)
+        if not normalise_query(text):
+            typer.echo(f"no words to search for in {text!r}", err=True)
+    except SectorwatchError as exc:
+        bad_usage(exc)
 
     try:
         result = ask(

@@ -40,6 +40,10 @@ class BatchCounts:
 
 def extraction_failure(article: Article, exc: Exception) -> ReadFailure:
     """An article whose extraction raised, as a failure with its source and reason."""
+    from sectorwatch.extract.budget import OverBudget
+
+    if isinstance(exc, OverBudget):
+        return ReadFailure(article.source, str(exc), "failed")
     return ReadFailure(article.source, f"extraction failed: {type(exc).__name__}: {exc}", "failed")
 
 

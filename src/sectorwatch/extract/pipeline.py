@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
+from sectorwatch.extract.budget import Budget, fit_pipeline, time_limit, within_size
 from sectorwatch.extract.entities.organisations import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.rules import extract_events
+from sectorwatch.extract.invisible import hide_invisible
 from sectorwatch.extract.quotes.extractor import extract_quotes
 from sectorwatch.extract.quotes.stance import stance_of
 from sectorwatch.extract.stages import Pipeline, stage
@@ -87,15 +89,20 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Extractions in input order. With `on_error`, an article whose stages raise is
         handed to it (and left out) and the stream goes on; without, the error propagates."""
-        pairs = ((a.body_text(), a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            if on_error is None:
-                yield extract_from_doc(article, doc)
-                continue
+        budget = Budget.from_settings()  # the per-article budget (extract/budget.py)
+        fit_pipeline(self.nlp, budget)
+        hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
+        pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
+        for doc, (article, restore) in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.batch_size
+        ):
             try:
-                extraction = extract_from_doc(article, doc)
+                with time_limit(budget):
+                    extraction = restore(extract_from_doc(article, doc))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                on_error(article, exc)
+                if on_error is None:
+                    raise
+                on_error(restore(Extraction(article)).article, exc)
                 continue
             yield extraction
 

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, func, or_, select
 from sectorwatch import dates
 from sectorwatch.query.common import Judged, check_date, connected, names_of
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
+from sectorwatch.query.search_input import check_limit, normalise_query
 from sectorwatch.query.timeline import _within
 from sectorwatch.store import fts, keys
 from sectorwatch.store.schema import aliases, articles, quotes
@@ -89,6 +90,7 @@ def search(
     command line's lists (each type is searched for up to ten times as many matches)."""
     check_date(date_from, "--from")
     check_date(date_to, "--to")
+    check_limit(limit)
     facets = {"type": kind, "organisation": organisation, "stance": stance, "year": year}
     chosen = {k: v for k, v in facets.items() if v}
     applied = {
@@ -104,7 +106,7 @@ def search(
         if v
     }
     result = SearchResult(text, applied)
-    text = text.strip()
+    text = normalise_query(text)  # "" when no word is left: no query, nothing matches
     if not text:
         _narrow(result, [], [], chosen, kind, date_from, date_to, limit)
         return result
@@ -208,14 +210,13 @@ def _like(value: str) -> str:
 
 def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]:
     """People and organisations with a name containing `text`, by name."""
+    norm = keys.organisation_norm(text)
+    alike = [aliases.c.alias.ilike(_like(text), escape="\\")]
+    if norm:  # an empty norm would be LIKE '%%', every name
+        alike.append(aliases.c.norm.like(_like(norm), escape="\\"))
     rows = conn.execute(
         select(aliases.c.entity_id, aliases.c.kind, func.min(aliases.c.alias))
-        .where(
-            or_(
-                aliases.c.alias.ilike(_like(text), escape="\\"),
-                aliases.c.norm.like(_like(keys.organisation_norm(text)), escape="\\"),
-            )
-        )
+        .where(or_(*alike))
         .group_by(aliases.c.entity_id, aliases.c.kind)
         .limit(limit)
     ).all()

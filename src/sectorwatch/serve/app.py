@@ -147,6 +147,8 @@ def run(
     one CSRF key, so a form served by one worker is accepted by another."""
     import uvicorn
 
+    from sectorwatch.serve.limits import server_limits
+
     settings = Settings.from_env()
     settings.db = url or settings.db
     settings.host = host or settings.host
@@ -166,12 +168,14 @@ def run(
         flush=True,
     )
     if workers <= 1:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        limits = server_limits(settings)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", **limits)
         return
     os.environ["SECTORWATCH_DB"] = settings.db
     if settings.token:
         os.environ["SECTORWATCH_TOKEN"] = settings.token
     os.environ[SECRET_ENV] = secrets.token_hex(32)
+    os.environ["SECTORWATCH_REQUEST_TIMEOUT"] = str(settings.request_timeout)
     uvicorn.run(
         "sectorwatch.serve.app:app_from_env",
         factory=True,
@@ -179,6 +183,7 @@ def run(
         port=settings.port,
         workers=workers,
         log_level="warning",
+        **server_limits(settings),
     )
 
 

@@ -59,13 +59,19 @@ def create_store_engine(url: str) -> Engine:
 
 def open_store(url: str, *, create: bool = True) -> Engine:
     """An engine whose schema is migrated to the newest version. With `create=False` (the
-    read commands) a SQLite file that does not exist is an error, not a new empty store.
+    read commands) a SQLite file that does not exist is an error, not a new empty store;
+    a SQLite URL that names no file (`sqlite:///`) is always one (`sqlite:///:memory:`
+    still gives an in-memory store, for tests).
     A database that cannot be reached or opened is a StoreError saying which and why."""
     from sectorwatch.store.migrations import migrate
 
     engine = create_store_engine(url)
     shown = engine.url.render_as_string(hide_password=True)
     database = engine.url.database or ""
+    if engine.dialect.name == "sqlite" and not database:  # sqlite:/// is an empty memory
+        raise StoreError(
+            f"no store: the URL {shown} names no file; give one, e.g. sqlite:///sectorwatch.db"
+        )
     if not create and engine.dialect.name == "sqlite" and database not in ("", ":memory:"):
         if not Path(database).is_file():
             raise StoreError(

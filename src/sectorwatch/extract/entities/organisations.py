@@ -29,6 +29,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
+from sectorwatch.extract.spans import DisjointSpans, Spans
 from sectorwatch.model import Mention
 from sectorwatch.orgnames import is_organisation_name
 
@@ -434,13 +435,15 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     ner = [se for s0, e0 in _ner_orgs(ctx, table) for se in _suffix_spans(ctx, table, s0, e0, True)]
     spans += sorted(ner, key=lambda se: (-(se[1] - se[0]), se[0]))
     taken: list[tuple[int, int]] = []
+    kept = DisjointSpans()
     for s, e in spans:
         surface = text[s:e]
         if "\n" in surface or surface in table.generic:
             continue
-        if any(s < te and ts < e for ts, te in taken):
+        if kept.overlaps(s, e):
             continue
         taken.append((s, e))
+        kept.add(s, e)
 
     def resolve(surface: str) -> str:
         key = _strip(surface)
@@ -558,8 +561,9 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     alt = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
     )
+    named = Spans([(o.start, o.end) for o in mentions])
     for m in re.finditer(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", text, re.IGNORECASE):
-        if any(m.start() < o.end and o.start < m.end() for o in mentions):
+        if named.overlaps(m.start(), m.end()):
             continue  # "the Council for Community Health": a name, not a reference
         referent = provisional.resolve_anaphor(m.group(0), m.start())
         if referent:
@@ -568,7 +572,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         if name not in table.parts:
             resolver.setdefault(name, name)
         del parts
-    index_mentions = [m for m in mentions if not any(c.start <= m.start < c.end for c in combined)]
+    joined = Spans([(c.start, c.end) for c in combined])
+    index_mentions = [m for m in mentions if not joined.holds(m.start)]
     index_mentions.extend(combined)
     # Names the table knows by a shorter surface resolve through it as well.
     for mention in index_mentions:

@@ -20,8 +20,7 @@ ends (surname) or starts (first name) with it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_left
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import (
@@ -30,6 +29,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_head_words,
     role_vocabulary,
 )
+from sectorwatch.extract.spans import Spans
 from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
@@ -185,30 +185,10 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     return spans
 
 
-class _Spans:
-    """Character spans with sorted look-ups (a bisect and a running maximum of ends), so
-    testing each candidate against every organisation span is not a scan of them all."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._reach = list(accumulate((e for _, e in ordered), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a span overlaps [start, end): `any(start < e and s < end)`."""
-        i = bisect_left(self._starts, end)
-        return i > 0 and self._reach[i - 1] > start
-
-    def holds(self, pos: int) -> bool:
-        """Whether a span holds `pos`: `any(s <= pos < e)`."""
-        i = bisect_right(self._starts, pos)
-        return i > 0 and self._reach[i - 1] > pos
-
-
 def _first_names_of_titled(
     text: str,
     found: list[tuple[int, int, str, str | None]],
-    org_spans: _Spans,
+    org_spans: Spans,
     role_words: set[str],
 ) -> list[tuple[int, int, str, str | None]]:
     """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
@@ -236,7 +216,7 @@ def _first_names_of_titled(
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
-    org_spans = _Spans([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
+    org_spans = Spans([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
     role_words = set(role_vocabulary().canonical)
     found: list[tuple[int, int, str, str | None]] = []
     for s, e in sorted(set(_candidates(ctx))):
@@ -301,7 +281,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         {w: n for w, ns in by_first.items() if len(ns) == 1 and w not in by_last for n in ns}
     )
     short.update({w: n for w, n in titled_alone.items() if w not in short})
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = Spans([(m.start, m.end) for m in mentions])
     if short:
         alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
