@@ -142,7 +142,9 @@ def main() -> None:
                 loop.run_until_complete(_call(app, path))
         profile.disable()
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+        stats = pstats.Stats(profile, stream=out)
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
         print(out.getvalue())
         loop.close()
 
