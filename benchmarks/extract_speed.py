@@ -1,12 +1,25 @@
-"""Extraction speed and memory: the full Sectorwatch extractor against textacy's
-`direct_quotations` on the same spaCy pipeline, each in a fresh subprocess.
+"""Extraction speed and memory, in one run: Sectorwatch's full extract, textacy's
+`direct_quotations`, and the bare-spaCy floor (the same components as Sectorwatch's
+pipeline, no stages of ours), each in a fresh subprocess on the same bodies.
 
-    python -m benchmarks.extract_speed [--articles 500]
+    python -m benchmarks.extract_speed [--articles 500] [--corpus samples|realdev]
+        [--batch-size 16]
 
-The corpus is samples/articles (text and HTML, read by `sectorwatch.ingest`) plus the
-seeds in ../shared/seeds, repeated until it holds at least --articles articles. Both
-engines see the same body text. Throughput counts extraction only (model loading is
-reported apart); peak memory is the subprocess's maximum resident set size.
+Corpus `samples` (default): samples/articles (text and HTML, read by `sectorwatch.ingest`)
+plus the seeds in ../shared/seeds; `realdev`: the real article bodies of
+../shared/realdev/articles, their header block removed, read in memory only (never copied).
+Either is repeated until it holds at least --articles articles.
+
+- The floor loads Sectorwatch's `Extractor` and times only `extractor.nlp.pipe` over the
+  bodies, so its components are whatever the Extractor runs (read from its `nlp`, printed),
+  whatever the extraction code chooses.
+- Our own stages' share = (Sectorwatch's time - the floor's time) / Sectorwatch's time:
+  everything the extract does beyond the one spaCy pass (the rules, and any extra parsing
+  the stages do themselves).
+- Throughput counts extraction only (model loading is reported apart); peak memory is each
+  subprocess's maximum resident set size.
+- The batch size is the `nlp.pipe` batch of Sectorwatch and the floor (16, as `extract` and
+  the workers use; textacy runs with the same).
 """
 
 from __future__ import annotations
@@ -19,19 +32,45 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "samples" / "articles", ROOT.parent / "shared" / "seeds"]
+REALDEV = ROOT.parent / "shared" / "realdev" / "articles"
+HEADERS = ("URL", "DATE", "PUBLISHER", "NOTE")
+ENGINES = ("sectorwatch", "floor", "textacy")
 
 
-def build_corpus(size: int):  # type: ignore[no-untyped-def]
+def _realdev() -> list[Any]:
+    """The realdev bodies, read by `sectorwatch.ingest` from a temporary folder (outside the
+    repository, removed at once)."""
+    import tempfile
+
     from sectorwatch.ingest import read_paths
     from sectorwatch.model import Article
 
-    paths = [str(p) for p in SOURCES if p.is_dir()]
-    base = [a for a in read_paths(paths) if isinstance(a, Article)]
+    with tempfile.TemporaryDirectory() as folder:
+        for path in sorted(REALDEV.glob("*.txt")):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            i = 0
+            while i < len(lines) and lines[i].split(":")[0] in HEADERS:
+                i += 1
+            body = "\n".join(lines[i:]).lstrip("\n")
+            (Path(folder) / path.name).write_text(body, encoding="utf-8")
+        return [a for a in read_paths([folder]) if isinstance(a, Article)]
+
+
+def build_corpus(size: int, corpus: str = "samples") -> list[Any]:
+    from sectorwatch.ingest import read_paths
+    from sectorwatch.model import Article
+
+    if corpus == "realdev":
+        base = _realdev()
+    else:
+        paths = [str(p) for p in SOURCES if p.is_dir()]
+        base = [a for a in read_paths(paths) if isinstance(a, Article)]
     if not base:
-        raise SystemExit("no articles found under samples/articles or ../shared/seeds")
+        raise SystemExit(f"no articles found for corpus {corpus!r}")
     return [base[i % len(base)] for i in range(max(size, len(base)))]
 
 
@@ -39,14 +78,20 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_sectorwatch(size: int) -> dict[str, float]:
+def run_sectorwatch(size: int, corpus_name: str, batch: int, stages: bool) -> dict[str, Any]:
+    """The full extract (stages=True) or only its spaCy pass (stages=False, the floor)."""
     from sectorwatch.extract import Extractor
 
-    corpus = build_corpus(size)
+    corpus = build_corpus(size, corpus_name)
     t0 = time.perf_counter()
-    extractor = Extractor()
+    extractor = Extractor(batch_size=batch)
     loaded = time.perf_counter()
-    quotes = sum(len(e.quotes) for e in extractor.extract_many(corpus))
+    if stages:
+        quotes = sum(len(e.quotes) for e in extractor.extract_many(corpus))
+    else:
+        quotes = 0
+        for _ in extractor.nlp.pipe((a.body_text() for a in corpus), batch_size=batch):
+            pass
     done = time.perf_counter()
     return {
         "articles": len(corpus),
@@ -55,20 +100,20 @@ def run_sectorwatch(size: int) -> dict[str, float]:
         "seconds": done - loaded,
         "peak_mb": peak_mb(),
         "components": ",".join(extractor.nlp.pipe_names),
-    }  # type: ignore[dict-item]
+    }
 
 
-def run_textacy(size: int) -> dict[str, float]:
+def run_textacy(size: int, corpus_name: str, batch: int) -> dict[str, Any]:
     from textacy.extract.triples import direct_quotations
 
     from sectorwatch.nlp import load_pipeline
 
-    corpus = build_corpus(size)
+    corpus = build_corpus(size, corpus_name)
     t0 = time.perf_counter()
     nlp = load_pipeline("en_core_web_sm")  # the full pipeline: textacy needs the parse
     loaded = time.perf_counter()
     quotes = bailed = 0
-    for doc in nlp.pipe((a.body_text() for a in corpus), batch_size=64):
+    for doc in nlp.pipe((a.body_text() for a in corpus), batch_size=batch):
         try:
             quotes += sum(1 for _ in direct_quotations(doc))
         except ValueError:  # textacy gives up on an odd number of quote marks
@@ -82,54 +127,58 @@ def run_textacy(size: int) -> dict[str, float]:
         "peak_mb": peak_mb(),
         "components": ",".join(nlp.pipe_names),
         "bailed": bailed,
-    }  # type: ignore[dict-item]
+    }
 
 
-def in_subprocess(engine: str, size: int) -> dict[str, float]:
+def in_subprocess(engine: str, args: argparse.Namespace) -> dict[str, Any]:
     out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.extract_speed",
-            "--engine",
-            engine,
-            "--articles",
-            str(size),
-        ],
+        [sys.executable, "-m", "benchmarks.extract_speed", "--engine", engine]
+        + ["--articles", str(args.articles), "--corpus", args.corpus]
+        + ["--batch-size", str(args.batch_size)],
         cwd=ROOT,
         check=True,
         stdout=subprocess.PIPE,
         text=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
-    parser.add_argument("--engine", choices=["sectorwatch", "textacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", choices=["samples", "realdev"], default="samples")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--engine", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.engine:
-        run = run_sectorwatch if args.engine == "sectorwatch" else run_textacy
-        print(json.dumps(run(args.articles)))
+        if args.engine == "textacy":
+            found = run_textacy(args.articles, args.corpus, args.batch_size)
+        else:
+            found = run_sectorwatch(
+                args.articles, args.corpus, args.batch_size, args.engine == "sectorwatch"
+            )
+        print(json.dumps(found))
         return
-    results = {
-        engine: in_subprocess(engine, args.articles) for engine in ("sectorwatch", "textacy")
-    }
+    results = {engine: in_subprocess(engine, args) for engine in ENGINES}
     print(
-        f"python {platform.python_version()}, {platform.machine()}, "
-        f"corpus {args.articles}+ articles"
+        f"python {platform.python_version()}, {platform.machine()}, corpus {args.corpus} "
+        f"{args.articles}+ articles, nlp.pipe batch {args.batch_size}"
     )
     for engine, r in results.items():
         rate = r["articles"] / r["seconds"]
+        quotes = f"{r['quotes']} quotes, " if engine != "floor" else ""
         print(
-            f"{engine:12} {r['articles']} articles in {r['seconds']:.1f}s = {rate:.1f} articles/s, "
-            f"{r['quotes']} quotes, peak {r['peak_mb']:.0f} MB (model load {r['load_s']:.1f}s; "
+            f"{engine:12} {r['articles']} articles in {r['seconds']:.1f}s = {rate:.1f} "
+            f"articles/s, {quotes}peak {r['peak_mb']:.0f} MB (model load {r['load_s']:.1f}s; "
             f"{r['components']})"
         )
-    sw, tx = results["sectorwatch"], results["textacy"]
+    sw, floor, tx = results["sectorwatch"], results["floor"], results["textacy"]
     ratio = (sw["articles"] / sw["seconds"]) / (tx["articles"] / tx["seconds"])
-    print(f"throughput ratio sectorwatch/textacy: {ratio:.2f}")
+    print(f"throughput ratio sectorwatch/textacy: {ratio:.2f} (target >= 1.6)")
+    print(f"floor/sectorwatch time: {floor['seconds'] / sw['seconds']:.2f}")
+    own = (sw["seconds"] - floor["seconds"]) / sw["seconds"]
+    print(f"share of time in our own stages: {own:.0%} (target <= 30%)")
+    print(f"peak memory per process: sectorwatch {sw['peak_mb']:.0f} MB (target < 400 MB)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""Ingest speed with 1 and 2 local workers and with Dask, peak memory per worker, and a
-projection for 10 million articles. Not a test: run it on a quiet machine.
+"""Ingest speed with 1 and 2 local workers and with Dask, `extract` with 1 process and 2
+workers, peak memory per worker, and a projection for 10 million articles. Not a test: run
+it on a quiet machine.
 
     .venv/bin/python -m benchmarks.ingest_scale [--articles 1000] [--price 0.68] [--no-dask]
+        [--no-extract]
 
 The corpus is the sample articles (samples/articles/*.txt) repeated, each copy given a
 distinct id by a numbered closing line (so none is `unchanged`; most copies are still
@@ -60,6 +62,30 @@ def run_one(engine: str, workers: int, corpus: Path, db: Path) -> dict[str, floa
     url = f"sqlite:///{db}"
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
+    if engine == "extract":  # `sectorwatch extract --workers N`: nothing stored
+        from sectorwatch.extract import Extractor
+        from sectorwatch.extract.batch import extract_paths
+        from sectorwatch.ingest.paths import read_paths
+        from sectorwatch.model import Extraction
+        from sectorwatch.scale.workers import SPACY_BATCH, extract_in_workers
+
+        cluster_up = started
+        if workers > 1:
+            items = extract_in_workers(read_paths([str(corpus)]), workers)
+        else:
+            items = extract_paths([str(corpus)], Extractor(batch_size=SPACY_BATCH))
+        extracted = sum(1 for item in items if isinstance(item, Extraction))
+        done = time.perf_counter()
+        who = resource.RUSAGE_CHILDREN if workers > 1 else resource.RUSAGE_SELF
+        worker_rss = resource.getrusage(who).ru_maxrss / 1024
+        return {
+            "articles": extracted,
+            "parent_cpu_ms_per_article": (_cpu_seconds() - cpu_before) * 1000 / extracted,
+            "seconds": done - started,
+            "seconds_without_cluster_start": done - started,
+            "articles_per_s": extracted / (done - started),
+            "peak_worker_rss_mib": worker_rss,
+        }
     if engine == "dask":
         from dask.distributed import Client, LocalCluster
 
@@ -131,6 +157,7 @@ def main() -> None:
     parser.add_argument("--one")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--no-dask", action="store_true", help="local workers only")
+    parser.add_argument("--no-extract", action="store_true", help="ingest only")
     parser.add_argument("--corpus")
     parser.add_argument("--db")
     args = parser.parse_args()
@@ -147,7 +174,13 @@ def main() -> None:
         }
         if not args.no_dask:
             results["dask, 2 workers"] = run_in_subprocess("dask", 2, corpus, tmp)
-    print(f"corpus: {args.articles} articles, batch size 32, fresh SQLite store per run")
+        if not args.no_extract:
+            results["extract, 1 process"] = run_in_subprocess("extract", 1, corpus, tmp)
+            results["extract, 2 workers"] = run_in_subprocess("extract", 2, corpus, tmp)
+    print(
+        f"corpus: {args.articles} articles, store batch 32, units of 8 to the workers, "
+        "fresh SQLite store per run"
+    )
     for name, r in results.items():
         print(
             f"{name:18} {r['articles']:5.0f} articles {r['seconds']:7.1f} s "
@@ -157,7 +190,11 @@ def main() -> None:
         )
     one = results["local, 1 worker"]["articles_per_s"]
     two = results["local, 2 workers"]["articles_per_s"]
-    print(f"speed-up with 2 workers: {two / one:.2f}x (target >= 1.7x)")
+    print(f"ingest speed-up with 2 workers: {two / one:.2f}x (target >= 1.7x)")
+    if "extract, 2 workers" in results:
+        e1 = results["extract, 1 process"]["articles_per_s"]
+        e2 = results["extract, 2 workers"]["articles_per_s"]
+        print(f"extract speed-up with 2 workers: {e2 / e1:.2f}x (target >= 1.7x)")
     if "dask, 2 workers" in results:
         dask, local = results["dask, 2 workers"], results["local, 2 workers"]
         start = dask["seconds"] - dask["seconds_without_cluster_start"]

@@ -18,7 +18,10 @@ second-largest to the largest size is printed.
 The universe grows with the store: about one person per 10 articles and one organisation
 per 40, so a post has about as many claims at 200,000 articles as at 5,000, and a question
 whose answer is the same size should cost the same (a store that only piled more claims on
-the same 400 people would make every answer, not every lookup, grow). Quotes draw their
+the same 400 people would make every answer, not every lookup, grow). Names are varied
+the way real ones are (1,000 surnames, 1,000 place names): the store resolves a name
+against those sharing its surname or first word, and 32 surnames for 20,000 people would
+make every write, not the questions, slow. Quotes draw their
 words from a Zipf-like vocabulary of 2,000 made-up words; searches are two words of rank
 20-200, which match a fixed share of the quotes at every size. The questions' arguments
 come from their own seeded generator, so a full run and a `--reuse` run ask the same.
@@ -68,20 +71,33 @@ MIDDLE = (
     "Alder Birch Cedar Dale Elm Fern Gale Heath Iris Jay Kale Lane Moss Nye Oak Pell Quay "
     "Reed Sloe Tarn Ula Vale Wynn Yew Zell Brook"
 ).split()
-LAST = [
-    f"{a}{b}"
-    for a in "Quist Wren Okafor Lowe Pike Marsh Bello Raman".split()
-    for b in "ton ley ford by".split()
-]
-PLACES = [
-    f"{a}{b}"
-    for a in "Fern Marl Kest Harl East Tenn Salt Wend River North".split()
-    for b in "leigh ow brook by marsh over field ton".split()
-]
-QUALIFIERS = (
-    "_ North South East West Central Upper Lower Greater Mid Outer Inner New Old Royal Coastal"
+STEMS = (
+    "Ash Bel Cor Dun Elm Fal Gar Hal Ing Jas Kel Lin Mor Nor Oak Pen Quin Ros Sel Tal Ulv "
+    "Ver Wes Yar Zel Bram Cal Dar Fen Grin Hart Ives Kin Lock Marl Nash Orr Prid Rand Stav"
 ).split()
-KINDS = ["Health Board", "Hospitals NHS Foundation Trust", "Care Alliance", "Integrated Care Board"]
+LAST = [  # 1,000 surnames: a person is resolved against the people sharing a surname
+    f"{a}{b}"
+    for a in STEMS
+    for b in (
+        "ton ley ford by well wick worth field more dale ham stead bury croft hurst cott "
+        "lowe man sey thorpe ridge brook wood land win"
+    ).split()
+]
+PLACES = [  # 1,000 places: an organisation is resolved against those sharing a first word
+    f"{a}{b}"
+    for a in STEMS
+    for b in (
+        "leigh mouth minster chester caster port haven vale combe hithe borough wold fleet "
+        "cliffe gate mere moor ness holme side bridge marsh over ey ing"
+    ).split()
+]
+KINDS = [
+    "Health Board",
+    "Hospitals NHS Foundation Trust",
+    "Care Alliance",
+    "Integrated Care Board",
+    "Community Health Partnership",
+]
 ROLES = [
     "chief executive",
     "chair",
@@ -105,10 +121,7 @@ class Universe:
     def of(articles: int) -> Universe:
         rng = random.Random(3)
         names = [f"{f} {m} {la}" for f, m, la in itertools.product(FIRST, MIDDLE, LAST)]
-        orgs = [
-            f"{p} {k}" if q == "_" else f"{q} {p} {k}"
-            for p, q, k in itertools.product(PLACES, QUALIFIERS, KINDS)
-        ]
+        orgs = [f"{p} {k}" for p, k in itertools.product(PLACES, KINDS)]
         rng.shuffle(names)
         rng.shuffle(orgs)
         return Universe(names[: max(50, articles // 10)], orgs[: max(20, articles // 40)])

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, literal_column, or_, select
 
 from sectorwatch import dates
 from sectorwatch.query.common import Judged, check_date, connected, names_of
@@ -214,9 +214,13 @@ def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[H
     alike = [aliases.c.alias.ilike(_like(text), escape="\\")]
     if norm:  # an empty norm would be LIKE '%%', every name
         alike.append(aliases.c.norm.like(_like(norm), escape="\\"))
+    contains = or_(*alike)
+    indexed = fts.alias_match(conn, text, norm)  # the same names, without reading every alias
+    if indexed is not None:
+        contains = literal_column("aliases.rowid").in_(indexed) & contains
     rows = conn.execute(
         select(aliases.c.entity_id, aliases.c.kind, func.min(aliases.c.alias))
-        .where(or_(*alike))
+        .where(contains)
         .group_by(aliases.c.entity_id, aliases.c.kind)
         .limit(limit)
     ).all()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, TextClause, TextualSelect, bindparam, column, text
 
 _WORD = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -196,3 +196,22 @@ def quote_snippets(conn: Connection, query: str, matches: list[Match]) -> None:
 def article_snippets(conn: Connection, query: str, matches: list[Match]) -> None:
     """Set each match's snippet: the article around the words of `query`, in [brackets]."""
     _snippets(conn, query, matches, "articles")
+
+
+_ALIAS_ROWIDS = text("SELECT rowid FROM fts_aliases WHERE fts_aliases MATCH :q")
+
+
+def alias_match(conn: Connection, words: str, norm: str) -> TextualSelect | None:
+    """On SQLite, the aliases whose `alias` or `norm` contains `words` / `norm` (any case),
+    found through the trigram index `fts_aliases` (migration 6) instead of reading every
+    alias: a subquery of their rowids, for `aliases.rowid IN (...)`. None where that
+    index cannot answer: PostgreSQL (its trigram indexes serve LIKE as it is) or a piece
+    shorter than three characters (no trigram)."""
+    if conn.dialect.name != "sqlite" or len(words) < 3 or len(norm) < 3:
+        return None
+
+    def phrase(column: str, value: str) -> str:
+        return column + ' : "' + value.replace('"', '""') + '"'
+
+    query = f"{phrase('alias', words)} OR {phrase('norm', norm)}"
+    return _ALIAS_ROWIDS.bindparams(q=query).columns(column("rowid"))

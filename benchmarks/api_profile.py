@@ -1,0 +1,153 @@
+"""Server CPU per request of the main pages, in one process, with where it goes.
+
+    python -m benchmarks.api_profile [--db URL] [--rounds 20] [--top 25]
+
+Over --db, or a fresh SQLite store ingested from samples/articles, it builds the app
+(`sectorwatch.serve.app.create_app`), finds the same JSON pages as benchmarks.api_load
+(and their HTML twins), and calls each one --rounds times through the ASGI interface
+directly, with no HTTP server and no client library: the CPU time per request (process
+time) is the app's own, from routing to the last byte of the body. Then it profiles one
+more round of every page with cProfile and prints the functions with the most cumulative
+time, so the hot spots (queries, JSON shaping, templates) can be seen. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from benchmarks.api_load import SEARCHES, sample_store
+
+
+async def _call(app: Any, path: str) -> tuple[int, bytes]:
+    """One GET through the ASGI interface; (status, body)."""
+    parts = urlsplit(path)
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": parts.path,
+        "raw_path": parts.path.encode(),
+        "query_string": parts.query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1"), (b"accept", b"*/*")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+        "state": {},
+    }
+    status, chunks = 0, []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
+def discover(app: Any, loop: asyncio.AbstractEventLoop) -> dict[str, list[str]]:
+    """The pages benchmarks.api_load asks for, by page, JSON and HTML."""
+    status, body = loop.run_until_complete(_call(app, "/.json"))
+    if status != 200:
+        raise SystemExit(f"/.json answered {status}")
+    home = json.loads(body)
+    pages: dict[str, set[str]] = defaultdict(set)
+    pages["home"].add("/.json")
+    for q in SEARCHES:
+        pages["search"].add(f"/search.json?q={quote(q)}")
+    for e in home["recent_events"]:
+        pages["event"].add(f"/event/{e['id']}.json")
+        pages["article"].add(f"/article/{e['article']['id']}.json")
+        if e["person"] and e["person"]["id"]:
+            pages["person"].add(f"/person/{e['person']['id']}.json")
+        if e["organisation"] and e["organisation"]["id"]:
+            pages["organisation"].add(f"/organisation/{e['organisation']['id']}.json")
+    for p in home["most_quoted"]:
+        pages["person"].add(f"/person/{p['id']}.json")
+    out: dict[str, list[str]] = {}
+    for page, paths in pages.items():
+        chosen = sorted(paths)[:8]
+        out[page + " json"] = chosen
+        out[page + " html"] = [p.replace(".json", "", 1) if p != "/.json" else "/" for p in chosen]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or sample_store(Path(tmp))
+        os.environ["SECTORWATCH_DB"] = db
+        from sectorwatch.serve.app import create_app
+
+        app = create_app()
+        loop = asyncio.new_event_loop()
+        pages = discover(app, loop)
+        for paths in pages.values():  # warm every page once (caches, compiled statements)
+            for path in paths:
+                loop.run_until_complete(_call(app, path))
+        print(f"store: {db}; {args.rounds} rounds of each page, ASGI calls in-process")
+        print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
+        means = []
+        for page, paths in pages.items():
+            taken, size = [], 0
+            for _ in range(args.rounds):
+                for path in paths:
+                    start = time.process_time()
+                    status, body = loop.run_until_complete(_call(app, path))
+                    taken.append((time.process_time() - start) * 1000)
+                    size = len(body)
+                    if status != 200:
+                        raise SystemExit(f"{path} answered {status}")
+            means.append(statistics.fmean(taken))
+            print(
+                f"{page:18} {len(paths):5} {statistics.median(taken):19.2f} "
+                f"{statistics.fmean(taken):7.2f} {size:8}"
+            )
+        print(f"mean over the pages: {statistics.fmean(means):.2f} ms (target <= 5 ms)")
+        # profile in this thread: run the sync endpoints inline rather than in the threadpool
+        import fastapi.routing
+
+        async def inline(func: Any, *a: Any, **kw: Any) -> Any:
+            return func(*a, **kw)
+
+        fastapi.routing.run_in_threadpool = inline  # type: ignore[assignment]
+        profile = cProfile.Profile()
+        profile.enable()
+        for paths in pages.values():
+            for path in paths:
+                loop.run_until_complete(_call(app, path))
+        profile.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out)
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
+        print(out.getvalue())
+        loop.close()
+
+
+if __name__ == "__main__":
+    main()
