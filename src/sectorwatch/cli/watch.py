@@ -88,6 +88,12 @@ def watch(
             stop=stop,
             log=log,
         )
+    except KeyboardInterrupt:  # a second Ctrl-C: the batch in hand is rolled back
+        typer.echo(
+            "stopped at once; the store is consistent (the batch in hand was not written)",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     finally:
         _restore(previous)
         store.dispose()
