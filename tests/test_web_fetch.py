@@ -306,3 +306,40 @@ def test_addresses_that_are_not_public_are_named(address, kind):
 def test_a_url_that_is_not_a_url_is_refused():
     with pytest.raises(Refused, match="not a valid URL"):
         parse_url("http://example.org:99999/")
+
+
+def test_a_compressed_body_is_capped_after_decompression(site):
+    import gzip
+
+    bomb = gzip.compress(b"<p>" + b"a" * 200_000 + b"</p>")
+    site.routes["/bomb"] = Reply(body=bomb, headers={"Content-Encoding": "gzip"})
+    assert len(bomb) < 2000
+    assert read(site, "/bomb", max_bytes=2000) == [
+        ReadFailure(
+            site.url("/bomb"),
+            "response is larger than the 2 kB limit; raise it with SECTORWATCH_WEB_MAX_BYTES",
+        )
+    ]
+
+
+def test_web_options_come_from_sectorwatch_web_settings():
+    from sectorwatch.settings import Settings
+
+    settings = Settings.from_env(
+        {
+            "SECTORWATCH_WEB_TIMEOUT": "2.5",
+            "SECTORWATCH_WEB_HOST_DELAY": "0",
+            "SECTORWATCH_WEB_HOST_CONCURRENCY": "2",
+            "SECTORWATCH_WEB_ALLOW": "127.0.0.1",
+            "SECTORWATCH_WEB_CONTACT": "https://newsroom.example/contact",
+        }
+    )
+    web = WebOptions.from_settings(settings)
+    assert (web.timeout, web.host_delay, web.host_concurrency, web.allow) == (
+        2.5,
+        0.0,
+        2,
+        "127.0.0.1",
+    )
+    assert web.user_agent == "Sectorwatch/0.1.0 (+https://newsroom.example/contact)"
+    assert WebOptions().user_agent == "Sectorwatch/0.1.0"

@@ -235,3 +235,20 @@ def test_a_feeds_file_line_that_is_not_a_url_is_named(tmp_path):
     with pytest.raises(ValueError) as caught:
         feeds_file(str(path))
     assert str(caught.value) == f"{path}:2: not an http or https URL: 'news.example/rss'"
+
+
+def test_an_item_in_two_feeds_is_fetched_once_in_first_seen_order(site):
+    for path in (FENMOOR, OSTMERE, HARLOW):
+        site.routes[path] = story(path)
+    site.routes["/a.xml"] = Reply(
+        body=rss([{"title": "F", "link": FENMOOR}, {"title": "O", "link": OSTMERE}]), headers=RSS
+    )
+    site.routes["/b.xml"] = Reply(
+        body=rss([{"title": "H", "link": HARLOW}, {"title": "F", "link": FENMOOR}]), headers=RSS
+    )
+    sources = [Source("feed", site.url("/a.xml")), Source("feed", site.url("/b.xml"))]
+    report = WebReport()
+    items = list(read_web(sources, Fetcher(options()), report=report))
+    assert [i.source for i in items] == [site.url(p) for p in (FENMOOR, OSTMERE, HARLOW)]
+    assert site.paths().count(FENMOOR) == 1
+    assert (report.feeds, report.links) == (2, 3)

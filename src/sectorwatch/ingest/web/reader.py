@@ -127,7 +127,12 @@ def _fresh(
     report: WebReport,
 ) -> list[Link]:
     """Links once each, less those already read or stored."""
-    unique = list({link.url: link for link in reversed(links)}.values())[::-1]
+    unique: list[Link] = []
+    urls: set[str] = set()
+    for link in links:
+        if link.url not in urls:
+            urls.add(link.url)
+            unique.append(link)
     report.links += len(unique)
     seen = set(state.seen) if state is not None else set()
     if known is not None:
