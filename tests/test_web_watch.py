@@ -257,3 +257,29 @@ def test_watch_stops_cleanly_on_sigterm_and_ctrl_c(site, tmp_path, signum):
     ]
     engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
     assert stored(engine) == sorted(site.url(p) for p in (FENMOOR, OSTMERE))
+
+
+def test_lasting_failures_are_not_fetched_again_passing_ones_are(site, tmp_path):
+    site.routes["/busy"] = Reply(503, "busy")
+
+    def feed(seen: Seen) -> Reply:  # no validators: read in full every round
+        items = [{"title": t, "link": site.url(p)} for t, p in (("A", FENMOOR), ("B", "/gone"))]
+        items.append({"title": "C", "link": site.url("/busy")})
+        items.append({"title": "D", "link": "http://10.0.0.7/admin"})
+        return Reply(body=rss(items), headers=RSS)
+
+    site.routes["/feed.xml"] = feed
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    state = WatchState.load(tmp_path / "state.json")
+    first = one_round(1, site, state, engine)
+    assert first.counts.summary() == "ingested 1, unchanged 0, skipped 0, failed 3"
+    site.requests.clear()
+    second = one_round(2, site, state, engine)
+    assert second.line() == (
+        "round 2: feeds 1 (not modified 0, failed 0), links 4 (already seen 3); "
+        "ingested 0, unchanged 0, skipped 0, failed 1"
+    )
+    assert second.counts.reasons == [
+        ("failed", site.url("/busy"), "HTTP 503 Service Unavailable after 3 attempts")
+    ]
+    assert site.paths() == ["/robots.txt", "/feed.xml", "/busy", "/busy", "/busy"]

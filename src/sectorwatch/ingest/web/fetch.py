@@ -36,6 +36,12 @@ class FetchFailed(Exception):
         self.kind = kind
         self.status = status
 
+    @property
+    def lasting(self) -> bool:
+        """Asking again later would give the same answer (not a timeout, a dropped
+        connection, a 429 or a 5xx)."""
+        return self.kind not in ("timeout", "network") and self.status not in RETRIED
+
 
 @dataclass(frozen=True)
 class Response:

@@ -42,7 +42,9 @@ class WebReport:
     links: int = 0
     already_seen: int = 0
     read: list[str] = field(default_factory=list)
-    """Links whose page gave an article, in order (watch marks them as seen)."""
+    """Links settled, in order: their page gave an article, or failed for a lasting reason
+    (404, refused, robots.txt, not HTML). `watch` does not fetch them again; links that
+    failed for a passing reason (a timeout, 429, 5xx) are not in it."""
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     """Feed URL -> (ETag, Last-Modified) of the version just read."""
 
@@ -147,19 +149,21 @@ def _fetch_pages(
 ) -> Iterator[Article | ReadFailure]:
     from sectorwatch.ingest.web.pages import page_article
 
-    def fetch(link: Link) -> Article | ReadFailure:
+    def fetch(link: Link) -> tuple[Article | ReadFailure, bool]:
+        """The page's article or failure, and whether that is settled."""
         if stop.is_set():
-            return ReadFailure(link.url, "stopped")
+            return ReadFailure(link.url, "stopped"), False
         try:
-            return page_article(fetcher.get(link.url), link)
+            return page_article(fetcher.get(link.url), link), True
         except FetchFailed as exc:
             quiet = exc.kind == "robots" and not link.named
-            return ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
+            failure = ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
+            return failure, exc.lasting
 
     limit = fetcher.options.concurrency
     queue = iter(links)
     with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sectorwatch-web") as pool:
-        pending: deque[tuple[Link, Future[Article | ReadFailure]]] = deque()
+        pending: deque[tuple[Link, Future[tuple[Article | ReadFailure, bool]]]] = deque()
 
         def top_up() -> None:
             while len(pending) < limit and not stop.is_set():
@@ -172,10 +176,10 @@ def _fetch_pages(
             top_up()
             while pending and not stop.is_set():
                 link, future = pending.popleft()
-                item = future.result()
+                item, settled = future.result()
                 if stop.is_set():
                     return
-                if isinstance(item, Article):
+                if settled:
                     report.read.append(link.url)
                 yield item
                 top_up()

@@ -30,8 +30,8 @@ class RobotsCache:
         from sectorwatch.ingest.web.fetch import FetchFailed
 
         rules = self._rules(target)
-        if isinstance(rules, str):
-            raise FetchFailed(rules, "robots")
+        if isinstance(rules, str):  # unreadable now: may be readable later
+            raise FetchFailed(rules, "network")
         if not rules.can_fetch(AGENT, target.url):
             raise FetchFailed("disallowed by robots.txt", "robots")
 
