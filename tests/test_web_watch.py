@@ -283,3 +283,50 @@ def test_lasting_failures_are_not_fetched_again_passing_ones_are(site, tmp_path)
         ("failed", site.url("/busy"), "HTTP 503 Service Unavailable after 3 attempts")
     ]
     assert site.paths() == ["/robots.txt", "/feed.xml", "/busy", "/busy", "/busy"]
+
+
+def test_a_sitemap_index_is_read_each_round_and_its_sitemaps_conditionally(site, tmp_path):
+    def conditional(body: str, etag: str):
+        def reply(seen: Seen) -> Reply:
+            if seen.headers.get("if-none-match") == etag:
+                return Reply(304, headers={"ETag": etag})
+            return Reply(body=body, headers={"Content-Type": "application/xml", "ETag": etag})
+
+        return reply
+
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    site.routes["/index.xml"] = conditional(
+        f"<sitemapindex {ns}><sitemap><loc>{site.url('/news.xml')}</loc></sitemap></sitemapindex>",
+        '"i1"',
+    )
+    site.routes["/news.xml"] = conditional(
+        f"<urlset {ns}><url><loc>{site.url(FENMOOR)}</loc></url></urlset>", '"n1"'
+    )
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    state = WatchState.load(tmp_path / "state.json")
+
+    def sitemap_round(number):
+        return watch_round(
+            number,
+            [Source("sitemap", site.url("/index.xml"))],
+            Fetcher(options()),
+            state,
+            lambda items: ingest_items(items, engine, ScaleOptions(batch_size=8)),
+            known=lambda urls: stored_sources(engine, urls),
+        )
+
+    assert sitemap_round(1).counts.ingested == 1
+    site.routes["/news.xml"] = conditional(
+        f"<urlset {ns}><url><loc>{site.url(FENMOOR)}</loc></url>"
+        f"<url><loc>{site.url(OSTMERE)}</loc></url></urlset>",
+        '"n2"',
+    )
+    site.requests.clear()
+    second = sitemap_round(2)
+    assert second.counts.ingested == 1
+    assert [(r.path, r.headers.get("if-none-match")) for r in site.requests] == [
+        ("/robots.txt", None),
+        ("/index.xml", None),
+        ("/news.xml", '"n1"'),
+        (OSTMERE, None),
+    ]

@@ -104,6 +104,7 @@ def _expand(
         if response.status == 304:
             report.not_modified += 1
             continue
+        index = False
         try:
             if source.kind == "feed":
                 links += parse_feed(response.body, response.url, response.media_type)
@@ -111,9 +112,13 @@ def _expand(
                 sitemap = parse_sitemap(response.body, fetcher.options.max_bytes)
                 links += sitemap.pages
                 pending += sitemap.sitemaps
+                index = bool(sitemap.sitemaps)
         except (NotAFeed, NotASitemap) as exc:
             report.feeds_failed += 1
             failures.append(ReadFailure(url, str(exc)))
+            continue
+        if index:  # an index may stay the same while its sitemaps change: read it each time
+            report.validators[url] = (None, None)
             continue
         report.validators[url] = (
             response.headers.get("etag"),
