@@ -343,3 +343,28 @@ def test_web_options_come_from_sectorwatch_web_settings():
     )
     assert web.user_agent == "Sectorwatch/0.1.0 (+https://newsroom.example/contact)"
     assert WebOptions().user_agent == "Sectorwatch/0.1.0"
+
+
+def test_a_robots_txt_that_cannot_be_read_keeps_the_crawler_off_the_site(site):
+    site.routes["/robots.txt"] = Reply(503, "down")
+    site.routes[FENMOOR] = story(FENMOOR)
+    assert read(site, FENMOOR) == [
+        ReadFailure(
+            site.url(FENMOOR),
+            f"robots.txt of {site.base} cannot be read"
+            " (HTTP 503 Service Unavailable after 3 attempts); not fetched",
+        )
+    ]
+    assert site.paths() == ["/robots.txt"] * 3
+
+
+def test_a_host_that_refuses_connections_is_named():
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago, now closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/story"
+    assert list(read_web([Source("page", url)], Fetcher(options()))) == [
+        ReadFailure(url, f"cannot connect to 127.0.0.1:{port} (Connection refused)")
+    ]

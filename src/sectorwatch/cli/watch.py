@@ -32,7 +32,6 @@ def watch(
     """Re-read feeds and sitemaps every interval and store only the new articles."""
     from sectorwatch.cli._store_options import bad_usage, fail
     from sectorwatch.errors import SectorwatchError
-    from sectorwatch.ingest.web.fetch import Fetcher
     from sectorwatch.ingest.web.options import WebOptions
     from sectorwatch.ingest.web.state import StateError, WatchState
     from sectorwatch.ingest.web.watch import Round
@@ -79,7 +78,7 @@ def watch(
     try:
         done = run(
             sources,
-            Fetcher(options),
+            options,
             state,
             ingest,
             interval=interval or settings.watch_interval,

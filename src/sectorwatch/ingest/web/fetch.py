@@ -191,7 +191,7 @@ class Fetcher:
 
     def _request(self, target: Target, address: str, headers: Mapping[str, str]) -> Response:
         import urllib3
-        from urllib3.exceptions import HTTPError, TimeoutError
+        from urllib3.exceptions import HTTPError, NewConnectionError, TimeoutError
 
         opts = self.options
         sent = {
@@ -240,6 +240,10 @@ class Fetcher:
                 return Response(target.url, raw.status, names, body)
             finally:
                 raw.release_conn()
+        except NewConnectionError as exc:  # (a subclass of urllib3's TimeoutError)
+            cause = exc.__cause__
+            why = getattr(cause, "strerror", None) or cause or exc
+            raise FetchFailed(f"cannot connect to {target.netloc} ({why})", "network") from exc
         except TimeoutError as exc:
             raise FetchFailed(f"timed out after {opts.timeout:g} s", "timeout") from exc
         except HTTPError as exc:
