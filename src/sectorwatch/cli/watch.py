@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -65,6 +66,7 @@ def watch(
     except SectorwatchError as exc:
         fail(exc)
     stop = threading.Event()
+    options = replace(options, sleep=stop.wait)  # a stop cuts short any retry or host wait
     failed = [False]
 
     def log(result: Round) -> None:
