@@ -252,3 +252,20 @@ def test_an_item_in_two_feeds_is_fetched_once_in_first_seen_order(site):
     assert [i.source for i in items] == [site.url(p) for p in (FENMOOR, OSTMERE, HARLOW)]
     assert site.paths().count(FENMOOR) == 1
     assert (report.feeds, report.links) == (2, 3)
+
+
+def test_a_news_sitemap_title_and_date_fill_what_the_page_lacks(site):
+    site.routes[HARLOW] = Reply(body=page("", STORIES[HARLOW][1]))
+    site.routes["/news-sitemap.xml"] = Reply(
+        body=(
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+            ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            f"<url><loc>{site.url(HARLOW)}</loc><news:news>"
+            "<news:publication_date>2024-05-03T07:45:00+01:00</news:publication_date>"
+            "<news:title>Harlow Vale names chief nurse</news:title></news:news></url></urlset>"
+        ),
+        headers=XML,
+    )
+    assert summary(read(site, "sitemap", "/news-sitemap.xml")) == [
+        (site.url(HARLOW), "Harlow Vale names chief nurse", [], "2024-05-03")
+    ]
