@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from web_site import STORIES, Reply, Site, story, story_text
+from web_site import STORIES, Reply, Site, page, story, story_text
 
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.web import Source, WebOptions, read_web
@@ -368,3 +368,13 @@ def test_a_host_that_refuses_connections_is_named():
     assert list(read_web([Source("page", url)], Fetcher(options()))) == [
         ReadFailure(url, f"cannot connect to 127.0.0.1:{port} (Connection refused)")
     ]
+
+
+def test_a_wrong_charset_header_falls_back_to_detection(site):
+    title, paragraphs = STORIES[OSTMERE]
+    body = page(title, paragraphs).encode("cp1252")  # curly quotes as 0x93 / 0x94
+    site.routes[OSTMERE] = Reply(body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    [article] = read(site, OSTMERE)
+    assert isinstance(article, Article)
+    assert article.text == story_text(OSTMERE)
+    assert article.encoding == "cp1252"
