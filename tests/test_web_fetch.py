@@ -378,3 +378,28 @@ def test_a_wrong_charset_header_falls_back_to_detection(site):
     assert isinstance(article, Article)
     assert article.text == story_text(OSTMERE)
     assert article.encoding == "cp1252"
+
+
+def test_a_link_with_spaces_and_accents_is_escaped_before_it_is_asked_for(site):
+    site.routes["/news/ostmere%20chair%C3%A9"] = story(OSTMERE)
+    [article] = read(site, "/news/ostmere chairé")
+    assert isinstance(article, Article)
+    assert site.paths() == ["/robots.txt", "/news/ostmere%20chair%C3%A9"]
+
+
+def test_an_unexpected_error_on_one_page_fails_that_page_alone(site, monkeypatch):
+    import sectorwatch.ingest.web.pages as pages
+
+    real = pages.page_article
+
+    def broken(response, link):
+        if link.url.endswith("/boom"):
+            raise RuntimeError("parser exploded")
+        return real(response, link)
+
+    monkeypatch.setattr(pages, "page_article", broken)
+    site.routes["/boom"] = story(FENMOOR)
+    site.routes[OSTMERE] = story(OSTMERE)
+    boom, fine = read(site, "/boom", OSTMERE)
+    assert boom == ReadFailure(site.url("/boom"), "cannot be read (RuntimeError: parser exploded)")
+    assert isinstance(fine, Article)

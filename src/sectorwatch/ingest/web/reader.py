@@ -101,6 +101,10 @@ def _expand(
             report.feeds_failed += 1
             failures.append(ReadFailure(url, exc.reason))
             continue
+        except Exception as exc:  # noqa: BLE001
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, f"cannot be read ({type(exc).__name__}: {exc})"))
+            continue
         if response.status == 304:
             report.not_modified += 1
             continue
@@ -116,6 +120,10 @@ def _expand(
         except (NotAFeed, NotASitemap) as exc:
             report.feeds_failed += 1
             failures.append(ReadFailure(url, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad feed never takes the round down
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, f"cannot be read ({type(exc).__name__}: {exc})"))
             continue
         if index:  # an index may stay the same while its sitemaps change: read it each time
             report.validators[url] = (None, None)
@@ -164,6 +172,8 @@ def _fetch_pages(
             quiet = exc.kind == "robots" and not link.named
             failure = ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
             return failure, exc.lasting
+        except Exception as exc:  # noqa: BLE001 - one bad page never takes the batch down
+            return ReadFailure(link.url, f"cannot be read ({type(exc).__name__}: {exc})"), False
 
     limit = fetcher.options.concurrency
     queue = iter(links)
