@@ -41,16 +41,9 @@ def watch(
 
     settings = Settings.from_env()
     feeds = feeds or settings.watch_feeds
-    _, sources = (
-        web.split_inputs(None, feed, sitemap, feeds)
-        if (feed or sitemap or feeds)
-        else (
-            None,
-            [],
-        )
-    )
-    if not sources:
+    if not (feed or sitemap or feeds):
         bad_usage(ValueError("give --feeds FILE (or SECTORWATCH_WATCH_FEEDS), --feed or --sitemap"))
+    _, sources = web.split_inputs(None, feed, sitemap, feeds)
     try:
         state = WatchState.load(state_file or settings.watch_state)
     except StateError as exc:
