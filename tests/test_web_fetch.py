@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from web_site import STORIES, Reply, Site, story, story_text
+from web_site import STORIES, Reply, Site, page, story, story_text
 
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.web import Source, WebOptions, read_web
@@ -139,10 +139,10 @@ def test_a_retry_after_beyond_the_bound_is_not_waited_for(site):
 
 
 def test_a_response_slower_than_the_timeout_fails(site):
-    site.routes["/slow"] = Reply(body="<p>late</p>", delay=1.5)
+    site.routes["/slow"] = Reply(body="<p>late</p>", delay=5.0)
     site.routes[OSTMERE] = story(OSTMERE)
-    slow, fine = read(site, "/slow", OSTMERE, timeout=0.3)
-    assert slow == ReadFailure(site.url("/slow"), "timed out after 0.3 s")
+    slow, fine = read(site, "/slow", OSTMERE, timeout=1.0)
+    assert slow == ReadFailure(site.url("/slow"), "timed out after 1 s")
     assert isinstance(fine, Article)
 
 
@@ -306,3 +306,100 @@ def test_addresses_that_are_not_public_are_named(address, kind):
 def test_a_url_that_is_not_a_url_is_refused():
     with pytest.raises(Refused, match="not a valid URL"):
         parse_url("http://example.org:99999/")
+
+
+def test_a_compressed_body_is_capped_after_decompression(site):
+    import gzip
+
+    bomb = gzip.compress(b"<p>" + b"a" * 200_000 + b"</p>")
+    site.routes["/bomb"] = Reply(body=bomb, headers={"Content-Encoding": "gzip"})
+    assert len(bomb) < 2000
+    assert read(site, "/bomb", max_bytes=2000) == [
+        ReadFailure(
+            site.url("/bomb"),
+            "response is larger than the 2 kB limit; raise it with SECTORWATCH_WEB_MAX_BYTES",
+        )
+    ]
+
+
+def test_web_options_come_from_sectorwatch_web_settings():
+    from sectorwatch.settings import Settings
+
+    settings = Settings.from_env(
+        {
+            "SECTORWATCH_WEB_TIMEOUT": "2.5",
+            "SECTORWATCH_WEB_HOST_DELAY": "0",
+            "SECTORWATCH_WEB_HOST_CONCURRENCY": "2",
+            "SECTORWATCH_WEB_ALLOW": "127.0.0.1",
+            "SECTORWATCH_WEB_CONTACT": "https://newsroom.example/contact",
+        }
+    )
+    web = WebOptions.from_settings(settings)
+    assert (web.timeout, web.host_delay, web.host_concurrency, web.allow) == (
+        2.5,
+        0.0,
+        2,
+        "127.0.0.1",
+    )
+    assert web.user_agent == "Sectorwatch/0.1.0 (+https://newsroom.example/contact)"
+    assert WebOptions().user_agent == "Sectorwatch/0.1.0"
+
+
+def test_a_robots_txt_that_cannot_be_read_keeps_the_crawler_off_the_site(site):
+    site.routes["/robots.txt"] = Reply(503, "down")
+    site.routes[FENMOOR] = story(FENMOOR)
+    assert read(site, FENMOOR) == [
+        ReadFailure(
+            site.url(FENMOOR),
+            f"robots.txt of {site.base} cannot be read"
+            " (HTTP 503 Service Unavailable after 3 attempts); not fetched",
+        )
+    ]
+    assert site.paths() == ["/robots.txt"] * 3
+
+
+def test_a_host_that_refuses_connections_is_named():
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago, now closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/story"
+    assert list(read_web([Source("page", url)], Fetcher(options()))) == [
+        ReadFailure(url, f"cannot connect to 127.0.0.1:{port} (Connection refused)")
+    ]
+
+
+def test_a_wrong_charset_header_falls_back_to_detection(site):
+    title, paragraphs = STORIES[OSTMERE]
+    body = page(title, paragraphs).encode("cp1252")  # curly quotes as 0x93 / 0x94
+    site.routes[OSTMERE] = Reply(body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    [article] = read(site, OSTMERE)
+    assert isinstance(article, Article)
+    assert article.text == story_text(OSTMERE)
+    assert article.encoding == "cp1252"
+
+
+def test_a_link_with_spaces_and_accents_is_escaped_before_it_is_asked_for(site):
+    site.routes["/news/ostmere%20chair%C3%A9"] = story(OSTMERE)
+    [article] = read(site, "/news/ostmere chairé")
+    assert isinstance(article, Article)
+    assert site.paths() == ["/robots.txt", "/news/ostmere%20chair%C3%A9"]
+
+
+def test_an_unexpected_error_on_one_page_fails_that_page_alone(site, monkeypatch):
+    import sectorwatch.ingest.web.pages as pages
+
+    real = pages.page_article
+
+    def broken(response, link):
+        if link.url.endswith("/boom"):
+            raise RuntimeError("parser exploded")
+        return real(response, link)
+
+    monkeypatch.setattr(pages, "page_article", broken)
+    site.routes["/boom"] = story(FENMOOR)
+    site.routes[OSTMERE] = story(OSTMERE)
+    boom, fine = read(site, "/boom", OSTMERE)
+    assert boom == ReadFailure(site.url("/boom"), "cannot be read (RuntimeError: parser exploded)")
+    assert isinstance(fine, Article)

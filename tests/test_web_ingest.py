@@ -147,3 +147,12 @@ def test_urls_are_not_sent_to_a_dask_cluster(tmp_path):
     assert result.stderr == (
         "error: --engine: URLs, --feed, --sitemap and --feeds need --engine local\n"
     )
+
+
+def test_a_feeds_file_without_feeds_is_a_usage_error(tmp_path):
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("# nothing yet\n\n", encoding="utf-8")
+    for command in (["ingest", "--feeds", str(feeds)], ["watch", "--feeds", str(feeds)]):
+        result = CliRunner().invoke(app, [*command, "--db", f"sqlite:///{tmp_path / 'sw.db'}"])
+        assert result.exit_code == 2
+        assert result.stderr == f"error: {feeds} lists no feeds\n"

@@ -235,3 +235,37 @@ def test_a_feeds_file_line_that_is_not_a_url_is_named(tmp_path):
     with pytest.raises(ValueError) as caught:
         feeds_file(str(path))
     assert str(caught.value) == f"{path}:2: not an http or https URL: 'news.example/rss'"
+
+
+def test_an_item_in_two_feeds_is_fetched_once_in_first_seen_order(site):
+    for path in (FENMOOR, OSTMERE, HARLOW):
+        site.routes[path] = story(path)
+    site.routes["/a.xml"] = Reply(
+        body=rss([{"title": "F", "link": FENMOOR}, {"title": "O", "link": OSTMERE}]), headers=RSS
+    )
+    site.routes["/b.xml"] = Reply(
+        body=rss([{"title": "H", "link": HARLOW}, {"title": "F", "link": FENMOOR}]), headers=RSS
+    )
+    sources = [Source("feed", site.url("/a.xml")), Source("feed", site.url("/b.xml"))]
+    report = WebReport()
+    items = list(read_web(sources, Fetcher(options()), report=report))
+    assert [i.source for i in items] == [site.url(p) for p in (FENMOOR, OSTMERE, HARLOW)]
+    assert site.paths().count(FENMOOR) == 1
+    assert (report.feeds, report.links) == (2, 3)
+
+
+def test_a_news_sitemap_title_and_date_fill_what_the_page_lacks(site):
+    site.routes[HARLOW] = Reply(body=page("", STORIES[HARLOW][1]))
+    site.routes["/news-sitemap.xml"] = Reply(
+        body=(
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+            ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            f"<url><loc>{site.url(HARLOW)}</loc><news:news>"
+            "<news:publication_date>2024-05-03T07:45:00+01:00</news:publication_date>"
+            "<news:title>Harlow Vale names chief nurse</news:title></news:news></url></urlset>"
+        ),
+        headers=XML,
+    )
+    assert summary(read(site, "sitemap", "/news-sitemap.xml")) == [
+        (site.url(HARLOW), "Harlow Vale names chief nurse", [], "2024-05-03")
+    ]

@@ -74,7 +74,12 @@ def split_inputs(
         except ValueError as exc:
             bad_usage(exc)
     if not local and not sources:
-        bad_usage(ValueError("give PATH..., URL..., --feed, --sitemap or --feeds"))
+        what = (
+            f"{feeds} lists no feeds"
+            if feeds
+            else "give PATH..., URL..., --feed, --sitemap or --feeds"
+        )
+        bad_usage(ValueError(what))
     return local, sources
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -32,7 +33,6 @@ def watch(
     """Re-read feeds and sitemaps every interval and store only the new articles."""
     from sectorwatch.cli._store_options import bad_usage, fail
     from sectorwatch.errors import SectorwatchError
-    from sectorwatch.ingest.web.fetch import Fetcher
     from sectorwatch.ingest.web.options import WebOptions
     from sectorwatch.ingest.web.state import StateError, WatchState
     from sectorwatch.ingest.web.watch import Round
@@ -41,16 +41,9 @@ def watch(
 
     settings = Settings.from_env()
     feeds = feeds or settings.watch_feeds
-    _, sources = (
-        web.split_inputs(None, feed, sitemap, feeds)
-        if (feed or sitemap or feeds)
-        else (
-            None,
-            [],
-        )
-    )
-    if not sources:
+    if not (feed or sitemap or feeds):
         bad_usage(ValueError("give --feeds FILE (or SECTORWATCH_WATCH_FEEDS), --feed or --sitemap"))
+    _, sources = web.split_inputs(None, feed, sitemap, feeds)
     try:
         state = WatchState.load(state_file or settings.watch_state)
     except StateError as exc:
@@ -66,6 +59,7 @@ def watch(
     except SectorwatchError as exc:
         fail(exc)
     stop = threading.Event()
+    options = replace(options, sleep=stop.wait)  # a stop cuts short any retry or host wait
     failed = [False]
 
     def log(result: Round) -> None:
@@ -79,7 +73,7 @@ def watch(
     try:
         done = run(
             sources,
-            Fetcher(options),
+            options,
             state,
             ingest,
             interval=interval or settings.watch_interval,
@@ -88,6 +82,12 @@ def watch(
             stop=stop,
             log=log,
         )
+    except KeyboardInterrupt:  # a second Ctrl-C: the batch in hand is rolled back
+        typer.echo(
+            "stopped at once; the store is consistent (the batch in hand was not written)",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     finally:
         _restore(previous)
         store.dispose()

@@ -36,6 +36,12 @@ class FetchFailed(Exception):
         self.kind = kind
         self.status = status
 
+    @property
+    def lasting(self) -> bool:
+        """Asking again later would give the same answer (not a timeout, a dropped
+        connection, a 429 or a 5xx)."""
+        return self.kind not in ("timeout", "network") and self.status not in RETRIED
+
 
 @dataclass(frozen=True)
 class Response:
@@ -185,7 +191,7 @@ class Fetcher:
 
     def _request(self, target: Target, address: str, headers: Mapping[str, str]) -> Response:
         import urllib3
-        from urllib3.exceptions import HTTPError, TimeoutError
+        from urllib3.exceptions import HTTPError, NewConnectionError, TimeoutError
 
         opts = self.options
         sent = {
@@ -234,6 +240,10 @@ class Fetcher:
                 return Response(target.url, raw.status, names, body)
             finally:
                 raw.release_conn()
+        except NewConnectionError as exc:  # (a subclass of urllib3's TimeoutError)
+            cause = exc.__cause__
+            why = getattr(cause, "strerror", None) or cause or exc
+            raise FetchFailed(f"cannot connect to {target.netloc} ({why})", "network") from exc
         except TimeoutError as exc:
             raise FetchFailed(f"timed out after {opts.timeout:g} s", "timeout") from exc
         except HTTPError as exc:

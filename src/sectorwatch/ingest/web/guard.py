@@ -11,10 +11,14 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+_SAFE = "!#$%&'()*+,/:;=?@[]~"
+"""Characters left as they are in a path or query; others (spaces, non-ASCII) are escaped."""
 
 
 class Refused(Exception):
@@ -55,9 +59,14 @@ def parse_url(url: str) -> Target:
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise Refused("the URL has no host")
-    path = parts.path or "/"
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise Refused(f"not a valid host name {host!r}") from exc
+    path = quote(parts.path or "/", safe=_SAFE)
     if parts.query:
-        path += f"?{parts.query}"
+        path += f"?{quote(parts.query, safe=_SAFE)}"
     return Target(url.strip(), scheme, host, port or (443 if scheme == "https" else 80), path)
 
 

@@ -37,7 +37,7 @@ class WebOptions:
     host_concurrency: int = 1
     concurrency: int = 4
     allow: str | None = None
-    sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
+    sleep: Callable[[float], object] = field(default=time.sleep, compare=False)
     clock: Callable[[], float] = field(default=time.monotonic, compare=False)
 
     @classmethod

@@ -42,7 +42,9 @@ class WebReport:
     links: int = 0
     already_seen: int = 0
     read: list[str] = field(default_factory=list)
-    """Links whose page gave an article, in order (watch marks them as seen)."""
+    """Links settled, in order: their page gave an article, or failed for a lasting reason
+    (404, refused, robots.txt, not HTML). `watch` does not fetch them again; links that
+    failed for a passing reason (a timeout, 429, 5xx) are not in it."""
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     """Feed URL -> (ETag, Last-Modified) of the version just read."""
 
@@ -99,9 +101,14 @@ def _expand(
             report.feeds_failed += 1
             failures.append(ReadFailure(url, exc.reason))
             continue
+        except Exception as exc:  # noqa: BLE001
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, f"cannot be read ({type(exc).__name__}: {exc})"))
+            continue
         if response.status == 304:
             report.not_modified += 1
             continue
+        index = False
         try:
             if source.kind == "feed":
                 links += parse_feed(response.body, response.url, response.media_type)
@@ -109,9 +116,17 @@ def _expand(
                 sitemap = parse_sitemap(response.body, fetcher.options.max_bytes)
                 links += sitemap.pages
                 pending += sitemap.sitemaps
+                index = bool(sitemap.sitemaps)
         except (NotAFeed, NotASitemap) as exc:
             report.feeds_failed += 1
             failures.append(ReadFailure(url, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad feed never takes the round down
+            report.feeds_failed += 1
+            failures.append(ReadFailure(url, f"cannot be read ({type(exc).__name__}: {exc})"))
+            continue
+        if index:  # an index may stay the same while its sitemaps change: read it each time
+            report.validators[url] = (None, None)
             continue
         report.validators[url] = (
             response.headers.get("etag"),
@@ -127,7 +142,12 @@ def _fresh(
     report: WebReport,
 ) -> list[Link]:
     """Links once each, less those already read or stored."""
-    unique = list({link.url: link for link in reversed(links)}.values())[::-1]
+    unique: list[Link] = []
+    urls: set[str] = set()
+    for link in links:
+        if link.url not in urls:
+            urls.add(link.url)
+            unique.append(link)
     report.links += len(unique)
     seen = set(state.seen) if state is not None else set()
     if known is not None:
@@ -142,19 +162,23 @@ def _fetch_pages(
 ) -> Iterator[Article | ReadFailure]:
     from sectorwatch.ingest.web.pages import page_article
 
-    def fetch(link: Link) -> Article | ReadFailure:
+    def fetch(link: Link) -> tuple[Article | ReadFailure, bool]:
+        """The page's article or failure, and whether that is settled."""
         if stop.is_set():
-            return ReadFailure(link.url, "stopped")
+            return ReadFailure(link.url, "stopped"), False
         try:
-            return page_article(fetcher.get(link.url), link)
+            return page_article(fetcher.get(link.url), link), True
         except FetchFailed as exc:
             quiet = exc.kind == "robots" and not link.named
-            return ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
+            failure = ReadFailure(link.url, exc.reason, "skipped" if quiet else "failed")
+            return failure, exc.lasting
+        except Exception as exc:  # noqa: BLE001 - one bad page never takes the batch down
+            return ReadFailure(link.url, f"cannot be read ({type(exc).__name__}: {exc})"), False
 
     limit = fetcher.options.concurrency
     queue = iter(links)
     with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sectorwatch-web") as pool:
-        pending: deque[tuple[Link, Future[Article | ReadFailure]]] = deque()
+        pending: deque[tuple[Link, Future[tuple[Article | ReadFailure, bool]]]] = deque()
 
         def top_up() -> None:
             while len(pending) < limit and not stop.is_set():
@@ -167,10 +191,10 @@ def _fetch_pages(
             top_up()
             while pending and not stop.is_set():
                 link, future = pending.popleft()
-                item = future.result()
+                item, settled = future.result()
                 if stop.is_set():
                     return
-                if isinstance(item, Article):
+                if settled:
                     report.read.append(link.url)
                 yield item
                 top_up()

@@ -1,4 +1,5 @@
-"""robots.txt, read once per site (scheme, host and port) with the standard library's parser.
+"""robots.txt, read once per site (scheme, host and port) and Fetcher (one `ingest`, one
+`watch` round), with the standard library's parser.
 
 As RFC 9309 says: a robots.txt that does not exist (HTTP 4xx) allows everything; one that
 cannot be read (5xx, a timeout, a refused connection) disallows everything on that site for
@@ -14,7 +15,7 @@ from urllib.robotparser import RobotFileParser
 from sectorwatch.ingest.web.options import AGENT
 
 if TYPE_CHECKING:
-    from sectorwatch.ingest.web.fetch import Fetcher
+    from sectorwatch.ingest.web.fetch import Fetcher, FetchFailed
     from sectorwatch.ingest.web.guard import Target
 
 
@@ -22,7 +23,7 @@ class RobotsCache:
     def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
         self._lock = threading.Lock()
-        self._sites: dict[str, RobotFileParser | str] = {}
+        self._sites: dict[str, RobotFileParser | FetchFailed] = {}
         self._loading: dict[str, threading.Lock] = {}
 
     def check(self, target: Target) -> None:
@@ -30,12 +31,12 @@ class RobotsCache:
         from sectorwatch.ingest.web.fetch import FetchFailed
 
         rules = self._rules(target)
-        if isinstance(rules, str):
-            raise FetchFailed(rules, "robots")
+        if isinstance(rules, FetchFailed):  # unreadable now: may be readable later
+            raise FetchFailed(rules.reason, rules.kind, rules.status)
         if not rules.can_fetch(AGENT, target.url):
             raise FetchFailed("disallowed by robots.txt", "robots")
 
-    def _rules(self, target: Target) -> RobotFileParser | str:
+    def _rules(self, target: Target) -> RobotFileParser | FetchFailed:
         origin = target.origin
         with self._lock:
             lock = self._loading.setdefault(origin, threading.Lock())
@@ -44,7 +45,7 @@ class RobotsCache:
                 self._sites[origin] = self._load(target)
             return self._sites[origin]
 
-    def _load(self, target: Target) -> RobotFileParser | str:
+    def _load(self, target: Target) -> RobotFileParser | FetchFailed:
         from sectorwatch.ingest.decode import DecodeError, decode_bytes
         from sectorwatch.ingest.web.fetch import FetchFailed
 
@@ -55,7 +56,13 @@ class RobotsCache:
             if exc.status is not None and 400 <= exc.status < 500:
                 parser.parse([])  # no robots.txt: everything allowed
                 return parser
-            return f"robots.txt of {target.origin} cannot be read ({exc.reason}); not fetched"
+            if exc.kind in ("network", "timeout", "refused"):
+                return exc  # the site itself cannot be reached: say so
+            return FetchFailed(
+                f"robots.txt of {target.origin} cannot be read ({exc.reason}); not fetched",
+                "network",
+                exc.status,
+            )
         try:
             text = decode_bytes(response.body).text if response.body.strip() else ""
         except DecodeError:

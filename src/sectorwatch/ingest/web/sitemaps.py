@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from dataclasses import dataclass
 
 from sectorwatch.ingest.web.items import Link
@@ -79,7 +80,7 @@ def parse_sitemap(body: bytes, max_bytes: int = 50_000_000) -> Sitemap:
         news = next((n for n in node if _local(n.tag) == "news"), None)
         title = _text(news, "title") if news is not None else None
         published = _text(news, "publication_date") if news is not None else None
-        pages.append(Link(loc, title=title, published=published[:10] if published else None))
+        pages.append(Link(loc, title=title, published=_iso_date(published)))
         if len(pages) >= MAX_URLS:
             break
     return Sitemap(pages, [])
@@ -90,6 +91,14 @@ def _text(node: object, name: str) -> str | None:
         if _local(child.tag) == name and child.text:
             return " ".join(child.text.split()) or None
     return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    """The date part of a W3C datetime (`2024-05-01T09:00:00+01:00` -> `2024-05-01`)."""
+    if not value:
+        return None
+    head = value.strip()[:10]
+    return head if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", head) else None
 
 
 def _text_sitemap(data: bytes) -> Sitemap:

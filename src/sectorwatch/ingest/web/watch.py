@@ -16,6 +16,7 @@ from typing import Any
 
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.web.fetch import Fetcher
+from sectorwatch.ingest.web.options import WebOptions
 from sectorwatch.ingest.web.reader import Source, WebReport, read_web
 from sectorwatch.ingest.web.state import WatchState
 from sectorwatch.model import Article
@@ -62,7 +63,7 @@ def watch_round(
 
 def watch(
     sources: Sequence[Source],
-    fetcher: Fetcher,
+    options: WebOptions,
     state: WatchState,
     ingest: Ingest,
     *,
@@ -72,17 +73,19 @@ def watch(
     stop: threading.Event | None = None,
     log: Callable[[Round], None] = lambda r: None,
 ) -> list[Round]:
-    """Rounds every `interval` seconds (start to start) until `stop` or `rounds` are done."""
+    """Rounds every `interval` seconds (start to start) until `stop` or `rounds` are done.
+    Each round has its own Fetcher, so robots.txt is read afresh each round."""
     stop = stop or threading.Event()
     done: list[Round] = []
     while not stop.is_set():
-        started = fetcher.options.clock()
+        started = options.clock()
+        fetcher = Fetcher(options)
         result = watch_round(len(done) + 1, sources, fetcher, state, ingest, known, stop)
         done.append(result)
         log(result)
         if rounds is not None and len(done) >= rounds:
             break
-        remaining = interval - (fetcher.options.clock() - started)
+        remaining = interval - (options.clock() - started)
         if remaining > 0 and stop.wait(remaining):
             break
     return done
