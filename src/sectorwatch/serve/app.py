@@ -46,7 +46,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from sectorwatch.serve import corrections, pages
+    from sectorwatch.serve import corrections, history_page, pages
     from sectorwatch.serve.render import Renderer, environment, wanted_format
     from sectorwatch.serve.security import FormatAndHeaders, Guard
     from sectorwatch.store import open_store
@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     pages.register(app)
     corrections.register(app)
+    history_page.register(app)
 
     def error(request: Request, status: int, message: str) -> Response:
         if wanted_format(request) != "html":
