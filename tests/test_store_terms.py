@@ -267,3 +267,14 @@ def test_conflicting_reports_give_ranked_candidates_with_reasons(engine):
          "reported in post on 2021-09-01, start unknown, per “Brindle Vale update” (2021-09-01)"
          "; last reported in post on 2021-09-01, end unknown"),
     ]  # fmt: skip
+
+
+def test_migration_5_adds_the_terms_indexes(engine):
+    from sqlalchemy import inspect, select
+
+    from sectorwatch.store.schema import schema_version
+
+    with engine.connect() as conn:
+        assert 5 in set(conn.execute(select(schema_version.c.version)).scalars())
+        names = {i["name"] for t in ("occupancies", "events") for i in inspect(conn).get_indexes(t)}
+    assert {"ix_occupancies_post_person", "ix_events_type_organisation"} <= names
