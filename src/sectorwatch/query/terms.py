@@ -244,7 +244,10 @@ def link_successions(role: str, terms: list[Term]) -> None:
             elif nxt.replaces is None:
                 nxt.replaces = term.person_id
         if term.end and nxt.start and _within(nxt.start, term.end):
-            term.end = nxt.start  # "left in 2024", the successor started on 1 August 2024
+            # "left in 2024", the successor started on 1 August 2024
+            if term.leaving == term.end:
+                term.leaving = nxt.start
+            term.end = nxt.start
         if nxt.start is None and nxt.first_reported is None and term.end:
             if nxt.announced and not _before(term.end, nxt.announced):
                 # "will take over from X in January": the successor starts when X leaves
