@@ -128,3 +128,74 @@ def test_generic_words_never_join_two_organisations(engine):
         "o-ashgrove-hospitals-nhs-trust",
         "o-belford-community-nhs-trust",
     ]
+
+
+BACK_REFERENCES = ArticleSpec(
+    title="Confederation and college respond",
+    published="2024-04-02",
+    source="backrefs.txt",
+    text=(
+        "Confederation and college respond\n"
+        "Rhys Calder, chief executive of the Wessex Care Confederation, gave evidence.\n"
+        'A spokesperson for the confederation said: "We need a plan."\n'
+        "Dame Nia Hollis DBE, president of the Royal College of Rural Nursing, spoke.\n"
+        'Nia Hollis, of the college, said: "Nurses are tired."\n'
+        "The WCC's board met on Monday.\n"
+    ),
+    aliases={"Wessex Care Confederation": ["WCC"]},
+    roles=[
+        dict(person="Rhys Calder", role="chief executive",
+             organisation="Wessex Care Confederation", status="current",
+             words="Rhys Calder, chief executive of the Wessex Care Confederation"),
+        dict(person="Dame Nia Hollis DBE", role="president",
+             organisation="Royal College of Rural Nursing", status="current",
+             words="Dame Nia Hollis DBE, president of the Royal College of Rural Nursing"),
+        dict(person="Rhys Calder", role="chief executive",
+             organisation="the WCC's", status="current", words="The WCC's board"),
+    ],
+    quotes=[
+        dict(text="We need a plan.", speaker="the confederation", kind="organisation",
+             organisation="the confederation"),
+        dict(text="Nurses are tired.", speaker="Nia Hollis", organisation="the college"),
+    ],
+)  # fmt: skip
+
+
+def test_back_references_possessives_and_post_nominals_join_the_named_entities(engine):
+    write_batch(engine, [build(BACK_REFERENCES)])
+    assert _ids(engine, "organisation") == [
+        "o-royal-college-of-rural-nursing",
+        "o-wessex-care-confederation",
+    ]
+    assert _ids(engine, "person") == ["p-nia-hollis", "p-rhys-calder"]
+    with engine.connect() as conn:
+        said = conn.execute(
+            select(quotes.c.text, quotes.c.speaker_id, quotes.c.speaker_organisation_id)
+        ).all()
+    assert sorted(said) == [
+        ("Nurses are tired.", "p-nia-hollis", "o-royal-college-of-rural-nursing"),
+        ("We need a plan.", "o-wessex-care-confederation", "o-wessex-care-confederation"),
+    ]
+
+
+POST_NOMINALS_LATER = ArticleSpec(
+    title="Hollis honoured",
+    published="2024-06-15",
+    source="honours.txt",
+    text="Nia Hollis CBE, president of the Royal College of Rural Nursing, was honoured.\n",
+    roles=[
+        dict(person="Nia Hollis CBE", role="president",
+             organisation="Royal College of Rural Nursing's", status="current",
+             words="Nia Hollis CBE, president of the Royal College of Rural Nursing"),
+    ],
+)  # fmt: skip
+
+
+def test_post_nominals_and_possessives_never_make_new_entities_across_articles(engine):
+    write_batch(engine, [build(BACK_REFERENCES)])
+    write_batch(engine, [build(POST_NOMINALS_LATER)])
+    assert _ids(engine, "person") == ["p-nia-hollis", "p-rhys-calder"]
+    assert _ids(engine, "organisation") == [
+        "o-royal-college-of-rural-nursing",
+        "o-wessex-care-confederation",
+    ]

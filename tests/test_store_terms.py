@@ -267,3 +267,27 @@ def test_conflicting_reports_give_ranked_candidates_with_reasons(engine):
          "reported in post on 2021-09-01, start unknown, per “Brindle Vale update” (2021-09-01)"
          "; last reported in post on 2021-09-01, end unknown"),
     ]  # fmt: skip
+
+
+def test_migration_5_adds_the_terms_indexes(engine):
+    from sqlalchemy import inspect, select
+
+    from sectorwatch.store.schema import schema_version
+
+    with engine.connect() as conn:
+        assert 5 in set(conn.execute(select(schema_version.c.version)).scalars())
+        names = {i["name"] for t in ("occupancies", "events") for i in inspect(conn).get_indexes(t)}
+    assert {"ix_occupancies_post_person", "ix_events_type_organisation"} <= names
+
+
+def test_a_former_holder_with_no_dates_is_a_candidate_before_the_report_only(engine):
+    write_batch(engine, [build(FORMER)])
+    reopens = per("Brindle Vale ward reopens", "2023-05-02")
+    got = [(h.name, h.status, h.basis, h.rank) for h in who(engine, ORG, "CEO", "2022-06").holders]
+    assert got == [
+        ("Orla Penhallow", "current",
+         f"held at some time before 2023-05-02 (reported as former then{reopens}), dates unknown",
+         3),
+    ]  # fmt: skip
+    assert who(engine, ORG, "CEO", "2019").holders == []  # more than two years before
+    assert who(engine, ORG, "CEO", "2023-06").holders == []  # after the report: former

@@ -188,6 +188,11 @@ def reactions(
     typer.echo(
         "By organisation: " + "; ".join(f"{o}: {len(i)}" for o, i in answer.by_organisation.items())
     )
+    if answer.statements:
+        typer.echo(f"Statements by the subject ({len(answer.statements)}):")
+        for q in answer.statements:
+            typer.echo(f"  {q.speaker or 'unknown speaker'}: “{q.text}”")
+            typer.echo(evidence_line(q.evidence))
 
 
 def timeline(
@@ -210,7 +215,8 @@ def timeline(
         return
     typer.echo(f"Timeline of {answer.target}")
     for e in answer.entries:
-        typer.echo(f"  {e.date or 'undated':10} {e.summary}")
+        seen = f" ({e.articles} articles)" if e.articles > 1 else ""
+        typer.echo(f"  {e.date or 'undated':10} {e.summary}{seen}")
         typer.echo(evidence_line(e.evidence, "      "))
 
 

@@ -28,6 +28,14 @@ class EventAnswer:
     observed: str | None = None
     article_id: str = ""
     evidence: EvidenceRef | None = None
+    # one real-world change reported by several articles (`query.consolidate`): every
+    # claim and article that reports it, and when it was first and last reported
+    claim_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    reports: list[EvidenceRef] = field(default_factory=list)
+    first_reported: str | None = None
+    last_reported: str | None = None
+    organisation_ids: list[str] = field(default_factory=list)
 
     @property
     def when(self) -> str:
@@ -78,6 +86,9 @@ def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAn
                 organisation_id=org,
                 organisation=names.get(org) if org else None,
                 organisations=[names.get(o, o) for o in json.loads(r["organisations"] or "[]")],
+                organisation_ids=[
+                    judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")
+                ],
                 status=fixed["status"],
                 date=fixed["date"],
                 announced=fixed["announced"],

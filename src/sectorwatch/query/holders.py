@@ -50,7 +50,7 @@ class Holder:
     alternatives: list[HolderClaim] = field(default_factory=list)
     basis: str = ""  # why: "in post from 2021-08-01, per ..."
     kind: str = "substantive"  # substantive | interim | acting
-    rank: int = 0  # 0 in post by the evidence, 1 presumed after the last report, 2 undated
+    rank: int = 0  # 0 by the evidence, 1 presumed after the last report, 2 undated, 3 former
     first_reported: str | None = None
     last_reported: str | None = None
     ended_by: str | None = None  # ended on or before this date (a "former" report)

@@ -4,8 +4,8 @@ ChangeEvent: original organisations, resulting organisation, date).
 The resulting organisation of a completed change is its stored `result_id`; else the
 organisation the store knows by the parties' names joined ("A and B", the combined body
 an article names); else the party an evidence sentence says the others went "into"
-("absorbed into B"). Every report of the same change (the same parties, any stage) is one
-`Change`, its stages and articles kept.
+("absorbed into B"). Every report of the same change (sharing a party, any stage) is one
+`Change` naming every party, its stages and articles kept.
 """
 
 from __future__ import annotations
@@ -88,12 +88,18 @@ def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
     everyone |= {r["result_id"] for r, _ in mine if r["result_id"]}
     names = names_of(conn, everyone | ids)
     ev = evidence_for(conn, [r["claim_id"] for r, _ in mine])
-    groups: dict[tuple[str, frozenset[str]], list[tuple[Any, list[str]]]] = {}
-    for r, parties in mine:
-        groups.setdefault((r["kind"], frozenset(parties)), []).append((r, parties))
+    # reports sharing a party are one change (every stage; one report may name one party)
+    groups: list[tuple[str, set[str], list[tuple[Any, list[str]]]]] = []
+    for r, parties in sorted(mine, key=lambda m: m[0]["observed"] or "9999"):
+        home = next((g for g in groups if g[0] == r["kind"] and g[1] & set(parties)), None)
+        if home is None:
+            groups.append((r["kind"], set(parties), [(r, parties)]))
+        else:
+            home[1].update(parties)
+            home[2].append((r, parties))
     out = Lineage()
-    for (kind, party_set), reports in groups.items():
-        parties = reports[0][1]
+    for kind, party_set, reports in groups:
+        parties = list(dict.fromkeys(p for _, ps in reports for p in ps))
         result = _result(conn, reports, parties, names, ev, judged)
         if not (ids & party_set or (result and result in ids)):
             continue

@@ -1,14 +1,24 @@
 """`reactions EVENT|PERSON|ORG`: what the sector said about it, by stance and organisation.
 
-The quotes of the articles reporting the events (an event's claim id, a person's events,
-or an organisation's events), except the words of the people the events are about. When a
-person has no events, the quotes of the articles that mention them are used instead.
-For an event, each speaker also gets the role they held on the event's date and each quote
-the kind of its speaker's organisation (`query.kinds`).
+Reactions to an event (`query.consolidate`: one event per real-world change, however many
+articles report it) are the quotes that are reactions:
+- said by someone other than the event's subject: the subject's own words are kept apart,
+  as `statements` ("statement by");
+- in an article that reports the event, dated no earlier than the event was first
+  reported (a document older than the event never reacts to it, nor does a document
+  speaker that names only earlier years, "the 2015 review");
+- about it: the article's main event is this event, or the quote shares a paragraph with
+  the event's sentence.
+A person's or an organisation's reactions are those to each of their events; a person with
+no events gets the quotes of the articles that mention them instead. For an event, each
+speaker also gets the role they held on the event's date and each quote the kind of its
+speaker's organisation (`query.kinds`).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,11 +27,14 @@ from sqlalchemy import Connection, Engine, select
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, connected, find_entities, names_of, today
-from sectorwatch.query.events import EventAnswer, involving, load_events
+from sectorwatch.query.consolidate import load_changes
+from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import HeldRole, roles_on
 from sectorwatch.query.kinds import organisation_kind
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.store.schema import articles, events, mentions, quotes
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 STANCES = ("welcome", "concern", "mixed", "neutral")
 
@@ -32,6 +45,7 @@ class Reactions:
     target_id: str
     events: list[EventAnswer] = field(default_factory=list)
     quotes: list[QuoteAnswer] = field(default_factory=list)
+    statements: list[QuoteAnswer] = field(default_factory=list)  # the subject's own words
     by_stance: dict[str, list[str]] = field(default_factory=dict)  # stance -> claim ids
     by_organisation: dict[str, list[str]] = field(default_factory=dict)
     on: str | None = None  # an event's date, for the roles speakers held then
@@ -52,18 +66,32 @@ def reactions(engine: Engine | Connection, target: str) -> Reactions:
         target_id = found[0]
         ids = judged.cluster(target_id)
         label = names_of(conn, {target_id}).get(target_id, target)
-        found_events = load_events(conn, select(events).where(involving(ids)), judged)
+        found_events = load_changes(conn, judged, ids)
         answer = Reactions(label, target_id, events=found_events)
-        excluded = set(ids) if target_id.startswith("p-") else set()
         if found_events:
-            reporting = {e.article_id for e in found_events}
+            kept: dict[str, QuoteAnswer] = {}
+            said: dict[str, QuoteAnswer] = {}
+            for ev in found_events:
+                subject = set(judged.cluster(ev.person_id)) if ev.person_id else set()
+                if target_id.startswith("p-"):
+                    subject |= set(ids)
+                reacting, own = _reactions_to(conn, judged, ev, subject)
+                kept.update((q.claim_id, q) for q in reacting)
+                said.update((q.claim_id, q) for q in own)
+            _group(answer, list(kept.values()), list(said.values()))
         else:
             reporting = set(
                 conn.execute(
                     select(mentions.c.article_id).where(mentions.c.entity_id.in_(ids))
                 ).scalars()
             )
-        _collect(conn, judged, answer, reporting, excluded)
+            every = _quotes_of(conn, judged, reporting)
+            excluded = set(ids) if target_id.startswith("p-") else set()
+            _group(
+                answer,
+                [q for q in every if q.speaker_id not in excluded],
+                [q for q in every if q.speaker_id in excluded],
+            )
         return answer
 
 
@@ -73,18 +101,29 @@ def event_reactions(engine: Engine | Connection, claim_id: str) -> Reactions:
         return _event(conn, Judged.load(conn), claim_id)
 
 
-def _event(conn: Connection, judged: Judged, claim_id: str) -> Reactions:
+def _the_change(conn: Connection, judged: Judged, claim_id: str) -> EventAnswer | None:
+    """The event with this claim id, joined with every other report of the same change."""
     found = load_events(conn, select(events).where(events.c.claim_id == claim_id), judged)
     if not found:
-        raise QueryError(f"no event with id {claim_id!r} (or it was rejected)")
+        return None
     ev = found[0]
-    answer = Reactions(claim_id, claim_id, events=found)
+    ids = [i for i in (ev.person_id, ev.organisation_id, *ev.organisation_ids) if i]
+    related = [e for e in load_changes(conn, judged, ids) if e.type == ev.type]
+    return next((e for e in related if claim_id in e.claim_ids), ev)
+
+
+def _event(conn: Connection, judged: Judged, claim_id: str) -> Reactions:
+    ev = _the_change(conn, judged, claim_id)
+    if ev is None:
+        raise QueryError(f"no event with id {claim_id!r} (or it was rejected)")
+    answer = Reactions(claim_id, claim_id, events=[ev])
     answer.on = next(
         (d for d in (ev.effective, ev.date, ev.observed) if d and dates.is_partial_date(d)),
         today(),
     )
     subject = set(judged.cluster(ev.person_id)) if ev.person_id else set()
-    _collect(conn, judged, answer, {ev.article_id}, subject)
+    reacting, own = _reactions_to(conn, judged, ev, subject)
+    _group(answer, reacting, own)
     speakers = {q.speaker_id for q in answer.quotes if q.speaker_id}
     answer.speaker_roles = roles_on(conn, speakers, answer.on, judged)
     by_kind: dict[str, list[str]] = defaultdict(list)
@@ -99,22 +138,81 @@ def _event(conn: Connection, judged: Judged, claim_id: str) -> Reactions:
     return answer
 
 
-def _collect(
-    conn: Connection, judged: Judged, answer: Reactions, reporting: set[str], excluded: set[str]
-) -> None:
-    """The quotes of the `reporting` articles, except those of `excluded` speakers."""
+def _quotes_of(conn: Connection, judged: Judged, reporting: set[str]) -> list[QuoteAnswer]:
+    """The quotes of the `reporting` articles; near-duplicates (syndicated copies) count
+    once: the quotes of canonical articles only."""
     if not reporting:
-        return
-    # near-duplicates (syndicated copies) count once: quotes of canonical articles only
+        return []
     from sectorwatch.scale.dedup import canonical
 
     originals = select(articles.c.duplicate_of).where(
         articles.c.id.in_(reporting), articles.c.duplicate_of.is_not(None)
     )
-    reporting |= set(conn.execute(originals).scalars())
+    reporting = reporting | set(conn.execute(originals).scalars())
     query = quote_select().where(quotes.c.article_id.in_(reporting), canonical(quotes.c.article_id))
-    answer.quotes = [q for q in load_quotes(conn, query, judged) if q.speaker_id not in excluded]
-    answer.quotes.sort(key=lambda q: (q.published or "", q.article_id, q.start))
+    return load_quotes(conn, query, judged)
+
+
+def _paragraphs(conn: Connection, article_ids: set[str]) -> dict[str, list[tuple[int, int]]]:
+    rows = conn.execute(
+        select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(article_ids))
+    ).all()
+    return {r.id: [(p[0], p[1]) for p in json.loads(r.paragraphs or "[]")] for r in rows}
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
+    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset < e), None)
+
+
+def _older(value: str | None, than: str | None) -> bool:
+    """`value` (a date) lies wholly before `than`."""
+    if not value or not than or not dates.is_partial_date(value):
+        return False
+    if not dates.is_partial_date(than):
+        return False
+    return dates.interval(value)[1] < dates.interval(than)[0]
+
+
+def _older_document(q: QuoteAnswer, first_reported: str | None) -> bool:
+    """A document speaker that names only years before the event ("the 2015 review")."""
+    if q.speaker_kind != "document" or not first_reported:
+        return False
+    years = [int(y) for y in _YEAR.findall(f"{q.speaker or ''} {q.speaker_role or ''}")]
+    return bool(years) and max(years) < dates.interval(first_reported)[0].year
+
+
+def _reactions_to(
+    conn: Connection, judged: Judged, ev: EventAnswer, subject: set[str]
+) -> tuple[list[QuoteAnswer], list[QuoteAnswer]]:
+    """(reactions, the subject's own statements) to one (consolidated) event."""
+    reporting = set(ev.article_ids or [ev.article_id])
+    claims = set(ev.claim_ids or [ev.claim_id])
+    paragraphs = _paragraphs(conn, reporting)
+    where: dict[str, set[int]] = defaultdict(set)  # article -> paragraphs of the event
+    for report in ev.reports or ([ev.evidence] if ev.evidence else []):
+        i = _paragraph_of(paragraphs.get(report.article_id, []), report.start)
+        if i is not None:
+            where[report.article_id].add(i)
+    reacting: list[QuoteAnswer] = []
+    own: list[QuoteAnswer] = []
+    for q in _quotes_of(conn, judged, reporting):
+        if _older(q.published, ev.first_reported):
+            continue
+        if q.speaker_id in subject:  # a statement by the subject, in a reporting article
+            own.append(q)
+            continue
+        about = q.event_id in claims or (
+            _paragraph_of(paragraphs.get(q.article_id, []), q.start) in where[q.article_id]
+        )
+        if about and not _older_document(q, ev.first_reported):
+            reacting.append(q)
+    return reacting, own
+
+
+def _group(answer: Reactions, reacting: list[QuoteAnswer], own: list[QuoteAnswer]) -> None:
+    """Set the answer's quotes, statements and groups (by stance, by organisation)."""
+    answer.quotes = sorted(reacting, key=lambda q: (q.published or "", q.article_id, q.start))
+    answer.statements = sorted(own, key=lambda q: (q.published or "", q.article_id, q.start))
     stance: dict[str, list[str]] = defaultdict(list)
     orgs: dict[str, list[str]] = defaultdict(list)
     for q in answer.quotes:

@@ -81,6 +81,7 @@ class Term:
     announced: str | None = None  # first reported as incoming (appointed, not yet started)
     leaving: str | None = None  # an announced departure's effective date
     leaving_reported: str | None = None  # when the departure was first reported
+    possible_from: date | None = None  # a "former"-only term: held no earlier than this
     replaces: str | None = None  # person id of the previous holder
     replaced_by: str | None = None  # person id of the next holder
     claims: list[HolderClaim] = field(default_factory=list)  # preferred first
@@ -217,6 +218,8 @@ def _bound(term: Term) -> None:
 def link_successions(role: str, terms: list[Term]) -> None:
     """On a post held by one person at a time, each term is followed by the next one to
     start; the successor's start ends the term when nothing else does."""
+    for term in terms:
+        _bound_former_only(term, terms)
     if role in multi_holder_roles():
         return
     ordered = sorted(terms, key=lambda t: (t.order_key(), t.kind == "substantive"))
@@ -241,7 +244,10 @@ def link_successions(role: str, terms: list[Term]) -> None:
             elif nxt.replaces is None:
                 nxt.replaces = term.person_id
         if term.end and nxt.start and _within(nxt.start, term.end):
-            term.end = nxt.start  # "left in 2024", the successor started on 1 August 2024
+            # "left in 2024", the successor started on 1 August 2024
+            if term.leaving == term.end:
+                term.leaving = nxt.start
+            term.end = nxt.start
         if nxt.start is None and nxt.first_reported is None and term.end:
             if nxt.announced and not _before(term.end, nxt.announced):
                 # "will take over from X in January": the successor starts when X leaves
@@ -259,10 +265,27 @@ def link_successions(role: str, terms: list[Term]) -> None:
             nxt.replaces = prev.person_id
 
 
+def _bound_former_only(term: Term, terms: list[Term]) -> None:
+    """A term known only from a report calling the holder "former" was held at some time
+    before it: no earlier than `OPEN_TERM_YEARS` before, nor than the end of another
+    holder's term that ended before it."""
+    if term.ended_by is None or term.start or term.first_reported or term.end:
+        return
+    floor = _add_years(term.ended_by, -OPEN_TERM_YEARS)
+    for other in terms:
+        if other is term or other.person_id == term.person_id:
+            continue
+        ended = other.end or other.ended_by
+        if ended and _before(ended, term.ended_by):
+            floor = max(floor, date_interval(ended)[1])
+    term.possible_from = floor
+
+
 @dataclass
 class Standing:
     """A term's status on a date and why: `basis` says it in words, `rank` orders
-    candidates (0 in post by the evidence, 1 presumed after the last report, 2 undated)."""
+    candidates (0 in post by the evidence, 1 presumed after the last report, 2 undated,
+    3 known only as a former holder)."""
 
     status: str
     basis: str
@@ -309,6 +332,12 @@ def standing(term: Term, on: str, names: dict[str, str]) -> Standing:
             if term.undated:
                 return Standing(_holding(term, on), "reported in post in an undated article, "
                                 "dates unknown", 2, claim)  # fmt: skip
+            if term.possible_from and first >= term.possible_from:
+                basis = (
+                    f"held at some time before {term.ended_by} (reported as former then{per}),"
+                    " dates unknown"
+                )
+                return Standing(_holding(term, on), basis, 3, claim)
             return Standing("unknown", "no report of them in post", 0, claim)
         if last < date_interval(term.first_reported)[0]:
             if term.announced and date_interval(term.announced)[0] <= last:

@@ -1,32 +1,38 @@
-"""`timeline ORG|PERSON --from --to`: dated happenings, oldest first, each with evidence."""
+"""`timeline ORG|PERSON --from --to`: dated happenings, oldest first, each with evidence:
+events (one per real-world change), terms of office and organisation changes."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
     check_date,
-    evidence_for,
+    evidence_of,
     names_of,
     require_entity,
 )
-from sectorwatch.query.events import involving, load_events
-from sectorwatch.store.schema import claims, events, occupancies, org_changes, posts
+from sectorwatch.query.consolidate import load_changes
+from sectorwatch.query.history import describe
+from sectorwatch.query.holders import load_posts, post_terms
+from sectorwatch.store.schema import occupancies, posts
 
 
 @dataclass
 class TimelineEntry:
     date: str | None
-    kind: str  # event type, "role" or an organisation change
+    kind: str  # event type, "term" (a term of office) or an organisation change
     summary: str
     claim_id: str
     evidence: EvidenceRef | None = None
+    claim_ids: list[str] = field(default_factory=list)  # every report of it
+    articles: int = 1  # how many articles report it
+    first_reported: str | None = None
+    last_reported: str | None = None
 
 
 @dataclass
@@ -50,6 +56,9 @@ def _within(value: str | None, date_from: str | None, date_to: str | None) -> bo
 def timeline(
     engine: Engine, target: str, date_from: str | None = None, date_to: str | None = None
 ) -> Timeline:
+    """Dated happenings of an organisation or a person, oldest first: one entry per
+    real-world event (every article reporting it joined, `query.consolidate`), one per
+    term of office (`query.terms`), and the organisation's changes."""
     check_date(date_from, "--from")
     check_date(date_to, "--to")
     with engine.connect() as conn:
@@ -59,60 +68,31 @@ def timeline(
         answer = Timeline(
             names_of(conn, {target_id}).get(target_id, target), target_id, date_from, date_to
         )
-        found = load_events(conn, select(events).where(involving(ids)), judged)
+        found = load_changes(conn, judged, ids)
         for e in found:
+            if e.type == "merger":
+                continue  # an organisation change: below, with its stage
             who = e.person or ""
             what = f"{e.type}: {who} {e.role or ''} {e.organisation or ', '.join(e.organisations)}"
             answer.entries.append(
                 TimelineEntry(
-                    e.when or None, e.type, " ".join(what.split()), e.claim_id, e.evidence
+                    e.when or None, e.type, " ".join(what.split()), e.claim_id, e.evidence,
+                    e.claim_ids, len(e.article_ids), e.first_reported, e.last_reported,
                 )
-            )
-        is_person = target_id.startswith("p-")
-        column = occupancies.c.person_id if is_person else posts.c.organisation_id
-        rows = (
-            conn.execute(
-                select(occupancies, posts.c.role, posts.c.organisation_id, claims.c.origin)
-                .join(posts, posts.c.id == occupancies.c.post_id)
-                .join(claims, claims.c.id == occupancies.c.claim_id)
-                .where(column.in_(ids))
-            )
-            .mappings()
-            .all()
-        )
-        rows = [r for r in rows if r["claim_id"] not in judged.rejected]
-        names = names_of(
-            conn,
-            {r["person_id"] for r in rows}
-            | {r["organisation_id"] for r in rows if r["organisation_id"]},
-        )
-        ev = evidence_for(conn, [r["claim_id"] for r in rows])
-        for r in rows:
-            when = r["valid_from"] or r["observed"]
-            text = (
-                f"{names.get(r['person_id'], r['person_id'])}: {r['role']}, "
-                f"{names.get(r['organisation_id'], 'organisation not stated')} ({r['status']})"
-            )
-            answer.entries.append(
-                TimelineEntry(when, "role", text, r["claim_id"], ev.get(r["claim_id"]))
-            )
-        changes = conn.execute(select(org_changes)).mappings().all()
-        mine = [c for c in changes if set(json.loads(c["organisations"])) & set(ids)]
-        ev = evidence_for(conn, [c["claim_id"] for c in mine])
-        org_names = names_of(conn, {o for c in mine for o in json.loads(c["organisations"])})
-        for c in mine:
-            if c["claim_id"] in judged.rejected:
+            )  # fmt: skip
+        answer.entries += _terms(conn, judged, ids, target_id.startswith("p-"))
+        for c in found:
+            if c.type != "merger":
                 continue
-            who = " and ".join(org_names.get(o, o) for o in json.loads(c["organisations"]))
+            parties = " and ".join(c.organisations)
             answer.entries.append(
                 TimelineEntry(
-                    c["date"] or c["observed"],
-                    c["kind"],
-                    f"{c['kind']} ({c['stage'] or 'stage not stated'}): {who}",
-                    c["claim_id"],
-                    ev.get(c["claim_id"]),
+                    c.effective or c.date or c.first_reported, "merger",
+                    f"merger ({c.status or 'stage not stated'}): {parties}", c.claim_id,
+                    c.evidence, c.claim_ids, len(c.article_ids), c.first_reported,
+                    c.last_reported,
                 )
-            )
+            )  # fmt: skip
         answer.entries = [e for e in answer.entries if _within(e.date, date_from, date_to)]
         answer.entries.sort(
             key=lambda e: (
@@ -124,3 +104,42 @@ def timeline(
             )
         )
         return answer
+
+
+def _terms(
+    conn: Connection, judged: Judged, ids: list[str], is_person: bool
+) -> list[TimelineEntry]:
+    """One entry per term of office of the person, or in the organisation's posts."""
+    column = occupancies.c.person_id if is_person else posts.c.organisation_id
+    post_ids = sorted(
+        set(
+            conn.execute(
+                select(posts.c.id)
+                .join(occupancies, occupancies.c.post_id == posts.c.id)
+                .where(column.in_(ids))
+            ).scalars()
+        )
+    )
+    by_post, sources = post_terms(conn, post_ids, judged)
+    rows = load_posts(conn, post_ids)
+    terms = [t for ts in by_post.values() for t in ts if not is_person or t.person_id in ids]
+    people = {t.person_id for t in terms} | {p for t in terms for p in (t.replaces,) if p}
+    names = names_of(conn, people)
+    ev = evidence_of(conn, [sources[t.claims[0].claim_id] for t in terms])
+    out = []
+    for t in terms:
+        post = rows[t.post_id]
+        kind = "" if t.kind == "substantive" else f" ({t.kind})"
+        text = (
+            f"{names.get(t.person_id, t.person_id)}: {post.role}{kind}, "
+            f"{post.organisation or 'organisation not stated'}: {describe(t, names)}"
+        )
+        reported = {c.article_id for c in t.claims}
+        out.append(
+            TimelineEntry(
+                t.start or t.first_reported or t.announced, "term", text, t.claims[0].claim_id,
+                ev.get(t.claims[0].claim_id), [c.claim_id for c in t.claims], len(reported),
+                t.first_reported, t.last_reported,
+            )
+        )  # fmt: skip
+    return out

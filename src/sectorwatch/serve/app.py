@@ -39,6 +39,7 @@ PAGE_MODULES = (
     "indexes",
     "tools",
     "history",
+    "history_page",
     "facts",
     "corrections",
 )

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sectorwatch.model import Evidence, Extraction
+from sectorwatch.orgnames import is_organisation_name
 from sectorwatch.store import keys
 from sectorwatch.store.resolve import (
     Context,
@@ -85,8 +86,36 @@ class ArticleWriter:
             return None
         norm = organisation_norm(name)
         if norm not in self.orgs:
-            self.orgs[norm] = self.resolver.organisation(name)
+            self.orgs[norm] = self._back_reference(name) or self.resolver.organisation(name)
         return self.orgs[norm]
+
+    def _named_organisations(self) -> list[str]:
+        """Every organisation the article names by a name (not a common noun)."""
+        ex = self.ex
+        found = [*ex.organisation_aliases, *(m.canonical for m in ex.mentions
+                 if m.kind == "organisation")]  # fmt: skip
+        found += [r.organisation for r in ex.roles if r.organisation]
+        found += [e.organisation for e in ex.events if e.organisation]
+        found += [n for e in ex.events for n in e.organisations]
+        found += [q.speaker.organisation for q in ex.quotes if q.speaker and q.speaker.organisation]
+        return [n for n in dict.fromkeys(found) if is_organisation_name(n)]
+
+    def _back_reference(self, name: str) -> str | None:
+        """ "the confederation", "the college": the one organisation of this article whose
+        name has that head word (the NHS Confederation); None when none or several do."""
+        if is_organisation_name(name):
+            return None
+        words = organisation_norm(name).split()
+        if not words or len(words) > 3:
+            return None
+        head = words[-1]
+        matches = {
+            self.org(n)
+            for n in self._named_organisations()
+            if head in organisation_norm(n).split() or head in organisation_norm(n).split("-")
+        }
+        matches.discard(None)
+        return matches.pop() if len(matches) == 1 else None
 
     def person(self, name: str | None) -> str | None:
         if not name or not name.strip():

@@ -32,12 +32,28 @@ def _plain(value: str) -> str:
     return _SPACE.sub(" ", value).strip()
 
 
+@cache
+def postnominals() -> frozenset[str]:
+    return frozenset(ln.strip().lower().replace(".", "") for ln in lines("postnominals.txt"))
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)'s$")
+
+
 def person_norm(name: str) -> str:
-    """ "Dr Leonie Marsh" -> "leonie marsh"."""
+    """ "Dr Leonie Marsh" -> "leonie marsh"; "Dame Jo Bloggs DBE, FRCN" -> "jo bloggs"."""
     tokens = _plain(name).split()
     while len(tokens) > 1 and tokens[0].rstrip(".") in honorifics():
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[-1].replace(".", "") in postnominals():
+        tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+def without_possessive(name: str) -> str | None:
+    """ "the BMA's" -> "the BMA"; None when `name` ends in no possessive."""
+    stripped = _POSSESSIVE.sub("", name.strip().translate(_QUOTES))
+    return stripped if stripped != name.strip().translate(_QUOTES) else None
 
 
 def organisation_norm(name: str) -> str:

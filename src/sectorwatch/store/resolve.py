@@ -141,6 +141,11 @@ class Resolver:
         # "Trust", "the service", "ICB" stand for whichever body an article is about: they
         # are never evidence that two articles mean the same organisation.
         extra_aliases = [a for a in extra_aliases if is_organisation_name(a)]
+        owner = keys.without_possessive(name)
+        if owner is not None and is_organisation_name(owner):
+            # "the BMA's" is the BMA itself, never a new organisation (when the BMA is known)
+            if self._exact("organisation", organisation_norm(owner)) is not None:
+                return self.organisation(owner, extra_aliases)
         norm = organisation_norm(name)
         found = self._exact("organisation", norm)
         for alias in extra_aliases:

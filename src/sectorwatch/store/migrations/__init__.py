@@ -17,6 +17,7 @@ from sectorwatch.store.migrations import (
     m002_duplicate_of,
     m003_read_indexes,
     m004_article_signatures,
+    m005_terms_indexes,
     m006_name_search_indexes,
 )
 from sectorwatch.store.schema import schema_version
@@ -28,6 +29,7 @@ MIGRATIONS: list[Migration] = [
     (2, "articles.duplicate_of for near-duplicates", m002_duplicate_of.upgrade),
     (3, "indexes for the pages' questions", m003_read_indexes.upgrade),
     (4, "article_signatures for near-duplicates", m004_article_signatures.upgrade),
+    (5, "indexes for terms of office and consolidated events", m005_terms_indexes.upgrade),
     (6, "name search indexes (trigram) for search at scale", m006_name_search_indexes.upgrade),
 ]
 

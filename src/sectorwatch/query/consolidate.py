@@ -1,0 +1,142 @@
+"""One event per real-world change: the reports of several articles joined.
+
+Reports are the same change when they are of the same type and:
+- appointments and departures: the same person in the same post (organisation and role),
+  with effective dates within `SAME_CHANGE_DAYS` of each other (any stage: "to step down"
+  and "stepped down" are one departure);
+- mergers and other organisational changes: they share a party (every stage, from a
+  proposal to completion, is the same change); the joined event names every party;
+- created roles and reporting lines: the same organisation and role.
+
+The joined event keeps the id of its first report, the furthest status, the most precise
+dates, every claim and article as evidence, and when it was first and last reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from sqlalchemy import Connection, select
+
+from sectorwatch import dates
+from sectorwatch.query.common import Judged
+from sectorwatch.query.events import EventAnswer, involving, load_events
+from sectorwatch.store.schema import events
+
+STATUS_ORDER = ("proposed", "requested", "announced", "completed")
+
+
+SAME_CHANGE_DAYS = 180
+"""Effective dates of one person's appointments to (or departures from) one post that are
+this close are one change told twice ("at the end of the month", "from 1 April")."""
+
+
+def _overlap(a: str | None, b: str | None) -> bool:
+    if not a or not b or not dates.is_partial_date(a) or not dates.is_partial_date(b):
+        return True
+    (a0, a1), (b0, b1) = dates.interval(a), dates.interval(b)
+    slack = timedelta(days=SAME_CHANGE_DAYS)
+    return a0 <= b1 + slack and b0 <= a1 + slack
+
+
+def _parties(e: EventAnswer) -> set[str]:
+    return set(e.organisation_ids) | ({e.organisation_id} if e.organisation_id else set())
+
+
+def same_change(a: EventAnswer, b: EventAnswer) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type in ("appointment", "departure"):
+        if a.person_id is None or a.person_id != b.person_id:
+            return False
+        if a.organisation_id and b.organisation_id and a.organisation_id != b.organisation_id:
+            return False
+        if a.role and b.role and a.role != b.role:
+            return False
+        return _overlap(a.effective, b.effective)
+    if a.type == "merger":
+        return bool(_parties(a) & _parties(b))
+    return a.organisation_id == b.organisation_id and a.role == b.role
+
+
+def _rank(status: str | None) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else -1
+
+
+def _precise(values: list[str | None]) -> str | None:
+    found = [v for v in values if v and dates.is_partial_date(v)]
+    return max(found, key=dates.precision) if found else None
+
+
+def _observed_key(e: EventAnswer) -> tuple[str, str]:
+    return (e.observed or "9999", e.claim_id)
+
+
+def consolidate(found: list[EventAnswer]) -> list[EventAnswer]:
+    """`found` joined into one event per real-world change, in the order of `when`."""
+    groups: list[list[EventAnswer]] = []
+    for e in sorted(found, key=_observed_key):
+        for g in groups:
+            if any(same_change(e, x) for x in g):
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    out = [_join(g) for g in groups]
+    out.sort(key=lambda e: (e.when, e.claim_id))
+    return out
+
+
+def _join(group: list[EventAnswer]) -> EventAnswer:
+    first = group[0]
+    furthest = max(group, key=lambda e: _rank(e.status))
+    names: list[str] = []
+    ids: list[str] = []
+    for e in group:
+        names += [n for n in e.organisations if n not in names]
+        ids += [i for i in e.organisation_ids if i not in ids]
+    seen = sorted(e.observed for e in group if e.observed)
+    if furthest.type == "merger":
+        # the date of the furthest stage: a merger "completed on 1 April"
+        staged = [e for e in group if e.status == furthest.status]
+        date = _precise([e.effective or e.date for e in staged])
+        effective = _precise([e.effective for e in staged])
+    else:
+        date = _precise([e.date for e in group])
+        effective = _precise([e.effective for e in group])
+    return replace(
+        first,
+        status=furthest.status,
+        date=date,
+        effective=effective,
+        announced=_precise([e.announced for e in group]),
+        organisations=names,
+        organisation_ids=ids,
+        claim_ids=[e.claim_id for e in group],
+        article_ids=list(dict.fromkeys(e.article_id for e in group)),
+        reports=[e.evidence for e in group if e.evidence is not None],
+        first_reported=seen[0] if seen else None,
+        last_reported=seen[-1] if seen else None,
+        role=first.role or next((e.role for e in group if e.role), None),
+        organisation=first.organisation
+        or next((e.organisation for e in group if e.organisation), None),
+        organisation_id=first.organisation_id
+        or next((e.organisation_id for e in group if e.organisation_id), None),
+    )
+
+
+def load_changes(conn: Connection, judged: Judged, ids: list[str]) -> list[EventAnswer]:
+    """The events involving `ids`, one per real-world change: a merger also gathers the
+    reports that name only its other parties ("X merged with its neighbour")."""
+    found = load_events(conn, select(events).where(involving(ids)), judged)
+    parties = {p for e in found if e.type == "merger" for p in _parties(e)} - set(ids)
+    if parties:
+        known = {e.claim_id for e in found}
+        more = load_events(
+            conn,
+            select(events).where(events.c.type == "merger", involving(sorted(parties))),
+            judged,
+        )
+        found += [e for e in more if e.claim_id not in known]
+    return consolidate(found)
