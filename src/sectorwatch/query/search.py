@@ -253,10 +253,13 @@ def _named(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]
 
 
 def _facts(conn: Connection, text: str, limit: int) -> list[Hit]:
-    """Events and posts the words describe (`sectorwatch.query.search_facts`)."""
+    """Posts and events the words describe (`sectorwatch.query.search_facts`)."""
     from sectorwatch.query.search_facts import event_matches, post_matches
 
     hits = []
+    for p in post_matches(conn, text, limit):
+        title = p["role"] + (f", {p['organisation']}" if p["organisation"] else "")
+        hits.append(Hit("post", p["id"], title, "", p["organisation"], None, None, url=p["url"]))
     for e in event_matches(conn, text, limit):
         what = ", ".join(str(p) for p in (e["person"], e["role"], *e["organisation"]) if p)
         hits.append(
@@ -271,9 +274,6 @@ def _facts(conn: Connection, text: str, limit: int) -> list[Hit]:
                 e["reported"],
             )
         )
-    for p in post_matches(conn, text, limit):
-        title = p["role"] + (f", {p['organisation']}" if p["organisation"] else "")
-        hits.append(Hit("post", p["id"], title, "", p["organisation"], None, None, url=p["url"]))
     return hits
 
 
