@@ -165,9 +165,9 @@ def test_chart_downloads(client):
 def test_leaders_status_is_the_status_on_the_charts_date(client):
     before = client.get("/organisation/o-fernleigh-health-board.json?on=2024-03-04").json()
     after = client.get("/organisation/o-fernleigh-health-board.json?on=2024-08-01").json()
-    status = {l["person"]["name"]: l["status"] for l in before["leaders"]}
+    status = {x["person"]["name"]: x["status"] for x in before["leaders"]}
     assert status["Amara Quist"] == "leaving" and status["Jonah Pike"] == "incoming"
-    status = {l["person"]["name"]: l["status"] for l in after["leaders"]}
+    status = {x["person"]["name"]: x["status"] for x in after["leaders"]}
     assert status["Amara Quist"] == "former" and status["Jonah Pike"] == "current"
 
 
