@@ -79,7 +79,7 @@ def timeline_bars(roles: list[dict[str, Any]], width: int = 760) -> dict[str, An
     """Roles as bars on one time axis (for the person page's SVG)."""
     spans = []
     for r in roles:
-        start = r["valid_from"] or (r["evidence"] or {}).get("published")
+        start = r["valid_from"] or r.get("first_reported") or (r["evidence"] or {}).get("published")
         end = r["valid_to"]
         if not start or not dates.is_partial_date(start):
             start = end if end and dates.is_partial_date(end) else today()
