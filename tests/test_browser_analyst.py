@@ -171,6 +171,15 @@ def test_screenshots_of_the_new_pages(chromium, base, width):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    bearer = {"authorization": f"Bearer {TOKEN}"}
+    for path, form in (  # a few corrections, so the history has something to show
+        ("/corrections/edit", {"claim": DEPARTURE, "field": "effective", "value": "2024-06-30",
+                               "author": "Ann Editor", "note": "date in the board papers"}),
+        ("/corrections/merge", {"a": "o-coastal-care-alliance", "b": "o-patients-first-network",
+                                "author": "Ann Editor", "note": "one body"}),
+        ("/corrections/undo", {"judgement": "2", "author": "Bo Checker", "note": "not the same"}),
+    ):  # fmt: skip
+        assert page.request.post(base + path, form=form, headers=bearer).ok, path
     for name, path, heading in NEW_PAGES:
         response = page.goto(base + path)
         assert response.status == 200, path
