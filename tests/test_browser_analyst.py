@@ -78,9 +78,9 @@ def test_reject_a_role_then_undo_it_from_the_history(chromium, base):
         "accept"
     )
     page.goto(base + PERSON)
-    assert page.locator("tr.role-row").first.locator("td.evidence > a").get_attribute(
-        "href"
-    ) == before
+    assert (
+        page.locator("tr.role-row").first.locator("td.evidence > a").get_attribute("href") == before
+    )
     assert w.errors == []
 
 
@@ -106,7 +106,9 @@ def test_merge_two_organisations_and_undo(chromium, base):
     page.goto(base + ORG)
     fill_and_send(page.locator("form.merge"), b="Patients First Network", note="same body")
     page.wait_for_url(base + ORG)
-    assert "merged with o-patients-first-network" in page.locator("section.corrections").inner_text()
+    assert (
+        "merged with o-patients-first-network" in page.locator("section.corrections").inner_text()
+    )
     page.goto(base + "/history/o-coastal-care-alliance")
     row = page.locator("tr.judgement").first
     row.locator("summary").click()
@@ -134,7 +136,9 @@ def test_a_wrong_token_keeps_what_was_typed(chromium, base):
     again.locator("input[name=token]").fill(TOKEN)
     again.locator("button[type=submit]").click()
     page.wait_for_url(base + ORG)
-    assert "merged with o-patients-first-network" in page.locator("section.corrections").inner_text()
+    assert (
+        "merged with o-patients-first-network" in page.locator("section.corrections").inner_text()
+    )
 
 
 def test_the_feed_link_leads_to_a_valid_feed(chromium, base):

@@ -139,7 +139,12 @@ def test_sources_are_links_or_file_names_never_server_paths(client):
 def test_an_untitled_article_is_named_by_its_first_line_and_furniture_stands_apart(client):
     article = client.get("/person/p-orin-vale.json").json()["roles"][0]["evidence"]["article_id"]
     data = client.get(f"/article/{article}.json").json()
-    assert data["title"] == "Orin Vale named chair of the Wexley Care Partnership"
+    first = "Orin Vale named chair of the Wexley Care Partnership"
+    assert data["title"] == first
+    evidence = client.get("/person/p-orin-vale.json").json()["roles"][0]["evidence"]
+    assert evidence["title"] == first  # everywhere the article is named
+    hits = client.get("/search.json?q=clinic&type=article").json()["results"]
+    assert [h["title"] for h in hits] == [first]
     html = client.get(f"/article/{article}").text
     body = html.split('<article class="text">', 1)[1].split("</article>", 1)[0]
     aside = html.split('<aside class="furniture"', 1)[1].split("</aside>", 1)[0]

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, func, or_, select
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, check_date, connected, names_of
+from sectorwatch.query.common import (
+    ARTICLE_TITLE,
+    Judged,
+    check_date,
+    connected,
+    first_line,
+    names_of,
+)
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.query.timeline import _within
 from sectorwatch.store import fts, keys
@@ -287,7 +294,7 @@ def _articles(
         for r in conn.execute(
             select(
                 articles.c.id,
-                articles.c.title,
+                ARTICLE_TITLE.label("title"),
                 articles.c.published,
                 articles.c.source,
                 articles.c.text,
@@ -295,7 +302,7 @@ def _articles(
         )
     }
     found = [
-        ArticleHit(r.id, r.title, r.published, r.source, "", _excerpt(r.text, text))
+        ArticleHit(r.id, first_line(r.title), r.published, r.source, "", _excerpt(r.text, text))
         for m in matches
         if (r := rows.get(m.id)) is not None
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
+from sectorwatch.query.common import first_line
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import HeldRole
 from sectorwatch.query.organisation import OrganisationAnswer
@@ -34,12 +35,6 @@ def public_source(source: str | None) -> str | None:
         return source
     name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     return name or None
-
-
-def first_line(text: str, width: int = 100) -> str:
-    """An untitled article's name: its first non-empty line, cut to `width` characters."""
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "untitled article")
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def plain(value: Any) -> Any:
@@ -251,7 +246,7 @@ def article(answer: ArticleAnswer) -> dict[str, Any]:
     spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"]))
     return {
         "id": answer.id,
-        "title": answer.title or first_line(answer.text),
+        "title": answer.title or first_line(answer.text) or answer.id,
         "published": answer.published,
         "publisher": answer.publisher,
         "source": public_source(answer.source),
