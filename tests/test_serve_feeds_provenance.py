@@ -162,6 +162,28 @@ def test_chart_downloads(client):
     dot = client.get("/organisation/o-fernleigh-health-board/chart.dot?on=2024-03-04")
     assert dot.text.startswith("digraph orgchart {")
     assert client.get("/organisation/o-fernleigh-health-board/chart.gif").status_code == 404
+
+
+def test_a_png_chart_when_cairosvg_is_there_and_a_clear_refusal_when_not(client, monkeypatch):
+    import sys
+    import types
+
+    path = "/organisation/o-fernleigh-health-board/chart.png?on=2024-03-04"
+    monkeypatch.setitem(sys.modules, "cairosvg", None)  # not installed
+    r = client.get(path)
+    assert r.status_code == 501 and "needs the optional package cairosvg" in r.text
+    fake = types.ModuleType("cairosvg")
+    fake.svg2png = lambda bytestring, scale: b"\x89PNG" + bytestring[:4]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cairosvg", fake)
+    r = client.get(path)
+    assert (r.status_code, r.headers["content-type"], r.content) == (
+        200,
+        "image/png",
+        b"\x89PNG<svg",
+    )
+    assert r.headers["content-disposition"] == (
+        'attachment; filename="fernleigh-health-board-chart-2024-03-04.png"'
+    )
     html = client.get("/organisation/o-fernleigh-health-board?on=2024-03-04").text
     assert 'href="/organisation/o-fernleigh-health-board/chart.svg?on=2024-03-04"' in html
     assert "<th>Status on 2024-03-04</th>" in html

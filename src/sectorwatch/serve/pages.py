@@ -22,7 +22,31 @@ from sectorwatch.serve import feeds, highlight, shapes
 from sectorwatch.serve.render import search_url, wanted_format
 
 T = TypeVar("T")
-CHART_FORMATS = {"svg": "image/svg+xml", "dot": "text/vnd.graphviz; charset=utf-8"}
+CHART_FORMATS = {
+    "svg": "image/svg+xml",
+    "dot": "text/vnd.graphviz; charset=utf-8",
+    "png": "image/png",
+}
+
+
+def png_available() -> bool:
+    """Whether cairosvg can be imported (without importing it)."""
+    import importlib.util
+    import sys
+
+    if "cairosvg" in sys.modules:
+        return sys.modules["cairosvg"] is not None
+    return importlib.util.find_spec("cairosvg") is not None
+
+
+def png_from_svg(svg: str) -> bytes | None:
+    """The SVG rasterised by cairosvg (an optional package, with the Cairo library); None
+    when it is not installed."""
+    try:
+        import cairosvg  # type: ignore[import-not-found, unused-ignore]
+    except (ImportError, OSError):
+        return None
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=2)  # type: ignore[no-any-return]
 
 
 def _event_row(e: dict[str, Any]) -> dict[str, Any]:
@@ -246,6 +270,7 @@ def register(app: FastAPI) -> None:
                 "chart": chart,
                 "feed_url": f"{request.url.path}.atom",
                 "feed_title": f"New events: {data['name']}",
+                "png": png_available(),
             },
             feed=lambda: feeds.feed(
                 request,
@@ -256,7 +281,7 @@ def register(app: FastAPI) -> None:
 
     @app.get(
         "/organisation/{entity_id}/chart.{fmt}",
-        summary="An organisation's chart on a date to take away: svg or dot (Graphviz)",
+        summary="An organisation's chart on a date to take away: svg, png or dot (Graphviz)",
     )
     def chart_download(
         request: Request, entity_id: str, fmt: str, on: str = Query("", max_length=10)
@@ -270,7 +295,16 @@ def register(app: FastAPI) -> None:
         with connect() as conn:
             found = _entity_of_kind(conn, "organisation", entity_id)
             chart = orgchart(conn, found, on)
-        body = to_svg(chart) if fmt == "svg" else to_dot(chart)
+        body: str | bytes = to_svg(chart) if fmt in ("svg", "png") else to_dot(chart)
+        if fmt == "png":
+            png = png_from_svg(str(body))
+            if png is None:
+                raise HTTPException(
+                    501,
+                    "a PNG chart needs the optional package cairosvg (pip install cairosvg, "
+                    "with the Cairo library); the SVG and DOT downloads work without it",
+                )
+            body = png
         name = "-".join(w for w in re.split(r"[^a-z0-9]+", chart.organisation.lower()) if w)
         return Response(
             body,
