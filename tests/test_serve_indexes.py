@@ -184,3 +184,35 @@ def test_pages_that_vary_on_accept_say_so(client):
         == "Accept"
     )
     assert "vary" not in client.get("/people.json").headers  # the suffix fixes the format
+
+
+def test_csv_names_say_what_they_hold(client):
+    for path, name in (
+        ("/person/p-amara-quist.csv", "amara-quist-quotes.csv"),
+        ("/organisation/o-fernleigh-health-board.csv", "fernleigh-health-board-timeline.csv"),
+        ("/search.csv?q=worried&type=quote", "search-worried-quote.csv"),
+        (f"/event/{DEPARTURE}.csv", f"reactions-departure-{DEPARTURE}.csv"),
+        ("/posts.csv?role=chair&on=2024-03-04", "posts-chair-2024-03-04.csv"),
+    ):
+        assert client.get(path).headers["content-disposition"] == (
+            f'attachment; filename="{name}"'
+        ), path
+
+
+def test_hostile_names_are_escaped_on_the_new_pages(tmp_path):
+    from serve_store import HOSTILE
+
+    hostile = TestClient(create_app(settings(make_store(tmp_path, [HOSTILE]))))
+    for path in (
+        "/events",
+        "/people",
+        "/organisations",
+        "/posts",
+        "/search?q=Quill",
+        "/history",
+        "/who?organisation=Wrenfield&role=chief+executive",
+    ):
+        html = hostile.get(path).text
+        assert "<script>window.__pwned" not in html and "<img src=x" not in html, path
+    feed = hostile.get("/events.atom").text
+    assert "<script>" not in feed and "&lt;script&gt;window.__pwned=5" in feed

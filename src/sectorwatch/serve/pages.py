@@ -229,7 +229,7 @@ def register(app: FastAPI) -> None:
             "person.html",
             data,
             csv_rows=lambda: [_quote_row(x) for x in data["quotes"]],
-            csv_name=f"{data['id']}-{data['name']}-quotes",
+            csv_name=f"{data['name']}-quotes",
             extra=lambda: {
                 "timeline": timeline_bars(data["roles"]),
                 "feed_url": f"{request.url.path}.atom",
@@ -263,7 +263,7 @@ def register(app: FastAPI) -> None:
             "organisation.html",
             data,
             csv_rows=lambda: [_event_row(e) for e in data["timeline"]],
-            csv_name=f"{data['id']}-{data['name']}-timeline",
+            csv_name=f"{data['name']}-timeline",
             # to_svg escapes every text node (query/render.py); `on` is a checked date
             extra=lambda: {
                 "svg": Markup(to_svg(chart, links=True)),
