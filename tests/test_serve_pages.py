@@ -93,8 +93,10 @@ def test_article_spans_cover_quotes_people_roles_and_events(client):
     kinds = {s["kind"] for s in data["spans"]}
     assert {"quote", "speaker", "role", "event"} <= kinds
     html = client.get(f"/article/{ev['article']['id']}").text
-    assert 'class="hl hl-role hl-speaker" href="/person/p-dev-okafor"' in html
-    assert f'href="/event/{ev["id"]}"' in html
+    role = next(s for s in data["spans"] if s["kind"] == "role" and s["target"] == "p-dev-okafor")
+    # a role's evidence is anchored as #c-CLAIM, like a quote's #q-CLAIM
+    assert f'class="hl hl-role hl-speaker" id="c-{role["id"]}" href="/person/p-dev-okafor"' in html
+    assert f'id="c-{ev["id"]}" href="/event/{ev["id"]}"' in html
 
 
 def test_search_highlights_matches_and_counts_facets(client):

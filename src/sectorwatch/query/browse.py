@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
@@ -48,6 +49,7 @@ class ArticleAnswer:
     extractor_version: str
     spans: list[Span] = field(default_factory=list)
     quotes: list[QuoteAnswer] = field(default_factory=list)
+    paragraphs: list[list[Any]] = field(default_factory=list)  # [start, end, kind]
 
 
 def _fact_label(prop: str, value: dict) -> str:
@@ -78,6 +80,7 @@ def article(engine: Engine | Connection, article_id: str) -> ArticleAnswer:
             row["extractor"],
             row["extractor_version"],
         )
+        answer.paragraphs = json.loads(row["paragraphs"] or "[]")
         answer.quotes = load_quotes(
             conn,
             quote_select()

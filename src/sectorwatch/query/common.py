@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, bindparam, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
@@ -196,6 +196,21 @@ def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
     return sorted(set(rows.scalars()))
 
 
+ARTICLE_TITLE = func.coalesce(articles.c.title, func.substr(articles.c.text, 1, 200))
+"""An article's title, else the start of its text (`first_line` makes it a name)."""
+
+
+def first_line(value: str | None, width: int = 160) -> str | None:
+    """A title from `ARTICLE_TITLE`: an untitled article is named by its first non-empty
+    line, cut to `width` characters."""
+    if value is None:
+        return None
+    line = next((ln.strip() for ln in value.splitlines() if ln.strip()), "")
+    if not line:
+        return None
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 SOURCE_COLUMNS = (
     claims.c.article_id.label("source_article_id"),
     claims.c.evidence_id.label("source_evidence_id"),
@@ -228,7 +243,7 @@ class ClaimSource(NamedTuple):
 _SENTENCES = select(evidence.c.id, evidence.c.sentence, evidence.c.start, evidence.c.end).where(
     evidence.c.id.in_(bindparam("ids", expanding=True))
 )
-_ABOUT = select(articles.c.id, articles.c.title, articles.c.published, articles.c.source).where(
+_ABOUT = select(articles.c.id, ARTICLE_TITLE, articles.c.published, articles.c.source).where(
     articles.c.id.in_(bindparam("ids", expanding=True))
 )
 
@@ -243,7 +258,7 @@ def evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, Evide
     about: dict[str, tuple[str | None, str | None, str]] = {}
     for part in _chunks(sorted({s.article_id for s in sources if s.article_id})):
         rows = conn.execute(_ABOUT, {"ids": part}).all()
-        about.update((r[0], (r[1], r[2], r[3])) for r in rows)
+        about.update((r[0], (first_line(r[1]), r[2], r[3])) for r in rows)
     out: dict[str, EvidenceRef] = {}
     for s in sources:
         said = sentences.get(s.evidence_id or "")
@@ -272,7 +287,7 @@ def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRe
             select(
                 claims.c.id,
                 claims.c.article_id,
-                articles.c.title,
+                ARTICLE_TITLE,
                 articles.c.published,
                 articles.c.source,
                 evidence.c.sentence,
@@ -288,7 +303,7 @@ def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRe
             .where(claims.c.id.in_(part))
         )
         for r in rows:
-            out[r[0]] = EvidenceRef(*r)  # type: ignore[call-arg]
+            out[r[0]] = EvidenceRef(r[0], r[1], first_line(r[2]), *r[3:])  # type: ignore[call-arg]
     return out
 
 

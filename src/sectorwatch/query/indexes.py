@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, evidence_for, names_of, snapshot, today
+from sectorwatch.query.common import (
+    ARTICLE_TITLE,
+    Judged,
+    evidence_for,
+    first_line,
+    names_of,
+    snapshot,
+    today,
+)
 from sectorwatch.query.holders import NOT_HOLDING, holders
 from sectorwatch.query.kinds import organisation_kind
 from sectorwatch.query.tables import TableSpec
@@ -82,7 +90,7 @@ def _event_rows(conn: Connection) -> list[dict[str, Any]]:
         select(
             events,
             posts.c.role,
-            articles.c.title.label("article_title"),
+            ARTICLE_TITLE.label("article_title"),
             articles.c.publisher,
             articles.c.published,
         )
@@ -129,7 +137,7 @@ def _event_rows(conn: Connection) -> list[dict[str, Any]]:
                 "month": _month(when),
                 "publisher": r["publisher"],
                 "article_id": r["article_id"],
-                "article_title": r["article_title"],
+                "article_title": first_line(r["article_title"]),
             }
         )
     out.sort(key=lambda e: (e["date"] or "", e["id"]), reverse=True)

@@ -3,6 +3,7 @@ one entity or claim, each marked with whether it is still in force (so it can be
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, or_, select
@@ -25,6 +26,7 @@ class Logged:
     created_at: str
     note: str | None
     in_force: bool  # no newer judgement on the same thing
+    change: str | None = None  # an edit's change in words: "effective → 2024-06-30"
 
 
 def _claims_about(conn: Connection, ids: list[str]) -> set[str]:
@@ -41,6 +43,13 @@ def _claims_about(conn: Connection, ids: list[str]) -> set[str]:
         conn.execute(select(quotes.c.claim_id).where(quotes.c.speaker_id.in_(ids))).scalars()
     )
     return found
+
+
+def _change(j: dict) -> str | None:
+    if j["kind"] != "edit":
+        return None
+    edit = json.loads(j["object"] or "{}")
+    return f"{edit.get('field')} → {edit.get('value') or 'as extracted'}"
 
 
 def log(conn: Connection, about: str | None = None) -> list[Logged]:
@@ -69,6 +78,7 @@ def log(conn: Connection, about: str | None = None) -> list[Logged]:
             j["created_at"],
             j["note"],
             latest[same_thing(j)] == j["id"] and j["kind"] != "create",
+            _change(j),
         )
         for j in reversed(rows)
     ]

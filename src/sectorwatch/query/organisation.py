@@ -36,8 +36,11 @@ def _start(value: str | None) -> str:
     return value if value and dates.is_partial_date(value) else "9999"
 
 
-def organisation(engine: Engine | Connection, name: str) -> OrganisationAnswer:
-    """`name` is an entity id, a name the organisation was read as, or a close spelling."""
+def organisation(
+    engine: Engine | Connection, name: str, on: str | None = None
+) -> OrganisationAnswer:
+    """`name` is an entity id, a name the organisation was read as, or a close spelling;
+    the leaders' statuses are those on `on` (default today)."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
         oid = require_entity(conn, name, "organisation")[0]
@@ -56,7 +59,7 @@ def organisation(engine: Engine | Connection, name: str) -> OrganisationAnswer:
                 select(posts.c.id, posts.c.role).where(posts.c.organisation_id.in_(ids))
             )
         }
-        for post_id, found in holders(conn, list(roles), today(), judged, True).items():
+        for post_id, found in holders(conn, list(roles), on or today(), judged, True).items():
             answer.leaders.extend(Leader(roles[post_id], h) for h in found)
         answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))
         answer.events = load_events(conn, select(events).where(involving(ids)), judged)

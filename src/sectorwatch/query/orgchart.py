@@ -118,7 +118,21 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
         for (sub, sup), claim_id in first.items():
             chart.lines.append(Line(sub, sup, ev.get(claim_id)))
         _drop_people_who_hold_posts(chart)
+        _name_their_posts(conn, chart, on, judged)
         return chart
+
+
+def _name_their_posts(conn: Connection, chart: OrgChart, on: str, judged: Judged) -> None:
+    """A person node says the post they held on the date: "Tobias Wren, chair, Fernleigh
+    Health Board", not a bare name."""
+    from sectorwatch.query.holders import roles_on
+
+    people = {n.id for n in chart.nodes if n.kind == "person"}
+    held = roles_on(conn, people, on, judged)
+    for node in chart.nodes:
+        role = held.get(node.id)
+        if node.kind == "person" and role is not None:
+            node.label = ", ".join(p for p in (node.label, role.role, role.organisation) if p)
 
 
 def _drop_people_who_hold_posts(chart: OrgChart) -> None:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, RowMapping, Select, select
 
 from sectorwatch.query.common import (
+    ARTICLE_TITLE,
     SOURCE_COLUMNS,
     EvidenceRef,
     Judged,
     evidence_for,
+    first_line,
     names_of,
 )
 from sectorwatch.store.schema import articles, claims, evidence, quotes
@@ -50,7 +52,7 @@ def quote_select() -> Select:
         select(
             quotes,
             articles.c.published,
-            articles.c.title,
+            ARTICLE_TITLE.label("title"),
             articles.c.source.label("article_source"),
             *SOURCE_COLUMNS,
             evidence.c.sentence.label("source_sentence"),
@@ -75,7 +77,7 @@ def _evidence(conn: Connection, rows: list[RowMapping]) -> dict[str, EvidenceRef
             elsewhere.append(cid)
             continue
         out[cid] = EvidenceRef(
-            cid, r["article_id"], r["title"], r["published"], r["article_source"],
+            cid, r["article_id"], first_line(r["title"]), r["published"], r["article_source"],
             r["source_sentence"], r["source_start"], r["source_end"],
             r["source_extractor"], r["source_extractor_version"], r["source_origin"],
             r["source_confidence"],
@@ -122,7 +124,7 @@ def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAn
                 else None,
                 corrected=overridden,
                 cue=r["cue"],
-                title=r["title"],
+                title=first_line(r["title"]),
                 start=r["start"],
                 end=r["end"],
                 observed=r["observed"],

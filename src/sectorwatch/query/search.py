@@ -1,7 +1,8 @@
-"""`search TEXT`: quotes, people, organisations and articles matching words or "phrases",
-with facet counts.
+"""`search TEXT`: people, organisations, events, posts, quotes and articles matching words
+or "phrases", with facet counts.
 
-Every match is a `Hit` with four facets: `type` (quote, person, organisation, article),
+Every match is a `Hit` with four facets: `type` (person, organisation, event, post, quote,
+article; names first, an exact name before the rest, then facts, quotes and articles),
 `organisation` (a quote's speaker's organisation; an organisation's own name), `stance`
 (quotes) and `year` (the article's). Choosing facet values narrows the hits; each facet's
 counts (`facet_counts`) are over the hits matching the *other* chosen facets. `date_from`
@@ -21,7 +22,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, func, literal_column, or_, select
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, check_date, connected, names_of
+from sectorwatch.query.common import (
+    ARTICLE_TITLE,
+    Judged,
+    check_date,
+    connected,
+    first_line,
+    names_of,
+)
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.query.search_input import check_limit, normalise_query
 from sectorwatch.query.timeline import _within
@@ -54,6 +62,7 @@ class Hit:
     year: str | None
     published: str | None = None
     quote: QuoteAnswer | None = None
+    url: str | None = None  # its page, when not /{type}/{id}
 
 
 @dataclass
@@ -118,8 +127,10 @@ def search(
             "organisation": dict(Counter(q.speaker_organisation or "" for q in found_quotes)),
             "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
         }
-        hits = [_quote_hit(q) for q in found_quotes]
-        hits += _entities(conn, judged, text, limit * 10)
+        # names first (an exact name before any other), then facts, quotes, articles
+        hits = _named(conn, judged, text, limit * 10)
+        hits += _facts(conn, text, limit * 10)
+        hits += [_quote_hit(q) for q in found_quotes]
         found_articles, article_matches = _articles(conn, text, limit * 10)
         hits += [_article_hit(a) for a in found_articles]
         _narrow(result, hits, found_articles, chosen, kind, date_from, date_to, limit)
@@ -236,6 +247,48 @@ def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[H
     return out
 
 
+def _named(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]:
+    """People and organisations called `text` (exactly first), containing it, or -- when
+    none does -- spelt nearly like it."""
+    from sectorwatch.query.search_facts import close_names, exact_names
+
+    found = _entities(conn, judged, text, limit)
+    if not found:
+        close = close_names(conn, text)
+        names = names_of(conn, {e for e, _ in close})
+        for entity_id, kind in close:
+            name = names.get(entity_id, entity_id)
+            found.append(Hit(kind, entity_id, name, "", name if kind != "person" else None,
+                             None, None))  # fmt: skip
+    exact = exact_names(conn, text)
+    return [h for h in found if h.id in exact] + [h for h in found if h.id not in exact]
+
+
+def _facts(conn: Connection, text: str, limit: int) -> list[Hit]:
+    """Posts and events the words describe (`sectorwatch.query.search_facts`)."""
+    from sectorwatch.query.search_facts import event_matches, post_matches
+
+    hits = []
+    for p in post_matches(conn, text, limit):
+        title = p["role"] + (f", {p['organisation']}" if p["organisation"] else "")
+        hits.append(Hit("post", p["id"], title, "", p["organisation"], None, None, url=p["url"]))
+    for e in event_matches(conn, text, limit):
+        what = ", ".join(str(p) for p in (e["person"], e["role"], *e["organisation"]) if p)
+        hits.append(
+            Hit(
+                "event",
+                e["id"],
+                f"{e['type'].replace('_', ' ')}: {what}" if what else e["type"],
+                f"{e['status'] or ''} {e['date'] or ''}".strip(),
+                e["organisation"][0] if e["organisation"] else None,
+                None,
+                _year(e["date"]),
+                e["reported"],
+            )
+        )
+    return hits
+
+
 def _articles(
     conn: Connection, text: str, limit: int
 ) -> tuple[list[ArticleHit], dict[str, fts.Match]]:
@@ -246,7 +299,7 @@ def _articles(
         for r in conn.execute(
             select(
                 articles.c.id,
-                articles.c.title,
+                ARTICLE_TITLE.label("title"),
                 articles.c.published,
                 articles.c.source,
                 articles.c.text,
@@ -254,7 +307,7 @@ def _articles(
         )
     }
     found = [
-        ArticleHit(r.id, r.title, r.published, r.source, "", _excerpt(r.text, text))
+        ArticleHit(r.id, first_line(r.title), r.published, r.source, "", _excerpt(r.text, text))
         for m in matches
         if (r := rows.get(m.id)) is not None
     ]

@@ -91,3 +91,10 @@ def feed(request: Request, title: str, entries: list[Entry]) -> Response:
 
 def events_feed(request: Request, title: str, rows: list[dict[str, Any]]) -> Response:
     return feed(request, title, [event_entry(r) for r in rows])
+
+
+def search_entry(row: dict[str, Any]) -> Entry:
+    """An entry for a search result (its `url`, `title`, `text` and date)."""
+    kind = str(row.get("type") or "")
+    return Entry(row["url"], f"{kind}: {row.get('title') or ''}", row.get("published"),
+                 str(row.get("text") or ""))  # fmt: skip

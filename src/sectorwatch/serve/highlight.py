@@ -72,9 +72,11 @@ def render_article(text: str, spans: list[dict[str, Any]]) -> Markup:
         title = "; ".join(f"{s['kind']}: {s.get('label') or ''}" for s in seg.spans)
         anchor = ""
         for s in seg.spans:
-            if s["kind"] == "quote" and s["id"] not in anchored:
+            # quotes anchor as #q-ID, roles and events (their evidence) as #c-ID
+            prefix = {"quote": "q", "role": "c", "event": "c"}.get(s["kind"])
+            if prefix and s["id"] and s["id"] not in anchored:
                 anchored.add(s["id"])
-                anchor = f' id="q-{escape(s["id"])}"'
+                anchor = f' id="{prefix}-{escape(s["id"])}"'
                 break
         url = next((u for u in (span_url(s) for s in seg.spans) if u), None)
         if url:
@@ -85,6 +87,39 @@ def render_article(text: str, spans: list[dict[str, Any]]) -> Markup:
         else:
             parts.append(f'<span class="{classes}"{anchor} title="{escape(title)}">{piece}</span>')
     return Markup("".join(parts))
+
+
+FURNITURE = ("boilerplate", "teaser")  # paragraph kinds that are the site's, not the article's
+
+
+def render_parts(
+    text: str, spans: list[dict[str, Any]], paragraphs: list[list[Any]]
+) -> tuple[Markup, Markup]:
+    """The article body and, apart, the site furniture ("Related news", teasers): each
+    marked up as `render_article`, spans clipped to their part."""
+    furniture = sorted(
+        (int(p[0]), int(p[1])) for p in paragraphs if len(p) > 2 and p[2] in FURNITURE
+    )
+    if not furniture:
+        return render_article(text, spans), Markup("")
+    body: list[str] = []
+    aside: list[str] = []
+    pos = 0
+    for start, end in [*furniture, (len(text), len(text))]:
+        body.append(_piece(text, spans, pos, start))
+        if end > start:
+            aside.append(_piece(text, spans, start, end))
+        pos = max(pos, end)
+    return Markup("".join(body).strip("\n")), Markup("\n".join(aside))
+
+
+def _piece(text: str, spans: list[dict[str, Any]], start: int, end: int) -> str:
+    inside = [
+        {**s, "start": max(s["start"], start) - start, "end": min(s["end"], end) - start}
+        for s in spans
+        if s["start"] < end and s["end"] > start
+    ]
+    return str(render_article(text[start:end], inside))
 
 
 def mark(text: str | None, query: str) -> Markup:

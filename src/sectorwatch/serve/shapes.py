@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
+from sectorwatch.query.common import first_line
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import HeldRole
 from sectorwatch.query.organisation import OrganisationAnswer
@@ -20,6 +21,22 @@ from sectorwatch.query.reactions import Reactions
 from sectorwatch.query.search import FACETS, Hit, SearchResult
 
 
+def source_url(source: str | None) -> str | None:
+    """The source when it is a web address (http or https), else None."""
+    if source and source.split(":", 1)[0].lower() in ("http", "https") and "://" in source:
+        return source
+    return None
+
+
+def public_source(source: str | None) -> str | None:
+    """What the web may see of a source: a web address whole, a file by its name only
+    (never the server's path to it)."""
+    if source is None or source_url(source):
+        return source
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or None
+
+
 def plain(value: Any) -> Any:
     """Dataclasses (and lists and dicts of them) as plain data: what `dataclasses.asdict`
     gives, without its deep copies of every value (a large share of a page's time)."""
@@ -27,7 +44,10 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     names = getattr(value, "__dataclass_fields__", None)
     if names is not None and not isinstance(value, type):
-        return {name: plain(getattr(value, name)) for name in names}
+        out = {name: plain(getattr(value, name)) for name in names}
+        if "source" in out and "sentence" in out:  # evidence: no server paths on the web
+            out["source"] = public_source(out["source"])
+        return out
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
@@ -126,6 +146,8 @@ def person(answer: PersonAnswer) -> dict[str, Any]:
             "valid_to": r.valid_to,
             "evidence": _evidence(r.evidence),
             "alternatives": r.alternatives,
+            "first_reported": r.first_reported,
+            "last_reported": r.last_reported,
         }
         for r in answer.roles
     ]
@@ -224,10 +246,12 @@ def article(answer: ArticleAnswer) -> dict[str, Any]:
     spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"]))
     return {
         "id": answer.id,
-        "title": answer.title,
+        "title": answer.title or first_line(answer.text) or answer.id,
         "published": answer.published,
         "publisher": answer.publisher,
-        "source": answer.source,
+        "source": public_source(answer.source),
+        "source_url": source_url(answer.source),
+        "paragraphs": answer.paragraphs,
         "authors": answer.authors,
         "text": answer.text,
         "spans": spans,
@@ -236,6 +260,8 @@ def article(answer: ArticleAnswer) -> dict[str, Any]:
 
 
 def _url(hit: Hit) -> str:
+    if hit.url:
+        return hit.url
     if hit.type == "quote" and hit.quote is not None:
         return f"/article/{hit.quote.article_id}#q-{hit.id}"
     return f"/{hit.type}/{hit.id}"
@@ -253,6 +279,7 @@ def search(result: SearchResult, selected: dict[str, str]) -> dict[str, Any]:
             "organisation": h.organisation,
             "stance": h.stance,
             "year": h.year,
+            "published": h.published,
         }
         if h.quote is not None:
             row["quote"] = quote(h.quote)
