@@ -356,7 +356,7 @@ def _suffix_spans(
         if first is not None and (
             word in {"The", "the", "A", "An"}
             or word in _FUNCTION_WORDS
-            or (first.is_sent_start and first.tag_ in _OPENER_TAGS)
+            or (ctx.is_sentence_start(first.idx) and first.tag_ in _OPENER_TAGS)
         ):
             rest = text.find(" ", s)
             if rest < 0 or rest >= e:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.model import Event

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
