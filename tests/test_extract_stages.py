@@ -65,3 +65,38 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "merger cues",
         "incoming role holders",
     ]
+
+
+def test_role_holders_and_quote_speakers_come_from_ordered_named_strategies():
+    from sectorwatch.extract.entities.role_holders import HOLDER_STRATEGIES
+    from sectorwatch.extract.quotes.attribution import IN_PARAGRAPH, IN_SENTENCE
+
+    assert [s.name for s in HOLDER_STRATEGIES] == [
+        "name after the title",
+        "second title joined by and",
+        "predicate after an apposition",
+        "successor or name before the title",
+        "return to a substantive post",
+        "subject of as / become",
+        "he or she as subject",
+        "subject of a coordinated predicate",
+    ]
+    assert [s.name for s in IN_SENTENCE] == [
+        "response lead-in (Ms X's response:)",
+        "speech verb before the quote",
+        "speech verb after the quote",
+        "earlier quote of the sentence",
+        "reported speech around a partial quote",
+        "findings of a report",
+        "according to, after",
+        "according to, before",
+    ]
+    assert [s.name for s in IN_PARAGRAPH] == [
+        "earlier quote of the paragraph",
+        "lead-in sentence (X said:)",
+        "next quote of the paragraph",
+        "speaker announced before the paragraph",
+        "previous paragraph's speaker",
+        "person the narrative is about",
+        "Q&A interviewee",
+    ]
