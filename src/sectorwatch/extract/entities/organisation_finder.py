@@ -29,6 +29,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
+from sectorwatch.extract.lexicon import words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
@@ -111,10 +112,7 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
 
 
 # Capitalised words that may open a sentence before a short name ("At Harlow Vale").
-_FUNCTION_WORDS = set(
-    "At In For From The As By On With And But While When Under After Before Across Both "
-    "Of To Within Outside Inside Since Until Unlike Like If Although Whereas".split()
-)
+_FUNCTION_WORDS = words("organisation_openers.txt")
 # Fine-grained (Penn Treebank) tags of words that open a sentence without naming anything:
 # prepositions and subordinators, determiners, adverbs, pronouns, conjunctions, modals,
 # particles, interjections. Tags, not coarse POS: the pipeline runs without the

@@ -10,9 +10,10 @@ from functools import lru_cache
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import RoleFact
 
-_OTHER_POST = {"deputy", "assistant", "associate", "vice"}
+_OTHER_POST = lower_words("other_post_words.txt")
 STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
 
 

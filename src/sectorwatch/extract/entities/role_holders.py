@@ -17,15 +17,9 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
+from sectorwatch.extract.lexicon import lower_words, succession_verbs, words
 
-_LINK_WORDS = set(
-    "currently now also until recently formerly previously has have had been is was will be "
-    "becomes became to become appointed named as confirmed takes took over the a an who "
-    "its their her his set made chosen selected promoted recruited would currently, from "
-    "since in next later this year month org joined join joins rejoined april may june july "
-    "march january february august "
-    "september october november december autumn spring summer winter on".split()
-)
+_LINK_WORDS = lower_words("title_link_words.txt") | {m.lower() for m in words("months.txt")}
 
 
 def person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
@@ -44,8 +38,8 @@ def person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
 
 
 SUCCEEDS = re.compile(
-    r"\b(?:(?:takes?|took|taking|taken|will\s+take)\s+over\s+from|succeeds?|succeeded|"
-    r"succeeding|replaces?|replaced|replacing)\s+(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w’'-]*\s+)?$"
+    rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')})\s+"
+    r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w’'-]*\s+)?$"
 )
 # "... chief executive of X and accountable officer", "... for the past seven years and was
 # previously its deputy director of nursing": a second title of the same person

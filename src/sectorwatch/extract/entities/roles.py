@@ -41,6 +41,7 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
     status_cues,
 )
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
@@ -49,7 +50,7 @@ _MODS = re.compile(
     r"group|senior|system|clinical|medical)\s+)+$",
     re.IGNORECASE,
 )
-_QUALIFIERS = {"deputy", "assistant", "associate", "group", "senior", "executive", "vice"}
+_QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
     r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -23,11 +24,7 @@ from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
-AUX = {
-    "has", "had", "have", "also", "then", "later", "previously", "once", "yesterday",
-    "today", "recently", "further", "again", "has also", "had also", "would", "will",
-    "did", "does", "was", "is", "reportedly", "publicly", "repeatedly",
-}  # fmt: skip
+AUX = lower_words("auxiliaries.txt")
 FINITE = re.compile(
     r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|"
     r"did|does|do|needs|need|wanted|wants|remains|remained|meant|means|became|become)\b",
@@ -45,12 +42,7 @@ _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
-_CLAUSE_OPENERS = {
-    "after", "before", "when", "while", "whilst", "if", "although", "though", "as", "since",
-    "until", "in", "at", "on", "for", "with", "without", "from", "by", "during", "despite",
-    "following", "under", "speaking", "commenting", "responding", "writing", "asked",
-    "however", "meanwhile", "but", "and", "so", "yet", "because", "unless", "according",
-}  # fmt: skip
+_CLAUSE_OPENERS = lower_words("clause_openers.txt")
 
 
 @dataclass
