@@ -42,7 +42,6 @@ def from_successor(ctx: ArticleContext, sentences: Sentences, i: int | None) -> 
                 status=status,
             )
         )  # fmt: skip
-
     return out
 
 

@@ -23,8 +23,6 @@ _THE_MERGER = re.compile(
     r"(?:merger|acquisition|takeover)\b",
     re.IGNORECASE,
 )
-# Which cue names the stage when several match in one sentence ("a step closer to a
-# merger of" is proposed, not announced); across sentences the later stage wins.
 # "the absorption of her old trust into Y": a party named by an anaphor, resolved to the body
 # of the article whose name ends with the noun.
 _ANAPHOR_PARTY = re.compile(
@@ -33,6 +31,8 @@ _ANAPHOR_PARTY = re.compile(
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"\s+(?:into|with|and|&)\s+(?:the\s+)?")
+# Which cue names the stage when several match in one sentence ("a step closer to a
+# merger of" is proposed, not announced); across sentences the later stage wins.
 _CUE_ORDER = {"completed": 0, "requested": 1, "proposed": 2, "announced": 3}
 _MERGER_RANK = {"completed": 0, "requested": 1, "announced": 2, "proposed": 3}
 
