@@ -249,3 +249,14 @@ def test_a_new_post_of_director_of_keeps_the_whole_title(extractor):
         if e.type == "role_created"
     ]
     assert created == [("director of provider improvement", HADLEY, "Priya Raman", "announced")]
+
+
+def test_a_merger_party_named_by_an_anaphor_resolves_to_the_body(extractor):
+    """ "the absorption of her old trust into Y": the old trust is the body of that kind the
+    article named before."""
+    assert mergers(
+        extractor,
+        f"Dr Mira Tolland ran {HADLEY} until 2022.",
+        f"She is watching the absorption of her old trust into {WESTMOOR}, due to complete "
+        "on 1 April.",
+    ) == [(sorted([HADLEY, WESTMOOR]), "announced", "2024-04-01")]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from sectorwatch.extract.budget import Budget, fit_pipeline, time_limit, within_size
-from sectorwatch.extract.entities.organisations import build_organisation_index
+from sectorwatch.extract.entities.organisation_finder import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.rules import extract_events

@@ -29,31 +29,19 @@ from sectorwatch.extract.entities.vocab import (
     organisation_head_words,
     role_vocabulary,
 )
+from sectorwatch.extract.lexicon import calendar_words, comes_from, succession_verbs, words
 from sectorwatch.extract.spans import Spans
 from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-_NOT_NAMES = {
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday NHS The This That He She They "
-    "It We I Our Their His Her Its Commenting Speaking Writing Trust Trusts Board"
-}
-_NOT_NAME_WORDS = set(next(iter(_NOT_NAMES)).split())
-_OPENERS = set(
-    "At In For From As By On With And But While When Under After Before Of To Since Until If "
-    "Both Under Dear Says Said Meanwhile Yesterday Today Last Next".split()
-)
+_NOT_NAME_WORDS = calendar_words() | words("not_name_capitals.txt")
+_OPENERS = words("name_openers.txt")
 
 
 # "Owen Tate, who joins from Brindle Care": the name after it is an employer, never a person
-_COMES_FROM = re.compile(
-    r"\b(?:joins|joined|joining|moves|moved|moving|comes|came|coming|arrives|arrived|arriving|"
-    r"transfers|transferred|transferring|switches|switched|switching)[ \t]+(?:to[ \t]+\S+[ \t]+)?"
-    r"from[ \t]+(?:the[ \t]+)?$",
-    re.IGNORECASE,
-)
+_COMES_FROM = comes_from(r"[ \t]")
 # "director of strategy at Kestrel Coast", "chief executive of Brindle": a title's body
 _TITLE_AT = r"(?:[ \t]+[a-z][a-z-]*){0,4}[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?$"
 
@@ -170,7 +158,7 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         spans.append((m.start(1), m.end(1)))
     # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
     for m in re.finditer(
-        rf"\b(?:over[ \t]+from|succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|(?:retirement|"
+        rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')}|(?:retirement|"
         rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
         rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
         text,

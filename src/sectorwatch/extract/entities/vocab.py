@@ -212,18 +212,6 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def event_cues() -> dict[str, list[tuple[re.Pattern[str], str]]]:
-    """Event kind -> [(regex, value)], from event_cues.tsv (phrases are regexes)."""
-    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-    for row in rows("event_cues.tsv"):
-        kind, value, phrase = row[0].strip(), row[1].strip(), row[2].strip()
-        out.setdefault(kind, []).append(
-            (re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.IGNORECASE), value)
-        )
-    return out
-
-
-@lru_cache(maxsize=1)
 def status_cues() -> list[tuple[re.Pattern[str], str, str]]:
     """[(regex, status, where)] from status_cues.tsv; where is "before" or "around"."""
     out = []

@@ -6,19 +6,17 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.model import Event
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 
 TAKES_OVER_FROM = re.compile(
-    r"\b(?:(?P<done>took|has\s+taken|had\s+taken)|takes|taking|will\s+take|is\s+taking|to\s+take)"
-    r"\s+over\s+from\s+|\b(?:(?P<done2>succeeded|replaced)|succeeds|succeeding|replaces|replacing|"
-    r"will\s+succeed|will\s+replace|to\s+succeed|to\s+replace)\s+",
-    re.IGNORECASE,
+    rf"\b(?:(?P<done>{succession_verbs('former')})|{succession_verbs('leaving')})\s+", re.IGNORECASE
 )
 _PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
 
@@ -35,11 +33,7 @@ def predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-u
 
 # "Owen Tate, who joins from Brindle Care, will ...": the name after it is where the
 # person comes from (an employer, however it was tagged), never the subject.
-COMES_FROM = re.compile(
-    r"\b(?:joins|joining|joined|moves|moving|moved|comes|coming|came|arrives|arriving|arrived|"
-    r"returns|returning|transfers|transferring)\s+(?:to\s+\S+\s+)?from\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+COMES_FROM = comes_from()
 
 
 def _follows_takeover(ctx: ArticleContext, start: int) -> bool:

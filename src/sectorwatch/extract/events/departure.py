@@ -32,7 +32,7 @@ def from_successor(ctx: ArticleContext, sentences: Sentences, i: int | None) -> 
         fact = role_of(ctx, who.canonical, sent, ("current", "leaving", "interim", "acting"))
         if fact is not None and fact.status == "incoming":
             fact = None
-        status = "completed" if (m.group("done") or m.group("done2")) else "announced"
+        status = "completed" if m.group("done") else "announced"
         out.append(
             event(
                 ctx, "departure", (m.start(), m.end()), sent,
@@ -42,7 +42,6 @@ def from_successor(ctx: ArticleContext, sentences: Sentences, i: int | None) -> 
                 status=status,
             )
         )  # fmt: skip
-
     return out
 
 

@@ -23,13 +23,23 @@ _THE_MERGER = re.compile(
     r"(?:merger|acquisition|takeover)\b",
     re.IGNORECASE,
 )
+# "the absorption of her old trust into Y": a party named by an anaphor, resolved to the body
+# of the article whose name ends with the noun.
+_ANAPHOR_PARTY = re.compile(
+    r"\b(?:the|its|her|his|their|our)\s+(?:(?:old|former|own|neighbouring|sister|smaller)\s+)?"
+    r"(?P<head>trust|board|council|hospital|authority|ccg|icb)\b",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s+(?:into|with|and|&)\s+(?:the\s+)?")
 # Which cue names the stage when several match in one sentence ("a step closer to a
 # merger of" is proposed, not announced); across sentences the later stage wins.
 _CUE_ORDER = {"completed": 0, "requested": 1, "proposed": 2, "announced": 3}
 _MERGER_RANK = {"completed": 0, "requested": 1, "announced": 2, "proposed": 3}
 
 
-def _merger_orgs(ctx: ArticleContext, sentences: Sentences, i: int) -> list[str]:
+def _merger_orgs(
+    ctx: ArticleContext, sentences: Sentences, i: int, cue: tuple[int, int] | None = None
+) -> list[str]:
     assert ctx.organisations is not None
     orgs = ctx.organisations
 
@@ -44,6 +54,8 @@ def _merger_orgs(ctx: ArticleContext, sentences: Sentences, i: int) -> list[str]
     here = names(*sentences[i])
     if len(here) >= 2:
         return here[:2]
+    if len(here) == 1 and cue is not None and (pair := _anaphor_party(ctx, sentences[i], cue)):
+        return pair
     if not (_TWO.search(ctx.text, *sentences[i]) or _THE_MERGER.search(ctx.text, *sentences[i])):
         return []
     for j in range(i - 1, max(-1, i - 6), -1):
@@ -52,6 +64,26 @@ def _merger_orgs(ctx: ArticleContext, sentences: Sentences, i: int) -> list[str]
             return found[:2]
     combined = orgs.combined(sentences[i][0])
     return list(orgs.parts(combined)) if combined else []
+
+
+def _anaphor_party(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]) -> list[str]:
+    """The two parties, in the order written, when the sentence names one body and the
+    other by an anaphor that resolves to another body, written as a party: right after
+    the cue ("the absorption of her old trust into Y") or joined to the named body ("the
+    trust and Y", "its board with Y")."""
+    assert ctx.organisations is not None
+    orgs = ctx.organisations
+    (named,) = orgs.in_span(*sent)[:1]
+    for m in _ANAPHOR_PARTY.finditer(ctx.text, *sent):
+        after_cue = ctx.text[cue[1] : m.start()].strip() == ""
+        joined = _JOINED.fullmatch(ctx.text, m.end(), named.start) is not None
+        if orgs.in_span(m.start(), m.end()) or not (after_cue or joined):
+            continue
+        other = orgs.resolve_head(m.group("head"), m.start())
+        if other is None or other == named.canonical:
+            continue
+        return [other, named.canonical] if m.start() < named.start else [named.canonical, other]
+    return []
 
 
 def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
@@ -72,7 +104,7 @@ def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Ev
             break
     if stage is None or cue is None:
         return []
-    organisations = _merger_orgs(ctx, sentences, i)
+    organisations = _merger_orgs(ctx, sentences, i, cue)
     if len(organisations) < 2:
         return []
     return [event(ctx, "merger", cue, sent, organisations=organisations, status=stage)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.roles import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
@@ -18,24 +18,10 @@ from sectorwatch.extract.events.common import (
 )
 from sectorwatch.extract.events.role_created import creates_role
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import Event
 
-_SUB_MODS = {
-    "joint",
-    "interim",
-    "acting",
-    "national",
-    "regional",
-    "deputy",
-    "site",
-    "group",
-    "medical",
-    "clinical",
-    "executive",
-    "non-executive",
-    "associate",
-    "assistant",
-}
+_SUB_MODS = lower_words("subordinate_modifiers.txt")
 # Which cue names the stage when several match in one sentence ("a step closer to a
 # merger of" is proposed, not announced); across sentences the later stage wins.
 _SUBORDINATE = re.compile(

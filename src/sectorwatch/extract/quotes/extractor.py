@@ -31,25 +31,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.quotes.attribution import (
+    OPENERS,
+    attribute_from_paragraph,
+    attribute_in_sentence,
+    from_response,
+)
 from sectorwatch.extract.quotes.cues import Cues, load_cues
 from sectorwatch.extract.quotes.indirect import find_indirect
-from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
+from sectorwatch.extract.quotes.marks import QuotedSpan
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
-
-_FUNCTION_AFTER = {
-    "for", "from", "to", "of", "in", "on", "at", "by", "with", "and", "or", "but", "as",
-    "when", "if", "than", "that", "which", "who", "over", "into", "after", "before", "while",
-    "was", "were", "is", "are", "would", "will", "could", "should", "had", "has", "have",
-    "be", "being", "been", "because", "so", "until", "since", "about", "unless", "said",
-    # a determiner or pronoun after the quote: the quote is a verb phrase, not a modifier
-    # ('hollow out' the trust's functions)
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these",
-    "those", "them", "him", "it", "us", "me",
-}  # fmt: skip
-_OPENERS = "“‘\"'«„"
-_COORDINATED = re.compile(r"(?:\band|\bbut|\bor|\bthen)\s*$", re.I)
 
 
 @dataclass
@@ -100,7 +93,7 @@ class QuoteStage:
             if re.match(r"Q\s*[:.]\s", body) or (
                 body.endswith("?")
                 and len(body.split()) <= 60
-                and body[:1] not in _OPENERS
+                and body[:1] not in OPENERS
                 and re.search(r"\b(?:you|your|yours|yourself)\b", body, re.I)
             ):
                 starts.add(para.start)
@@ -146,11 +139,11 @@ class QuoteStage:
         # Q&A answers: "I told them that ..." is the interview itself, not reported speech
         indirect = [item for item in indirect if not item.found.first_person]
         for i, st in enumerate(stretches):
-            self._attribute_in_sentence(text, off, st, stretches[:i], stretches[i + 1 :])
+            attribute_in_sentence(self, text, off, st, stretches[:i], stretches[i + 1 :])
             if st.keep:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
-        self._attribute_from_paragraph(text, off, stretches, lead_ins, state)
+        attribute_from_paragraph(self, text, off, stretches, lead_ins, state)
 
         quotes: list[Quote] = []
         for st in stretches:
@@ -182,131 +175,6 @@ class QuoteStage:
         state.previous_open = bool(kept) and not kept[-1].span.closed
         return quotes
 
-    def _attribute_in_sentence(
-        self,
-        text: str,
-        off: int,
-        st: _Stretch,
-        before: list[_Stretch],
-        after: list[_Stretch],
-    ) -> None:
-        s_start, s_end = st.sentence
-        span = st.span
-        same_before = [b for b in before if b.sentence == st.sentence]
-        same_after = [a for a in after if a.sentence == st.sentence]
-        lead_from = same_before[-1].span.outer_end if same_before else s_start
-        tail_to = same_after[0].span.open_at if same_after else s_end
-        lead = text[lead_from : span.open_at]
-        tail = text[span.outer_end : tail_to]
-        quoted = text[span.start : span.end]
-        st.full = is_full_quote(quoted, span)
-
-        if self.cues.scare_re.search(lead):
-            st.keep = False
-            return
-        found, cue = self._from_response(lead, off + lead_from)
-        if found is None:
-            found, cue = self._from_lead(lead, off + lead_from, strict=not st.full)
-        # A speaker and speech verb before the quote, in its own sentence, make even a
-        # short phrase that modifies a noun the speaker's words: warned the group would
-        # "hollow out" the trust; had received "reassuring but inaccurate" reports.
-        reported = found is not None
-        if found is None:
-            found, cue = self._from_tail(tail, off + span.outer_end)
-        if found is None and same_before and same_before[-1].found is not None:
-            found, cue = same_before[-1].found, same_before[-1].cue
-        if found is None and not st.full:
-            whole = _masked(text, s_start, span.open_at, same_before)
-            found, cue = self._from_lead(whole, off + s_start, strict=True)
-            reported = found is not None
-            if found is None and (
-                self.cues.document_speech_re.search(whole) or self.cues.verb_re.search(whole)
-            ):
-                found = self.finder.document(whole, off + s_start)
-                cue = cue or _first_cue(whole, self.cues)
-        if found is None and not st.full:
-            found = self._from_findings(
-                _masked(text, s_start, span.open_at, same_before), off + s_start
-            )
-            cue = _first_cue(text[s_start : span.open_at], self.cues) if found else None
-            reported = found is not None
-        if found is None:
-            found = self.finder.according_to(tail, off + span.outer_end)
-            cue = "according to" if found else None
-        if found is None:
-            opening = _masked(text, s_start, span.open_at, same_before)
-            found = self.finder.according_to(opening, off + s_start, opening=True)
-            cue = "according to" if found else None
-            reported = found is not None
-        st.found, st.cue, st.own = found, cue, found is not None
-        if st.full:
-            return
-        if found is None or (not reported and _is_label(quoted, text[span.outer_end :])):
-            st.keep = False
-
-    def _from_lead(self, lead: str, offset: int, strict: bool) -> tuple[Found | None, str | None]:
-        verbs = list(self.cues.verb_re.finditer(lead))
-        for m in reversed(verbs):
-            region = lead[: m.start()]
-            if _COORDINATED.search(region.rstrip(" ,")):
-                continue
-            prior = list(self.cues.verb_re.finditer(region))
-            clause_from = prior[-1].end() if prior else 0
-            found = self.finder.before_verb(region[clause_from:], offset + clause_from, strict)
-            if found is not None:
-                return found, m.group(0).lower()
-            if m.group(0).lower() in self.cues.listener_verbs:
-                continue  # "One board member told HSJ:": HSJ listens, it does not speak
-            after = self.finder.after_verb(lead[m.end() :], offset + m.end())
-            if after is not None and not lead[m.end() :].strip(" ,:").count(" ") > 12:
-                return after, m.group(0).lower()
-        return None, None
-
-    def _from_response(self, lead: str, offset: int) -> tuple[Found | None, str | None]:
-        """A speaker announced without a speech verb: "Ms Holroyd's response:", "In her
-        words:", "In the words of X,"."""
-        m = self.cues.response_re.search(lead)
-        if m is None:
-            return None, None
-        owner = m.group("owner") or m.group("in_owner")
-        if owner is not None:
-            at = offset + (m.start("owner") if m.group("owner") else m.start("in_owner"))
-            found = self.finder.before_verb(owner, at, strict=True)
-            if found is None or found.kind == "document":
-                return None, None
-            return found, None
-        pronoun = (m.group("pronoun") or m.group("in_pronoun")).lower()
-        return self.finder.pronoun("she" if pronoun == "her" else "he", offset + m.start()), None
-
-    def _from_findings(self, whole: str, offset: int) -> Found | None:
-        """Inspection reports: a partial quote in a sentence whose subject is a named
-        organisation and whose verb reports its findings ("The Office for Care Standards
-        found the service had 'serious and sustained' failings"; "The CSA has rated the
-        trust inadequate, warning of 'serious' failings") is the organisation's."""
-        m = self.cues.finding_re.search(whole)
-        if m is None:
-            return None
-        region = whole[: m.start()].rstrip()
-        if re.search(r"\b(?:was|were|is|are|been|be|being)\s*$", region, re.I):
-            return None  # passive: "The trust was rated ...", the subject is not the finder
-        found = self.finder.before_verb(region, offset, strict=True)
-        if found is None or found.kind == "person" or not found.name:
-            return None
-        return found
-
-    def _from_tail(self, tail: str, offset: int) -> tuple[Found | None, str | None]:
-        m = self.cues.verb_re.search(tail)
-        if m is None:
-            return None, None
-        pre = tail[: m.start()]
-        if not pre.strip(" ,–—"):
-            return self.finder.after_verb(tail[m.end() :], offset + m.end()), m.group(0).lower()
-        if len(pre.split()) <= 14 and not re.search(r"[.!?;]", pre):
-            found = self.finder.before_verb(pre, offset, strict=True)
-            if found is not None:
-                return found, m.group(0).lower()
-        return None, None
-
     def _lead_ins(
         self, text: str, off: int, sentences: list[tuple[int, int]], spans: list[QuotedSpan]
     ) -> list[tuple[int, Found]]:
@@ -322,7 +190,7 @@ class QuoteStage:
                 re.I,
             )
             if m is None and sentence.endswith(":"):
-                response, _ = self._from_response(sentence, off + s)
+                response, _ = from_response(self, sentence, off + s)
                 if response is not None:
                     out.append((e, response))
                     continue
@@ -389,38 +257,6 @@ class QuoteStage:
         full = name.canonical or name.text
         return Found(full, "person", name.start, name.end)
 
-    def _attribute_from_paragraph(
-        self,
-        text: str,
-        off: int,
-        stretches: list[_Stretch],
-        lead_ins: list[tuple[int, Found]],
-        state: _State,
-    ) -> None:
-        starts_with_quote = text.lstrip()[:1] in "“‘\"'«„"
-        for i, st in enumerate(stretches):
-            if st.found is not None or not st.keep:
-                continue
-            earlier = [x for x in stretches[:i] if x.own and x.keep]
-            later = [x for x in stretches[i + 1 :] if x.own and x.keep]
-            leads = [f for pos, f in lead_ins if pos <= st.span.open_at]
-            if earlier:
-                st.found, st.cue = earlier[-1].found, earlier[-1].cue
-            elif leads:
-                st.found = leads[-1]
-            elif later and later[0].sentence[0] - st.sentence[1] < 3:
-                st.found, st.cue = later[0].found, later[0].cue
-            elif starts_with_quote and state.pending is not None:
-                st.found = state.pending
-            elif starts_with_quote and (state.previous_open or state.previous is not None):
-                st.found = state.previous
-            elif starts_with_quote and state.subject is not None:
-                st.found = state.subject
-            elif state.answering and self.finder.interviewee:
-                # Q&A interviews: a quote inside an answer (or question) is the interviewee's
-                at = off + st.span.open_at
-                st.found = Found(self.finder.interviewee, "person", at, at)
-
     def _heading_speaker(self, text: str, off: int) -> Found | None:
         if len(text.split()) > 15:
             return None
@@ -471,27 +307,6 @@ def reads_like_headline(text: str) -> bool:
     if bare[-1:] in ".!?:;,)":
         return False
     return len(t.split()) <= 25
-
-
-def _is_label(quoted: str, after: str) -> bool:
-    """A one-to-three word phrase used as a modifier: the ‘twin-track’ oversight model."""
-    if len(quoted.split()) > 3:
-        return False
-    m = re.match(r"\s+([a-z][\w\-]*)", after)
-    return m is not None and m.group(1) not in _FUNCTION_AFTER
-
-
-def _masked(text: str, start: int, end: int, quoted: list[_Stretch]) -> str:
-    chars = list(text[start:end])
-    for q in quoted:
-        for k in range(max(q.span.open_at, start), min(q.span.outer_end, end)):
-            chars[k - start] = " "
-    return "".join(chars)
-
-
-def _first_cue(text: str, cues: Cues) -> str | None:
-    m = cues.verb_re.search(text) or cues.document_speech_re.search(text)
-    return m.group(0).lower() if m else None
 
 
 def _role_for(ctx: ArticleContext, name: str, at: int, sentence: tuple[int, int]):  # type: ignore[no-untyped-def]

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import honorifics
+from sectorwatch.extract.lexicon import calendar_words, lower_words
 from sectorwatch.extract.quotes.cues import Cues
 
 NAME_WORD = r"(?:[A-Z][\w’'\-]*|[A-Z]\.)"
@@ -21,25 +23,13 @@ CHUNK_RE = re.compile(
 )
 PARTICLES = {"de", "van", "von", "der", "da", "du", "le", "la"}
 JOINERS = {"of", "and", "for", "the", "on", "in", "&"}
-MONTHS_DAYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
-FEMALE = {"ms", "mrs", "miss", "dame", "lady", "baroness"}
-MALE = {"mr", "sir", "lord", "baron"}
+MONTHS_DAYS = frozenset(w.lower() for w in calendar_words()) | lower_words(
+    "month_abbreviations.txt"
+)
+FEMALE = frozenset(h.lower() for h, g in honorifics().items() if g == "f")
+MALE = frozenset(h.lower() for h, g in honorifics().items() if g == "m")
 # Capitalised words that open sentences but never belong to a name.
-NOT_NAME = {
-    "a", "an", "the", "it", "its", "this", "that", "these", "those", "he", "she", "they",
-    "we", "i", "our", "his", "her", "their", "my", "your", "when", "while", "if", "as",
-    "after", "before", "but", "and", "or", "so", "in", "on", "at", "for", "with", "from",
-    "however", "meanwhile", "although", "though", "since", "until", "under", "asked",
-    "commenting", "speaking", "responding", "writing", "there", "here", "what", "who",
-    "why", "how", "where", "yes", "no", "not", "all", "both", "each", "every", "some",
-    # quantifiers of anonymous sources: "One Hollins Bay consultant" is nobody's name
-    "one", "another", "two", "three", "several", "many", "other", "others", "most", "few",
-}  # fmt: skip
+NOT_NAME = lower_words("not_name_words.txt")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 

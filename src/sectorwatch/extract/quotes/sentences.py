@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.marks import QuotedSpan
 
 _BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'A-Z0-9(])")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr",
-    "sr", "rev", "hon", "cllr", "gen", "col", "capt", "sgt", "rt", "approx", "fig",
-}  # fmt: skip
+_ABBREVIATIONS = lower_words("sentence_abbreviations.txt")
 
 
 def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:

@@ -9,10 +9,10 @@ Every finder takes a piece of paragraph text and its offset in the article, and 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -20,37 +20,18 @@ from sectorwatch.extract.quotes.documents import (
     document_phrases,
     title_beside,
 )
+from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
-from sectorwatch.model import Speaker
+from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
-AUX = {
-    "has", "had", "have", "also", "then", "later", "previously", "once", "yesterday",
-    "today", "recently", "further", "again", "has also", "had also", "would", "will",
-    "did", "does", "was", "is", "reportedly", "publicly", "repeatedly",
-}  # fmt: skip
-FUNCTION = {"of", "the", "for", "and", "at", "in", "its", "their", "a", "an", "to", "on", "from"}
+AUX = lower_words("auxiliaries.txt")
 FINITE = re.compile(
     r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|"
     r"did|does|do|needs|need|wanted|wants|remains|remained|meant|means|became|become)\b",
     re.I,
 )
-# "ACE's", "the college's" opening a source phrase: the owner
-_OWNER = re.compile(
-    r"\s*(?:the\s+)?(?P<owner>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,5}|[a-z]+)(?:’s|'s)\s+"
-)
-# "the trust", "The ICB", "the regulator" ending a subject: a definite organisation noun
-_ANAPHOR = re.compile(r"(?:^|\s)(?:the|The)\s+(?P<head>[a-z]+|[A-Z]{2,6})\s*$")
-# "A government spokesperson", "An NHS England spokeswoman": the organisation before the noun
-_SPOKES_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<org>[a-z]+|[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,5})\s+"
-    r"(?P<spokes>spokes(?:person|woman|man|people))\b"
-)
-# "A spokesperson said" with no organisation named
-_BARE_SPOKES = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+spokes(?:person|woman|man)\s*$")
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
-# "Inspectors also found": a bare plural noun as the whole subject
-_GENERIC = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<noun>[A-Za-z]+)\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
 # Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
 _PIECE_BREAK = re.compile(r"[,()–—]")
@@ -61,29 +42,11 @@ _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
-_CLAUSE_OPENERS = {
-    "after", "before", "when", "while", "whilst", "if", "although", "though", "as", "since",
-    "until", "in", "at", "on", "for", "with", "without", "from", "by", "during", "despite",
-    "following", "under", "speaking", "commenting", "responding", "writing", "asked",
-    "however", "meanwhile", "but", "and", "so", "yet", "because", "unless", "according",
-}  # fmt: skip
+_CLAUSE_OPENERS = lower_words("clause_openers.txt")
 
 
 @dataclass
-class Found:
-    name: str | None
-    kind: str  # person, organisation, document
-    at: int
-    end: int
-    owns_document: bool = False  # the owner of a document that is the subject
-    first_person: bool = False  # "I" or "you" in a Q&A interview
-
-    def speaker(self) -> Speaker:
-        return Speaker(name=self.name, kind=self.kind)  # type: ignore[arg-type]
-
-
-@dataclass
-class SpeakerFinder:
+class SpeakerFinder(OrganisationSpeakers):
     ctx: ArticleContext
     cues: Cues
     book: NameBook
@@ -284,77 +247,6 @@ class SpeakerFinder:
         known = self.book.gender_of(name or "")
         return not (gender and known in ("m", "f") and known != gender)
 
-    def _possessive_owner(self, text: str, offset: int) -> Found | None:
-        """ "ACE's own figures", "the college's most recent survey": the owner is the source
-        when what it owns has no title of its own (a titled document names itself)."""
-        m = _OWNER.match(text)
-        if m is None:
-            return None
-        owned = document_phrases(text[m.end() : m.end() + 80], self.cues)
-        if owned and owned[0].start == 0 and owned[0].titled:
-            return None
-        owner = m.group("owner")
-        at = offset + m.start("owner")
-        if owner[:1].isupper():
-            return self._last_name(owner, at)
-        return self._organisation_anaphor("the " + owner, at - 4)
-
-    def _organisation_anaphor(self, subject: str, offset: int) -> Found | None:
-        """A definite short name standing for an organisation of the article: "the trust
-        said", "the ICB confirmed", "The regulator said" (resolved by the organisation
-        index to the one it names last before, or names most)."""
-        m = _ANAPHOR.search(subject)
-        if m is None or self.ctx.organisations is None:
-            return None
-        if not self._intro_only(subject[: m.start()]):
-            return None  # "He told staff that the board agreed": the board is not the speaker
-        phrase, head = m.group(0).strip(), m.group("head")
-        at = offset + m.start()
-        # an article keeps one referent for "the ICB" as a speaker, even after it names
-        # another ICB in passing ("... to become chief executive of Tarrant Valley ICB")
-        name = self.anaphors.get(head.lower())
-        if name is None:
-            try:
-                name = self.ctx.organisations.resolve_anaphor(phrase, at)
-                name = name or self.ctx.organisations.resolve_head(head, at)
-            except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-                name = None
-            name = name or self._named_with(head, at)
-            if name:
-                self.anaphors[head.lower()] = name
-        return Found(name, "organisation", at, offset + m.end()) if name else None
-
-    def _named_with(self, head: str, at: int) -> str | None:
-        """ "the college" -> the Royal College of Community Nursing: the organisation named
-        last before `at` with the head as one of its words."""
-        if self.ctx.organisations is None or not head.islower():
-            return None
-        for m in reversed(self.ctx.organisations.mentions()):
-            if m.end <= at and head in m.canonical.lower().split():
-                return m.canonical
-        return None
-
-    def _generic_body(self, subject: str, offset: int) -> Found | None:
-        """ "Inspectors also found that ...": the body of the article whose name fits the
-        plural (the Health and Care Inspectorate), named before, else anywhere."""
-        m = _GENERIC.search(subject)
-        if m is None or self.ctx.organisations is None:
-            return None
-        words = self.cues.generic_bodies.get(m.group("noun").lower())
-        if not words or not self._intro_only(subject[: m.start()]):
-            return None
-        at = offset + m.start("noun")
-        fitting = [
-            o
-            for o in self.ctx.organisations.mentions()
-            if set(re.findall(r"[a-z]+", o.canonical.lower())) & set(words)
-        ]
-        before = [o for o in fitting if o.end <= at]
-        chosen = before[-1] if before else (fitting[0] if fitting else None)
-        if chosen is None:
-            return None
-        return Found(chosen.canonical, "organisation", at, offset + m.end("noun"))
-
     def _aged(self, subject: str, offset: int) -> Found | None:
         """ "the 58-year-old said": the person the article named last before."""
         m = _AGED.search(subject)
@@ -409,74 +301,6 @@ class SpeakerFinder:
             return None
         at = offset + min(m.start(), len(subject))
         return Found(None, "person", at, offset + len(subject))
-
-    def _spokesperson(self, text: str, offset: int) -> Found | None:
-        bare = _BARE_SPOKES.search(text)
-        if bare is not None and self._intro_only(text[: bare.start()]):
-            # a spokesperson with no organisation that can be resolved is anonymous
-            at = offset + bare.start()
-            return self._organisation_in_focus(at) or Found(None, "person", at, at)
-        m = self.cues.spokesperson_re.search(text)
-        if m is None:
-            m = _SPOKES_BEFORE.search(text)
-            if m is None or m.group("org").lower() in FUNCTION:
-                return None
-            org = m.group("org")
-            at = offset + m.start("org")
-            if org[:1].islower():
-                # "a government spokesperson"; "a trust spokesman" -> the article's trust
-                resolved = None
-                if self.ctx.organisations is not None:
-                    try:
-                        resolved = self.ctx.organisations.resolve_head(org, at)
-                    except Exception:  # noqa: BLE001
-                        resolved = None
-                return Found(resolved or org, "organisation", at, at + len(org))
-            name = " ".join(strip_possessive(w) for w in org.split())
-            return Found(self._organisation_canonical(name), "organisation", at, at + len(org))
-        org = m.group("org").strip()
-        chunk = CHUNK_RE.match(org)
-        if chunk is None:
-            return None
-        name = " ".join(strip_possessive(w) for w in chunk.group(0).split())
-        canonical = self._organisation_canonical(name)
-        at = offset + m.start("org")
-        return Found(canonical, "organisation", at, at + len(name))
-
-    def _organisation_in_focus(self, at: int) -> Found | None:
-        """Whom a bare "A spokesperson said" speaks for: the organisation that spoke last,
-        when nobody has spoken since, else the organisation the article names far more
-        often than any other; None when that is not clear."""
-        before = [f for f in self.recent if f.at <= at]
-        if before and before[-1].kind == "organisation" and before[-1].name:
-            last = before[-1]
-            return Found(last.name, "organisation", at, at)
-        if self.ctx.organisations is None:
-            return None
-        counts = Counter(m.canonical for m in self.ctx.organisations.mentions() if m.start < at)
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 3:
-            return None
-        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-            return None
-        return Found(ranked[0][0], "organisation", at, at)
-
-    def _organisation_canonical(self, name: str, at: int | None = None) -> str:
-        """The fullest name of an organisation ("CSA" -> "Care Standards Authority"); a bare
-        head ("ICB", "Trust") means the article's organisation whose name ends so."""
-        if self.ctx.organisations is None:
-            return name
-        try:
-            found = self.ctx.organisations.canonical(name)
-            if (not found or found == name) and " " not in name and at is not None:
-                found = self.anaphors.get(name.lower()) or (
-                    self.ctx.organisations.resolve_head(name, at) or found
-                )
-                if found and found != name:
-                    self.anaphors.setdefault(name.lower(), found)
-        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-            found = None
-        return found or name
 
     def _last_name(self, text: str, offset: int) -> Found | None:
         people: list[Found] = []

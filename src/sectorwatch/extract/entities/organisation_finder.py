@@ -1,0 +1,360 @@
+"""Finding the organisations an article names, and building its `OrganisationIndex`.
+
+Where names come from, in order of trust:
+1. the shipped alias table (`data/organisations.tsv`): "NHSI" -> "NHS Improvement";
+2. acronyms the article defines: "Care Quality Commission (CQC)", then "CQC";
+3. capitalised phrases ending with an organisation suffix ("... NHS Foundation Trust");
+4. spaCy ORG entities;
+5. short forms of a full name used in the article ("Eastbrook" for "Eastbrook Hospitals NHS
+   Foundation Trust"), and two names joined by "and" ("HCB and NHIA", "NHS England and
+   Improvement"), which name the combined body.
+Overlap checks are bisections over sorted spans (`extract.spans.SpanSet`), not scans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.organisations import (
+    _POSSESSIVE,
+    OrganisationIndex,
+    _fits,
+    _initials,
+    _strip,
+)
+from sectorwatch.extract.entities.vocab import (
+    OrganisationTable,
+    honorific_pattern,
+    organisation_table,
+    role_vocabulary,
+)
+from sectorwatch.extract.lexicon import words
+from sectorwatch.extract.spans import SpanSet
+from sectorwatch.model import Mention
+
+_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
+_NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|and|of|for|the|in|on|&")
+_JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
+_PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
+_SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
+
+
+def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, int]]:
+    suffixes = {s.split()[-1] for s in table.suffixes}
+    role_words = set(role_vocabulary().canonical)
+    out = []
+    for e in ctx.doc.ents:
+        if e.label_ != "ORG":
+            continue
+        text = e.text.split("\n")[0]
+        start = e.start_char
+        if text.lower().startswith("the "):
+            start += 4
+            text = text[4:]
+        text = _POSSESSIVE.sub("", text.rstrip())
+        if any(c in text for c in "(|)") or not text[:1].isupper():
+            continue
+        if honorific_pattern().match(text + " ") or _PERSON_OF.match(text):
+            continue  # "Baroness Fiona Macrae", "Kwame Mensah of ...": a person
+        words = text.split()
+        orgish = any(w in suffixes or w == "NHS" or (w.isupper() and len(w) > 1) for w in words)
+        if len(words) == 1:
+            if not (text.isupper() and 2 <= len(text) <= 6) or text.lower() in role_words:
+                continue
+        elif not orgish and len(words) < 3:
+            continue  # "Tomasz Kowal", "Mr Whitcombe": people the tagger took for bodies
+        out.append((start, start + len(text)))
+    return out
+
+
+def _trim_connectors(surface: str) -> str:
+    """ "Council for Community Health and" -> "Council for Community Health"."""
+    return re.sub(r"(?:[ \t]+(?:and|of|for|the|in|on|&))+$", "", surface)
+
+
+def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
+    """(name start, name end, acronym, acronym start, acronym end) for "Name (ACR)"."""
+    out = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+        letters = letters.upper()
+        offset = max(0, m.start() - 160)
+        before = text[offset : m.start()].rstrip()
+        words = list(_NAME_WORD.finditer(before))
+        # Take words from the right while they are adjacent and the initials still fit.
+        chosen: list[re.Match[str]] = []
+        for w in reversed(words):
+            gap_end = chosen[-1].start() if chosen else len(before)
+            if before[w.end() : gap_end].strip():
+                break
+            chosen.append(w)
+            if _fits([c.group(0) for c in reversed(chosen)], letters):
+                break
+        chosen.reverse()
+        names = [c.group(0) for c in chosen]
+        while names and not names[0][0].isupper():
+            names.pop(0)
+            chosen.pop(0)
+        if not names or not _fits(names, letters):
+            continue
+        out.append(
+            (
+                offset + chosen[0].start(),
+                offset + chosen[-1].end(),
+                acronym,
+                m.start(1),
+                m.end(1),
+            )
+        )
+    return out
+
+
+# Capitalised words that may open a sentence before a short name ("At Harlow Vale").
+_FUNCTION_WORDS = words("organisation_openers.txt")
+# Fine-grained (Penn Treebank) tags of words that open a sentence without naming anything:
+# prepositions and subordinators, determiners, adverbs, pronouns, conjunctions, modals,
+# particles, interjections. Tags, not coarse POS: the pipeline runs without the
+# attribute_ruler that maps one to the other.
+_OPENER_TAGS = {
+    "IN",
+    "DT",
+    "PDT",
+    "WDT",
+    "RB",
+    "RBR",
+    "RBS",
+    "WRB",
+    "PRP",
+    "PRP$",
+    "WP",
+    "WP$",
+    "EX",
+    "CC",
+    "MD",
+    "TO",
+    "RP",
+    "UH",
+}
+
+
+def _suffix_spans(
+    ctx: ArticleContext, table: OrganisationTable, s: int, e: int, single: bool = False
+) -> list[tuple[int, int]]:
+    """A capitalised phrase ending with a suffix, less a sentence opener ("Before the ICB"),
+    split in two where it joins two names ("Health Commissioning Board and National ...")."""
+    text = ctx.text
+    while True:
+        token = ctx.doc.char_span(s, e, alignment_mode="expand")
+        first = token[0] if token is not None and len(token) else None
+        word = text[s:e].split(" ", 1)[0]
+        if first is not None and (
+            word in {"The", "the", "A", "An"}
+            or word in _FUNCTION_WORDS
+            or (ctx.is_sentence_start(first.idx) and first.tag_ in _OPENER_TAGS)
+        ):
+            rest = text.find(" ", s)
+            if rest < 0 or rest >= e:
+                return []
+            s = rest + 1
+            while s < e and text[s] == " ":
+                s += 1
+            continue
+        break
+    surface = text[s:e]
+    if " " not in surface.strip():
+        return [(s, e)] if single and surface.isupper() else []
+    suffix_words = {x.split()[-1] for x in table.suffixes} | set(table.abbrevs)
+    for m in re.finditer(r"\s+(?:and|&)\s+(?:the\s+)?", surface):
+        left, right = surface[: m.start()], surface[m.end() :]
+        if (
+            left.split()[-1] in suffix_words
+            and len(left.split()) > 1
+            and len(right.split()) > 1
+            and right[:1].isupper()
+        ):
+            return [(s, s + m.start()), (s + m.end(), e)]
+    return [(s, e)]
+
+
+def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
+    text = ctx.text
+    table = organisation_table()
+    spans: list[tuple[int, int]] = []
+    resolver: dict[str, str] = {}
+
+    for m in table.pattern.finditer(text):
+        spans.append((m.start(), m.end()))
+    for start, end, acronym, _a_start, _a_end in _acronym_definitions(text):
+        name = _strip(text[start:end])
+        full = table.lookup(name) or name
+        resolver.setdefault(acronym, full)
+        if acronym.endswith("s"):
+            resolver.setdefault(acronym[:-1], full)
+        spans.append((start, end))
+    defined = [acr for acr in resolver if acr.isupper()]
+    if defined:
+        alt = "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
+        spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
+    for m in table.suffix_pattern.finditer(text):
+        s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
+        spans.extend(_suffix_spans(ctx, table, max(s0, m.start()), m.end()))
+    for m in table.prefix_pattern.finditer(text):
+        spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
+
+    # Longest spans win (the tagger's only where the rules found nothing); drop those that
+    # cross a newline or are generic single words.
+    spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
+    ner = [se for s0, e0 in _ner_orgs(ctx, table) for se in _suffix_spans(ctx, table, s0, e0, True)]
+    spans += sorted(ner, key=lambda se: (-(se[1] - se[0]), se[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = SpanSet()
+    for s, e in spans:
+        surface = text[s:e]
+        if "\n" in surface or surface in table.generic:
+            continue
+        if chosen.overlaps(s, e):
+            continue
+        taken.append((s, e))
+        chosen.add(s, e)
+
+    def resolve(surface: str) -> str:
+        key = _strip(surface)
+        found = resolver.get(key) or table.lookup(key) or key
+        return resolver.get(found, found)
+
+    names = {resolve(text[s:e]) for s, e in taken}
+    # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.
+    for name in list(names):
+        words = name.split()
+        if words and words[-1] in table.abbrevs:
+            full = " ".join(words[:-1] + [table.abbrevs[words[-1]]])
+            if full in names:
+                resolver[name] = full
+                names.discard(name)
+    # Short forms: unique token prefixes of longer names used in the article.
+    prefixes: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words)):
+            prefix = " ".join(words[:k])
+            if words[k - 1] in {"and", "of", "for", "the", "&"}:
+                continue
+            if words[k] in {"and", "&"}:
+                continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
+            if all(w in table.generic or w in {"and", "of", "for", "the"} for w in words[:k]):
+                continue
+            if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
+                continue  # a common word ("Patients"), not a short name
+            prefixes.setdefault(prefix, set()).add(name)
+    unique = {p: next(iter(ns)) for p, ns in prefixes.items() if len(ns) == 1}
+    for name in list(names):
+        if name in unique and name not in table.alias_to_canonical.values():
+            resolver[name] = unique[name]
+            names.discard(name)
+    unique = {p: n for p, n in unique.items() if p not in names}
+    if unique:
+        alt = "|".join(re.escape(p) for p in sorted(unique, key=len, reverse=True))
+        pattern = rf"(?<![\w-])(?:{alt})(?![\w-]| [A-Z])"
+        for m in re.finditer(pattern, text):
+            s, e = m.start(), m.end()
+            word = re.search(r"([A-Z][\w’'-]*)[ \t]$", text[max(0, s - 30) : s])
+            if word and word.group(1) not in _FUNCTION_WORDS:
+                continue  # part of another capitalised name ("North Wendover")
+            if not chosen.overlaps(s, e):
+                taken.append((s, e))
+                chosen.add(s, e)
+                resolver.setdefault(m.group(0), unique[m.group(0)])
+
+    # "First Alliance" where the text says "Patients First Alliance": the longer name.
+    by_last_word: dict[str, list[str]] = {}
+    for name in names:
+        by_last_word.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+    for i, (s, e) in enumerate(taken):
+        for name in by_last_word.get(text[s:e].rsplit(" ", 1)[-1], ()):
+            k = len(name) - (e - s)
+            if k > 1 and name.endswith(text[s:e]) and text[max(0, s - k) : e] == name:
+                taken[i] = (s - k, e)
+    taken = sorted(set(taken))
+    # An acronym the article never defines stands for the name with those initials
+    # ("HCB" for "Health Commissioning Board").
+    long_names = {n for n in names if " " in n}
+    for n in list(long_names):
+        long_names.update(p.strip() for p in re.split(r"\s+and\s+(?:the\s+)?", n) if " " in p)
+    for s, e in taken:
+        surface = text[s:e]
+        if surface.isupper() and surface not in resolver and not table.lookup(surface):
+            fits = [n for n in long_names if _initials(n.split()) == surface]
+            if len(fits) == 1:
+                resolver[surface] = fits[0]
+    # A bare "ICB" or "CCG" is the article's one body whose name ends so.
+    for s, e in taken:
+        surface = text[s:e]
+        if surface in table.abbrevs and surface not in resolver:
+            heads = (" " + surface, " " + table.abbrevs[surface])
+            bodies = {resolve(n) for n in names if n.endswith(heads)}
+            if len(bodies) == 1:
+                resolver[surface] = bodies.pop()
+    acronyms = [a for a in resolver if a.isupper() and " " not in a]
+    if acronyms:
+        alt = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+        found = SpanSet(taken)
+        for m in re.finditer(rf"(?<![\w/])(?:{alt})(?![\w/])", text):
+            if not found.overlaps(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+        taken.sort()
+    mentions = [Mention("organisation", text[s:e], resolve(text[s:e]), s, e) for s, e in taken]
+
+    # Combined bodies: "A and B", "A and the B", "A/B", "NHS England and Improvement".
+    parts_of: dict[str, tuple[str, ...]] = dict(table.parts)
+    combined: list[Mention] = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end : b.start]
+        if a.canonical == b.canonical or not _JOIN.fullmatch(between):
+            continue
+        if text[b.end : b.end + 1] == "(":
+            continue
+        key = frozenset((a.canonical, b.canonical))
+        name = table.combined_by_parts.get(key) or f"{a.canonical} and {b.canonical}"
+        parts_of.setdefault(name, (a.canonical, b.canonical))
+        combined.append(Mention("organisation", text[a.start : b.end], name, a.start, b.end))
+    for a in mentions:
+        shared = _SHARED_HEAD.match(text, a.end)
+        words = a.text.split()
+        if not shared or len(words) < 2:
+            continue
+        other = table.lookup(" ".join(words[:-1] + [shared.group(1)]))
+        if other and other != a.canonical:
+            key = frozenset((a.canonical, other))
+            name = table.combined_by_parts.get(key) or f"{a.canonical} and {other}"
+            parts_of.setdefault(name, (a.canonical, other))
+            combined.append(
+                Mention("organisation", text[a.start : shared.end()], name, a.start, shared.end())
+            )
+    for c in combined:
+        resolver.setdefault(_strip(c.text), c.canonical)
+    # Phrases that refer back ("the joint organisation", "the institute") become mentions.
+    provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of)
+    phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head", "pair")]
+    alt = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+    named = SpanSet((o.start, o.end) for o in mentions)
+    for m in re.finditer(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", text, re.IGNORECASE):
+        if named.overlaps(m.start(), m.end()):
+            continue  # "the Council for Community Health": a name, not a reference
+        referent = provisional.resolve_anaphor(m.group(0), m.start())
+        if referent:
+            combined.append(Mention("organisation", m.group(0), referent, m.start(), m.end()))
+    for name, parts in parts_of.items():
+        if name not in table.parts:
+            resolver.setdefault(name, name)
+        del parts
+    within = SpanSet((c.start, c.end) for c in combined)
+    index_mentions = [m for m in mentions if not within.covers(m.start)]
+    index_mentions.extend(combined)
+    # Names the table knows by a shorter surface resolve through it as well.
+    for mention in index_mentions:
+        resolver.setdefault(_strip(mention.text), mention.canonical)
+    return OrganisationIndex(index_mentions, resolver, table, parts_of)

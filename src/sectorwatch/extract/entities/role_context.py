@@ -1,0 +1,216 @@
+"""What the roles stage settles once every title has been read: posts stated by a verb
+("chairs the new body"), organisations shared by two titles or taken from context, and
+durations stated with a pronoun; then one fact per (person, role, organisation)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sectorwatch.data import rows
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.model import RoleFact
+
+_OTHER_POST = lower_words("other_post_words.txt")
+STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
+
+
+_SHARED_POST = re.compile(
+    r"\b(?:share|shares|shared|sharing)\s+(?:a|an|the|one|their)\s+(?:joint\s+)?$", re.I
+)
+
+
+_PAIR_SUBJECT = re.compile(
+    r"(?:The|Both)\s+(?:two\s+)?(trusts|boards|organisations|bodies|agencies)\b", re.I
+)
+
+
+def sharing_bodies(ctx: ArticleContext, left: int) -> tuple[str, ...]:
+    """ "The two trusts have shared a chair": the bodies of the sentence's combined subject."""
+    assert ctx.organisations is not None
+    if _SHARED_POST.search(ctx.text, max(0, left - 30), left) is None:
+        return ()
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    subject = ctx.organisations.subject_before(sent_s, left, None)
+    if subject is not None:
+        return ctx.organisations.parts(subject)
+    pair = _PAIR_SUBJECT.match(ctx.text, sent_s, left)
+    if pair is None:
+        return ()
+    head = pair.group(1).lower().rstrip("s")
+    return tuple(ctx.organisations.last_two(sent_s, head if head in ("trust", "board") else None))
+
+
+_JOINED_AS = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?$")
+_JOIN_VERB = re.compile(
+    r"\b(?:join|joins|joined|joining|rejoins?|rejoined|returns?\s+to|returned\s+to|"
+    r"moves?\s+to|moved\s+to|arrives?\s+at|arrived\s+at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def joined_as(ctx: ArticleContext, left: int) -> str | None:
+    """ "will join Kestrel Coast as chief nursing officer": the body joined."""
+    assert ctx.organisations is not None
+    text = ctx.text
+    m = _JOINED_AS.search(text, max(0, left - 12), left)
+    if m is None:
+        return None
+    org = ctx.organisations.ending_at(m.start())
+    if org is None or not _JOIN_VERB.search(text, max(0, org.start - 30), org.start):
+        return None
+    return org.canonical
+
+
+@lru_cache(maxsize=1)
+def _press_titles() -> frozenset[str]:
+    """Journalists' titles (data/boilerplate_author_roles.txt): never a health body's post."""
+    return frozenset(row[0].strip().lower() for row in rows("boilerplate_author_roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One regex over data/role_verbs.tsv: "PERSON (, who) chairs ..."; verb -> title."""
+    table: dict[str, tuple[str, str]] = {}
+    for row in rows("role_verbs.tsv"):
+        for verb in row[0].split("|"):
+            table[re.sub(r"\s+", " ", verb.strip().lower())] = (row[1].strip(), row[2].strip())
+    alt = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(table, key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"(?:,\s*who)?\s+(?:also\s+)?(?P<verb>{alt})\s+(?:the\s+)?", re.IGNORECASE
+    )
+    return pattern, table
+
+
+def roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
+    """ "Lord Ashdown chairs the new body", "Peter Vance, who had led Saltmarsh and Tennby
+    Hospitals since 2019": the post a verb states, when a body follows it."""
+    assert ctx.people is not None and ctx.organisations is not None
+    pattern, table = _verb_pattern()
+    text = ctx.text
+    out = []
+    for person in ctx.people.mentions():
+        m = pattern.match(text, person.end)
+        if m is None:
+            continue
+        org_start = m.end() - (4 if m.group(0).lower().endswith("the ") else 0)
+        org = ctx.organisations.starting_at(org_start) or ctx.organisations.starting_at(m.end())
+        if org is None:
+            continue
+        title, status = table[re.sub(r"\s+", " ", m.group("verb").lower())]
+        since = re.match(r",?\s+(since\s+[^,.;]{1,30})", text[org.end : org.end + 40])
+        valid_from = ctx.dates.duration_start(since.group(1)) if since else None
+        out.append(
+            RoleFact(
+                person=person.canonical,
+                role=title,
+                organisation=org.canonical,
+                status=status,  # type: ignore[arg-type]
+                start=person.start,
+                end=org.end,
+                valid_from=valid_from,
+                evidence=ctx.evidence(person.start, org.end),
+            )
+        )
+    return out
+
+
+def share_organisations(text: str, facts: list[RoleFact]) -> None:
+    """ "chief executive and accountable officer of North Wendover ICB": the organisation
+    after the second title is the first title's too."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a.person != b.person or a.organisation is not None or b.organisation is None:
+            continue
+        if a.end <= b.start and re.fullmatch(r",?\s*and\s+(?:the\s+)?", text[a.end : b.start]):
+            a.organisation = b.organisation
+
+
+def organisations_from_context(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+    """A title with no organisation ("Chief executive Daniel Whitcombe said") belongs to the
+    body the article was talking about: the same person's stated organisation for that
+    title, else the organisation named last before the fact that no other fact claims
+    (not a publication someone "told")."""
+    assert ctx.organisations is not None
+    text = ctx.text
+    claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
+    stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
+    mentions = ctx.organisations.mentions()
+    for f in facts:
+        if f.organisation is not None or f.role in _press_titles():
+            continue
+        if (f.person, f.role) in stated:
+            f.organisation = stated[(f.person, f.role)]
+            continue
+        for m in reversed(mentions):
+            if m.end > f.start or any(s <= m.start < e for s, e in claimed):
+                continue
+            if re.search(
+                r"\b(?:told|to|by|in|for)\s+(?:the\s+)?$", text[max(0, m.start - 8) : m.start]
+            ):
+                continue
+            f.organisation = m.canonical
+            break
+        else:
+            before = [m for m in mentions if m.end <= f.start]
+            f.organisation = before[-1].canonical if before else None
+
+
+_HELD = re.compile(
+    r"\b(he|she)\s+(?:has|had)\s+(?:held|been|led|run)\b[^.]{0,60}?"
+    r"(\bfor the (?:past|last) [^,.;’']{1,25}|\bsince (?:\d{4}|[A-Z][a-z]+(?: \d{4})?))"
+)
+
+
+def durations_from_pronouns(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+    """ "... the one he has held for the past 18 months": the sentence's subject's role."""
+    text = ctx.text
+    for m in _HELD.finditer(text):
+        person = pronoun_referent(ctx, m.start(1), m.group(1))
+        if person is None:
+            continue
+        valid_from = ctx.dates.duration_start(m.group(2))
+        for f in facts:
+            if f.person == person and f.valid_from is None and valid_from:
+                f.valid_from = valid_from
+                break
+
+
+def deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
+    best: dict[tuple[str, str, str | None], RoleFact] = {}
+    statuses: dict[tuple[str, str, str | None], str] = {}
+    for f in facts:
+        key = (f.person, f.role, f.organisation)
+        if key not in best:
+            best[key] = f
+            statuses[key] = f.status
+            continue
+        kept = best[key]
+        short = kept.evidence is not None and len(kept.evidence.sentence) < 60
+        if short and f.evidence is not None and len(f.evidence.sentence) >= 60:
+            f.valid_from = f.valid_from or kept.valid_from
+            best[key] = f
+        else:
+            kept.valid_from = kept.valid_from or f.valid_from
+        if STATUS_ORDER.index(f.status) < STATUS_ORDER.index(statuses[key]):
+            statuses[key] = f.status
+    out = []
+    with_org = {(f.person, f.role) for f in best.values() if f.organisation}
+    for key, f in list(best.items()):
+        words = set(f.role.split())
+        for other in best.values():
+            if other is f or (other.person, other.organisation) != (f.person, f.organisation):
+                continue
+            extra = set(other.role.split()) - words
+            if words < set(other.role.split()) and not extra & _OTHER_POST:
+                best.pop(key)
+                break
+    for key, f in best.items():
+        if f.organisation is None and (f.person, f.role) in with_org:
+            continue
+        f.status = statuses[key]  # type: ignore[assignment]
+        out.append(f)
+    return sorted(out, key=lambda f: f.start)

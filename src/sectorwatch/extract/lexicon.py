@@ -1,0 +1,52 @@
+"""The word lists of extraction, each read once from its data file (`data/README.md` says
+what each holds); no stage keeps a list of its own."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from sectorwatch.data import lines, rows
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of a data file of words, as written."""
+    return frozenset(lines(name))
+
+
+@cache
+def lower_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lines(name))
+
+
+def calendar_words() -> frozenset[str]:
+    """Month and day names, capitalised as written."""
+    return words("months.txt") | words("weekdays.txt")
+
+
+@lru_cache(maxsize=1)
+def comes_from_verbs() -> str:
+    """A regex alternation of the verbs of arriving from an employer (comes_from_verbs.txt)."""
+    return "|".join(re.escape(w) for w in sorted(words("comes_from_verbs.txt"), key=len)[::-1])
+
+
+def comes_from(space: str = r"\s") -> re.Pattern[str]:
+    """ "who joins from", "moved to X from": ending right before the employer's name."""
+    return re.compile(
+        rf"\b(?:{comes_from_verbs()}){space}+(?:to{space}+\S+{space}+)?from{space}+"
+        rf"(?:the{space}+)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def succession_verbs(status: str) -> str:
+    """The regex alternation of the "before" rows of data/succession_cues.tsv with this
+    status: "former" (took over from, succeeded, replaced: done) or "leaving" (takes over
+    from, succeeds, will replace: to come)."""
+    return "|".join(
+        row[2].strip()
+        for row in rows("succession_cues.tsv")
+        if row[0].strip() == "before" and row[1].strip() == status and "\\s+of" not in row[2]
+    )
