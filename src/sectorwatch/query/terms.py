@@ -307,6 +307,12 @@ def standing(term: Term, on: str, names: dict[str, str]) -> Standing:
     claim = _claim_by(term, last)
     undated = " (undated article)" if claim.observed is None else ""
     per = f", per {_source(claim)}" if claim.evidence else ""
+    if (term.end and date_interval(term.end)[1] < first) or (
+        term.ended_by and date_interval(term.ended_by)[0] <= first
+    ):  # former on `on`: the evidence is a report that they left, or of when
+        claim = _claim_by(term, last, ending=True)
+        undated = " (undated article)" if claim.observed is None else ""
+        per = f", per {_source(claim)}" if claim.evidence else ""
     if term.end and date_interval(term.end)[1] < first:
         if term.end_cause == "succeeded" and term.replaced_by:
             who = names.get(term.replaced_by, term.replaced_by)
@@ -379,12 +385,18 @@ def _lead(term: Term, status: str, per: str) -> str:
     )
 
 
-def _claim_by(term: Term, last: date) -> HolderClaim:
-    """The preferred report made by `last` (else the preferred report)."""
-    for c in term.claims:
+def _claim_by(term: Term, last: date, ending: bool = False) -> HolderClaim:
+    """The preferred report made by `last` (else the preferred report); with `ending`, the
+    preferred of the reports that say the term ended, else of those that give its end."""
+    pool = []
+    if ending:
+        pool = [c for c in term.claims if c.status == "former"] or [
+            c for c in term.claims if term.end and c.valid_to == term.end
+        ]
+    for c in pool or term.claims:
         if c.observed and date_interval(c.observed)[0] <= last:
             return c
-    return term.claims[0]
+    return (pool or term.claims)[0]
 
 
 def _source(claim: HolderClaim) -> str:
