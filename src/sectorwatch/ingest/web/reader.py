@@ -2,8 +2,10 @@
 
 First each feed and sitemap is read (with conditional headers when a `state` is given),
 giving Links; then the pages are fetched, up to `WebOptions.concurrency` at once (the host
-gate keeps each host to its own limit and delay), and yielded in the order of the links.
-A `stop` event ends the reading between two articles: what was yielded is complete.
+gate keeps each host to its own limit and delay), and yielded in the order of the links
+(the requests to one host may go out in another order). A `stop` event ends the reading
+between two articles: what was yielded is complete; pages fetched but not yet yielded are
+dropped, and read again next time.
 """
 
 from __future__ import annotations
