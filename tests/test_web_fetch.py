@@ -403,3 +403,12 @@ def test_an_unexpected_error_on_one_page_fails_that_page_alone(site, monkeypatch
     boom, fine = read(site, "/boom", OSTMERE)
     assert boom == ReadFailure(site.url("/boom"), "cannot be read (RuntimeError: parser exploded)")
     assert isinstance(fine, Article)
+
+
+def test_a_hosts_pages_are_asked_for_in_the_order_of_the_links(site):
+    for path in STORIES:
+        site.routes[path] = story(path)
+    paths = list(reversed(STORIES))
+    items = read(site, *paths, concurrency=4, host_concurrency=1)
+    assert [i.source for i in items] == [site.url(p) for p in paths]
+    assert site.paths() == ["/robots.txt", *paths]

@@ -344,8 +344,7 @@ def test_sigterm_in_the_middle_of_a_round_stops_between_two_articles(site, tmp_p
     site.routes["/feed.xml"] = Feed(site, [FENMOOR, OSTMERE, HARLOW])
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(site.url("/feed.xml") + "\n", encoding="utf-8")
-    # one page at a time, so the first is read before the second is asked for
-    env = {**os.environ, **watch_env(tmp_path), "SECTORWATCH_WEB_CONCURRENCY": "1"}
+    env = {**os.environ, **watch_env(tmp_path)}
     command = [sys.executable, "-c", "from sectorwatch.cli.main import main; main()"]
     process = subprocess.Popen(
         [*command, "watch", "--feeds", str(feeds), "--interval", "3600"],
