@@ -62,14 +62,11 @@ def site():
 
 def test_a_page_becomes_an_article_whose_source_is_its_canonical_url(site):
     site.routes[FENMOOR] = story(
-        FENMOOR,
-        author="Tom Reyes",
-        date="2024-05-01",
-        canonical="https://fenland-chronicle.example/news/fenmoor",
+        FENMOOR, author="Tom Reyes", date="2024-05-01", canonical="/news/2024/fenmoor"
     )
     [article] = read(site, FENMOOR)
     assert isinstance(article, Article)
-    assert article.source == "https://fenland-chronicle.example/news/fenmoor"
+    assert article.source == site.url("/news/2024/fenmoor")
     assert article.text == story_text(FENMOOR)
     assert article.title == "Fenmoor trust names Lena Marsh chief executive"
     assert article.authors == ["Tom Reyes"]
@@ -403,3 +400,33 @@ def test_an_unexpected_error_on_one_page_fails_that_page_alone(site, monkeypatch
     boom, fine = read(site, "/boom", OSTMERE)
     assert boom == ReadFailure(site.url("/boom"), "cannot be read (RuntimeError: parser exploded)")
     assert isinstance(fine, Article)
+
+
+def test_a_hosts_pages_are_asked_for_in_the_order_of_the_links(site):
+    for path in STORIES:
+        site.routes[path] = story(path)
+    paths = list(reversed(STORIES))
+    items = read(site, *paths, concurrency=4, host_concurrency=1)
+    assert [i.source for i in items] == [site.url(p) for p in paths]
+    assert site.paths() == ["/robots.txt", *paths]
+
+
+def test_a_canonical_url_on_another_site_is_not_believed(site):
+    site.routes[FENMOOR] = story(FENMOOR, canonical="https://rival-news.example/story")
+    [article] = read(site, FENMOOR)
+    assert article.source == site.url(FENMOOR)
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "same"),
+    [
+        ("https://www.chronicle.example/a", "https://chronicle.example/b", True),
+        ("https://chronicle.example/a", "https://amp.chronicle.example/b", True),
+        ("https://amp.chronicle.example/a", "https://www.chronicle.example/b", False),
+        ("https://chronicle.example.evil/a", "https://chronicle.example/b", False),
+    ],
+)
+def test_same_site_is_one_host_or_its_subdomain(url, base, same):
+    from sectorwatch.ingest.web.pages import same_site
+
+    assert same_site(url, base) is same

@@ -330,3 +330,44 @@ def test_a_sitemap_index_is_read_each_round_and_its_sitemaps_conditionally(site,
         ("/news.xml", '"n1"'),
         (OSTMERE, None),
     ]
+
+
+def test_sigterm_in_the_middle_of_a_round_stops_between_two_articles(site, tmp_path):
+    asked, signalled = threading.Event(), threading.Event()
+
+    def second_page(seen: Seen) -> Reply:
+        asked.set()
+        signalled.wait(60)  # answer only once the watch has been sent SIGTERM
+        return story(OSTMERE)
+
+    site.routes[OSTMERE] = second_page
+    site.routes["/feed.xml"] = Feed(site, [FENMOOR, OSTMERE, HARLOW])
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.url("/feed.xml") + "\n", encoding="utf-8")
+    env = {**os.environ, **watch_env(tmp_path)}
+    command = [sys.executable, "-c", "from sectorwatch.cli.main import main; main()"]
+    process = subprocess.Popen(
+        [*command, "watch", "--feeds", str(feeds), "--interval", "3600"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert asked.wait(120)
+        process.send_signal(signal.SIGTERM)
+    finally:
+        signalled.set()
+    err = process.communicate(timeout=120)[1].splitlines()
+    assert process.returncode == 0
+    assert err[0] == "stopping (SIGTERM) ..."
+    assert err[1].split(" ", 1)[1] == (
+        "round 1: feeds 1 (not modified 0, failed 0), links 3 (already seen 0); "
+        "ingested 1, unchanged 0, skipped 0, failed 0 [stopped]"
+    )
+    assert err[2:] == ["stopped after 1 round(s); the store is consistent"]
+    engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
+    assert stored(engine) == [site.url(FENMOOR)]
+    state = json.loads((tmp_path / "state.json").read_text())
+    assert state == {"feeds": {}, "seen": [site.url(FENMOOR)]}

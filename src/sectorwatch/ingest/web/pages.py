@@ -1,8 +1,9 @@
 """A fetched page -> an Article, through the HTML reader (`sectorwatch.ingest.html`).
 
 The article's source is the page's canonical URL when it declares one (`<link
-rel="canonical">`, else `og:url`; http or https only), else the URL that answered after
-redirects. Its feed or sitemap entry fills the title, authors and date the page lacks.
+rel="canonical">`, else `og:url`; http or https, on the same site), else the URL that
+answered after redirects. Its feed or sitemap entry fills the title, authors and date the
+page lacks.
 """
 
 from __future__ import annotations
@@ -74,6 +75,19 @@ def canonical_url(html: str, base: str) -> str | None:
     for expression in (link, "//head//meta[@property='og:url']/@content"):
         for value in root.xpath(expression):
             url = urljoin(base, str(value).strip())
-            if url.startswith(("http://", "https://")):
+            if url.startswith(("http://", "https://")) and same_site(url, base):
                 return url
     return None
+
+
+def same_site(url: str, base: str) -> bool:
+    """The same host, or one a subdomain of the other (`www.x.org` and `x.org`): a page
+    may not claim to be another site's article."""
+    from urllib.parse import urlsplit
+
+    try:
+        a = (urlsplit(url).hostname or "").lower()
+        b = (urlsplit(base).hostname or "").lower()
+    except ValueError:
+        return False
+    return bool(a and b) and (a == b or a.endswith(f".{b}") or b.endswith(f".{a}"))

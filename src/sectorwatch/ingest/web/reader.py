@@ -2,16 +2,18 @@
 
 First each feed and sitemap is read (with conditional headers when a `state` is given),
 giving Links; then the pages are fetched, up to `WebOptions.concurrency` at once (the host
-gate keeps each host to its own limit and delay), and yielded in the order of the links.
-A `stop` event ends the reading between two articles: what was yielded is complete.
+gate keeps each host to its own limit and delay), and yielded in the order of the links
+(each host's pages are asked for in that order too). A `stop` event ends the reading
+between two articles: what was yielded is complete; pages fetched but not yet yielded are
+dropped, and read again next time.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -175,29 +177,81 @@ def _fetch_pages(
         except Exception as exc:  # noqa: BLE001 - one bad page never takes the batch down
             return ReadFailure(link.url, f"cannot be read ({type(exc).__name__}: {exc})"), False
 
-    limit = fetcher.options.concurrency
-    queue = iter(links)
-    with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="sectorwatch-web") as pool:
-        pending: deque[tuple[Link, Future[tuple[Article | ReadFailure, bool]]]] = deque()
-
-        def top_up() -> None:
-            while len(pending) < limit and not stop.is_set():
-                link = next(queue, None)
-                if link is None:
-                    return
-                pending.append((link, pool.submit(fetch, link)))
-
+    with ThreadPoolExecutor(
+        max_workers=fetcher.options.concurrency, thread_name_prefix="sectorwatch-web"
+    ) as pool:
+        plan = _Dispatch(links, fetcher.options.concurrency, fetcher.options.host_concurrency)
         try:
-            top_up()
-            while pending and not stop.is_set():
-                link, future = pending.popleft()
+            for index, link in enumerate(links):
+                future = plan.future_of(index, lambda i: pool.submit(fetch, links[i]), stop)
+                if future is None:  # stopped
+                    return
                 item, settled = future.result()
                 if stop.is_set():
                     return
                 if settled:
                     report.read.append(link.url)
                 yield item
-                top_up()
         finally:
-            for _, future in pending:
-                future.cancel()
+            plan.cancel()
+
+
+Result = tuple[Article | ReadFailure, bool]
+
+
+class _Dispatch:
+    """Which links are being fetched: at most `limit` at once, at most `per_host` per host,
+    each host's links in their order, and never further than WINDOW links ahead of the one
+    being waited for (so a fast host cannot fill memory while a slow one is read)."""
+
+    WINDOW = 32
+
+    def __init__(self, links: list[Link], limit: int, per_host: int) -> None:
+        from urllib.parse import urlsplit
+
+        self.limit = limit
+        self.per_host = per_host
+        self.hosts: list[str] = []
+        self.queues: dict[str, deque[int]] = {}
+        for index, link in enumerate(links):
+            try:
+                host = (urlsplit(link.url).hostname or "").lower()
+            except ValueError:
+                host = ""
+            self.hosts.append(host)
+            self.queues.setdefault(host, deque()).append(index)
+        self.futures: dict[int, Future[Result]] = {}
+
+    def future_of(
+        self, index: int, submit: Callable[[int], Future[Result]], stop: threading.Event
+    ) -> Future[Result] | None:
+        """The future of link `index` (all before it are done with), submitting more links
+        as room frees up; None once stopped."""
+        while not stop.is_set():
+            self._top_up(index, submit)
+            if index in self.futures:
+                return self.futures.pop(index)
+            running = [f for f in self.futures.values() if not f.done()]
+            wait(running, return_when=FIRST_COMPLETED)
+        return None
+
+    def _top_up(self, first: int, submit: Callable[[int], Future[Result]]) -> None:
+        running = [i for i, f in self.futures.items() if not f.done()]
+        busy = Counter(self.hosts[i] for i in running)
+        while len(running) < self.limit:
+            ready = [
+                (queue[0], host)
+                for host, queue in self.queues.items()
+                if queue and busy[host] < self.per_host and queue[0] < first + self.WINDOW
+            ]
+            if not ready:
+                return
+            index, host = min(ready)
+            self.queues[host].popleft()
+            self.futures[index] = submit(index)
+            running.append(index)
+            busy[host] += 1
+
+    def cancel(self) -> None:
+        for future in self.futures.values():
+            future.cancel()
