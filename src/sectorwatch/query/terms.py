@@ -28,7 +28,7 @@ from functools import cache
 from sectorwatch.data import lines
 from sectorwatch.query.common import EvidenceRef, date_interval, date_precision, preference_key
 
-OPEN_TERM_YEARS = 2
+OPEN_TERM_YEARS = 3
 """How long after its last report a term with no known end is still presumed."""
 
 IN_POST = ("current", "leaving", "interim", "acting")
