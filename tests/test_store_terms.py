@@ -291,3 +291,34 @@ def test_a_former_holder_with_no_dates_is_a_candidate_before_the_report_only(eng
     ]  # fmt: skip
     assert who(engine, ORG, "CEO", "2019").holders == []  # more than three years before
     assert who(engine, ORG, "CEO", "2023-06").holders == []  # after the report: former
+
+
+DEPARTED = ArticleSpec(
+    published="2023-10-26",
+    source="departed.txt",
+    text=(
+        "Brindle Vale chief executive resigns\n"
+        "Orla Penhallow, chief executive of Brindle Vale NHS Trust, resigned on 20 October.\n"
+    ),
+    roles=[
+        dict(person="Orla Penhallow", role="chief executive", organisation=ORG,
+             status="current", words="Orla Penhallow, chief executive of Brindle Vale NHS Trust"),
+    ],
+    events=[
+        dict(type="departure", person="Orla Penhallow", role="chief executive",
+             organisation=ORG, status="completed", effective="2023-10-20",
+             words="resigned on 20 October"),
+    ],
+)  # fmt: skip
+
+
+def test_a_report_after_the_end_does_not_make_a_holder_in_post(engine):
+    write_batch(engine, [build(DEPARTED)])
+    (term,) = history(engine, ORG, "CEO").terms
+    assert (term.start, term.first_reported, term.end, term.end_cause) == (
+        None, None, "2023-10-20", "departure",
+    )  # fmt: skip
+    resigns = per("Brindle Vale chief executive resigns", "2023-10-26")
+    got = [(h.name, h.basis, h.rank) for h in who(engine, ORG, "CEO", "2023-09").holders]
+    assert got == [("Orla Penhallow", f"left on 2023-10-20{resigns}, start unknown", 3)]
+    assert who(engine, ORG, "CEO", "2023-10-26").holders == []
