@@ -78,6 +78,7 @@ def test_authors_split_from_one_string():
         ("on the 7th of September 2021", "2021-09-07"),
         ("Posted on September 7th, 2021", "2021-09-07"),
         ("2021-09-07T10:31:00Z", "2021-09-07"),
+        ("Tue, 07 Sep 2021 10:31:00 +0100", "2021-09-07"),
         ("Updated 3 hours ago", None),
         ("Published 2 days ago", None),
     ],

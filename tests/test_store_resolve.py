@@ -192,9 +192,12 @@ POST_NOMINALS_LATER = ArticleSpec(
 
 
 def test_post_nominals_and_possessives_never_make_new_entities_across_articles(engine):
-    write_batch(engine, [build(BACK_REFERENCES)])
     write_batch(engine, [build(POST_NOMINALS_LATER)])
+    write_batch(engine, [build(BACK_REFERENCES)])
     assert _ids(engine, "person") == ["p-nia-hollis", "p-rhys-calder"]
+    with engine.connect() as conn:
+        name = conn.execute(select(entities.c.name).where(entities.c.id == "p-nia-hollis"))
+        assert name.scalar_one() == "Nia Hollis"  # the letters are not part of the name
     assert _ids(engine, "organisation") == [
         "o-royal-college-of-rural-nursing",
         "o-wessex-care-confederation",

@@ -138,7 +138,7 @@ def test_the_successors_start_ends_the_interim_term(store):
 
 
 def test_a_term_is_not_presumed_for_ever(store):
-    w = who(store, ORG, "chief executive", "2027-01-01")
+    w = who(store, ORG, "chief executive", "2027-03-02")  # three years after her start
     assert w.holders == []
     assert w.note is not None and "Sunita Rao: not reported since" in w.note
 
@@ -289,5 +289,36 @@ def test_a_former_holder_with_no_dates_is_a_candidate_before_the_report_only(eng
          f"held at some time before 2023-05-02 (reported as former then{reopens}), dates unknown",
          3),
     ]  # fmt: skip
-    assert who(engine, ORG, "CEO", "2019").holders == []  # more than two years before
+    assert who(engine, ORG, "CEO", "2019").holders == []  # more than three years before
     assert who(engine, ORG, "CEO", "2023-06").holders == []  # after the report: former
+
+
+DEPARTED = ArticleSpec(
+    published="2023-10-26",
+    source="departed.txt",
+    text=(
+        "Brindle Vale chief executive resigns\n"
+        "Orla Penhallow, chief executive of Brindle Vale NHS Trust, resigned on 20 October.\n"
+    ),
+    roles=[
+        dict(person="Orla Penhallow", role="chief executive", organisation=ORG,
+             status="current", words="Orla Penhallow, chief executive of Brindle Vale NHS Trust"),
+    ],
+    events=[
+        dict(type="departure", person="Orla Penhallow", role="chief executive",
+             organisation=ORG, status="completed", effective="2023-10-20",
+             words="resigned on 20 October"),
+    ],
+)  # fmt: skip
+
+
+def test_a_report_after_the_end_does_not_make_a_holder_in_post(engine):
+    write_batch(engine, [build(DEPARTED)])
+    (term,) = history(engine, ORG, "CEO").terms
+    assert (term.start, term.first_reported, term.end, term.end_cause) == (
+        None, None, "2023-10-20", "departure",
+    )  # fmt: skip
+    resigns = per("Brindle Vale chief executive resigns", "2023-10-26")
+    got = [(h.name, h.basis, h.rank) for h in who(engine, ORG, "CEO", "2023-09").holders]
+    assert got == [("Orla Penhallow", f"left on 2023-10-20{resigns}, start unknown", 3)]
+    assert who(engine, ORG, "CEO", "2023-10-26").holders == []

@@ -33,7 +33,7 @@ _DATE_PREFIX = re.compile(
 )
 _UPDATED = re.compile(r"^(?:last )?(?:updated|modified)\b", re.IGNORECASE)
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
-_ZONE = r"(?:\s*(?:gmt|bst|utc|cet|cest)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?"
+_ZONE = r"(?:\s*(?:gmt|bst|utc|cet|cest))?(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 _DATE_SUFFIX = re.compile(
     rf"(?:[,|\s]|\s-\s)*(?:at\s*)?(?:{_TIME}){_ZONE}\s*$",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ from sectorwatch.query.common import (
 )
 from sectorwatch.query.holders import load_posts, post_terms
 from sectorwatch.query.lineage import Change, lineage
-from sectorwatch.query.terms import Term
+from sectorwatch.query.terms import Term, term_order
 from sectorwatch.query.who import matching_posts
 from sectorwatch.store import keys
 
@@ -113,7 +113,7 @@ def history(engine: Engine, organisation: str, role: str) -> HistoryAnswer:
             predecessors=changes.predecessors,
             successors=changes.successors,
         )
-        for t in sorted(terms, key=lambda t: (t.order_key(), t.kind == "substantive")):
+        for t in sorted(terms, key=term_order):
             post = post_rows.get(t.post_id)
             answer.terms.append(
                 TermAnswer(

@@ -9,10 +9,11 @@ from sqlalchemy import Connection, Engine, select
 
 from sectorwatch import dates
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of, require_entity, today
-from sectorwatch.query.events import EventAnswer, involving, load_events
+from sectorwatch.query.consolidate import load_changes
+from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import Holder, holders
 from sectorwatch.query.kinds import organisation_kind
-from sectorwatch.store.schema import events, posts
+from sectorwatch.store.schema import posts
 
 
 @dataclass
@@ -62,5 +63,5 @@ def organisation(
         for post_id, found in holders(conn, list(roles), on or today(), judged, True).items():
             answer.leaders.extend(Leader(roles[post_id], h) for h in found)
         answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))
-        answer.events = load_events(conn, select(events).where(involving(ids)), judged)
+        answer.events = load_changes(conn, judged, ids)  # one per real-world change
         return answer

@@ -28,7 +28,7 @@ from functools import cache
 from sectorwatch.data import lines
 from sectorwatch.query.common import EvidenceRef, date_interval, date_precision, preference_key
 
-OPEN_TERM_YEARS = 2
+OPEN_TERM_YEARS = 3
 """How long after its last report a term with no known end is still presumed."""
 
 IN_POST = ("current", "leaving", "interim", "acting")
@@ -97,10 +97,25 @@ class Term:
         return self.start or self.first_reported
 
     def order_key(self) -> date:
-        for value in (self.start, self.first_reported, self.announced, self.ended_by, self.end):
-            if value:
-                return date_interval(value)[0]
-        return date.max
+        """When the term began, as far as the evidence says: its start, else its first
+        report (never after its end), else its end."""
+        begun = [
+            date_interval(v)[0] for v in (self.start, self.first_reported, self.announced) if v
+        ]
+        ended = [date_interval(v)[0] for v in (self.end, self.ended_by) if v]
+        if begun:
+            return min(begun + ended[:1])
+        return min(ended, default=date.max)
+
+    def end_key(self) -> date:
+        return (
+            date_interval(self.end or self.ended_by)[0] if (self.end or self.ended_by) else date.max
+        )
+
+
+def term_order(t: Term) -> tuple[date, date, bool]:
+    """Terms of a post in order: by when they began, an ended one first, interim first."""
+    return (t.order_key(), t.end_key(), t.kind == "substantive")
 
 
 def _first(*values: str | None) -> str | None:
@@ -205,6 +220,8 @@ def _bound(term: Term) -> None:
     ends = [e for e in ends if e[0]]
     if ends:
         term.end, term.end_cause = min(ends, key=lambda e: date_interval(e[0])[1])
+    if term.end:  # "chief executive X" after X left describes who X was, not who holds it
+        in_post = [d for d in in_post if not _before(term.end, d)]
     term.first_reported = _first(*in_post)
     term.last_reported = _last(*in_post)
     term.announced = _first(*incoming)
@@ -222,12 +239,16 @@ def link_successions(role: str, terms: list[Term]) -> None:
         _bound_former_only(term, terms)
     if role in multi_holder_roles():
         return
-    ordered = sorted(terms, key=lambda t: (t.order_key(), t.kind == "substantive"))
+    ordered = sorted(terms, key=term_order)
     for i, term in enumerate(ordered):
         later = [
             t
             for t in ordered[i + 1 :]
-            if t.order_key() > term.order_key() and (t.start or t.first_reported or t.announced)
+            if (t.start or t.first_reported or t.announced)
+            and (
+                t.order_key() > term.order_key()
+                or (term.end is not None and t.order_key() >= date_interval(term.end)[0])
+            )
         ]
         nxt = next(iter(later), None)
         if nxt is None:
@@ -266,17 +287,18 @@ def link_successions(role: str, terms: list[Term]) -> None:
 
 
 def _bound_former_only(term: Term, terms: list[Term]) -> None:
-    """A term known only from a report calling the holder "former" was held at some time
-    before it: no earlier than `OPEN_TERM_YEARS` before, nor than the end of another
-    holder's term that ended before it."""
-    if term.ended_by is None or term.start or term.first_reported or term.end:
+    """A term known only from its end (a departure, a report calling the holder "former")
+    was held at some time before it: no earlier than `OPEN_TERM_YEARS` before, nor than
+    the end of another holder's term that ended before it."""
+    limit = term.end or term.ended_by
+    if limit is None or term.start or term.first_reported:
         return
-    floor = _add_years(term.ended_by, -OPEN_TERM_YEARS)
+    floor = _add_years(limit, -OPEN_TERM_YEARS)
     for other in terms:
         if other is term or other.person_id == term.person_id:
             continue
         ended = other.end or other.ended_by
-        if ended and _before(ended, term.ended_by):
+        if ended and _before(ended, limit):
             floor = max(floor, date_interval(ended)[1])
     term.possible_from = floor
 
@@ -340,8 +362,10 @@ def standing(term: Term, on: str, names: dict[str, str]) -> Standing:
                                 "dates unknown", 2, claim)  # fmt: skip
             if term.possible_from and first >= term.possible_from:
                 basis = (
-                    f"held at some time before {term.ended_by} (reported as former then{per}),"
-                    " dates unknown"
+                    f"left on {term.end}{per}, start unknown"
+                    if term.end
+                    else f"held at some time before {term.ended_by} (reported as former "
+                    f"then{per}), dates unknown"
                 )
                 return Standing(_holding(term, on), basis, 3, claim)
             return Standing("unknown", "no report of them in post", 0, claim)

@@ -56,6 +56,23 @@ def without_possessive(name: str) -> str | None:
     return stripped if stripped != name.strip().translate(_QUOTES) else None
 
 
+def without_postnominals(name: str) -> str:
+    """ "Jo Bloggs CBE, FRCN" -> "Jo Bloggs" (as written, at least two words kept)."""
+    words = name.strip().split()
+    while len(words) > 2 and words[-1].strip(",.").replace(".", "").lower() in postnominals():
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def possessive_of_organisation(owner: str) -> bool:
+    """Whether "<owner>'s" is the possessive of an organisation ("the BMA's", "NHS
+    England's") rather than a name that is itself a possessive ("Guy's", "St George's")."""
+    words = [w for w in owner.split() if w.lower() != "the"]
+    if not words or words[0].rstrip(".").lower() in ("st", "saint"):
+        return False
+    return len(words) >= 2 or (len(words[0]) >= 2 and words[0].isupper())
+
+
 def organisation_norm(name: str) -> str:
     """ "The NHS Confederation" -> "nhs confederation"; "&" -> "and"."""
     tokens = _plain(name.replace("&", " and ")).split()

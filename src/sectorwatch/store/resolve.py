@@ -143,8 +143,10 @@ class Resolver:
         extra_aliases = [a for a in extra_aliases if is_organisation_name(a)]
         owner = keys.without_possessive(name)
         if owner is not None and is_organisation_name(owner):
-            # "the BMA's" is the BMA itself, never a new organisation (when the BMA is known)
-            if self._exact("organisation", organisation_norm(owner)) is not None:
+            # "the BMA's" is the BMA itself, never a new organisation: when the BMA is
+            # known, or the name is not itself a possessive ("Guy's", "St George's")
+            known = self._exact("organisation", organisation_norm(owner)) is not None
+            if known or keys.possessive_of_organisation(owner):
                 return self.organisation(owner, extra_aliases)
         norm = organisation_norm(name)
         found = self._exact("organisation", norm)
@@ -282,7 +284,8 @@ class Resolver:
             entity_id = f"{base}-{n}"
         self._ids.add(entity_id)
         self._seqs[entity_id] = NEW_SEQ + len(self._ids)
-        self.rows.add(entities, {"id": entity_id, "kind": kind, "name": name.strip()})
+        shown = keys.without_postnominals(name) if kind == "person" else name.strip()
+        self.rows.add(entities, {"id": entity_id, "kind": kind, "name": shown})
         self._context[entity_id] = Context()
         self._aliases[entity_id] = set()
         return entity_id
