@@ -7,9 +7,11 @@ reactions by invented people at invented trusts and boards, role sentences, bare
 Trust" / "the Board" references and appointments, repeated with varied names (and with
 `--unterminated`, an opening quote mark that is never closed). Each article is extracted
 in a fresh subprocess with the per-article budget lifted, so the numbers are the
-extractor's, not the budget's. Printed per size: characters, seconds, peak memory (the
-subprocess's maximum resident set size) and, from the second size on, the growth ratio
-of time and memory per doubling of size (1.0 = linear).
+extractor's, not the budget's. Printed per size: characters, wall-clock and CPU seconds
+(CPU time is what to compare on a shared machine), peak memory (the subprocess's maximum
+resident set size) and, from the second size on, the growth ratio per doubling of size of
+each (2.0 = linear: twice the text, twice the time; memory is counted above the loaded
+model).
 """
 
 from __future__ import annotations
@@ -88,13 +90,14 @@ def measure(kilobytes: int, unterminated: bool) -> dict[str, float]:
     article = read_text(make_article(kilobytes, unterminated), f"generated-{kilobytes}kB.txt")
     extractor = Extractor()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     extraction = extractor.extract(article)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "kb": kilobytes,
         "chars": len(article.text),
         "seconds": seconds,
+        "cpu": cpu,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "loaded_mb": before,
         "quotes": len(extraction.quotes),
@@ -111,8 +114,11 @@ def main() -> None:
         print(json.dumps(measure(args.one, args.unterminated)))
         return
     print(f"# {platform.platform()}, Python {platform.python_version()}")
-    print("| kB | characters | quotes | seconds | peak MB | time ratio per doubling |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| kB | characters | quotes | wall s | CPU s | peak MB "
+        "| per doubling: wall | CPU | memory over the loaded model |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     rows: list[dict[str, float]] = []
     for kb in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, "-m", "benchmarks.extract_growth", "--one", str(kb)]
@@ -120,15 +126,20 @@ def main() -> None:
             command.append("--unterminated")
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         row = json.loads(out.strip().splitlines()[-1])
-        ratio = ""
+        ratios = ["", "", ""]
         if rows:
             prev = rows[-1]
             doublings = math.log2(row["chars"] / prev["chars"])
-            ratio = f"{(row['seconds'] / prev['seconds']) ** (1 / doublings):.2f}"
+            growth = [
+                row["seconds"] / prev["seconds"],
+                row["cpu"] / prev["cpu"],
+                (row["peak_mb"] - row["loaded_mb"]) / max(prev["peak_mb"] - prev["loaded_mb"], 1),
+            ]
+            ratios = [f"{g ** (1 / doublings):.2f}" for g in growth]
         rows.append(row)
         print(
             f"| {kb} | {row['chars']:,} | {row['quotes']} | {row['seconds']:.1f} | "
-            f"{row['peak_mb']:.0f} | {ratio} |",
+            f"{row['cpu']:.1f} | {row['peak_mb']:.0f} | {' | '.join(ratios)} |",
             flush=True,
         )
 

@@ -5,7 +5,9 @@
 Readers: `text` (scraped pages saved as text), `html` (trafilatura), `jsonl` (one article
 per line), `warc` (web archives, when installed). `decode` turns bytes into text,
 `blocks` splits an article into classified paragraphs for every reader, `paths` walks
-folders and dispatches on file extensions, `stdin` reads "-".
+folders and dispatches on file extensions, `stdin` reads "-", `clean` makes what is read
+storable (a lone surrogate becomes U+FFFD) and names printable (control characters and
+undecodable bytes as backslash escapes).
 """
 
 from __future__ import annotations

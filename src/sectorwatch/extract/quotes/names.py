@@ -9,6 +9,7 @@ the index being complete.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
@@ -62,6 +63,9 @@ class NameBook:
     org_surfaces: set[str] = field(default_factory=set)
     _index: tuple[int, dict[str, list[int]], dict[str, list[int]]] | None = field(
         default=None, repr=False, compare=False
+    )
+    _groups: dict[tuple[str, bool], tuple[list[int], list[str], list[int], int] | None] = field(
+        default_factory=dict, repr=False, compare=False
     )
 
     @classmethod
@@ -245,18 +249,44 @@ class NameBook:
         words = name.split()
         if not words:
             return None
+        group = self._group(name, len(words) == 1)
+        if group is None:
+            return name if len(words) >= 2 and self._looks_like_person(words) else None
+        positions, names, best_so_far, best_overall = group
+        # The fullest name among those named by `at` (the last of them), else the first
+        # fullest name of the article.
+        k = bisect_right(positions, at) - 1
+        return names[best_so_far[k]] if k >= 0 else names[best_overall]
+
+    def _group(self, name: str, single: bool) -> tuple[list[int], list[str], list[int], int] | None:
+        """The full names `name` may stand for, in order of position, with for each prefix
+        the index of its last longest name and the index of the first longest of all
+        (cached per name: each look-up is a bisect, not a pass over every mention)."""
         by_suffix, by_first = self._full_index()
+        key = (name, single)
+        if key in self._groups:
+            return self._groups[key]
         found = set(by_suffix.get(name, ()))
-        if len(words) == 1:
+        if single:
             found.update(by_first.get(name, ()))
         candidates = [self.full[i] for i in sorted(found)]
-        if not candidates:
-            return name if len(words) >= 2 and self._looks_like_person(words) else None
-        before = [c for c in candidates if c[0] <= at]
-        pool = before or candidates
-        longest = max(len(full.split()) for _, full in pool)
-        best = [c for c in pool if len(c[1].split()) == longest]
-        return best[-1][1] if before else best[0][1]
+        group = None
+        if candidates:
+            lengths = [len(full.split()) for _, full in candidates]
+            best_so_far, best = [], 0
+            for i, length in enumerate(lengths):
+                if length >= lengths[best]:
+                    best = i
+                best_so_far.append(best)
+            longest = max(lengths)
+            group = (
+                [pos for pos, _ in candidates],
+                [full for _, full in candidates],
+                best_so_far,
+                lengths.index(longest),
+            )
+        self._groups[key] = group
+        return group
 
     def _full_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Positions in `full` by each name a full name answers to (itself and every
@@ -273,6 +303,7 @@ class NameBook:
             if full.split():
                 by_first.setdefault(full.split()[0], []).append(i)
         self._index = (len(self.full), by_suffix, by_first)
+        self._groups = {}
         return by_suffix, by_first
 
     def has_full_name(self, text: str) -> bool:
