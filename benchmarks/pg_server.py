@@ -85,3 +85,24 @@ def ensure_database(base: str, name: str) -> tuple[str, bool]:
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
     return f"{base}/{name}", bool(exists)
+
+
+def server_cpu_seconds(root: Path) -> float:
+    """CPU seconds (user + system) used so far by the server under `root`: the postmaster
+    and every process it started (the backends answering the questions among them). On a
+    busy machine this, not the wall time, says what a question costs the server."""
+    pid_file = root / "data" / "postmaster.pid"
+    postmaster = int(pid_file.read_text().split()[0])
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == postmaster or ppid == postmaster:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total

@@ -5,7 +5,7 @@ search, and how each grows with the store.
     python -m benchmarks.store_speed [--articles 50000] [--db sqlite:////tmp/bench.db]
     python -m benchmarks.store_speed --reuse --db sqlite:////tmp/bench.db
     python -m benchmarks.store_speed --sizes 5000,50000,200000 --backends sqlite,postgres \
-        --keep /tmp/sw-store-bench [--reuse]
+        --keep /tmp/sw-store-bench [--reuse] [--copy]
 
 `--db` is a database URL (four slashes for an absolute SQLite path); without it the store
 goes to a new temporary folder. `--reuse` skips generating and storing: it times the
@@ -13,7 +13,9 @@ questions only, against a store an earlier run left (migrated to the newest vers
 first). With `--sizes`, one store per size and backend is kept under `--keep` (SQLite
 files, and a PostgreSQL server this command starts from Debian's binaries with its data
 folder there, like tests/conftest_postgres.py), and the growth of every p50 from the
-second-largest to the largest size is printed.
+second-largest to the largest size is printed. `--copy` fills each PostgreSQL store with
+the rows of the SQLite store of the same size (COPY), so both databases answer over the
+same store and the slow part, writing 200,000 articles through the resolver, runs once.
 
 The universe grows with the store: about one person per 10 articles and one organisation
 per 40, so a post has about as many claims at 200,000 articles as at 5,000, and a question
@@ -41,6 +43,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -211,15 +214,33 @@ def synthetic(n: int, rng: random.Random, world: Universe) -> Extraction:
     )
 
 
-def timings(fn: Callable[..., Any], args_list: Sequence[tuple[Any, ...]]) -> tuple[float, float]:
-    """(p50, p99) in milliseconds of `fn(*args)` over `args_list`."""
-    taken = []
+def timings(
+    fn: Callable[..., Any], args_list: Sequence[tuple[Any, ...]], server_cpu: Callable[[], float]
+) -> dict[str, float]:
+    """p50 and p99 wall milliseconds of `fn(*args)` over `args_list`, the p50 of this
+    process's CPU milliseconds, and the mean CPU milliseconds per call including the
+    database server's (`server_cpu`: its CPU seconds so far; 0 for SQLite, which runs in
+    this process)."""
+    walls, cpus = [], []
+    server_before, cpu_before = server_cpu(), time.process_time()
     for args in args_list:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         fn(*args)
-        taken.append((time.perf_counter() - start) * 1000)
-    p99 = statistics.quantiles(taken, n=100, method="inclusive")[98] if len(taken) > 1 else taken[0]
-    return statistics.median(taken), p99
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    total_cpu = time.process_time() - cpu_before + server_cpu() - server_before
+
+    def p99(values: list[float]) -> float:
+        if len(values) < 2:
+            return values[0]
+        return statistics.quantiles(values, n=100, method="inclusive")[98]
+
+    return {
+        "p50": statistics.median(walls),
+        "p99": p99(walls),
+        "cpu_p50": statistics.median(cpus),
+        "cpu_mean": total_cpu * 1000 / len(args_list),
+    }
 
 
 def store(engine: Engine, articles: int, batch_size: int) -> float:
@@ -245,11 +266,46 @@ def store(engine: Engine, articles: int, batch_size: int) -> float:
     return rate
 
 
+def copy_from_sqlite(path: Path, engine: Engine) -> None:
+    """Copy every row of the SQLite store at `path` into the (empty, migrated) PostgreSQL
+    store of `engine` with COPY: the same store on both databases, in minutes instead of
+    writing it again article by article (`--copy`)."""
+    import sqlite3
+
+    from sectorwatch.store.schema import metadata
+
+    source = sqlite3.connect(path)
+    raw = engine.raw_connection()
+    started = time.perf_counter()
+    try:
+        with raw.driver_connection.cursor() as cur:  # type: ignore[union-attr]
+            for table in metadata.sorted_tables:
+                if table.name == "schema_version":
+                    continue
+                cols = ", ".join(f'"{c.name}"' for c in table.columns)  # our own schema's
+                select_all = f"SELECT {cols} FROM {table.name}"  # noqa: S608 - names only
+                with cur.copy(f"COPY {table.name} ({cols}) FROM STDIN") as copy:
+                    for row in source.execute(select_all):
+                        copy.write_row(row)
+            cur.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+        source.close()
+    print(f"  copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 QUESTIONS = ("who", "orgchart", "person", "search")
 
 
-def ask(engine: Engine, q: int, articles: int) -> dict[str, tuple[float, float]]:
-    """p50 and p99 of `q` calls each of who, orgchart, person and search (fixed seed)."""
+def _no_server() -> float:
+    return 0.0  # SQLite: the database runs in this process, its CPU is already counted
+
+
+def ask(
+    engine: Engine, q: int, articles: int, server_cpu: Callable[[], float] = _no_server
+) -> dict[str, dict[str, float]]:
+    """Timings of `q` calls each of who, orgchart, person and search (fixed seed)."""
     rng = random.Random(11)
     world = Universe.of(articles)
     picks = [
@@ -259,14 +315,22 @@ def ask(engine: Engine, q: int, articles: int) -> dict[str, tuple[float, float]]
     charts = [(engine, rng.choice(world.orgs), f"20{rng.randrange(15, 25)}") for _ in range(q)]
     people = [(engine, rng.choice(world.people)) for _ in range(q)]
     texts = [(engine, " ".join(rng.sample(VOCABULARY[20:200], 2))) for _ in range(q)]
+    for fn, cases in ((who, picks), (orgchart, charts), (person, people), (search, texts)):
+        for args in cases[:5]:  # warm the connection pool and the compiled statements
+            fn(*args)
     out = {
-        "who": timings(who, picks),
-        "orgchart": timings(orgchart, charts),
-        "person": timings(person, people),
-        "search": timings(search, texts),
+        "who": timings(who, picks, server_cpu),
+        "orgchart": timings(orgchart, charts, server_cpu),
+        "person": timings(person, people, server_cpu),
+        "search": timings(search, texts, server_cpu),
     }
-    for name, (p50, p99) in out.items():
-        print(f"  {name:8} p50 {p50:6.1f} ms  p99 {p99:6.1f} ms", flush=True)
+    for name, t in out.items():
+        print(
+            f"  {name:8} p50 {t['p50']:6.1f} ms  p99 {t['p99']:6.1f} ms  "
+            f"CPU p50 {t['cpu_p50']:5.1f} ms (this process)  CPU mean {t['cpu_mean']:5.1f} ms "
+            "(with the server's)",
+            flush=True,
+        )
     return out
 
 
@@ -291,10 +355,12 @@ def scaled(args: argparse.Namespace) -> None:
     rates: dict[tuple[str, int], float] = {}
     with ExitStack() as stack:
         for backend in args.backends.split(","):
+            server_cpu: Callable[[], float] = _no_server
             if backend == "postgres":
-                from benchmarks.pg_server import ensure_database, postgres
+                from benchmarks.pg_server import ensure_database, postgres, server_cpu_seconds
 
                 base = stack.enter_context(postgres(keep / "postgres"))
+                server_cpu = partial(server_cpu_seconds, keep / "postgres")
             for size in sizes:
                 if backend == "sqlite":
                     path = keep / f"store-{size}.db"
@@ -307,19 +373,28 @@ def scaled(args: argparse.Namespace) -> None:
                 if not (args.reuse and existed):
                     if existed:
                         raise SystemExit(f"{url} exists: give --reuse or remove it")
-                    rates[(backend, size)] = store(engine, size, args.batch)
-                results[(backend, size)] = ask(engine, args.queries, size)
+                    copied = keep / f"store-{size}.db"
+                    if backend == "postgres" and args.copy and copied.exists():
+                        copy_from_sqlite(copied, engine)
+                    else:
+                        rates[(backend, size)] = store(engine, size, args.batch)
+                results[(backend, size)] = ask(engine, args.queries, size, server_cpu)
                 engine.dispose()
-    print("\nbackend   articles  " + "  ".join(f"{q + ' p50/p99':>22}" for q in QUESTIONS))
+    print("\nwall p50 / p99, then CPU per question (p50 in this process; mean with the server's)")
+    print(f"{'backend':9} {'articles':>8}  " + "  ".join(f"{q:>31}" for q in QUESTIONS))
     for (backend, size), found in results.items():
-        cells = "  ".join(f"{found[q][0]:9.1f} /{found[q][1]:7.1f} ms" for q in QUESTIONS)
+        cells = "  ".join(
+            f"{t['p50']:6.1f}/{t['p99']:6.1f} ms {t['cpu_p50']:5.1f}/{t['cpu_mean']:5.1f} ms"
+            for t in (found[q] for q in QUESTIONS)
+        )
         print(f"{backend:9} {size:8}  {cells}")
     if len(sizes) >= 2:
         small, large = sizes[-2], sizes[-1]
         for backend in args.backends.split(","):
             a, b = results[(backend, small)], results[(backend, large)]
-            growth = ", ".join(f"{q} {b[q][0] / a[q][0]:.2f}x" for q in QUESTIONS)
-            print(f"growth of p50 {small} -> {large} on {backend}: {growth}")
+            for measure in ("p50", "cpu_p50", "cpu_mean"):
+                growth = ", ".join(f"{q} {b[q][measure] / a[q][measure]:.2f}x" for q in QUESTIONS)
+                print(f"growth of {measure} {small} -> {large} on {backend}: {growth}")
 
 
 def main() -> None:
@@ -333,6 +408,11 @@ def main() -> None:
     parser.add_argument("--keep", default=None, help="folder for the --sizes stores")
     parser.add_argument(
         "--reuse", action="store_true", help="time the questions on stores already built"
+    )
+    parser.add_argument(
+        "--copy",
+        action="store_true",
+        help="fill each PostgreSQL store from the SQLite store of the same size under --keep",
     )
     args = parser.parse_args()
     print(f"machine: {platform.node()} {platform.machine()} {platform.python_version()}")
