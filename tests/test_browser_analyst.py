@@ -193,3 +193,19 @@ def test_screenshots_of_the_new_pages(chromium, base, width):
         shot(page, f"analyst-{name}-{width}")
     assert errors == []
     context.close()
+
+
+def test_evidence_links_land_on_their_highlighted_sentence(chromium, base):
+    page = open_page(chromium).page
+    page.goto(base + "/events?type=departure")
+    page.locator("td.evidence a").first.click()
+    page.wait_for_url(f"**/article/**#c-{DEPARTURE}")
+    target = page.evaluate("document.querySelector(':target').className")
+    assert target == "hl hl-event"
+    assert page.locator(":target").inner_text() == "is to step down at the end of June"
+    colour = page.evaluate("getComputedStyle(document.querySelector(':target')).backgroundColor")
+    assert colour == "rgb(255, 243, 176)"  # the :target highlight
+    page.goto(base + PERSON)
+    page.locator("tr.role-row td.evidence > a").first.click()
+    page.wait_for_url("**/article/**#c-*")
+    assert "hl-role" in page.evaluate("document.querySelector(':target').className")
