@@ -118,6 +118,9 @@ def test_index_pages_link_facets_pages_and_twins(client):
     assert '<a rel="next" href="/events?per_page=2&amp;page=2">' in html
     assert f'href="/article/a3eff640de32b59c#c-{DEPARTURE}"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
+    # column headers sort (the sorted one the other way), datasette style
+    assert '<th><a class="sort" href="/events?per_page=2&amp;sort=date">Date</a> ▼</th>' in html
+    assert '<th><a class="sort" href="/events?per_page=2&amp;sort=type">Event</a></th>' in html
     for path in ("/people", "/organisations", "/posts"):
         assert client.get(path).status_code == 200, path
 
