@@ -158,6 +158,9 @@ def test_who_form(client):
     assert [(h["person"]["name"], h["status"]) for h in data["answer"]["holders"]] == [
         ("Jonah Pike", "current")
     ]
+    form = client.get("/who").text  # suggestions for both fields
+    assert '<datalist id="organisation-names"><option value="Coastal Care Alliance">' in form
+    assert '<option value="chief executive"><option value="chief operating officer">' in form
     html = client.get("/who?organisation=Nowhere+Trust&role=chair").text
     assert "no organisation called &#39;Nowhere Trust&#39;" in html
     assert 'name="organisation" value="Nowhere Trust"' in html
