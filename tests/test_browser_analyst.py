@@ -193,3 +193,45 @@ def test_screenshots_of_the_new_pages(chromium, base, width):
         shot(page, f"analyst-{name}-{width}")
     assert errors == []
     context.close()
+
+
+def test_evidence_links_land_on_their_highlighted_sentence(chromium, base):
+    page = open_page(chromium).page
+    page.goto(base + "/events?type=departure")
+    page.locator("td.evidence a").first.click()
+    page.wait_for_url(f"**/article/**#c-{DEPARTURE}")
+    target = page.evaluate("document.querySelector(':target').className")
+    assert target == "hl hl-event"
+    assert page.locator(":target").inner_text() == "is to step down at the end of June"
+    colour = page.evaluate("getComputedStyle(document.querySelector(':target')).backgroundColor")
+    assert colour == "rgb(255, 243, 176)"  # the :target highlight
+    page.goto(base + PERSON)
+    page.locator("tr.role-row td.evidence > a").first.click()
+    page.wait_for_url("**/article/**#c-*")
+    assert "hl-role" in page.evaluate("document.querySelector(':target').className")
+
+
+def test_an_article_with_site_furniture_shows_it_apart(chromium, tmp_path):
+    from test_serve_feeds_provenance import _untitled_with_furniture
+
+    from sectorwatch.store import open_store, write_batch
+
+    url = f"sqlite:///{tmp_path / 'furniture.db'}"
+    engine = open_store(url)
+    extraction = _untitled_with_furniture()
+    write_batch(engine, [extraction])
+    engine.dispose()
+    with live(create_app(settings(url))) as furnished:
+        for width in (1280, 390):
+            context = chromium.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.goto(f"{furnished}/article/{extraction.article.id}")
+            assert page.locator("h1").inner_text() == (
+                "Orin Vale named chair of the Wexley Care Partnership"
+            )
+            assert "Related news" not in page.locator("article.text").inner_text()
+            assert "Related news" in page.locator("aside.furniture").inner_text()
+            link = page.locator("a.source")
+            assert link.get_attribute("href") == "https://news.example.org/wexley/orin-vale-named"
+            shot(page, f"analyst-article-furniture-{width}")
+            context.close()

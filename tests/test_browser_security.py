@@ -49,6 +49,14 @@ def hostile_paths(page, base: str) -> list[str]:  # type: ignore[no-untyped-def]
         "/search?q=script",
         "/search?q=pwned",
         "/search?q=leadership",
+        "/events",
+        "/people",
+        "/organisations",
+        "/posts",
+        f"/claim/{about['events'][0]['id']}",
+        f"/history/{person}",
+        f"/timeline?target={person}",
+        f"/who?organisation={about['roles'][0]['organisation']['id']}&role=chief+executive&all=true",
     ]
 
 

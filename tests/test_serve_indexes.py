@@ -118,6 +118,9 @@ def test_index_pages_link_facets_pages_and_twins(client):
     assert '<a rel="next" href="/events?per_page=2&amp;page=2">' in html
     assert f'href="/article/a3eff640de32b59c#c-{DEPARTURE}"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
+    # column headers sort (the sorted one the other way), datasette style
+    assert '<th><a class="sort" href="/events?sort=date&amp;per_page=2">Date</a> ▼</th>' in html
+    assert '<th><a class="sort" href="/events?sort=type&amp;per_page=2">Event</a></th>' in html
     for path in ("/people", "/organisations", "/posts"):
         assert client.get(path).status_code == 200, path
 
@@ -155,6 +158,9 @@ def test_who_form(client):
     assert [(h["person"]["name"], h["status"]) for h in data["answer"]["holders"]] == [
         ("Jonah Pike", "current")
     ]
+    form = client.get("/who").text  # suggestions for both fields
+    assert '<datalist id="organisation-names"><option value="Coastal Care Alliance">' in form
+    assert '<option value="chief executive"><option value="chief operating officer">' in form
     html = client.get("/who?organisation=Nowhere+Trust&role=chair").text
     assert "no organisation called &#39;Nowhere Trust&#39;" in html
     assert 'name="organisation" value="Nowhere Trust"' in html

@@ -20,6 +20,7 @@ from sectorwatch.store import keys
 from sectorwatch.store.schema import aliases, posts
 
 FUZZY_CUTOFF = 85  # rapidfuzz WRatio out of 100: one or two letters wrong in a name
+NAME_LONGEST = 80  # characters: a longer query is not a misspelt name
 WORD = re.compile(r"\w+")
 
 
@@ -36,30 +37,37 @@ def _matches(wanted: list[str], described: str) -> bool:
     return bool(wanted) and all(w in have for w in wanted)
 
 
-def event_matches(conn: Connection, text: str, limit: int) -> list[dict[str, Any]]:
-    """Index rows (`indexes.event_rows`) of the events the query describes, newest first."""
+def _described_events(conn: Connection) -> list[tuple[dict[str, Any], frozenset[str]]]:
+    """Each event's index row and the words describing it (kept with the connection)."""
     from sectorwatch.query.indexes import event_rows
 
-    wanted = words(text)
-    out = []
-    for row in event_rows(conn):
-        described = " ".join(
-            str(v)
-            for v in (
-                row["type"].replace("_", " "),
-                row["role"],
-                row["person"],
-                " ".join(row["organisation"]),
-                row["status"],
-                row["date"],
-            )
-            if v
-        )
-        if _matches(wanted, described):
-            out.append(row)
-            if len(out) >= limit:
-                break
-    return out
+    kept = snapshot(conn)
+    if "search:events" not in kept:
+        kept["search:events"] = [
+            (row, frozenset(words(_describe(row)))) for row in event_rows(conn)
+        ]
+    return kept["search:events"]  # type: ignore[no-any-return]
+
+
+def _describe(row: dict[str, Any]) -> str:
+    parts = (
+        row["type"].replace("_", " "),
+        row["role"],
+        row["person"],
+        " ".join(row["organisation"]),
+        row["status"],
+        row["date"],
+    )
+    return " ".join(str(v) for v in parts if v)
+
+
+def event_matches(conn: Connection, text: str, limit: int) -> list[dict[str, Any]]:
+    """Index rows (`indexes.event_rows`) of the events the query describes, newest first."""
+    wanted = set(words(text))
+    if not wanted:
+        return []
+    found = (row for row, have in _described_events(conn) if wanted <= have)
+    return [row for _, row in zip(range(limit), found, strict=False)]
 
 
 def post_matches(conn: Connection, text: str, limit: int) -> list[dict[str, Any]]:
@@ -104,8 +112,8 @@ def close_names(conn: Connection, text: str, limit: int = 10) -> list[tuple[str,
     judged = Judged.load(conn)
     rows = _alias_norms(conn)
     query = keys.person_norm(text)
-    if len(query) < 4:
-        return []
+    if not 4 <= len(query) <= NAME_LONGEST:
+        return []  # too short to be told apart, or too long to be a name
     found = process.extract(
         query,
         [n for n, _, _ in rows],

@@ -36,6 +36,7 @@ STATIC = {
 PAGE_MODULES = (
     # modules of sectorwatch.serve with a `register(app)` adding their routes: add one here
     "pages",
+    "charts",
     "indexes",
     "tools",
     "history",

@@ -100,6 +100,26 @@ def _link(index: str, key: str, row: dict[str, Any]) -> str | None:
     return None
 
 
+def _sort_link(
+    path: str, params: dict[str, str], index: str, key: str, current: str
+) -> tuple[str, str] | None:
+    """(link, arrow) for a column header: sort by it, or the other way when it is the
+    sort already; None for a column that does not sort."""
+    spec = indexes.SPECS[index]
+    sorts: dict[str, str] = {}
+    for s in spec.sorts:
+        sorts.setdefault(s.lstrip("-"), s)  # the first listed direction
+    if key not in sorts:
+        return None
+    if current.lstrip("-") == key:
+        other = key if current.startswith("-") else f"-{key}"
+        arrow = " ▼" if current.startswith("-") else " ▲"
+    else:
+        other, arrow = sorts[key], ""
+    chosen = "" if other == spec.default_sort else other
+    return url(path, params, sort=chosen, page=1), arrow
+
+
 def url(path: str, params: dict[str, str], suffix: str = "", **changes: Any) -> str:
     """`path` (+ `suffix`) with `params` changed by `changes` ('' or None drops one)."""
     merged = {**params, **{k: ("" if v is None else str(v)) for k, v in changes.items()}}
@@ -207,6 +227,9 @@ def register(app: FastAPI) -> None:
                 return {
                     "title": TITLES[index],
                     "columns": [label for _, label in columns],
+                    "sort_links": [
+                        _sort_link(path, params, index, k, page.sort) for k, _ in columns
+                    ],
                     "cells": [
                         [(_text(r.get(k)), _link(index, k, r)) for k, _ in columns]
                         for r in data["rows"]

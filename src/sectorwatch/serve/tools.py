@@ -6,10 +6,35 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
+from sqlalchemy import Connection, select
 from starlette.responses import Response
 
 from sectorwatch.errors import QueryError
+from sectorwatch.query.common import snapshot
 from sectorwatch.serve.shapes import plain, ref
+from sectorwatch.store.schema import entities, posts
+
+SUGGESTED = 1000  # names and role titles offered as the forms' suggestions, at most
+
+
+def suggestions(conn: Connection) -> dict[str, list[str]]:
+    """Organisation names and role titles for the forms' <datalist>s (kept with the
+    connection until the store changes)."""
+    kept = snapshot(conn)
+    if "tools:suggestions" not in kept:
+        roles = select(posts.c.role).distinct().order_by(posts.c.role).limit(SUGGESTED)
+        orgs = (
+            select(entities.c.name)
+            .where(entities.c.kind == "organisation")
+            .distinct()
+            .order_by(entities.c.name)
+            .limit(SUGGESTED)
+        )
+        kept["tools:suggestions"] = {
+            "roles": list(conn.execute(roles).scalars()),
+            "organisations": list(conn.execute(orgs).scalars()),
+        }
+    return kept["tools:suggestions"]  # type: ignore[no-any-return]
 
 
 def register(app: FastAPI) -> None:
@@ -22,8 +47,12 @@ def register(app: FastAPI) -> None:
             csv_rows=rows,
             csv_name=name,
             status=status,
-            extra=lambda: {"this_from": data.get("from", "")},
+            extra=lambda: {"this_from": data.get("from", ""), **hints()},
         )
+
+    def hints() -> dict[str, Any]:
+        with app.state.engine.connect() as conn:
+            return suggestions(conn)
 
     @app.get("/who", summary="Who held a role at an organisation on a date (a form)")
     def who_page(
