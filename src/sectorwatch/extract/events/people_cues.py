@@ -56,12 +56,17 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     return out
 
 
+_JOINED_SUBJECTS = re.compile(r"\s(?:and|&)\s")
+
+
 def _with_parsed_subjects(
     ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], people: list[str]
 ) -> list[str]:
     """The parse decides where the surface cannot: the verb's subject when the surface
     found nobody, and the others of coordinated subjects ("X and Y were appointed joint
     chairs") when the surface's person is one of them."""
+    if people and not _JOINED_SUBJECTS.search(ctx.text, sent[0], cue[0]):
+        return people  # nothing coordinated before the cue: no parse needed
     parsed = syntactic_subjects(ctx, sent, cue)
     if not people:
         return parsed
