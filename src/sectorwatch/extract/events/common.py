@@ -4,6 +4,7 @@ of a cue, and building an Event with its evidence."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
@@ -150,12 +151,17 @@ def event(
 ) -> Event:
     future = kw.get("status") in ("announced", "proposed", "requested")
     announced, effective, ranges = _dates(ctx, sent, cue, future)
-    e = Event(type=kind, start=sent[0], end=sent[1], **kw)  # type: ignore[arg-type]
-    e.announced, e.effective = announced, effective
-    e.date = main_date(e.status, announced, effective)
-    e.date_range = _main_range(e, ranges)
-    e.evidence = ctx.evidence(sent[0], sent[1])
-    return e
+    e = Event(
+        type=kind,  # type: ignore[arg-type]
+        start=sent[0],
+        end=sent[1],
+        announced=announced,
+        effective=effective,
+        date=main_date(kw.get("status"), announced, effective),
+        evidence=ctx.evidence(sent[0], sent[1]),
+        **kw,
+    )
+    return replace(e, date_range=_main_range(e, ranges))
 
 
 def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:

@@ -60,6 +60,8 @@ class NameBook:
     full: list[tuple[int, str]] = field(default_factory=list)  # (offset, "Ian Dalton")
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> m/f
     org_surfaces: set[str] = field(default_factory=set)
+    _by_tail: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _by_first: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameBook:
@@ -90,7 +92,19 @@ class NameBook:
                     if piece.gender:
                         book.genders.setdefault(words[-1], piece.gender)
         book.full.sort()
+        book._index_full()
         return book
+
+    def _index_full(self) -> None:
+        """The full names by what may refer to them: the name, each of its word tails
+        ("Dalton", "Ian Dalton" of "Dr Ian Dalton"), its first word; so a look-up is a
+        dictionary read, not a scan of every name."""
+        self._by_tail, self._by_first = {}, {}
+        for k, (_, full) in enumerate(self.full):
+            words = full.split()
+            for tail in {" ".join(words[j:]) for j in range(len(words))}:
+                self._by_tail.setdefault(tail, []).append(k)
+            self._by_first.setdefault(words[0], []).append(k)
 
     # --- classification -------------------------------------------------------------------
 
@@ -241,13 +255,10 @@ class NameBook:
         words = name.split()
         if not words:
             return None
-        candidates = [
-            (pos, full)
-            for pos, full in self.full
-            if full == name
-            or full.endswith(" " + name)
-            or (len(words) == 1 and full.split()[0] == name)
-        ]
+        found = set(self._by_tail.get(name, ()))
+        if len(words) == 1:
+            found.update(self._by_first.get(name, ()))
+        candidates = [self.full[k] for k in sorted(found)]
         if not candidates:
             return name if len(words) >= 2 and self._looks_like_person(words) else None
         before = [c for c in candidates if c[0] <= at]
