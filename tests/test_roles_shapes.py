@@ -317,3 +317,23 @@ def test_a_vocabulary_title_takes_more_words(extractor):
         ("Maeve Lanigan", "director of nursing practice", "Royal College of Community Nursing",
          "incoming")
     }  # fmt: skip
+
+
+def test_a_trust_named_by_a_list_of_places_keeps_every_place(extractor):
+    """ "Ashby, Fenwick and Lowe NHS Trust": the comma is part of the name; a sentence
+    adverb before a name ("However, ...") is not."""
+    from quote_articles import make_article
+
+    extraction = extractor.extract(
+        make_article(
+            "Dr Mara Quinn is the new chief executive of Ashby, Fenwick and Lowe NHS Trust.",
+            "However, Tyne and Wear NHS Trust said nothing.",
+        )
+    )
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Mara Quinn", "chief executive", "Ashby, Fenwick and Lowe NHS Trust")
+    ]
+    assert sorted({m.canonical for m in extraction.mentions if m.kind == "organisation"}) == [
+        "Ashby, Fenwick and Lowe NHS Trust",
+        "Tyne and Wear NHS Trust",
+    ]

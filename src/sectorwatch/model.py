@@ -1,7 +1,9 @@
 """Typed values passed between the pipeline's stages: ingest -> extract -> store.
 
 Offsets (`start`, `end`) are always integer character offsets into `Article.text`, the text
-as read (after decoding, before any cleaning).
+as read (after decoding, before any cleaning). The facts extraction emits (Speaker, Quote,
+RoleFact, Event, Mention, Evidence) are frozen: a later stage adds facts or judgements
+(`dataclasses.replace` gives an amended copy), never edits an emitted one.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ class Evidence:
     sentence_end: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Speaker:
     name: str | None
     kind: SpeakerKind = "person"
@@ -87,7 +89,7 @@ class Speaker:
     organisation: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Quote:
     type: QuoteType
     text: str
@@ -100,7 +102,7 @@ class Quote:
     evidence: Evidence | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class RoleFact:
     """A person holding a post (role at organisation), as stated in one article."""
 
@@ -115,7 +117,7 @@ class RoleFact:
     evidence: Evidence | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Event:
     """A leadership or organisational event. `date` is the main (announcement or
     effective) date as a partial ISO date; `announced` and `effective` keep the two apart."""
@@ -138,7 +140,7 @@ class Event:
     date_range: str | None = None  # "2024-06/2024-08" when `date` is a season's year
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """A person or organisation named in the article, with its canonical name."""
 

@@ -22,6 +22,7 @@ from sectorwatch.extract.quotes.extractor import extract_quotes
 from sectorwatch.extract.quotes.stance import stance_of
 from sectorwatch.extract.stages import Pipeline, stage
 from sectorwatch.extract.substrate import Substrate
+from sectorwatch.extract.syntax import sentence_parser
 from sectorwatch.model import Article, Extraction
 from sectorwatch.nlp import load_pipeline
 
@@ -29,11 +30,14 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
-# Speed: the stages need entities and fine-grained part-of-speech tags, never a dependency
-# parse, and sentences come from the substrate's own quote-aware splitter, so the parser,
-# the sentence recogniser, the lemmatizer and the attribute_ruler (which only maps tags to
-# coarse POS for the lemmatizer) are left out. See BENCHMARKS.md.
-EXCLUDED_COMPONENTS = ("parser", "senter", "lemmatizer", "attribute_ruler")
+# Speed: the stages need entities and fine-grained part-of-speech tags over the whole
+# article; the dependency parser runs only on the sentences a rule asks about (see
+# syntax.py), so it is loaded but left out of `nlp.pipe`. Sentences come from the
+# substrate's own quote-aware splitter, so the sentence recogniser, the lemmatizer and the
+# attribute_ruler (which only maps tags to coarse POS for the lemmatizer) are left out.
+# See BENCHMARKS.md.
+EXCLUDED_COMPONENTS = ("senter", "lemmatizer", "attribute_ruler")
+PARSED_ON_DEMAND = ("parser",)
 BATCH_SIZE = 64
 
 
@@ -66,7 +70,12 @@ STAGES = (
     stage("people", ["entities", "organisations"], ["people"], _people),
     stage("roles", ["people", "organisations", "sentences", "dates"], ["roles"], _roles),
     stage("quotes", ["people", "organisations", "roles", "quoted"], ["quotes"], _quotes),
-    stage("events", ["people", "organisations", "roles", "quoted", "dates"], ["events"], _events),
+    stage(
+        "events",
+        ["people", "organisations", "roles", "quoted", "dates", "syntax"],
+        ["events"],
+        _events,
+    ),
     stage("stance", ["quotes"], ["stances"], _stance),
 )
 PIPELINE = Pipeline(STAGES)
@@ -78,6 +87,9 @@ class Extractor:
     def __init__(self, model: str = "en_core_web_sm", batch_size: int = BATCH_SIZE) -> None:
         self.nlp = load_pipeline(model, exclude=EXCLUDED_COMPONENTS)
         self.batch_size = batch_size
+        on_demand = [n for n in PARSED_ON_DEMAND if n in self.nlp.pipe_names]
+        self._skipped = on_demand
+        self.parse = sentence_parser(self.nlp) if on_demand else None
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
@@ -93,12 +105,13 @@ class Extractor:
         fit_pipeline(self.nlp, budget)
         hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
         pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
-        for doc, (article, restore) in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.batch_size
-        ):
+        docs = self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.batch_size, disable=self._skipped
+        )
+        for doc, (article, restore) in docs:
             try:
                 with time_limit(budget):
-                    extraction = restore(extract_from_doc(article, doc))
+                    extraction = restore(extract_from_doc(article, doc, self.parse))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                 if on_error is None:
                     raise
@@ -107,9 +120,10 @@ class Extractor:
             yield extraction
 
 
-def extract_from_doc(article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
-    """Build the substrate of one parsed article and run the domain stages over it."""
-    return extract_from_substrate(Substrate(article=article, doc=doc))
+def extract_from_doc(article: Article, doc, parse=None) -> Extraction:  # type: ignore[no-untyped-def]
+    """Build the substrate of one parsed article and run the domain stages over it;
+    `parse` parses the sentences a rule asks about (None: no dependency parse)."""
+    return extract_from_substrate(Substrate(article=article, doc=doc, parse=parse))
 
 
 def extract_from_substrate(ctx: Substrate, pipeline: Pipeline = PIPELINE) -> Extraction:

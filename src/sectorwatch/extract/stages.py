@@ -15,7 +15,9 @@ from typing import Any
 
 from sectorwatch.extract.substrate import Substrate
 
-BUILT_IN = frozenset({"article", "lines", "sentences", "quoted", "dates", "tokens", "entities"})
+BUILT_IN = frozenset(
+    {"article", "lines", "sentences", "quoted", "dates", "syntax", "tokens", "entities"}
+)
 """What the substrate has before any stage runs."""
 SUBSTRATE_LAYERS = frozenset({"people", "organisations", "roles"})
 """Values a stage assigns that become layers of the substrate, read by later stages."""

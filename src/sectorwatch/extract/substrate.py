@@ -8,6 +8,8 @@ by all of them; no stage rebuilds any of it.
 - sentences: the one sentence model (`quotes.sentences.split_sentences`, quote-aware:
   a quote that runs over several sentences stays in one), per line;
 - `dates`: the one date resolver, anchored on the article's published date;
+- `syntax`: the dependency parse of the sentences a rule asks about (`syntax.py`), parsed
+  on demand so throughput stays;
 - `people`, `organisations`: the person index (with in-document coreference) and the
   organisation index, assigned by the `organisations` and `people` stages
   (`extract/stages.py`), then read by every later stage.
@@ -19,13 +21,14 @@ model, so a rule's specification test does not depend on what spaCy's NER tags.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.events.when import DateMention, find_dates, resolve_duration_start
 from sectorwatch.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from sectorwatch.extract.quotes.sentences import split_sentences
+from sectorwatch.extract.syntax import Syntax
 from sectorwatch.model import Article, Evidence, Paragraph, RoleFact
 
 if TYPE_CHECKING:
@@ -69,11 +72,15 @@ class Substrate:
     people: PersonIndex | None = None
     organisations: OrganisationIndex | None = None
     roles: list[RoleFact] = field(default_factory=list)
+    parse: Callable[[str], Doc] | None = None
+    """Parses one sentence's text; None: no dependency parse (rules fall back on the
+    surface)."""
     text: str = field(init=False)
     """The parsed body text (same length as article.text). Read once: spaCy's `Doc.text`
     rebuilds the string from every token on each access."""
     lines: list[Paragraph] = field(init=False)
     dates: DateResolver = field(init=False)
+    syntax: Syntax = field(init=False)
     _quoted: dict[int, list[QuotedSpan]] = field(init=False, repr=False)
     _line_sentences: dict[int, list[tuple[int, int]]] = field(init=False, repr=False)
     _sentence_starts: list[int] = field(init=False, repr=False)
@@ -85,6 +92,7 @@ class Substrate:
         self.text = self.doc.text
         self.lines = body_lines(self.article)
         self.dates = DateResolver(self.article.published)
+        self.syntax = Syntax(self.article.text, self.parse)
         self._quoted, self._line_sentences = {}, {}
         self._sentence_starts, self._sentence_ends = [], []
         self._quoted_starts, self._quoted_ends = [], []
@@ -104,11 +112,15 @@ class Substrate:
 
     @classmethod
     def from_annotations(
-        cls, article: Article, entities: Iterable[tuple[str, str]] = ()
+        cls,
+        article: Article,
+        entities: Iterable[tuple[str, str]] = (),
+        parse: Callable[[str], Doc] | None = None,
     ) -> Substrate:
         """A substrate whose named entities are given, not predicted: (`text`, label) pairs
         ("PERSON", "ORG"), each the first occurrence of `text` in the body not yet taken.
-        Tokens come from spaCy's rule-based English tokenizer; no statistical model runs."""
+        Tokens come from spaCy's rule-based English tokenizer; no statistical model runs.
+        `parse` answers the sentences a rule asks about (a hand-written parse in tests)."""
         import spacy
         from spacy.tokens import Span
 
@@ -126,7 +138,7 @@ class Substrate:
                 raise ValueError(f"entity {surface!r} is not a run of whole tokens of the body")
             spans.append(span)
         doc.ents = sorted(spans, key=lambda s: s.start)
-        return cls(article=article, doc=doc)
+        return cls(article=article, doc=doc, parse=parse)
 
     # --- sentences ------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import words
+from sectorwatch.extract.lexicon import lower_words, words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
@@ -139,6 +139,26 @@ _OPENER_TAGS = {
 }
 
 
+_LISTED_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+),[ \t]+$")
+
+
+def _listed_places(text: str, s: int, e: int) -> int:
+    """Where a name that lists places starts: "Barking, Havering and Redbridge University
+    Hospitals NHS Trust" (the suffix phrase found is "Havering and Redbridge ..."); only
+    when the phrase itself joins places with "and", and never past a sentence opener
+    ("However, Tyne and Wear ...")."""
+    if " and " not in text[s:e]:
+        return s
+    while (m := _LISTED_PLACE.search(text, max(0, s - 40), s)) is not None:
+        word = m.group(1)
+        if word in _FUNCTION_WORDS or word.lower() in lower_words("clause_openers.txt"):
+            break
+        if word.lower() in lower_words("not_name_words.txt"):
+            break
+        s = m.start(1)
+    return s
+
+
 def _suffix_spans(
     ctx: ArticleContext, table: OrganisationTable, s: int, e: int, single: bool = False
 ) -> list[tuple[int, int]]:
@@ -199,7 +219,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
     for m in table.suffix_pattern.finditer(text):
         s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
-        spans.extend(_suffix_spans(ctx, table, max(s0, m.start()), m.end()))
+        suffixed = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
+        spans.extend((_listed_places(text, s, e), e) for s, e in suffixed)
     for m in table.prefix_pattern.finditer(text):
         spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
 

@@ -5,13 +5,38 @@ durations stated with a pronoun; then one fact per (person, role, organisation).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.lexicon import lower_words
-from sectorwatch.model import RoleFact
+from sectorwatch.model import Evidence, RoleFact, RoleStatus
+
+
+@dataclass
+class DraftRole:
+    """A role fact while the roles stage settles it (organisation from context, status,
+    durations); `emit` gives the frozen RoleFact the stage hands on."""
+
+    person: str
+    role: str
+    organisation: str | None
+    status: RoleStatus
+    start: int
+    end: int
+    valid_from: str | None = None
+    valid_to: str | None = None
+    evidence: Evidence | None = None
+
+    def emit(self) -> RoleFact:
+        return RoleFact(**{f.name: getattr(self, f.name) for f in fields(RoleFact)})
+
+    @classmethod
+    def of(cls, fact: RoleFact) -> DraftRole:
+        return cls(**{f.name: getattr(fact, f.name) for f in fields(RoleFact)})
+
 
 _OTHER_POST = lower_words("other_post_words.txt")
 STATUS_ORDER = ["interim", "acting", "incoming", "leaving", "former", "current"]
@@ -86,7 +111,7 @@ def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
-def roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
+def roles_from_verbs(ctx: ArticleContext) -> list[DraftRole]:
     """ "Lord Ashdown chairs the new body", "Peter Vance, who had led Saltmarsh and Tennby
     Hospitals since 2019": the post a verb states, when a body follows it."""
     assert ctx.people is not None and ctx.organisations is not None
@@ -105,7 +130,7 @@ def roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
         since = re.match(r",?\s+(since\s+[^,.;]{1,30})", text[org.end : org.end + 40])
         valid_from = ctx.dates.duration_start(since.group(1)) if since else None
         out.append(
-            RoleFact(
+            DraftRole(
                 person=person.canonical,
                 role=title,
                 organisation=org.canonical,
@@ -119,7 +144,7 @@ def roles_from_verbs(ctx: ArticleContext) -> list[RoleFact]:
     return out
 
 
-def share_organisations(text: str, facts: list[RoleFact]) -> None:
+def share_organisations(text: str, facts: list[DraftRole]) -> None:
     """ "chief executive and accountable officer of North Wendover ICB": the organisation
     after the second title is the first title's too."""
     for a, b in zip(facts, facts[1:], strict=False):
@@ -129,7 +154,7 @@ def share_organisations(text: str, facts: list[RoleFact]) -> None:
             a.organisation = b.organisation
 
 
-def organisations_from_context(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> None:
     """A title with no organisation ("Chief executive Daniel Whitcombe said") belongs to the
     body the article was talking about: the same person's stated organisation for that
     title, else the organisation named last before the fact that no other fact claims
@@ -165,7 +190,7 @@ _HELD = re.compile(
 )
 
 
-def durations_from_pronouns(ctx: ArticleContext, facts: list[RoleFact]) -> None:
+def durations_from_pronouns(ctx: ArticleContext, facts: list[DraftRole]) -> None:
     """ "... the one he has held for the past 18 months": the sentence's subject's role."""
     text = ctx.text
     for m in _HELD.finditer(text):
@@ -179,8 +204,8 @@ def durations_from_pronouns(ctx: ArticleContext, facts: list[RoleFact]) -> None:
                 break
 
 
-def deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
-    best: dict[tuple[str, str, str | None], RoleFact] = {}
+def deduplicate(facts: list[DraftRole]) -> list[RoleFact]:
+    best: dict[tuple[str, str, str | None], DraftRole] = {}
     statuses: dict[tuple[str, str, str | None], str] = {}
     for f in facts:
         key = (f.person, f.role, f.organisation)
@@ -197,12 +222,15 @@ def deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
             kept.valid_from = kept.valid_from or f.valid_from
         if STATUS_ORDER.index(f.status) < STATUS_ORDER.index(statuses[key]):
             statuses[key] = f.status
-    out = []
+    out: list[RoleFact] = []
     with_org = {(f.person, f.role) for f in best.values() if f.organisation}
+    same_holder: dict[tuple[str, str | None], list[DraftRole]] = {}
+    for f in best.values():
+        same_holder.setdefault((f.person, f.organisation), []).append(f)
     for key, f in list(best.items()):
         words = set(f.role.split())
-        for other in best.values():
-            if other is f or (other.person, other.organisation) != (f.person, f.organisation):
+        for other in same_holder[(f.person, f.organisation)]:
+            if other is f or best.get((other.person, other.role, other.organisation)) is not other:
                 continue
             extra = set(other.role.split()) - words
             if words < set(other.role.split()) and not extra & _OTHER_POST:
@@ -212,5 +240,5 @@ def deduplicate(facts: list[RoleFact]) -> list[RoleFact]:
         if f.organisation is None and (f.person, f.role) in with_org:
             continue
         f.status = statuses[key]  # type: ignore[assignment]
-        out.append(f)
+        out.append(f.emit())
     return sorted(out, key=lambda f: f.start)

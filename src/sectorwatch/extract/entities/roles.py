@@ -25,6 +25,7 @@ from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.implied import byline_roles, predecessor_roles
 from sectorwatch.extract.entities.role_context import (
+    DraftRole,
     deduplicate,
     durations_from_pronouns,
     joined_as,
@@ -146,11 +147,11 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     orgs, people = ctx.organisations, ctx.people
     if orgs is None or people is None:
         return []
-    facts: list[RoleFact] = []
+    facts: list[DraftRole] = []
     # person, end, organisation of the last fact, and whether its person came first
     last: tuple[str, int, str | None, bool] | None = None
-    substantive: list[RoleFact] = []  # "will return to his post as COO": where he acts
-    unowned: list[RoleFact] = []  # "the group's chair" of a body never named: no guess
+    substantive: list[DraftRole] = []  # "will return to his post as COO": where he acts
+    unowned: list[DraftRole] = []  # "the group's chair" of a body never named: no guess
     for m in vocab.pattern.finditer(text):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
@@ -283,7 +284,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         sharers = sharing_bodies(ctx, left) if organisation is None else ()
         for body in sharers or (organisation,):
             facts.append(
-                RoleFact(
+                DraftRole(
                     person=person,
                     role=role,
                     organisation=body,
@@ -308,7 +309,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if acting and acting[0].organisation:
             f.organisation = acting[0].organisation
     durations_from_pronouns(ctx, facts)
-    facts.extend(predecessor_roles(ctx, facts))
-    facts.extend(byline_roles(ctx))
+    implied = predecessor_roles(ctx, [f.emit() for f in facts]) + byline_roles(ctx)
+    facts.extend(DraftRole.of(f) for f in implied)
     facts.sort(key=lambda f: f.start)
     return deduplicate(facts)

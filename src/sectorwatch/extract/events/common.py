@@ -4,11 +4,12 @@ of a cue, and building an Event with its evidence."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
-from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.model import Event
 
@@ -150,12 +151,17 @@ def event(
 ) -> Event:
     future = kw.get("status") in ("announced", "proposed", "requested")
     announced, effective, ranges = _dates(ctx, sent, cue, future)
-    e = Event(type=kind, start=sent[0], end=sent[1], **kw)  # type: ignore[arg-type]
-    e.announced, e.effective = announced, effective
-    e.date = main_date(e.status, announced, effective)
-    e.date_range = _main_range(e, ranges)
-    e.evidence = ctx.evidence(sent[0], sent[1])
-    return e
+    e = Event(
+        type=kind,  # type: ignore[arg-type]
+        start=sent[0],
+        end=sent[1],
+        announced=announced,
+        effective=effective,
+        date=main_date(kw.get("status"), announced, effective),
+        evidence=ctx.evidence(sent[0], sent[1]),
+        **kw,
+    )
+    return replace(e, date_range=_main_range(e, ranges))
 
 
 def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:
@@ -187,3 +193,44 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
     gap = re.match(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[title[2] : end])
     org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
     return title[0], org.canonical if org else None
+
+
+def syntactic_subjects(
+    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]
+) -> list[str]:
+    """The people the parse makes the subject of the cue's verb: a name ("X, the first nurse
+    to lead Y, is stepping down"), each of coordinated names ("X and Y were appointed"),
+    he/she (the salient antecedent), or a role noun whose holder the article has named
+    ("The chief executive is to step down"). Empty without a parse."""
+    assert ctx.people is not None
+    clause = ctx.syntax.clause(sent)
+    subject = clause.subject_of(*cue) if clause is not None else None
+    if subject is None:
+        return []
+    out: list[str] = []
+    for head in (subject.head, *subject.conjuncts):
+        who = _person_at(ctx, head, subject.phrase)
+        if who is not None and who not in out:
+            out.append(who)
+    return out
+
+
+_ROLE_NOUN = re.compile(r"(?i)the\s+(?:new\s+|outgoing\s+|current\s+)?")
+
+
+def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, int]) -> str | None:
+    assert ctx.people is not None
+    mention = ctx.people.at(head[0])
+    if mention is not None:
+        return mention.canonical
+    word = ctx.text[head[0] : head[1]]
+    if word.lower() in ("he", "she"):
+        return pronoun_referent(ctx, head[0], word)
+    title = role_vocabulary().pattern.search(ctx.text, phrase[0], phrase[1])
+    if title is None or not re.match(
+        r"(?i)the\s+(?:new\s+|outgoing\s+)?$", ctx.text[phrase[0] : title.start()]
+    ):
+        return None
+    role = canonical_title(title.group("title"))
+    holders = {f.person for f in ctx.roles if f.role == role and f.start < phrase[0]}
+    return holders.pop() if len(holders) == 1 else None

@@ -17,6 +17,7 @@ from sectorwatch.extract.events.common import (
     post_after,
     role_of,
     subject_before,
+    syntactic_subjects,
     title_near,
 )
 from sectorwatch.extract.events.rules import cues
@@ -45,26 +46,52 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                     continue  # "her successor will be appointed": nobody named
                 if person is None and kind == "appointment":
                     person = person_after(ctx, m.end(), min(sent[1], m.end() + 60))
-            if person is None:
-                continue
-            prefer: tuple[str, ...] = ("leaving", "current", "interim", "acting", "former")
-            if kind == "appointment":
-                prefer = ("incoming", "interim", "acting", "current")
-            fact = role_of(ctx, person, sent, prefer)
-            if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
-                title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
-                if title is None and (fact is None or fact.status == "leaving"):
-                    continue  # "was made a dame": no post, and none to leave
-            if kind == "departure" and fact is not None and fact.status == "incoming":
-                fact = None
-            role = fact.role if fact else None
-            organisation = fact.organisation if fact else None
-            if kind == "appointment" and fact is None:
-                role, organisation = post_after(ctx, m.end(), sent[1])
-            out.append(
-                event(
-                    ctx, kind, (m.start(), m.end()), sent,
-                    person=person, role=role, organisation=organisation, status=status,
-                )
-            )  # fmt: skip
+            people = [person] if person is not None else []
+            if named is None and not re.search(r"\bof\s*$", m.group(0)):
+                people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
+            for who in people:
+                found_event = _event_for(ctx, kind, m, status, who, sent)
+                if found_event is not None:
+                    out.append(found_event)
     return out
+
+
+_JOINED_SUBJECTS = re.compile(r"\s(?:and|&)\s")
+
+
+def _with_parsed_subjects(
+    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], people: list[str]
+) -> list[str]:
+    """The parse decides where the surface cannot: the verb's subject when the surface
+    found nobody, and the others of coordinated subjects ("X and Y were appointed joint
+    chairs") when the surface's person is one of them."""
+    if people and not _JOINED_SUBJECTS.search(ctx.text, sent[0], cue[0]):
+        return people  # nothing coordinated before the cue: no parse needed
+    parsed = syntactic_subjects(ctx, sent, cue)
+    if not people:
+        return parsed
+    if people[0] in parsed:
+        return people + [p for p in parsed if p not in people]
+    return people
+
+
+def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ignore[no-untyped-def]
+    """The event of one person at one cue, with the post they hold or take."""
+    prefer: tuple[str, ...] = ("leaving", "current", "interim", "acting", "former")
+    if kind == "appointment":
+        prefer = ("incoming", "interim", "acting", "current")
+    fact = role_of(ctx, person, sent, prefer)
+    if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
+        title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+        if title is None and (fact is None or fact.status == "leaving"):
+            return None  # "was made a dame": no post, and none to leave
+    if kind == "departure" and fact is not None and fact.status == "incoming":
+        fact = None
+    role = fact.role if fact else None
+    organisation = fact.organisation if fact else None
+    if kind == "appointment" and fact is None:
+        role, organisation = post_after(ctx, m.end(), sent[1])
+    return event(
+        ctx, kind, (m.start(), m.end()), sent,
+        person=person, role=role, organisation=organisation, status=status,
+    )  # fmt: skip

@@ -285,7 +285,7 @@ class QuoteStage:
         if found.kind == "person":
             role = _role_for(self.ctx, found.name, at, sentence)
             if role is not None:
-                speaker.role, speaker.organisation = role.role, role.organisation
+                return replace(speaker, role=role.role, organisation=role.organisation)
         return speaker
 
 

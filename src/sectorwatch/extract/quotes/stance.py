@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.quotes.cues import load_cues
-from sectorwatch.model import Event, Quote
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +43,3 @@ def stance_of(text: str) -> tuple[str, list[str]]:
     if found["concern"]:
         return "concern", found["concern"]
     return "neutral", []
-
-
-def assign_stance(quotes: list[Quote], events: list[Event], ctx: ArticleContext) -> None:
-    """Set `stance` and `stance_cues` on every quote (towards the article's main event)."""
-    for q in quotes:
-        q.stance, q.stance_cues = stance_of(q.text)  # type: ignore[assignment]

@@ -1,0 +1,130 @@
+"""Syntax where syntax decides: a dependency parse of the sentences a rule asks about.
+
+Parsing every sentence would halve throughput, so nothing is parsed up front: a rule that
+has found a cue it cannot settle from the surface (no person before "is stepping down")
+asks `Syntax.clause(sentence)`, and only that sentence is parsed, once. The patterns are
+spaCy `DependencyMatcher` patterns kept as data (`data/dependency_patterns.json`): the
+subject of a verb, an apposition to the subject ("X, the first nurse to lead Y, is
+stepping down"), coordinated subjects ("X and Y were appointed").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+
+@lru_cache(maxsize=1)
+def dependency_patterns() -> dict[str, list[dict[str, Any]]]:
+    text = resources.files("sectorwatch.data").joinpath("dependency_patterns.json")
+    return json.loads(text.read_text(encoding="utf-8"))["patterns"]  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The subject of a verb in a parsed sentence, as character spans into the article."""
+
+    head: tuple[int, int]  # the subject's head word
+    phrase: tuple[int, int]  # the subject's whole noun phrase, appositions included
+    appositions: tuple[tuple[int, int], ...] = ()
+    conjuncts: tuple[tuple[int, int], ...] = ()  # "X and Y": Y's head word
+
+
+@dataclass
+class Clause:
+    """One parsed sentence: its doc and where it starts in the article."""
+
+    doc: Doc
+    offset: int
+    matches: dict[str, list[tuple[int, ...]]]
+
+    def _span(self, token: Token) -> tuple[int, int]:
+        return self.offset + token.idx, self.offset + token.idx + len(token)
+
+    def _subtree(self, token: Token) -> tuple[int, int]:
+        left, right = token.left_edge, token.right_edge
+        return self.offset + left.idx, self.offset + right.idx + len(right)
+
+    def subject_of(self, start: int, end: int) -> Subject | None:
+        """The subject of the verb inside the article span [start, end) (a cue such as
+        "is stepping down"), or of the verb that governs it."""
+        doc = self.doc
+        inside = [t for t in doc if start <= self.offset + t.idx < end]
+        verbs = {t.i for t in inside} | {t.head.i for t in inside}
+        for verb_i, subject_i in self.matches.get("verb_subject", []):
+            if verb_i in verbs:
+                subject = doc[subject_i]
+                apps = tuple(
+                    self._subtree(doc[a])
+                    for s, a in self.matches.get("subject_apposition", [])
+                    if s == subject_i
+                )
+                conj = tuple(
+                    self._span(doc[c])
+                    for s, c in self.matches.get("subject_conjunct", [])
+                    if s == subject_i
+                )
+                return Subject(self._span(subject), self._subtree(subject), apps, conj)
+        return None
+
+
+@dataclass
+class Syntax:
+    """Parses sentences of one article on demand with `parse` (text -> parsed Doc)."""
+
+    text: str
+    parse: Callable[[str], Doc] | None
+    _clauses: dict[tuple[int, int], Clause | None] = field(default_factory=dict)
+
+    def clause(self, sentence: tuple[int, int]) -> Clause | None:
+        """The parsed sentence, or None when no parser is available."""
+        if sentence not in self._clauses:
+            self._clauses[sentence] = self._parse(sentence)
+        return self._clauses[sentence]
+
+    def _parse(self, sentence: tuple[int, int]) -> Clause | None:
+        if self.parse is None:
+            return None
+        doc = self.parse(self.text[sentence[0] : sentence[1]])
+        return Clause(doc, sentence[0], match(doc))
+
+
+_MATCHERS: dict[int, Any] = {}
+
+
+def match(doc: Doc) -> dict[str, list[tuple[int, ...]]]:
+    """Every pattern's matches in a parsed doc: name -> token indices in pattern order."""
+    matcher = _MATCHERS.get(id(doc.vocab))
+    if matcher is None:
+        from spacy.matcher import DependencyMatcher
+
+        matcher = DependencyMatcher(doc.vocab)
+        for name, pattern in dependency_patterns().items():
+            matcher.add(name, [pattern])
+        _MATCHERS[id(doc.vocab)] = matcher
+    out: dict[str, list[tuple[int, ...]]] = {}
+    for match_id, tokens in matcher(doc):
+        out.setdefault(doc.vocab.strings[match_id], []).append(tuple(tokens))
+    return out
+
+
+def sentence_parser(nlp: Language) -> Callable[[str], Doc]:
+    """A parse function over the pipeline's own tok2vec, tagger and parser (the parser is
+    disabled for the article as a whole)."""
+    names = [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names]
+
+    def parse(text: str) -> Doc:
+        doc = nlp.make_doc(text)
+        for name in names:
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+
+    return parse

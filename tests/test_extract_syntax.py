@@ -1,0 +1,84 @@
+"""Syntax where syntax decides: the dependency parse of a cue's sentence gives the subject
+of an appointment or departure verb when the surface cannot (coordinated subjects, a role
+noun as subject). Specified on hand-written parses (no statistical model), then end to end."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+from sectorwatch.extract.pipeline import extract_from_substrate
+from sectorwatch.extract.substrate import Substrate
+
+PUBLISHED = "2024-03-04"
+
+
+def hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str]):  # type: ignore[no-untyped-def]
+    """A parse function that answers one sentence with the given tree."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+
+    def parse(text: str) -> Doc:
+        spaces = [True] * len(words)
+        spaces[-2:] = [False, False]  # "Trust." ends the sentence
+        doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+        assert doc.text == text
+        return doc
+
+    return parse
+
+
+def test_coordinated_subjects_are_each_appointed_on_a_hand_written_parse():
+    sentence = "Ann Kell and Bob Marr were appointed joint chairs of Fenwick NHS Trust."
+    words = sentence[:-1].split() + ["."]
+    # Kell <- appointed (nsubjpass); Marr conj of Kell; "were" auxpass; chairs oprd ...
+    heads = [1, 6, 1, 4, 1, 6, 6, 8, 6, 8, 12, 12, 9, 6]
+    deps = ["compound", "nsubjpass", "cc", "compound", "conj", "auxpass", "ROOT", "amod",
+            "oprd", "prep", "compound", "compound", "pobj", "punct"]  # fmt: skip
+    tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", "VBN", "JJ", "NNS", "IN", "NNP", "NNP",
+            "NNP", "."]  # fmt: skip
+    article = make_article(sentence)
+    article.published = PUBLISHED
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Bob Marr", "PERSON"), ("Fenwick NHS Trust", "ORG")],
+        parse=hand_parse(words, heads, deps, tags),
+    )
+    events = extract_from_substrate(ctx).events
+    assert [(e.type, e.person, e.role, e.organisation) for e in events] == [
+        ("appointment", "Bob Marr", "chair", "Fenwick NHS Trust"),
+        ("appointment", "Ann Kell", "chair", "Fenwick NHS Trust"),
+    ]
+
+
+def test_without_a_parse_only_the_nearest_subject_is_found():
+    sentence = "Ann Kell and Bob Marr were appointed joint chairs of Fenwick NHS Trust."
+    ctx = Substrate.from_annotations(
+        make_article(sentence),
+        [("Ann Kell", "PERSON"), ("Bob Marr", "PERSON"), ("Fenwick NHS Trust", "ORG")],
+    )
+    assert [e.person for e in extract_from_substrate(ctx).events] == ["Bob Marr"]
+
+
+def test_a_role_noun_subject_is_the_holder_the_article_named(extractor):
+    article = make_article(
+        "Fenwick NHS Trust chief executive Ann Kell spoke at the meeting.",
+        "The chief executive is to step down in June.",
+    )
+    article.published = PUBLISHED
+    events = extractor.extract(article).events
+    assert [(e.type, e.person, e.role, e.organisation, e.date) for e in events] == [
+        ("departure", "Ann Kell", "chief executive", "Fenwick NHS Trust", "2024-06")
+    ]
+
+
+def test_coordinated_subjects_end_to_end(extractor):
+    article = make_article(
+        "Ann Kell and Bob Marr were appointed joint chairs of Fenwick NHS Trust."
+    )
+    events = extractor.extract(article).events
+    assert sorted((e.type, e.person, e.role) for e in events) == [
+        ("appointment", "Ann Kell", "chair"),
+        ("appointment", "Bob Marr", "chair"),
+    ]
