@@ -40,16 +40,15 @@ def hide_invisible(article: Article) -> tuple[Article, Callable[[Extraction], Ex
     mapping = _Mapping(text, clean, removed)
 
     def restore(extraction: Extraction) -> Extraction:
-        extraction.article = article
-        facts: list[Any] = [*extraction.quotes, *extraction.roles, *extraction.events]
-        for fact in facts:
-            mapping.move(fact)
-            evidence = getattr(fact, "evidence", None)
-            if evidence is not None:
-                fact.evidence = mapping.moved_evidence(evidence)
-        for mention in extraction.mentions:
-            mapping.move(mention)
-        return extraction
+        """The same extraction over the text as read (facts are frozen: moved copies)."""
+        return replace(
+            extraction,
+            article=article,
+            quotes=[mapping.moved(q) for q in extraction.quotes],
+            roles=[mapping.moved(r) for r in extraction.roles],
+            events=[mapping.moved(e) for e in extraction.events],
+            mentions=[mapping.moved(m) for m in extraction.mentions],
+        )
 
     return hidden, restore
 
@@ -72,12 +71,16 @@ class _Mapping:
         stay outside it)."""
         return self.start(offset - 1) + 1 if offset > 0 else 0
 
-    def move(self, fact: Any) -> None:
-        """start/end outwards; `text` re-read when it was the slice of the clean text."""
-        start, end = fact.start, fact.end
-        fact.start, fact.end = self.start(start), self.end(end)
-        if getattr(fact, "text", None) == self.clean[start:end]:
-            fact.text = self.text[fact.start : fact.end]
+    def moved(self, fact: Any) -> Any:
+        """A copy with start/end moved outwards, `text` re-read when it was the slice of
+        the clean text, and its evidence moved too."""
+        start, end = self.start(fact.start), self.end(fact.end)
+        changes: dict[str, Any] = {"start": start, "end": end}
+        if getattr(fact, "text", None) == self.clean[fact.start : fact.end]:
+            changes["text"] = self.text[start:end]
+        if getattr(fact, "evidence", None) is not None:
+            changes["evidence"] = self.moved_evidence(fact.evidence)
+        return replace(fact, **changes)
 
     def moved_evidence(self, ev: Any) -> Any:
         s, e = self.start(ev.sentence_start), self.end(ev.sentence_end)
