@@ -116,8 +116,10 @@ def _free_port() -> int:
 def test_the_server_closes_a_connection_whose_request_headers_never_finish(monkeypatch):
     import uvicorn
 
-    from sectorwatch.serve.limits import server_limits
+    from sectorwatch.serve.limits import LimitedH11Protocol, server_limits
     from sectorwatch.settings import Settings
+
+    monkeypatch.setattr(LimitedH11Protocol, "request_timeout", 10.0)  # restored after
 
     async def hello(scope, receive, send):  # type: ignore[no-untyped-def]
         await send({"type": "http.response.start", "status": 200, "headers": []})
