@@ -249,6 +249,7 @@ def test_the_page_after_a_correction_offers_to_undo_it(chromium, base):
     assert saved.inner_text().startswith("Saved: edit (correction #1).")
     assert "effective 2024-07-31" in page.locator(".event-what").inner_text()
     saved.locator("summary").click()
+    shot(page, "analyst-saved-notice-1200")
     fill_and_send(saved.locator("form.undo-just-saved"))
     page.wait_for_url(base + f"/event/{DEPARTURE}")
     assert page.locator(".just-saved").inner_text().startswith("Saved: edit (correction #2).")
