@@ -235,3 +235,24 @@ def test_an_article_with_site_furniture_shows_it_apart(chromium, tmp_path):
             assert link.get_attribute("href") == "https://news.example.org/wexley/orin-vale-named"
             shot(page, f"analyst-article-furniture-{width}")
             context.close()
+
+
+def test_the_page_after_a_correction_offers_to_undo_it(chromium, base):
+    page = open_page(chromium).page
+    page.goto(base + f"/event/{DEPARTURE}")
+    page.locator("details.claim-actions summary").first.click()
+    edit = page.locator("form.edit").first
+    edit.locator("select[name=field]").select_option("effective")
+    fill_and_send(edit, value="2024-07-31", note="board papers")
+    page.wait_for_url(base + f"/event/{DEPARTURE}")
+    saved = page.locator(".just-saved")
+    assert saved.inner_text().startswith("Saved: edit (correction #1).")
+    assert "effective 2024-07-31" in page.locator(".event-what").inner_text()
+    saved.locator("summary").click()
+    shot(page, "analyst-saved-notice-1200")
+    fill_and_send(saved.locator("form.undo-just-saved"))
+    page.wait_for_url(base + f"/event/{DEPARTURE}")
+    assert page.locator(".just-saved").inner_text().startswith("Saved: edit (correction #2).")
+    assert "effective 2024-06" in page.locator(".event-what").inner_text()
+    page.reload()
+    assert page.locator(".just-saved").count() == 0  # shown once

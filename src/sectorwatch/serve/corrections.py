@@ -12,13 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Form, Request
+from sqlalchemy import func, select
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from sectorwatch.errors import SectorwatchError, StoreError
 from sectorwatch.query.common import find_entities
-from sectorwatch.serve.render import wanted_format
+from sectorwatch.serve.render import DONE_COOKIE, wanted_format
 from sectorwatch.store import judgements
 from sectorwatch.store.judgement_undo import undo as reverse
+from sectorwatch.store.schema import judgements as judgements_table
 
 LABELS = {
     "a": "First (name or id)",
@@ -62,7 +64,16 @@ def register(app: FastAPI) -> None:
     def done(request: Request, result: dict[str, Any], back: str) -> Response:
         if api(request):
             return JSONResponse(result)
-        return RedirectResponse(_local(back), status_code=303)
+        response = RedirectResponse(_local(back), status_code=303)
+        with engine.connect() as conn:  # the judgement just appended, for its undo button
+            newest = conn.execute(select(func.max(judgements_table.c.id))).scalar()
+        if newest:
+            kind = "".join(c for c in str(result.get("judgement", "")) if c.isalpha() or c == "_")
+            response.set_cookie(
+                DONE_COOKIE, f"{newest}:{kind}", max_age=60, httponly=True,
+                samesite="strict", path="/",
+            )  # fmt: skip
+        return response
 
     def refuse(
         request: Request, status: int, reason: str, action: str, fields: dict[str, str]

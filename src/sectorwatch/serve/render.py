@@ -18,6 +18,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from sectorwatch.serve import highlight
 from sectorwatch.serve.security import SESSION_COOKIE, Guard
 
+DONE_COOKIE = "sw_done"  # "N:kind" of the correction just saved, shown once on the next page
+
 TEMPLATES = "sectorwatch.serve.templates"
 
 
@@ -124,16 +126,20 @@ class Renderer:
         self, request: Request, template: str, context: dict[str, Any], status: int = 200
     ) -> HTMLResponse:
         session_id, new = self.guard.session(request)
+        done = request.cookies.get(DONE_COOKIE, "")
         body = self.env.get_template(template).render(
             **context,
             request_path=request.url.path,
             query_string=request.url.query,
             writable=self.guard.writable,
             csrf=self.guard.csrf(session_id),
+            just_saved=done.split(":", 1) if done[:9].split(":")[0].isdigit() else None,
         )
         response = HTMLResponse(body, status_code=status)
         if new:
             response.set_cookie(
                 SESSION_COOKIE, session_id, httponly=True, samesite="strict", path="/"
             )
+        if done:
+            response.delete_cookie(DONE_COOKIE, path="/")  # shown once
         return response
