@@ -77,3 +77,40 @@ def test_relative_clause_before_the_verb(extractor):
         "appointment had been made after an open national process."
     )
     assert indirect_of(extractor, text) == [(text, "Janet Holbrook")]
+
+
+INTRO = "Fenwick NHS Trust chief executive Ann Kell spoke to staff on Monday."
+
+
+def test_a_time_phrase_before_the_speaker_is_not_the_subject(extractor):
+    text = "Today she told staff she will be leaving the trust in June."
+    assert indirect_of(extractor, INTRO, text) == [(text, "Ann Kell")]
+
+
+def test_a_sentence_adverb_between_speaker_and_verb(extractor):
+    text = "Trust chair Bob Marr, however, said the board had full confidence in the team."
+    assert indirect_of(extractor, INTRO, text) == [(text, "Bob Marr")]
+
+
+def test_a_statement_from_an_organisation_is_its_speech(extractor):
+    first = "A statement from the trust said the recruitment of a successor had begun."
+    second = "Fenwick NHS Trust issued a statement saying the interim team would stay a year."
+    assert indirect_of(extractor, INTRO, first, second) == [
+        (first, "Fenwick NHS Trust"),
+        (second, "Fenwick NHS Trust"),
+    ]
+
+
+def test_a_letter_from_a_person_is_their_speech(extractor):
+    text = "A letter from Dr Bob Marr confirmed that the ward would reopen."
+    assert indirect_of(extractor, INTRO, text) == [(text, "Bob Marr")]
+
+
+def test_already_between_speaker_and_verb(extractor):
+    text = "Chief executive Ann Kell has already said she will step down in June."
+    assert indirect_of(extractor, INTRO, text) == [(text, "Ann Kell")]
+
+
+def test_a_bracket_before_that(extractor):
+    text = "Fenwick NHS Trust announced today (Monday) that it would merge its two hospitals."
+    assert indirect_of(extractor, INTRO, text) == [(text, "Fenwick NHS Trust")]

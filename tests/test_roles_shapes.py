@@ -337,3 +337,20 @@ def test_a_trust_named_by_a_list_of_places_keeps_every_place(extractor):
         "Ashby, Fenwick and Lowe NHS Trust",
         "Tyne and Wear NHS Trust",
     ]
+
+
+def test_a_minister_keeps_the_title_as_written_and_no_nearby_body(extractor):
+    """ "Health Secretary X", "Care Minister Y": the portfolio stays in the title, and the
+    trust named before is not theirs."""
+    from quote_articles import make_article
+
+    extraction = extractor.extract(
+        make_article(
+            "Patients at Ashby Vale NHS Trust waited longer this winter.",
+            "Health Secretary Rhona Vell visited on Friday, and Care Minister Ivo Tarr joined her.",
+        )
+    )
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Rhona Vell", "health secretary", None),
+        ("Ivo Tarr", "care minister", None),
+    ]

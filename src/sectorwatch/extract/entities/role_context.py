@@ -167,6 +167,8 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
     for f in facts:
         if f.organisation is not None or f.role in _press_titles():
             continue
+        if f.role in lower_words("government_titles.txt"):
+            continue
         if (f.person, f.role) in stated:
             f.organisation = stated[(f.person, f.role)]
             continue

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from sectorwatch.data import lines
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -91,11 +93,12 @@ def _reported(
         region = masked[: m.start()]
         if _COLON_OUTSIDE_TITLE.search(region) or len(region.split()) > 30:
             break
-        found = finder.before_verb(region, off + s, strict=True)
+        shift, subject = subject_region(region)
+        found = finder.before_verb(subject, off + s + shift, strict=True)
         if found is None:
             continue
         verb = m.group(0).lower()
-        rest = masked[m.end() :]
+        rest = _PARENTHESES.sub(lambda p: " " * len(p.group(0)), masked[m.end() :])
         raw_rest = text[s + m.end() : e]
         bare_ok = not _SUBORDINATE.search(region)
         if _reports_a_clause(verb, rest, raw_rest, cues, bare_ok) or _past_clause(
@@ -117,6 +120,45 @@ def _reported(
         if found is not None:
             return Reported(s, e, found, "according to", span)
     return None
+
+
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def alternation(name: str) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lines(name), key=len)[::-1]
+        )
+
+    opener = re.compile(rf"^\s*(?:{alternation('reported_speech_openers.txt')})\b\s*,?\s+", re.I)
+    aside = re.compile(rf",\s*(?:{alternation('reported_speech_asides.txt')})\s*,\s*$", re.I)
+    nouns = alternation("statement_nouns.txt")
+    statement = re.compile(
+        rf"^\s*(?:in\s+)?(?:a|an|the)\s+(?:{nouns})\s+(?:from|by)\s+(?=\S)"
+        rf"|\s+(?:released|issued|published|put\s+out|sent)\s+(?:a|an)\s+(?:{nouns})\s*$",
+        re.I,
+    )
+    return opener, aside, statement
+
+
+def subject_region(region: str) -> tuple[int, str]:
+    """The part of the words before a speech verb that holds its subject, and where it
+    starts: without a time phrase opening the sentence ("Today she told staff"), a
+    sentence adverb set off by commas ("X, however, said"), or the statement that carries
+    the words ("A statement from the trust said", "The agency issued a statement saying")."""
+    opener, aside, statement = _region_patterns()
+    shift = 0
+    if (m := opener.match(region)) is not None:
+        shift = m.end()
+    subject = aside.sub(" ", region[shift:])
+    if (m := statement.search(subject)) is not None:
+        if m.start() == 0 and subject[: m.end()].strip():
+            shift, subject = shift + m.end(), subject[m.end() :]
+        else:
+            subject = subject[: m.start()] + " "
+    return shift, subject
 
 
 def _inverted(
