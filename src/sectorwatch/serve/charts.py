@@ -102,7 +102,7 @@ def _bar_label(text: str, start: int, width: int, margin: int = 8) -> dict[str, 
 
 
 def register(app: FastAPI) -> None:
-    from sectorwatch.serve.pages import _entity_of_kind
+    from sectorwatch.serve.lookup import entity_of_kind as _entity_of_kind
 
     def connect():  # type: ignore[no-untyped-def]
         return app.state.engine.connect()
