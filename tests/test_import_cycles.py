@@ -170,3 +170,44 @@ KNOWN = {"sectorwatch.store", "sectorwatch.store.db", "sectorwatch.store.rows"}
 )
 def test_module_and_function_level_imports_are_edges(source: str, expected: set[str]) -> None:
     assert edges("sectorwatch.store.writer", False, ast.parse(source), KNOWN) == expected
+
+
+LAYERS_NEVER_IMPORT = [
+    ("ingest", "extract"),
+    ("ingest", "store"),
+    ("extract", "store"),
+    ("extract", "query"),
+    ("dedup", "store"),
+    ("store", "query"),
+    ("store", "scale"),
+    ("store", "serve"),
+    ("store", "cli"),
+    ("query", "scale"),
+    ("query", "serve"),
+    ("query", "cli"),
+    ("serve", "cli"),
+]
+"""(package, package it must never import): the pipeline runs one way, and the algorithm
+of near-duplicates (`dedup`) knows nothing of where its signatures are kept."""
+
+
+def test_no_layer_imports_one_above_it() -> None:
+    graph = import_graph()
+    leaks = sorted(
+        f"{module} -> {target}"
+        for low, high in LAYERS_NEVER_IMPORT
+        for module, targets in graph.items()
+        if module == f"{PACKAGE}.{low}" or module.startswith(f"{PACKAGE}.{low}.")
+        for target in targets
+        if target == f"{PACKAGE}.{high}" or target.startswith(f"{PACKAGE}.{high}.")
+    )
+    assert leaks == []
+
+
+def test_the_near_duplicate_algorithm_does_no_io() -> None:
+    used = set()
+    for path in (SRC / PACKAGE / "dedup").rglob("*.py"):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+            used |= {(name or "").split(".")[0] for name in names}
+    assert used & {"sqlalchemy", "os", "pathlib", "io", "open", "sqlite3", "psycopg"} == set()
