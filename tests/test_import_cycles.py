@@ -185,10 +185,15 @@ LAYERS_NEVER_IMPORT = [
     ("query", "scale"),
     ("query", "serve"),
     ("query", "cli"),
+    ("query", "render"),
+    ("render", "store"),
+    ("render", "serve"),
+    ("render", "cli"),
     ("serve", "cli"),
 ]
-"""(package, package it must never import): the pipeline runs one way, and the algorithm
-of near-duplicates (`dedup`) knows nothing of where its signatures are kept."""
+"""(package, package it must never import): the pipeline runs one way; rendering draws
+query answers for the CLI and the web alike, asking the store nothing; the algorithm of
+near-duplicates (`dedup`) knows nothing of where its signatures are kept."""
 
 
 def test_no_layer_imports_one_above_it() -> None:

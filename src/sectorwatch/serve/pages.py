@@ -148,7 +148,7 @@ def register(app: FastAPI) -> None:
     ) -> Response:
         from sectorwatch.query.organisation import organisation as ask
         from sectorwatch.query.orgchart import orgchart
-        from sectorwatch.query.render import to_svg
+        from sectorwatch.render import to_svg
 
         on = check_date(on or None, "on") or today()
         with connect() as conn:
@@ -161,7 +161,7 @@ def register(app: FastAPI) -> None:
             data,
             csv_rows=lambda: [_event_row(e) for e in data["timeline"]],
             csv_name=f"{data['name']}-timeline",
-            # to_svg escapes every text node (query/render.py); `on` is a checked date
+            # to_svg escapes every text node (render/orgchart.py); `on` is a checked date
             extra=lambda: {
                 "svg": Markup(to_svg(chart, links=True)),
                 "chart": chart,
