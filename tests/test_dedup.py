@@ -6,21 +6,18 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from store_factory import ArticleSpec, build
 
+from sectorwatch.dedup.index import DuplicateIndex
+from sectorwatch.dedup.minhash import DedupOptions, article_signature, shingles, signature
 from sectorwatch.model import Article, Paragraph
-from sectorwatch.scale.dedup import (
-    DedupOptions,
-    DuplicateIndex,
-    article_signature,
+from sectorwatch.scale.workers import ScaleOptions, ingest_items
+from sectorwatch.store import open_store
+from sectorwatch.store.duplicates import (
     canonical,
     duplicate_links,
     load_index,
-    shingles,
-    signature,
     signature_row,
     stored_signature,
 )
-from sectorwatch.scale.workers import ScaleOptions, ingest_items
-from sectorwatch.store import open_store
 from sectorwatch.store.schema import quotes
 
 RELEASE = (
@@ -158,8 +155,8 @@ def test_links_survive_a_restart_and_unlinked_copies_are_healed(tmp_path):
 
 def test_reactions_to_the_appointment_count_each_quote_once(tmp_path):
     from sectorwatch.query.reactions import reactions
-    from sectorwatch.scale.dedup import save_links
     from sectorwatch.store import write_batch
+    from sectorwatch.store.duplicates import save_links
 
     engine = open_store(f"sqlite:///{tmp_path / 'sw.db'}")
     a, b = copy_a(), copy_b()
@@ -184,7 +181,7 @@ def stored_signatures(engine) -> dict[str, tuple[int, int, bytes]]:
 
 def count_signature_calls(monkeypatch) -> list[int]:
     """Count the MinHash computations (every path to a signature goes through `signature`)."""
-    import sectorwatch.scale.dedup as dedup
+    import sectorwatch.dedup.minhash as dedup
 
     calls = [0]
     real = dedup.signature

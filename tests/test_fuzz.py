@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 from sectorwatch.extract.batch import extraction_failure
 from sectorwatch.ingest import ReadFailure, ReadOptions, read_paths
 from sectorwatch.ingest.jsonl import read_jsonl
-from sectorwatch.ingest.paths import read_document_bytes
+from sectorwatch.ingest.readers import read_document_bytes
 from sectorwatch.ingest.text import read_text
 from sectorwatch.ingest.warc import read_warc
 from sectorwatch.model import Article, Extraction

@@ -7,8 +7,8 @@ import json
 import pytest
 from store_factory import APPOINTED, LEAVES, build
 
+from sectorwatch import render
 from sectorwatch.errors import QueryError
-from sectorwatch.query import render
 from sectorwatch.query.browse import article, most_quoted, recent_events
 from sectorwatch.query.export import export
 from sectorwatch.query.orgchart import orgchart

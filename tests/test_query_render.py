@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from sectorwatch.query import render
+from sectorwatch import render
 from sectorwatch.query.holders import Holder
 from sectorwatch.query.orgchart import Line, Node, OrgChart
 

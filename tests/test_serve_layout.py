@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from serve_store import make_store, settings
 
-from sectorwatch.query.render import text_width
+from sectorwatch.render import text_width
 from sectorwatch.serve import create_app
 from sectorwatch.serve.highlight import span_url
 from sectorwatch.serve.pages import timeline_bars

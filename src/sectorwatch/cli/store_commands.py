@@ -114,7 +114,7 @@ def orgchart(
     """An organisation's posts, holders and reporting lines valid on a date."""
     fmt = "json" if as_json else fmt
     choice(fmt, "--format", ORGCHART_FORMATS)
-    from sectorwatch.query import render
+    from sectorwatch import render
     from sectorwatch.query.orgchart import orgchart as ask
 
     try:

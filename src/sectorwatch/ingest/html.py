@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.blocks import lay_out
 from sectorwatch.ingest.bylines import parse_date, split_authors
 from sectorwatch.ingest.clean import clean_text
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.identity import article_id
 from sectorwatch.model import Article
 

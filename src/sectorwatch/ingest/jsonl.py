@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from sectorwatch.dates import interval
-from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.bylines import parse_date, split_authors
 from sectorwatch.ingest.clean import clean_value
 from sectorwatch.ingest.decode import format_size
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.html import read_html
 from sectorwatch.ingest.options import ReadOptions
 from sectorwatch.ingest.text import read_text

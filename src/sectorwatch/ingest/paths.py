@@ -1,8 +1,9 @@
 """Paths -> articles: files, folders (walked recursively, in sorted order) and "-".
 
-What a file is follows its extension: .txt/.text -> text, .html/.htm -> HTML,
-.jsonl/.ndjson -> JSON Lines, .warc/.warc.gz/.arc/.arc.gz -> web archive (WARC and ARC, when
-`sectorwatch.ingest.warc` is installed). Every input that gives no article is reported as a
+What a file is follows its extension (the registry in `sectorwatch.ingest.readers`):
+.txt/.text -> text, .html/.htm -> HTML, .jsonl/.ndjson -> JSON Lines,
+.warc/.warc.gz/.arc/.arc.gz -> web archive (WARC and ARC, when `sectorwatch.ingest.warc` is
+installed). Every input that gives no article is reported as a
 ReadFailure with its reason, never dropped: in a folder walk, files that are not articles
 (other extensions, hidden files, binary or empty files) are "skipped"; a file named
 explicitly that cannot be read is "failed". Folders whose name starts with "." (.git) are
@@ -22,37 +23,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import TypeAlias
 
-from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.clean import clean_text, shown
-from sectorwatch.ingest.decode import DecodeError, decode_bytes, size_error
+from sectorwatch.ingest.decode import size_error
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.options import ReadOptions
+from sectorwatch.ingest.readers import file_kind, read_document_bytes
 from sectorwatch.ingest.stdin import read_stdin
 from sectorwatch.model import Article
 
 Item: TypeAlias = Article | ReadFailure
 
-EXTENSIONS = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".warc": "warc",
-    ".warc.gz": "warc",
-    ".arc": "warc",
-    ".arc.gz": "warc",
-}
 WARC_MISSING = "WARC support not installed (the module sectorwatch.ingest.warc is missing)"
-
-
-def file_kind(name: str) -> str | None:
-    """ "text", "html", "jsonl", "warc", or None for a file name."""
-    lower = name.lower()
-    for ext in sorted(EXTENSIONS, key=len, reverse=True):
-        if lower.endswith(ext):
-            return EXTENSIONS[ext]
-    return None
 
 
 def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
@@ -183,18 +164,3 @@ def _read_document(source: str, kind: str, options: ReadOptions) -> Item:
     if size > options.max_bytes:
         return ReadFailure(source, str(size_error(size, options.max_bytes)))
     return read_document_bytes(Path(source).read_bytes(), source, kind, options)
-
-
-def read_document_bytes(data: bytes, source: str, kind: str, options: ReadOptions) -> Item:
-    """One text or HTML document from its bytes."""
-    try:
-        decoded = decode_bytes(data, options.encoding, options.max_bytes)
-    except DecodeError as exc:
-        return ReadFailure(source, str(exc), "skipped" if exc.outcome == "skipped" else "failed")
-    if kind == "html":
-        from sectorwatch.ingest.html import read_html
-
-        return read_html(decoded.text, source, encoding=decoded.encoding)
-    from sectorwatch.ingest.text import read_text
-
-    return read_text(decoded.text, source, encoding=decoded.encoding)

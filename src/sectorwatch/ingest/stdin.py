@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from sectorwatch.ingest import ReadFailure
 from sectorwatch.ingest.decode import format_size
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.options import ReadOptions
+from sectorwatch.ingest.readers import read_document_bytes
 from sectorwatch.model import Article
 
 SOURCE = "<stdin>"
@@ -70,7 +71,5 @@ def read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Article | Rea
             "raise it with --max-bytes or SECTORWATCH_MAX_BYTES",
         )
         return
-    from sectorwatch.ingest.paths import read_document_bytes
-
     kind = "html" if _HTML.match(data[:4096]) else "text"
     yield read_document_bytes(data, SOURCE, kind, options)

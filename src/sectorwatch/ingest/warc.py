@@ -34,7 +34,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from sectorwatch.errors import ReadError
-from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.model import Article
 
 GZIP_MAGIC = b"\x1f\x8b\x08"

@@ -143,7 +143,7 @@ def _quotes_of(conn: Connection, judged: Judged, reporting: set[str]) -> list[Qu
     once: the quotes of canonical articles only."""
     if not reporting:
         return []
-    from sectorwatch.scale.dedup import canonical
+    from sectorwatch.store.duplicates import canonical
 
     originals = select(articles.c.duplicate_of).where(
         articles.c.id.in_(reporting), articles.c.duplicate_of.is_not(None)

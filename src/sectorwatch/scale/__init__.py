@@ -1,4 +1,5 @@
-"""Scale: parallel ingest on one machine, a Dask engine beyond it, near-duplicates.
+"""Scale: parallel ingest on one machine, a Dask engine beyond it (near-duplicates are
+`sectorwatch.dedup`, stored by `sectorwatch.store.duplicates`).
 
 `ingest_paths` is the library call behind `sectorwatch ingest`'s scale options
 (`--workers`, `--engine dask --scheduler`, `--silent`, `--stop-after`, `--domains`,

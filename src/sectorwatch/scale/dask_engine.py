@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sectorwatch.ingest.options import ReadOptions
-from sectorwatch.scale.dedup import signature_rows
 from sectorwatch.scale.progress import IngestCounts, IngestProgress
 from sectorwatch.scale.workers import (
     ScaleOptions,
@@ -35,6 +34,7 @@ from sectorwatch.scale.workers import (
     stored_ids,
     worker_extractor,
 )
+from sectorwatch.store.duplicates import signature_rows
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -149,8 +149,8 @@ def ingest_with_dask(
     the database at `db_url`. Returns the closing counts of all partitions together."""
     from dask.distributed import Client, as_completed
 
-    from sectorwatch.scale.dedup import load_index, save_links
     from sectorwatch.store.db import open_store
+    from sectorwatch.store.duplicates import load_index, save_links
 
     if options.stop_after is not None:
         raise ValueError("--stop-after is not supported with --engine dask; try it locally")

@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sectorwatch.dedup.minhash import DedupOptions, article_signature
 from sectorwatch.extract.batch import extraction_failure
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.model import Article, Extraction
-from sectorwatch.scale.dedup import DedupOptions, article_signature, signature_rows
 from sectorwatch.scale.progress import IngestCounts, IngestProgress
+from sectorwatch.store.duplicates import signature_rows
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -322,8 +323,8 @@ def ingest_items(
     """Extract and store every article of `items`; the library call behind
     `sectorwatch ingest`. Returns the closing counts."""
     from sectorwatch.errors import StoreWriteError
-    from sectorwatch.scale.dedup import load_index, save_links
     from sectorwatch.store import write_batch
+    from sectorwatch.store.duplicates import load_index, save_links
 
     name, version = extractor_identity(options)
     counts = IngestCounts()

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from sectorwatch import dates
 from sectorwatch.query.common import check_date, today
-from sectorwatch.query.render import fit, text_width
+from sectorwatch.render import fit, text_width
 
 CHART_FORMATS = {
     "svg": "image/svg+xml",
@@ -102,7 +102,7 @@ def _bar_label(text: str, start: int, width: int, margin: int = 8) -> dict[str, 
 
 
 def register(app: FastAPI) -> None:
-    from sectorwatch.serve.pages import _entity_of_kind
+    from sectorwatch.serve.lookup import entity_of_kind as _entity_of_kind
 
     def connect():  # type: ignore[no-untyped-def]
         return app.state.engine.connect()
@@ -115,7 +115,7 @@ def register(app: FastAPI) -> None:
         request: Request, entity_id: str, fmt: str, on: str = Query("", max_length=10)
     ) -> Response:
         from sectorwatch.query.orgchart import orgchart
-        from sectorwatch.query.render import to_dot, to_svg
+        from sectorwatch.render import to_dot, to_svg
 
         if fmt not in CHART_FORMATS:
             raise HTTPException(404, f"charts come as {', '.join(CHART_FORMATS)}, not {fmt!r}")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -16,6 +15,8 @@ from sectorwatch.query import browse
 from sectorwatch.query.common import check_date, today
 from sectorwatch.serve import feeds, highlight, shapes
 from sectorwatch.serve.charts import png_available, timeline_bars
+from sectorwatch.serve.lookup import entity_of_kind as _entity_of_kind
+from sectorwatch.serve.lookup import found as _found
 from sectorwatch.serve.render import search_url, wanted_format
 
 T = TypeVar("T")
@@ -53,22 +54,6 @@ def _quote_row(x: dict[str, Any]) -> dict[str, Any]:
         "published": x["article"]["published"],
         "organisation_kind": x.get("organisation_kind"),
     }
-
-
-def _found(kind: str, ident: str, ask: Callable[[], T]) -> T:
-    """`ask()`'s answer, or a 404 when it names no such `kind`."""
-    try:
-        return ask()
-    except QueryError as exc:
-        raise HTTPException(404, f"no {kind} with id {ident!r}") from exc
-
-
-def _entity_of_kind(conn: Connection, kind: str, entity_id: str) -> str:
-    """The canonical id of the `kind` with this id (a merged id gives its canonical one)."""
-    found = _found(kind, entity_id, lambda: browse.entity(conn, entity_id))
-    if found.kind != kind:
-        raise HTTPException(404, f"no {kind} with id {entity_id!r}")
-    return found.id
 
 
 def register(app: FastAPI) -> None:
@@ -163,7 +148,7 @@ def register(app: FastAPI) -> None:
     ) -> Response:
         from sectorwatch.query.organisation import organisation as ask
         from sectorwatch.query.orgchart import orgchart
-        from sectorwatch.query.render import to_svg
+        from sectorwatch.render import to_svg
 
         on = check_date(on or None, "on") or today()
         with connect() as conn:
@@ -176,7 +161,7 @@ def register(app: FastAPI) -> None:
             data,
             csv_rows=lambda: [_event_row(e) for e in data["timeline"]],
             csv_name=f"{data['name']}-timeline",
-            # to_svg escapes every text node (query/render.py); `on` is a checked date
+            # to_svg escapes every text node (render/orgchart.py); `on` is a checked date
             extra=lambda: {
                 "svg": Markup(to_svg(chart, links=True)),
                 "chart": chart,

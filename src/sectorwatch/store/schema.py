@@ -46,15 +46,15 @@ articles = Table(
     Column("format", Text, nullable=False, default="text"),
     Column("extractor", Text, nullable=False),
     Column("extractor_version", Text, nullable=False),
-    # near-duplicates (sectorwatch.scale.dedup): the first-seen copy this article repeats
+    # near-duplicates (sectorwatch.store.duplicates): the first-seen copy this article repeats
     Column("duplicate_of", Text, index=True),
 )
 
 article_signatures = Table(
     "article_signatures",
     metadata,
-    # near-duplicates (sectorwatch.scale.dedup): the MinHash of an article's body, stored
-    # when the article is written so the index is rebuilt without re-reading any text
+    # near-duplicates (sectorwatch.store.duplicates): the MinHash of an article's body,
+    # stored when the article is written so the index is rebuilt without re-reading any text
     Column("article_id", Text, ForeignKey("articles.id"), primary_key=True),
     Column("num_perm", Integer, nullable=False),
     Column("shingle_words", Integer, nullable=False),

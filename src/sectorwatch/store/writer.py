@@ -80,7 +80,7 @@ def write_batch(
     Rows are gathered in memory while names are resolved and written at the end with one
     statement per table (`PendingRows`); what is stored is the same as writing each
     article in turn. `signatures`: {article id: its `article_signatures` row without the
-    id} (`sectorwatch.scale.dedup.signature_row`), stored for each article this batch
+    id} (`sectorwatch.store.duplicates.signature_row`), stored for each article this batch
     ingests or replaces.
     """
     items = list(extractions)

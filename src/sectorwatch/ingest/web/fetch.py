@@ -19,28 +19,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 from sectorwatch.ingest.decode import format_size
+from sectorwatch.ingest.web.failure import RETRIED, FetchFailed
 from sectorwatch.ingest.web.guard import AllowList, Refused, Target, parse_url, resolve
 from sectorwatch.ingest.web.options import WebOptions
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-RETRIED = frozenset({429, 500, 502, 503, 504})
-
-
-class FetchFailed(Exception):
-    """A request that gave nothing to read. `kind`: "refused" (guard), "robots", "http"
-    (an error status), "size", "timeout", "network"; `status` when there was a response."""
-
-    def __init__(self, reason: str, kind: str = "network", status: int | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.kind = kind
-        self.status = status
-
-    @property
-    def lasting(self) -> bool:
-        """Asking again later would give the same answer (not a timeout, a dropped
-        connection, a 429 or a 5xx)."""
-        return self.kind not in ("timeout", "network") and self.status not in RETRIED
 
 
 @dataclass(frozen=True)

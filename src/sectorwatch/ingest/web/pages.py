@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Literal
 from urllib.parse import urljoin
 
-from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.web.fetch import Response
 from sectorwatch.ingest.web.items import Link
 from sectorwatch.model import Article

@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.web.fetch import Fetcher, FetchFailed
 from sectorwatch.ingest.web.items import Link
 from sectorwatch.ingest.web.state import WatchState

@@ -12,10 +12,11 @@ import threading
 from typing import TYPE_CHECKING
 from urllib.robotparser import RobotFileParser
 
+from sectorwatch.ingest.web.failure import FetchFailed
 from sectorwatch.ingest.web.options import AGENT
 
 if TYPE_CHECKING:
-    from sectorwatch.ingest.web.fetch import Fetcher, FetchFailed
+    from sectorwatch.ingest.web.fetch import Fetcher
     from sectorwatch.ingest.web.guard import Target
 
 
@@ -28,8 +29,6 @@ class RobotsCache:
 
     def check(self, target: Target) -> None:
         """Raise FetchFailed (kind "robots") when robots.txt keeps us from `target`."""
-        from sectorwatch.ingest.web.fetch import FetchFailed
-
         rules = self._rules(target)
         if isinstance(rules, FetchFailed):  # unreadable now: may be readable later
             raise FetchFailed(rules.reason, rules.kind, rules.status)
@@ -47,7 +46,6 @@ class RobotsCache:
 
     def _load(self, target: Target) -> RobotFileParser | FetchFailed:
         from sectorwatch.ingest.decode import DecodeError, decode_bytes
-        from sectorwatch.ingest.web.fetch import FetchFailed
 
         parser = RobotFileParser(f"{target.origin}/robots.txt")
         try:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sectorwatch.ingest import ReadFailure
+from sectorwatch.ingest.failure import ReadFailure
 from sectorwatch.ingest.web.fetch import Fetcher
 from sectorwatch.ingest.web.options import WebOptions
 from sectorwatch.ingest.web.reader import Source, WebReport, read_web

@@ -1,6 +1,7 @@
 """Version 2: `articles.duplicate_of`, the first-seen copy of a near-duplicate article
-(sectorwatch.scale.dedup). Additive: a nullable column and its index. A store created at
-version 1 by this code already has them (version 1 creates the tables of `schema.py`)."""
+(sectorwatch.dedup, stored by sectorwatch.store.duplicates). Additive: a nullable column
+and its index. A store created at version 1 by this code already has them (version 1
+creates the tables of `schema.py`)."""
 
 from __future__ import annotations
 
