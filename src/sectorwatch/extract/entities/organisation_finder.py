@@ -23,6 +23,7 @@ from sectorwatch.extract.entities.organisations import (
     _initials,
     _strip,
 )
+from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
     OrganisationTable,
     honorific_pattern,
@@ -199,7 +200,10 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
     for m in table.suffix_pattern.finditer(text):
         s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
-        spans.extend(_suffix_spans(ctx, table, max(s0, m.start()), m.end()))
+        read = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
+        if len(read) == 1:  # "Northumberland, Tyne and Wear NHS Trust"
+            read = [(list_start(text, *read[0]), read[0][1])]
+        spans.extend(read)
     for m in table.prefix_pattern.finditer(text):
         spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
 
