@@ -57,6 +57,8 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "role_created",
     ]
     assert [rule.name for _, rule in ordered_rules()] == [
+        "agent of a passive succession",
+        "subject of a passive succession",
         "departure cues",
         "appointment cues",
         "departure of the person succeeded",

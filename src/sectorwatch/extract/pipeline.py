@@ -15,11 +15,13 @@ from typing import Any
 from sectorwatch.extract.budget import Budget, fit_pipeline, time_limit, within_size
 from sectorwatch.extract.entities.organisation_finder import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
+from sectorwatch.extract.entities.role_refinements import refine_roles
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.rules import extract_events
 from sectorwatch.extract.invisible import hide_invisible
 from sectorwatch.extract.quotes.extractor import extract_quotes
 from sectorwatch.extract.quotes.stance import stance_of
+from sectorwatch.extract.quotes.statement_owners import statement_owners
 from sectorwatch.extract.stages import Pipeline, stage
 from sectorwatch.extract.substrate import Substrate
 from sectorwatch.extract.syntax import sentence_parser
@@ -50,11 +52,11 @@ def _people(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _roles(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
-    return {"roles": extract_roles(ctx)}
+    return {"roles": refine_roles(ctx, extract_roles(ctx))}
 
 
 def _quotes(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
-    return {"quotes": extract_quotes(ctx)}
+    return {"quotes": statement_owners(ctx, extract_quotes(ctx))}
 
 
 def _events(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:

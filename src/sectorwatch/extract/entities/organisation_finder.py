@@ -23,6 +23,7 @@ from sectorwatch.extract.entities.organisations import (
     _initials,
     _strip,
 )
+from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
     OrganisationTable,
     honorific_pattern,
@@ -139,26 +140,6 @@ _OPENER_TAGS = {
 }
 
 
-_LISTED_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+),[ \t]+$")
-
-
-def _listed_places(text: str, s: int, e: int) -> int:
-    """Where a name that lists places starts: "Barking, Havering and Redbridge University
-    Hospitals NHS Trust" (the suffix phrase found is "Havering and Redbridge ..."); only
-    when the phrase itself joins places with "and", and never past a sentence opener
-    ("However, Tyne and Wear ...")."""
-    if " and " not in text[s:e]:
-        return s
-    while (m := _LISTED_PLACE.search(text, max(0, s - 40), s)) is not None:
-        word = m.group(1)
-        if word in _FUNCTION_WORDS or word.lower() in lower_words("clause_openers.txt"):
-            break
-        if word.lower() in lower_words("not_name_words.txt"):
-            break
-        s = m.start(1)
-    return s
-
-
 def _suffix_spans(
     ctx: ArticleContext, table: OrganisationTable, s: int, e: int, single: bool = False
 ) -> list[tuple[int, int]]:
@@ -219,8 +200,10 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
     for m in table.suffix_pattern.finditer(text):
         s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
-        suffixed = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
-        spans.extend((_listed_places(text, s, e), e) for s, e in suffixed)
+        read = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
+        if len(read) == 1:  # "Northumberland, Tyne and Wear NHS Trust": entities/place_lists
+            read = [(list_start(text, *read[0]), read[0][1])]
+        spans.extend(read)
     for m in table.prefix_pattern.finditer(text):
         spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
 

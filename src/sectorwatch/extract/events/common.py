@@ -16,8 +16,10 @@ from sectorwatch.model import Event
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 
+# "was replaced by X" is the passive (events/passive_succession.py): X is the successor
 TAKES_OVER_FROM = re.compile(
-    rf"\b(?:(?P<done>{succession_verbs('former')})|{succession_verbs('leaving')})\s+", re.IGNORECASE
+    rf"\b(?:(?P<done>{succession_verbs('former')})|{succession_verbs('leaving')})\s+(?!by\s)",
+    re.IGNORECASE,
 )
 _PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
 

@@ -5,6 +5,7 @@ director Tony Gill", "succeeds Ruth Emsley": the person taken over from leaves).
 from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.events import passive_succession
 from sectorwatch.extract.events.common import TAKES_OVER_FROM, event, predecessor, role_of
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
@@ -49,6 +50,7 @@ KIND = EventKind(
     type="departure",
     key=lambda e: e.person,
     rules=(
+        EventRule("subject of a passive succession", 5, passive_succession.departures),
         EventRule("departure cues", 10, from_cues),
         EventRule("departure of the person succeeded", 30, from_successor),
     ),

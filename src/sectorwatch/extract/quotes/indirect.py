@@ -19,6 +19,7 @@ from sectorwatch.data import lines
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
+from sectorwatch.extract.quotes.reported import announces_a_clause
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
 _INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„]")
@@ -230,7 +231,7 @@ def _reports_a_clause(
     ):
         return True
     if verb in cues.that_only_verbs:
-        return False
+        return bare_ok and announces_a_clause(verb, rest, cues)
     first = " ".join(rest.split()[:15])
     return bool(FINITE.search(first))
 

@@ -1,0 +1,48 @@
+"""Government and national posts: the title as written, and no NHS body attached to it."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+
+def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
+    found = extractor.extract(make_article(*paragraphs)).roles
+    return {(r.person, r.role, r.organisation) for r in found}
+
+
+def test_minister_keeps_the_portfolio_and_no_nhs_body(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "Prime Minister, Lena Storr, has today revealed plans to close the trust's maternity unit.",
+        "Care Minister Dee Rowan said the decision was regrettable.",
+    )
+    assert got == {
+        ("Lena Storr", "prime minister", None),
+        ("Dee Rowan", "care minister", None),
+    }
+
+
+def test_minister_of_state_in_a_named_department(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "Social care gets a boost with the appointment of Tom Arlo as minister of state for "
+        "care services at the Department for Care Affairs, which announced it on Monday.",
+    )
+    assert got == {
+        ("Tom Arlo", "minister of state for care services", "Department for Care Affairs")
+    }
+
+
+def test_nation_chief_medical_officer_serves_no_trust(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "England's chief medical officer Sir Cal Whitlow said the report was sound.",
+        "Kestrel Vale NHS Trust's chief nursing officer, Ruth Emsley, agreed.",
+    )
+    assert got == {
+        ("Cal Whitlow", "chief medical officer", None),
+        ("Ruth Emsley", "chief nursing officer", "Kestrel Vale NHS Trust"),
+    }
