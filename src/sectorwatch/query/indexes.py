@@ -62,6 +62,7 @@ POSTS = TableSpec(
     "until",
 )
 SPECS = {s.name: s for s in (EVENTS, PEOPLE, ORGANISATIONS, POSTS)}
+POST_DATES_KEPT = 8  # dates whose post holders a connection keeps at once
 
 
 def _kept(conn: Connection, key: str, build: Any) -> list[dict[str, Any]]:
@@ -286,6 +287,11 @@ def post_rows(conn: Connection, on: str | None = None) -> list[dict[str, Any]]:
     """Every post's holders: with `on`, those holding it on that date (status on that date);
     without, everyone ever reported in it (status today)."""
     key = f"index:posts:{on or ''}"
+    kept = snapshot(conn)
+    dated = [k for k in kept if k.startswith("index:posts:")]
+    if key not in kept and len(dated) >= POST_DATES_KEPT:
+        for k in dated:  # a few dates at a time, not one copy per date ever asked
+            del kept[k]
     return _kept(conn, key, lambda: _post_rows(conn, on))
 
 
