@@ -30,7 +30,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import lower_words, words
+from sectorwatch.extract.lexicon import words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
