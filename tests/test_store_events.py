@@ -129,3 +129,15 @@ def test_a_merged_body_follows_its_predecessors(store):
     assert [c.organisation for c in old.successors] == [
         "Fernleigh Health Board and Coastal Care Alliance"
     ]
+
+
+def test_a_persons_page_and_the_home_page_list_each_change_once(store):
+    from sectorwatch.query.browse import recent_events
+    from sectorwatch.query.person import person
+
+    told = [(e.type, len(e.article_ids)) for e in person(store, "Amara Quist").events]
+    assert told == [("departure", 2)]  # two articles report one departure
+    recent = [(e.type, e.person, len(e.article_ids)) for e in recent_events(store, 10)]
+    assert [r for r in recent if r[:2] == ("departure", "Amara Quist")] == [
+        ("departure", "Amara Quist", 2)
+    ]

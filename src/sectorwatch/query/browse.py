@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of
+from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
 from sectorwatch.store.schema import (
@@ -154,7 +155,7 @@ def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]
         query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
         if judged.rejected:
             query = query.where(events.c.claim_id.not_in(judged.rejected))
-        found = load_events(conn, query.limit(n * 2), judged)
+        found = consolidate(load_events(conn, query.limit(n * 3), judged))  # one per change
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
         return found[:n]
 

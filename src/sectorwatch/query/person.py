@@ -15,6 +15,7 @@ from sectorwatch.query.common import (
     require_entity,
     today,
 )
+from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import holders, load_posts
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
@@ -95,7 +96,8 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
                 + (r.post_id,)
             )
         )
-        answer.events = load_events(conn, select(events).where(events.c.person_id.in_(ids)), judged)
+        told = load_events(conn, select(events).where(events.c.person_id.in_(ids)), judged)
+        answer.events = consolidate(told)  # one per real-world change, every report kept
         quoted = quote_select().where(quotes.c.speaker_id.in_(ids))
         answer.quotes = [q for q in load_quotes(conn, quoted, judged) if q.speaker_id in ids]
         overridden = [c for c, s in judged.speakers.items() if s in ids]
