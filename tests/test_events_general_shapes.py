@@ -260,3 +260,16 @@ def test_a_merger_party_named_by_an_anaphor_resolves_to_the_body(extractor):
         f"She is watching the absorption of her old trust into {WESTMOOR}, due to complete "
         "on 1 April.",
     ) == [(sorted([HADLEY, WESTMOOR]), "announced", "2024-04-01")]
+
+
+def test_appointed_a_title_then_the_name_and_stepping_in(extractor):
+    """ "has appointed a short-term financial improvement director, X"; "Y ... will step in
+    as interim chief executive"."""
+    assert people(
+        extractor,
+        f"{LINDON} has appointed a short-term financial improvement director, Ivo Tarr.",
+        "Ann Kell, director of nursing, will step in as interim chief executive in May.",
+    ) == {
+        ("appointment", "Ivo Tarr", "financial improvement director", LINDON, "announced", None),
+        ("appointment", "Ann Kell", "chief executive", LINDON, "announced", "2024-05"),
+    }

@@ -114,3 +114,19 @@ def test_already_between_speaker_and_verb(extractor):
 def test_a_bracket_before_that(extractor):
     text = "Fenwick NHS Trust announced today (Monday) that it would merge its two hospitals."
     assert indirect_of(extractor, INTRO, text) == [(text, "Fenwick NHS Trust")]
+
+
+def test_the_cut_off_last_line_of_a_stored_page_is_read(extractor):
+    """A page stored only up to a length stops mid-word: its last line is a sentence cut
+    short, not a headline; a short last line without a stop still reads as a heading."""
+    cut = "Trust chair Bob Marr, however, said the board had full confidence in the new tea"
+    assert indirect_of(extractor, INTRO, cut) == [(cut, "Bob Marr")]
+    assert indirect_of(extractor, INTRO, "Bob Marr said the board agreed") == []
+
+
+def test_a_tribute_reports_speech_but_not_after_and(extractor):
+    """ "X paid tribute to Y's time at the trust, praising ...": X's reported words; a
+    thanks joined by "and" to a sentence of quoted fragments adds no report."""
+    tribute = "Trust chair Bob Marr paid tribute to Ms Kell's time at the trust."
+    fragments = "Bob Marr described Ms Kell as ‘a calm leader’ and thanked her for her ‘care’."
+    assert indirect_of(extractor, INTRO, tribute, fragments) == [(tribute, "Bob Marr")]

@@ -144,7 +144,7 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     titles = role_vocabulary().pattern.pattern
     for m in re.finditer(rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", text):
         spans.append((m.start(2), m.end(2)))
-    for m in re.finditer(rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),", text):
+    for m in re.finditer(rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", text):
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))

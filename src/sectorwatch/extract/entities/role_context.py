@@ -5,6 +5,7 @@ durations stated with a pronoun; then one fact per (person, role, organisation).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Evidence, RoleFact, RoleStatus
 
 
@@ -160,10 +162,11 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
     title, else the organisation named last before the fact that no other fact claims
     (not a publication someone "told")."""
     assert ctx.organisations is not None
-    text = ctx.text
     claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
     stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
     mentions = ctx.organisations.mentions()
+    starts = [m.start for m in mentions]
+    claimed_spans = SpanSet(claimed)
     for f in facts:
         if f.organisation is not None or f.role in _press_titles():
             continue
@@ -172,18 +175,25 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
         if (f.person, f.role) in stated:
             f.organisation = stated[(f.person, f.role)]
             continue
-        for m in reversed(mentions):
-            if m.end > f.start or any(s <= m.start < e for s, e in claimed):
-                continue
-            if re.search(
-                r"\b(?:told|to|by|in|for)\s+(?:the\s+)?$", text[max(0, m.start - 8) : m.start]
-            ):
-                continue
-            f.organisation = m.canonical
-            break
-        else:
-            before = [m for m in mentions if m.end <= f.start]
-            f.organisation = before[-1].canonical if before else None
+        f.organisation = _body_before(ctx, mentions, starts, claimed_spans, f.start)
+
+
+def _body_before(ctx, mentions, starts, claimed, at):  # type: ignore[no-untyped-def]
+    """The organisation named last before `at` that no fact claims and nobody "told"
+    (spans looked up by bisection), else the last named before it."""
+    text = ctx.text
+    for m in reversed(mentions[: bisect_left(starts, at)]):
+        if m.end > at or claimed.covers(m.start):
+            continue
+        if re.search(
+            r"\b(?:told|to|by|in|for)\s+(?:the\s+)?$", text[max(0, m.start - 8) : m.start]
+        ):
+            continue
+        return m.canonical  # type: ignore[no-any-return]
+    for m in reversed(mentions[: bisect_left(starts, at)]):
+        if m.end <= at:
+            return m.canonical  # type: ignore[no-any-return]
+    return None
 
 
 _HELD = re.compile(

@@ -79,6 +79,13 @@ class QuoteStage:
         if self.questions:
             self.finder.interviewee = self._interviewee()
 
+    def _cut_off(self, line: Paragraph, text: str) -> bool:
+        """The article's last line stopping mid-sentence (a page stored only up to a
+        length): a sentence cut short, not a headline, when it runs to ten words or more."""
+        last = self.ctx.lines[-1] if self.ctx.lines else None
+        words = text.split()
+        return line == last and len(words) >= 10 and text.rstrip()[-1:].isalnum()
+
     def _interview_questions(self) -> set[int]:
         """Q&A interviews: the starts of body paragraphs that are the interviewer's
         questions (a paragraph ending with "?" that addresses "you", or opening "Q:"), when
@@ -124,7 +131,7 @@ class QuoteStage:
         text = self.ctx.article.text[para.start : para.end]
         off = para.start
         spans = self.ctx.line_quotes(para)
-        if reads_like_headline(text):
+        if reads_like_headline(text) and not self._cut_off(para, text):
             heading = None if spans else self._heading_speaker(text, off)
             state.pending, state.previous, state.previous_open = heading, None, False
             state.subject = None

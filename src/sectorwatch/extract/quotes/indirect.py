@@ -112,6 +112,8 @@ def _reported(
             if not _COORDINATED_BEFORE.search(masked[: later.start()]):
                 continue
             verb = later.group(0).lower()
+            if verb in cues.any_complement_verbs:
+                continue  # "... and thanked him for his 'commitment'": words quoted, no report
             if _reports_a_clause(verb, masked[later.end() :], text[s + later.end() : e], cues):
                 return Reported(s, e, found, verb, span)
         return None
