@@ -76,3 +76,16 @@ def test_report_by_a_named_regulator(extractor):
         ),
         ("direct", "still putting patients at risk", "Care Standards Authority"),
     ]
+
+
+def test_the_statements_next_paragraphs_keep_its_sender(extractor):
+    got = quotes_of(
+        extractor,
+        "Fernhurst Health NHS Trust has lost its chief executive, Ann Lowe.",
+        'A statement from trust chairman Carl Pike said: "It is with regret that we lose her.',
+        '"I am sure that everyone will work together."',
+    )
+    assert got == [
+        ("direct", "It is with regret that we lose her.", "Carl Pike"),
+        ("direct", "I am sure that everyone will work together.", "Carl Pike"),
+    ]

@@ -20,8 +20,8 @@ from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.rules import extract_events
 from sectorwatch.extract.invisible import hide_invisible
 from sectorwatch.extract.quotes.extractor import extract_quotes
+from sectorwatch.extract.quotes.refinements import refine_quotes
 from sectorwatch.extract.quotes.stance import stance_of
-from sectorwatch.extract.quotes.statement_owners import statement_owners
 from sectorwatch.extract.stages import Pipeline, stage
 from sectorwatch.extract.substrate import Substrate
 from sectorwatch.extract.syntax import sentence_parser
@@ -56,7 +56,7 @@ def _roles(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _quotes(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
-    return {"quotes": statement_owners(ctx, extract_quotes(ctx))}
+    return {"quotes": refine_quotes(ctx, extract_quotes(ctx))}
 
 
 def _events(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:

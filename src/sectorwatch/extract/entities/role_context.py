@@ -92,7 +92,7 @@ def joined_as(ctx: ArticleContext, left: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _press_titles() -> frozenset[str]:
+def press_titles() -> frozenset[str]:
     """Journalists' titles (data/boilerplate_author_roles.txt): never a health body's post."""
     return frozenset(row[0].strip().lower() for row in rows("boilerplate_author_roles.txt"))
 
@@ -168,7 +168,7 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
     starts = [m.start for m in mentions]
     claimed_spans = SpanSet(claimed)
     for f in facts:
-        if f.organisation is not None or f.role in _press_titles():
+        if f.organisation is not None or f.role in press_titles():
             continue
         if f.role in lower_words("government_titles.txt"):
             continue

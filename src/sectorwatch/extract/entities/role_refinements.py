@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.main_body import posts_of_the_main_body
 from sectorwatch.extract.entities.national_posts import national_posts
 from sectorwatch.model import RoleFact
 
@@ -19,6 +20,7 @@ class RoleRefinement:
 
 
 ROLE_REFINEMENTS: tuple[RoleRefinement, ...] = (
+    RoleRefinement("posts of the article's main body", posts_of_the_main_body),
     RoleRefinement("government and national posts", national_posts),
 )
 

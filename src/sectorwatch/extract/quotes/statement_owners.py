@@ -45,6 +45,8 @@ _SENDER = re.compile(
 )
 _SUBJECT_AFTER_IN = re.compile(r"(?:\s+to\s+[^,]{1,40})?\s*,?\s*")
 _PRONOUN = re.compile(r"(he|she)\b", re.IGNORECASE)
+# what may stand between a quote and the next paragraph that re-opens it
+_CONTINUES = re.compile(r"[\s”’\"'.…]*\n\s*[“‘\"']?")
 
 
 def _speaker_name(q: Quote) -> str | None:
@@ -116,10 +118,19 @@ def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     last_owner: Speaker | None = None
     last_end = -1
+    given_to: tuple[Speaker, int] | None = None  # the last quote given to a sender, its end
     for q in quotes:
         s, e = ctx.sentence_span(q.start, q.end)
         if q.evidence is not None:
             s, e = q.evidence.sentence_start, q.evidence.sentence_end
+        if (
+            (q.speaker is None or _is_bare_noun(_speaker_name(q)))
+            and q.type == "direct"
+            and given_to is not None
+            and _CONTINUES.fullmatch(ctx.text[given_to[1] : q.start])
+        ):
+            # the statement's next paragraph, re-opened with a quote mark
+            q = replace(q, speaker=given_to[0])
         if _is_bare_noun(_speaker_name(q)):
             owner = _owner_in_sentence(ctx, s, e, max(q.start, s + 1) if q.type == "direct" else e)
             if owner is None and q.type == "direct":
@@ -131,5 +142,9 @@ def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
             if owner is not None:
                 last_owner, last_end = owner, e
                 q = replace(q, speaker=owner)
+        if q.type == "direct":
+            given_to = (
+                (q.speaker, q.end) if q.speaker is not None and q.speaker is last_owner else None
+            )
         out.append(q)
     return out

@@ -1,0 +1,70 @@
+"""A post whose organisation the text leaves to context belongs to the body the article
+is about, not to whichever body was named last.
+
+"Deputy chief executive Mike Proctor had served as interim", "Christine Mayer, currently
+vice-chairman of the trust": the roles stage gives such a title the organisation named
+last before it, which in real news is often another body (a previous employer, a regulator
+quoted in between). When the fact's own sentence names no organisation, and the article has
+a main body (the organisation it names most, at least `MIN_MENTIONS` times, the first named
+winning a tie), the fact is that body's. A national or government post never is
+(`national_posts`), nor a post of a body the sentence names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.role_context import press_titles
+from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.model import RoleFact
+
+MIN_MENTIONS = 3
+
+
+def main_body(ctx: ArticleContext) -> str | None:
+    assert ctx.organisations is not None
+    mentions = ctx.organisations.mentions()
+    counts = Counter(m.canonical for m in mentions)
+    if not counts:
+        return None
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        first.setdefault(m.canonical, i)
+    name = max(counts, key=lambda n: (counts[n], -first[n]))
+    return name if counts[name] >= MIN_MENTIONS else None
+
+
+def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    if ctx.organisations is None:
+        return facts
+    body = main_body(ctx)
+    if body is None:
+        return facts
+    out = []
+    for f in facts:
+        if f.organisation is not None and f.organisation != body:
+            s, e = ctx.sentence_span(f.start, f.end)
+            if not ctx.organisations.in_span(s, e) and not _owned(ctx, f):
+                f = replace(f, organisation=body)
+        out.append(f)
+    return out
+
+
+_OWNER = re.compile(r"\b(?:its|their|his|her)\s|\w(?:’s|'s)\s|\b(?:both|the\s+two)\s", re.I)
+
+
+def _owned(ctx: ArticleContext, f: RoleFact) -> bool:
+    """Whether the roles stage read the organisation from the text, not from context: an
+    owner word it resolved ("its chair", "the group's chair", "both organisations"), a
+    combined body (only ever stated), a place's post (MP) or a journalist's title."""
+    assert ctx.organisations is not None
+    s = ctx.sentence_span(f.start, f.end)[0]
+    return (
+        _OWNER.search(ctx.text, max(s, f.start - 30), f.end) is not None
+        or bool(ctx.organisations.parts(f.organisation or ""))
+        or f.role.lower() in role_vocabulary().of_place
+        or f.role.lower().split()[-1] in {t.split()[-1] for t in press_titles() if t}
+    )

@@ -1,0 +1,26 @@
+"""A post the text leaves to context belongs to the body the article is about (fictional)."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+
+def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
+    found = extractor.extract(make_article(*paragraphs)).roles
+    return {(r.person, r.role, r.organisation) for r in found}
+
+
+def test_unowned_title_after_another_body_is_the_main_bodys(extractor):
+    trust = "Fernhurst Health NHS Trust"
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has appointed Ann Lowe as its chief executive.",
+        "Fernhurst Health NHS Trust said the appointment followed a national search.",
+        "Patients from Kestrel Vale NHS Trust were moved to its wards last winter.",
+        "Deputy chief executive Tom Arlo had served as an interim replacement since May.",
+        "Fernhurst Health NHS Trust will confirm her start date next week.",
+    )
+    assert got == {
+        ("Ann Lowe", "chief executive", trust),
+        ("Tom Arlo", "deputy chief executive", trust),
+    }
