@@ -11,9 +11,9 @@ from store_factory import APPOINTED, LEAVES, ArticleSpec, build
 from typer.testing import CliRunner
 
 from sectorwatch.cli.main import app
-from sectorwatch.store import db as store_db
 from sectorwatch.store import open_store, write_batch
 from sectorwatch.store import writer as writer_module
+from sectorwatch.store.backends import sqlite as store_db
 from sectorwatch.store.schema import articles
 
 BROKEN = ArticleSpec(

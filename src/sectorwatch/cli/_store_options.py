@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
 DB = typer.Option(None, "--db", help="Database URL (default: SECTORWATCH_DB or ./sectorwatch.db).")
 JSON = typer.Option(False, "--json", help="Print JSON instead of text.")
 ALL = typer.Option(False, "--all", help="Show every claim: the alternatives and their evidence.")
+
+T = TypeVar("T")
 
 
 def engine_for(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
@@ -83,3 +86,21 @@ def bad_usage(exc: Exception) -> NoReturn:
 
     typer.echo(str(exc) if isinstance(exc, SectorwatchError) else f"error: {exc}", err=True)
     raise typer.Exit(2)
+
+
+def run_query(
+    db: str | None, ask: Callable[[Any], T], show: Callable[[T], None], *, as_json: bool
+) -> None:
+    """The shape of every query command: `ask(engine)` of the store at `db`; a store or
+    query error fails the command (one line on standard error, exit 1); the answer is
+    printed as JSON with `as_json`, else by `show`."""
+    from sectorwatch.errors import SectorwatchError
+
+    try:
+        result = ask(engine_for(db))
+    except SectorwatchError as exc:
+        fail(exc)
+    if as_json:
+        print_json(result)
+    else:
+        show(result)

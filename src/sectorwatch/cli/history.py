@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from sectorwatch.cli._store_options import DB, JSON, engine_for, evidence_line, fail, print_json
-from sectorwatch.errors import SectorwatchError
+from sectorwatch.cli._store_options import DB, JSON, evidence_line, run_query
+
+if TYPE_CHECKING:
+    from sectorwatch.query.history import HistoryAnswer
 
 
 def history(
@@ -17,13 +21,10 @@ def history(
     """The holders of ROLE at ORGANISATION in order: dates, interim holders, successions."""
     from sectorwatch.query.history import history as ask
 
-    try:
-        answer = ask(engine_for(db), organisation, role)
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(answer)
-        return
+    run_query(db, lambda engine: ask(engine, organisation, role), _show_history, as_json=as_json)
+
+
+def _show_history(answer: HistoryAnswer) -> None:
     typer.echo(f"{answer.role}, {answer.organisation}: history")
     for c in answer.predecessors:
         typer.echo(f"  formed from {c.organisation} ({c.kind}, {c.stage} {c.date or ''})".rstrip())

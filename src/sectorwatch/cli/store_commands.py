@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -19,9 +20,16 @@ from sectorwatch.cli._store_options import (
     engine_for,
     evidence_line,
     fail,
-    print_json,
+    run_query,
 )
 from sectorwatch.errors import SectorwatchError
+
+if TYPE_CHECKING:
+    from sectorwatch.query.person import PersonAnswer
+    from sectorwatch.query.reactions import Reactions
+    from sectorwatch.query.search import SearchResult
+    from sectorwatch.query.timeline import Timeline
+    from sectorwatch.query.who import WhoAnswer
 
 
 def ingest(
@@ -73,13 +81,15 @@ def who(
     """Who held ROLE at ORGANISATION on a date: holders, status and evidence."""
     from sectorwatch.query.who import who as ask
 
-    try:
-        answer = ask(engine_for(db), organisation, role, on, include_all=show_all)
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(answer)
-        return
+    run_query(
+        db,
+        lambda engine: ask(engine, organisation, role, on, include_all=show_all),
+        lambda found: _show_who(found, show_all),
+        as_json=as_json,
+    )
+
+
+def _show_who(answer: WhoAnswer, show_all: bool) -> None:
     typer.echo(f"{answer.role}, {answer.organisation}, on {answer.on}:")
     if answer.note is not None or not answer.holders:
         typer.echo("  nobody known" + (f" (the evidence: {answer.note})" if answer.note else ""))
@@ -117,31 +127,23 @@ def orgchart(
     from sectorwatch import render
     from sectorwatch.query.orgchart import orgchart as ask
 
-    try:
-        chart = ask(engine_for(db), organisation, on)
-    except SectorwatchError as exc:
-        fail(exc)
-    if fmt == "json":
-        print_json(chart)
-    elif fmt == "dot":
-        typer.echo(render.to_dot(chart))
-    elif fmt == "svg":
-        typer.echo(render.to_svg(chart))
-    else:
-        typer.echo(render.to_text(chart))
+    drawn = {"dot": render.to_dot, "svg": render.to_svg, "text": render.to_text}
+    run_query(
+        db,
+        lambda engine: ask(engine, organisation, on),
+        lambda chart: typer.echo(drawn[fmt](chart)),
+        as_json=fmt == "json",
+    )
 
 
 def person(name: str = typer.Argument(...), db: str | None = DB, as_json: bool = JSON) -> None:
     """A person's roles over time, events and quotes."""
     from sectorwatch.query.person import person as ask
 
-    try:
-        answer = ask(engine_for(db), name)
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(answer)
-        return
+    run_query(db, lambda engine: ask(engine, name), _show_person, as_json=as_json)
+
+
+def _show_person(answer: PersonAnswer) -> None:
     typer.echo(f"{answer.name} [{answer.id}]")
     typer.echo("Roles:")
     for r in answer.roles:
@@ -168,13 +170,10 @@ def reactions(
     """Quotes about an event, person or organisation, grouped by stance and organisation."""
     from sectorwatch.query.reactions import reactions as ask
 
-    try:
-        answer = ask(engine_for(db), target)
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(answer)
-        return
+    run_query(db, lambda engine: ask(engine, target), _show_reactions, as_json=as_json)
+
+
+def _show_reactions(answer: Reactions) -> None:
     quotes = {q.claim_id: q for q in answer.quotes}
     typer.echo(f"Reactions to {answer.target}: {len(answer.quotes)} quotes")
     for stance, ids in answer.by_stance.items():
@@ -206,13 +205,12 @@ def timeline(
     date_range(date_from, date_to)
     from sectorwatch.query.timeline import timeline as ask
 
-    try:
-        answer = ask(engine_for(db), target, date_from, date_to)
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(answer)
-        return
+    run_query(
+        db, lambda engine: ask(engine, target, date_from, date_to), _show_timeline, as_json=as_json
+    )
+
+
+def _show_timeline(answer: Timeline) -> None:
     typer.echo(f"Timeline of {answer.target}")
     for e in answer.entries:
         seen = f" ({e.articles} articles)" if e.articles > 1 else ""
@@ -245,9 +243,10 @@ def search(
     except SectorwatchError as exc:
         bad_usage(exc)
 
-    try:
-        result = ask(
-            engine_for(db),
+    run_query(
+        db,
+        lambda engine: ask(
+            engine,
             text,
             kind=kind,
             stance=stance,
@@ -255,12 +254,13 @@ def search(
             date_from=date_from,
             date_to=date_to,
             limit=limit,
-        )
-    except SectorwatchError as exc:
-        fail(exc)
-    if as_json:
-        print_json(result)
-        return
+        ),
+        _show_search,
+        as_json=as_json,
+    )
+
+
+def _show_search(result: SearchResult) -> None:
     typer.echo(f"Quotes ({len(result.quotes)}):")
     for q in result.quotes:
         typer.echo(f"  [{q.stance}] {q.speaker or 'unknown'}: “{q.text}”")

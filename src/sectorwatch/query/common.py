@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, select
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
 from sectorwatch.store import keys
+from sectorwatch.store.backends import backend_of
 from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
 from sectorwatch.store.schema import aliases, articles, claims, entities, evidence, referents
 
@@ -37,13 +38,10 @@ def connected(source: Engine | Connection) -> Iterator[Connection]:
 
 
 def _change_stamp(conn: Connection) -> tuple[int, int] | None:
-    """What moves whenever a SQLite store changes, as seen from this connection: `PRAGMA
-    data_version` (commits by any other connection or process) and the connection's own
-    `total_changes`. None for other databases."""
-    if conn.dialect.name != "sqlite":
-        return None
-    raw: Any = conn.connection.driver_connection
-    return int(raw.execute("PRAGMA data_version").fetchone()[0]), int(raw.total_changes)
+    """What moves whenever the store changes, as seen from this connection (on SQLite
+    `PRAGMA data_version` and the connection's own `total_changes`), or None where the
+    backend cannot say cheaply (`Backend.change_stamp`)."""
+    return backend_of(conn).change_stamp(conn)
 
 
 def snapshot(conn: Connection) -> dict[str, Any]:

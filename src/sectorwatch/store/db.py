@@ -1,60 +1,37 @@
-"""Engines from a database URL: SQLite (WAL, foreign keys) or PostgreSQL via psycopg 3."""
+"""Engines from a database URL, through the backend the URL names (`store.backends`:
+SQLite with WAL and foreign keys, or PostgreSQL via psycopg 3), and stores opened on them."""
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from sectorwatch.errors import StoreError
+from sectorwatch.store.backends import backend_for_url, backend_of
 
 
 def normalise_url(url: str) -> str:
-    """Accept `postgresql://` and `postgres://` (psycopg 3 is the driver), or a bare path."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    if "://" not in url:
-        return f"sqlite:///{Path(url).resolve()}"
-    return url
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+    """The URL as SQLAlchemy is given it: `postgresql://` and `postgres://` mean psycopg 3,
+    a bare path is a SQLite file (`store.backends`)."""
+    return backend_for_url(url).driver_url(url)
 
 
 def create_store_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite files get WAL mode, foreign keys and a busy timeout."""
-    url = normalise_url(url)
+    """An engine for `url`, set up by the backend its scheme names (SQLite files get WAL
+    mode, foreign keys and a busy timeout); an unknown scheme is a StoreError naming the
+    schemes there are."""
+    backend = backend_for_url(url)
+    url = backend.driver_url(url)
     try:
         parsed = make_url(url)
     except Exception as exc:  # noqa: BLE001 - any parse failure is a user error
         raise StoreError(f"not a database URL: {url!r} ({exc})") from exc
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:":
-            folder = Path(database).parent
-            if not folder.is_dir():
-                raise StoreError(
-                    f"folder {folder} for the SQLite store does not exist; create it or set "
-                    "SECTORWATCH_DB to another path"
-                )
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True)
-    raise StoreError(
-        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
-    )
+    if parsed.get_backend_name() != backend.name:
+        raise StoreError(f"not a {backend.name} URL: {url!r}")
+    return backend.create_engine(parsed)
 
 
 def open_store(url: str, *, create: bool = True) -> Engine:
@@ -67,17 +44,7 @@ def open_store(url: str, *, create: bool = True) -> Engine:
 
     engine = create_store_engine(url)
     shown = engine.url.render_as_string(hide_password=True)
-    database = engine.url.database or ""
-    if engine.dialect.name == "sqlite" and not database:  # sqlite:/// is an empty memory
-        raise StoreError(
-            f"no store: the URL {shown} names no file; give one, e.g. sqlite:///sectorwatch.db"
-        )
-    if not create and engine.dialect.name == "sqlite" and database not in ("", ":memory:"):
-        if not Path(database).is_file():
-            raise StoreError(
-                f"no store at {database}: run `sectorwatch ingest PATH --db {url}` first "
-                "to create it, or give another --db (or SECTORWATCH_DB)"
-            )
+    backend_of(engine).check_store(engine, shown, url, create)
     try:
         with engine.connect():
             pass
@@ -87,10 +54,6 @@ def open_store(url: str, *, create: bool = True) -> Engine:
         raise StoreError(f"cannot open the store {shown}: {reason}") from exc
     migrate(engine)
     return engine
-
-
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"
 
 
 def checksum(engine: Engine) -> str:

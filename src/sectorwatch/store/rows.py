@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from sectorwatch.store import fts
+from sectorwatch.store.backends import backend_of
 from sectorwatch.store.schema import (
     aliases,
     article_signatures,
@@ -56,7 +56,7 @@ class PendingRows:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.sqlite = conn.dialect.name == "sqlite"
+        self.backend = backend_of(conn)
         self.rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in INSERT_ORDER}
         self.fts_articles: list[dict[str, Any]] = []
         self.fts_quotes: list[dict[str, Any]] = []
@@ -68,13 +68,13 @@ class PendingRows:
         self.rows[table.name].extend(rows)
 
     def index_text(self, article_id: str, title: str | None, body: str) -> None:
-        """Full-text rows for an article (SQLite's FTS5 tables; PostgreSQL indexes the
-        tables themselves)."""
-        if self.sqlite:
+        """Full-text rows for an article, for a backend that keeps its own index (SQLite's
+        FTS5 tables; PostgreSQL indexes the tables themselves)."""
+        if self.backend.keeps_text_index:
             self.fts_articles.append({"a": article_id, "t": title or "", "x": body})
 
     def index_quote(self, claim_id: str, quote_text: str, speaker: str | None) -> None:
-        if self.sqlite:
+        if self.backend.keeps_text_index:
             self.fts_quotes.append({"c": claim_id, "x": quote_text, "s": speaker or ""})
 
     def flush(self) -> None:
@@ -84,17 +84,12 @@ class PendingRows:
             if rows:
                 self.conn.execute(self._insert(table), rows)
                 rows.clear()
-        fts.index(self.conn, self.fts_articles, self.fts_quotes)
+        if self.fts_articles or self.fts_quotes:
+            self.backend.index_text(self.conn, self.fts_articles, self.fts_quotes)
         self.fts_articles.clear()
         self.fts_quotes.clear()
 
     def _insert(self, table: Table) -> Any:
         if table not in IF_ABSENT:
             return table.insert()
-        if self.sqlite:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            return sqlite_insert(table).on_conflict_do_nothing()
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table).on_conflict_do_nothing()
+        return self.backend.insert_if_absent(table)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
 
+from sectorwatch.store.backends import backend_of
 from sectorwatch.store.migrations import (
     m001_initial,
     m002_duplicate_of,
@@ -43,12 +44,12 @@ def applied_versions(conn: Connection) -> set[int]:
 def migrate(engine: Engine) -> list[int]:
     """Apply every migration not yet applied, each in its own transaction."""
     done: list[int] = []
+    backend = backend_of(engine)
     with engine.begin() as conn:
         schema_version.create(conn, checkfirst=True)
     for version, name, upgrade in MIGRATIONS:
         with engine.begin() as conn:
-            if engine.dialect.name == "postgresql":
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(5150001)")
+            backend.lock_migrations(conn)
             if version in applied_versions(conn):
                 continue
             upgrade(conn)

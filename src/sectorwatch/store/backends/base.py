@@ -1,0 +1,113 @@
+"""The store backend contract: everything that differs between databases, in one place.
+
+The rest of the store and the query layer write portable SQLAlchemy Core; what a dialect
+does its own way (engine set-up, "insert unless present", the migration lock, the
+full-text and name indexes and their queries, change detection for read caches) is asked
+of the `Backend` the URL chose (`sectorwatch.store.backends.backend_for_url`). A new
+database is one module here implementing every method of this class (all are abstract, so
+nothing falls back silently to another database's SQL), and one line in `BACKENDS`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from sqlalchemy import Connection, Engine, Table, TextualSelect
+from sqlalchemy.engine import URL
+
+TextKind = Literal["quotes", "articles"]
+"""What full-text search looks in: quotes or article text."""
+
+
+@dataclass
+class Match:
+    id: str  # claim id of a quote, or article id
+    rank: float  # lower is better
+    snippet: str = ""  # filled by `Backend.snippets` for the rows shown
+    key: int | str = ""  # its row in the index: a SQLite rowid, else the id
+
+
+class Backend(ABC):
+    name: ClassVar[str]
+    """The SQLAlchemy dialect name (`engine.dialect.name`)."""
+    schemes: ClassVar[tuple[str, ...]]
+    """The URL schemes that choose this backend (what comes before `://`, without a
+    `+driver`)."""
+
+    # ------------------------------------------------------------ engines
+
+    @abstractmethod
+    def driver_url(self, url: str) -> str:
+        """The URL as SQLAlchemy is given it (the driver named where it must be)."""
+
+    @abstractmethod
+    def create_engine(self, url: URL) -> Engine:
+        """An engine for `url`, set up for this database (a StoreError when it cannot
+        be, saying why)."""
+
+    @abstractmethod
+    def check_store(self, engine: Engine, shown: str, given: str, create: bool) -> None:
+        """Refuse, with a StoreError, a store that `open_store` must not open or create
+        (`shown`: the URL without its password; `given`: as the user gave it)."""
+
+    # ------------------------------------------------------------ writes
+
+    @abstractmethod
+    def insert_if_absent(self, table: Table) -> Any:
+        """An INSERT for `table` that leaves a row already stored (same key) as it is."""
+
+    @abstractmethod
+    def lock_migrations(self, conn: Connection) -> None:
+        """Keep two processes from migrating the same store at once (in `conn`'s
+        transaction)."""
+
+    @abstractmethod
+    def create_text_index(self, conn: Connection) -> None:
+        """The full-text index over quotes and article text (migration 1)."""
+
+    @abstractmethod
+    def create_name_index(self, conn: Connection) -> None:
+        """The index that finds aliases by any part of a name (migration 6); where the
+        database cannot make it, names are found without it."""
+
+    @abstractmethod
+    def index_text(
+        self, conn: Connection, article_rows: list[dict[str, Any]], quote_rows: list[dict[str, Any]]
+    ) -> None:
+        """Index articles (dicts a: id, t: title, x: text) and quotes (c: claim id, x:
+        text, s: speaker) just written. Nothing to do for a database that indexes the
+        tables themselves."""
+
+    @abstractmethod
+    def forget_text(self, conn: Connection, article_id: str, quote_ids: list[str]) -> None:
+        """Forget an article's text and its quotes' (before it is written again)."""
+
+    @property
+    @abstractmethod
+    def keeps_text_index(self) -> bool:
+        """Whether the writer must hand `index_text` its rows (an index of its own)."""
+
+    # ------------------------------------------------------------ full-text search
+
+    @abstractmethod
+    def match(self, conn: Connection, query: str, limit: int, what: TextKind) -> list[Match]:
+        """The best `limit` matches of a user's query (words, all of which must match,
+        and "quoted phrases"), best first, without snippets."""
+
+    @abstractmethod
+    def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
+        """Set each match's snippet: the text around the query's words, in [brackets]."""
+
+    @abstractmethod
+    def alias_match(self, conn: Connection, words: str, norm: str) -> TextualSelect | None:
+        """A subquery of the rowids of the aliases whose `alias` or `norm` contains
+        `words` / `norm`, through the name index; None where a plain LIKE is as good."""
+
+    # ------------------------------------------------------------ reads
+
+    @abstractmethod
+    def change_stamp(self, conn: Connection) -> tuple[int, int] | None:
+        """A value that moves whenever the store changes, as seen from `conn`; None when
+        the database cannot say cheaply (read caches then live for one question)."""

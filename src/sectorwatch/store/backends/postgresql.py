@@ -1,0 +1,139 @@
+"""PostgreSQL through psycopg 3: full-text search with GIN indexes over
+`to_tsvector('english', ...)` queried with `websearch_to_tsquery` (the tables index
+themselves; the writer hands nothing over), names through `pg_trgm` indexes that
+`LIKE '%...%'` uses as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, TextClause, TextualSelect, bindparam, text
+from sqlalchemy import create_engine as sqlalchemy_engine
+from sqlalchemy.engine import URL
+
+from sectorwatch.store.backends.base import Backend, Match, TextKind
+
+MIGRATION_LOCK = 5150001
+"""The advisory lock one migrating process holds."""
+
+
+def _in(sql: str) -> TextClause:
+    return text(sql).bindparams(bindparam("keys", expanding=True))
+
+
+_SQL = {
+    "quotes": {
+        "rank": text(
+            "SELECT claim_id, ts_rank(to_tsvector('english', text), q) AS r "
+            "FROM quotes, websearch_to_tsquery('english', :q) q "
+            "WHERE to_tsvector('english', text) @@ q ORDER BY r DESC LIMIT :n"
+        ),
+        "snippets": _in(
+            "SELECT claim_id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
+            "FROM quotes, websearch_to_tsquery('english', :q) q WHERE claim_id IN :keys"
+        ),
+    },
+    "articles": {
+        "rank": text(
+            "SELECT id, ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), q) "
+            "AS r FROM articles, websearch_to_tsquery('english', :q) q "
+            "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ q "
+            "ORDER BY r DESC LIMIT :n"
+        ),
+        "snippets": _in(
+            "SELECT id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
+            "FROM articles, websearch_to_tsquery('english', :q) q WHERE id IN :keys"
+        ),
+    },
+}
+
+NAME_INDEX = [
+    "CREATE INDEX IF NOT EXISTS ix_aliases_alias_trgm ON aliases USING gin (alias gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_aliases_norm_trgm ON aliases USING gin (norm gin_trgm_ops)",
+]
+
+
+class PostgresBackend(Backend):
+    name = "postgresql"
+    schemes = ("postgresql", "postgres")
+
+    def driver_url(self, url: str) -> str:
+        """`postgresql://` and `postgres://` mean psycopg 3."""
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url
+
+    def create_engine(self, url: URL) -> Engine:
+        return sqlalchemy_engine(url, pool_pre_ping=True)
+
+    def check_store(self, engine: Engine, shown: str, given: str, create: bool) -> None:
+        """Nothing to refuse before connecting: a server that cannot be reached, or a
+        database that does not exist, is the error of the first connection."""
+
+    def insert_if_absent(self, table: Table) -> Any:
+        from sqlalchemy.dialects.postgresql import insert
+
+        return insert(table).on_conflict_do_nothing()
+
+    def lock_migrations(self, conn: Connection) -> None:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+
+    def create_text_index(self, conn: Connection) -> None:
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes "
+            "USING gin (to_tsvector('english', text))"
+        )
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text))"
+        )
+
+    def create_name_index(self, conn: Connection) -> None:
+        """Where `pg_trgm` cannot be created (no contrib package, no right to create it)
+        the store works as before, without the index."""
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except DBAPIError:
+            return  # no pg_trgm here: names are still found, by reading every alias
+        for statement in NAME_INDEX:
+            conn.exec_driver_sql(statement)
+
+    @property
+    def keeps_text_index(self) -> bool:
+        return False
+
+    def index_text(
+        self, conn: Connection, article_rows: list[dict[str, Any]], quote_rows: list[dict[str, Any]]
+    ) -> None:
+        """Nothing: the GIN indexes are over the tables themselves."""
+
+    def forget_text(self, conn: Connection, article_id: str, quote_ids: list[str]) -> None:
+        """Nothing: deleting the rows takes them out of the GIN indexes."""
+
+    def match(self, conn: Connection, query: str, limit: int, what: TextKind) -> list[Match]:
+        rows = conn.execute(_SQL[what]["rank"], {"q": query, "n": limit}).all()
+        return [Match(r[0], -float(r[1]), key=r[0]) for r in rows]
+
+    def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
+        if not matches:
+            return
+        found: dict[int | str, str] = dict(
+            conn.execute(
+                _SQL[what]["snippets"], {"q": query, "keys": [m.key for m in matches]}
+            ).all()
+        )
+        for m in matches:
+            m.snippet = found.get(m.key, "")
+
+    def alias_match(self, conn: Connection, words: str, norm: str) -> TextualSelect | None:
+        """None: the trigram indexes serve `LIKE '%...%'` as it is."""
+        return None
+
+    def change_stamp(self, conn: Connection) -> tuple[int, int] | None:
+        """None: no cheap counter of commits (read caches live for one question)."""
+        return None
