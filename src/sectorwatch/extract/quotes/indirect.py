@@ -96,6 +96,8 @@ def _reported(
             break
         shift, subject = subject_region(region)
         found = finder.before_verb(subject, off + s + shift, strict=True)
+        if found is None and shift:  # "A statement from trust chairman X": the document's
+            found = finder.before_verb(region, off + s, strict=True)  # sender, read whole
         if found is None:
             continue
         verb = m.group(0).lower()
