@@ -362,6 +362,7 @@ def test_a_lower_case_trust_before_a_title_is_the_articles_trust(extractor):
     extraction = extractor.extract(
         make_article(
             "Dr Ann Kell is the new chief executive of Fenwick Care NHS Trust.",
+            "She moves from Ashby Vale NHS Trust.",
             "Bob Marr, trust chairman, added: “She is excellent.”",
         )
     )
