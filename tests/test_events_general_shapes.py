@@ -273,3 +273,17 @@ def test_appointed_a_title_then_the_name_and_stepping_in(extractor):
         ("appointment", "Ivo Tarr", "financial improvement director", LINDON, "announced", None),
         ("appointment", "Ann Kell", "chief executive", LINDON, "announced", "2024-05"),
     }
+
+
+def test_elected_seconded_took_charge_and_handed_the_job(extractor):
+    assert people(
+        extractor,
+        f"Dr Ann Kell has been elected chair of {LINDON}.",
+        f"Bob Marr, finance director of {HADLEY}, has been seconded as its interim chief "
+        "executive.",
+        f"Dr Ivo Tarr took charge as chief executive of {WESTMOOR} in 2012.",
+    ) == {
+        ("appointment", "Ann Kell", "chair", LINDON, "announced", None),
+        ("appointment", "Bob Marr", "chief executive", HADLEY, "announced", None),
+        ("appointment", "Ivo Tarr", "chief executive", WESTMOOR, "announced", "2012"),
+    }

@@ -354,3 +354,19 @@ def test_a_minister_keeps_the_title_as_written_and_no_nearby_body(extractor):
         ("Rhona Vell", "health secretary", None),
         ("Ivo Tarr", "care minister", None),
     ]
+
+
+def test_a_lower_case_trust_before_a_title_is_the_articles_trust(extractor):
+    from quote_articles import make_article
+
+    extraction = extractor.extract(
+        make_article(
+            "Dr Ann Kell is the new chief executive of Fenwick Care NHS Trust.",
+            "She moves from Ashby Vale NHS Trust.",
+            "Bob Marr, trust chairman, added: “She is excellent.”",
+        )
+    )
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Ann Kell", "chief executive", "Fenwick Care NHS Trust"),
+        ("Bob Marr", "chair", "Fenwick Care NHS Trust"),
+    ]

@@ -75,6 +75,10 @@ def _unknown_acronym(word: str) -> bool:
 _HEAD_OWNER = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?([A-Z][A-Za-z]+)(?:’s|'s)?\s+$")
 
 
+# "Jules Preston, trust chairman, added": a lower-case head word standing for the body
+_LOWER_HEAD_OWNER = re.compile(r"(?:^|[,(]\s*|\s(?:the|The)\s+)(trust|board)\s+$")
+
+
 @lru_cache(maxsize=1)
 def _head_words() -> frozenset[str]:
     """Capitalised last words of organisation names that may stand for the whole name
@@ -189,9 +193,14 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             if outer:
                 mods = outer.group(0) + mods
                 left -= len(outer.group(0))
-        elif (h := _HEAD_OWNER.search(before)) is not None and h.group(1) in _head_words():
-            # "Trust chairman Graham Petrie", "ICB chair Howard Ince": the article's trust.
-            organisation = orgs.resolve_head(h.group(1), left)
+        elif (h := _HEAD_OWNER.search(before) or _LOWER_HEAD_OWNER.search(before)) is not None and (
+            h.group(1) in _head_words() or h.group(1).capitalize() in _head_words()
+        ):
+            # "Trust chairman Graham Petrie", "ICB chair Howard Ince", "X, trust chairman,":
+            # the article's trust.
+            organisation = orgs.resolve_head(
+                h.group(1).capitalize() if h.group(1).islower() else h.group(1), left
+            )
             if organisation:
                 left -= len(h.group(0))
         elif (p := _PRONOUN_OWNER.search(before)) is not None:
