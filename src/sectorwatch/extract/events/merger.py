@@ -9,6 +9,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import event
+from sectorwatch.extract.events.merger_parties import listed_after
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
 from sectorwatch.model import Event
 
@@ -51,6 +52,8 @@ def _merger_orgs(
                     out.append(name)
         return out
 
+    if cue is not None and len(listed := listed_after(ctx, cue[1], sentences[i][1])) >= 2:
+        return listed  # "the three-way merger of A, B, and C"
     here = names(*sentences[i])
     if len(here) >= 2:
         return here[:2]

@@ -1,0 +1,35 @@
+"""The parties of a merger listed right after its cue: "the three-way merger of A, B, and
+C", "a merger between A and B", "A will merge with B and C". Every body of the list is a
+party (a combined body counts as its parts), however many there are, and bodies named
+elsewhere in the sentence ("The Secretary of State for Health has approved ...") are not."""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
+_LEAD = re.compile(r"\s*(?:the\s+)?")
+
+
+def listed_after(ctx: ArticleContext, at: int, end: int) -> list[str]:
+    """The bodies listed from `at` (right after the cue) to the end of the list."""
+    assert ctx.organisations is not None
+    orgs = ctx.organisations
+    mentions = [m for m in orgs.in_span(at, end)]
+    if not mentions or not _LEAD.fullmatch(ctx.text, at, mentions[0].start):
+        return []
+    listed = [mentions[0]]
+    for m in mentions[1:]:
+        if m.start < listed[-1].end:
+            continue
+        if not _LIST_GAP.fullmatch(ctx.text, listed[-1].end, m.start):
+            break
+        listed.append(m)
+    out: list[str] = []
+    for m in listed:
+        for name in orgs.parts(m.canonical) or (m.canonical,):
+            if name not in out:
+                out.append(name)
+    return out
