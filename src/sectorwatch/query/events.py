@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, Connection, Select, or_
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
-from sectorwatch.store.schema import events, posts
+from sectorwatch.store import reads
+from sectorwatch.store.schema import events
 
 
 @dataclass
@@ -50,15 +51,10 @@ def involving(ids: list[str]) -> ColumnElement[bool]:
 
 
 def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:
-    from sqlalchemy import select
 
     rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
     post_ids = {r["post_id"] for r in rows if r["post_id"]}
-    roles = (
-        dict(conn.execute(select(posts.c.id, posts.c.role).where(posts.c.id.in_(post_ids))).all())
-        if post_ids
-        else {}
-    )
+    roles = reads.post_roles(conn, post_ids) if post_ids else {}
     ids: set[str] = set()
     for r in rows:
         ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}

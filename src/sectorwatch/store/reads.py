@@ -1,0 +1,74 @@
+"""Read questions the query layer asks of the store by name, so that a query module needs
+no table objects (`store.schema`) of its own. Each is one portable SQLAlchemy Core
+statement; what differs between databases is the backend's (`store.backends`).
+
+The query modules that still build their own statements on `store.schema` are listed in
+`tests/test_import_cycles.py` (QUERY_MODULES_ON_TABLES); move one by adding its questions
+here and taking it off that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Row, or_, select
+
+from sectorwatch.store.schema import occupancies, posts, reporting_lines
+
+
+def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
+    """(id, role, organisation_id) of every post of these organisations."""
+    query = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+        posts.c.organisation_id.in_(list(organisation_ids))
+    )
+    return conn.execute(query).all()
+
+
+def posts_by_id(conn: Connection, post_ids: Iterable[str]) -> Sequence[Row]:
+    """(id, role, organisation_id) of these posts."""
+    query = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+        posts.c.id.in_(list(post_ids))
+    )
+    return conn.execute(query).all()
+
+
+def post_roles(conn: Connection, post_ids: Iterable[str]) -> dict[str, str]:
+    """{post id: its role} of these posts."""
+    query = select(posts.c.id, posts.c.role).where(posts.c.id.in_(list(post_ids)))
+    return {row.id: row.role for row in conn.execute(query)}
+
+
+def organisation_post_roles(conn: Connection, organisation_ids: Iterable[str]) -> dict[str, str]:
+    """{post id: its role} of every post of these organisations."""
+    query = select(posts.c.id, posts.c.role).where(
+        posts.c.organisation_id.in_(list(organisation_ids))
+    )
+    return {row.id: row.role for row in conn.execute(query)}
+
+
+def reporting_lines_touching(
+    conn: Connection, organisation_ids: Iterable[str], post_ids: Iterable[str]
+) -> Sequence[Row]:
+    """Every stored reporting line of these organisations, or with one of these posts at
+    either end (all its columns)."""
+    posts_given = list(post_ids)
+    query = select(reporting_lines).where(
+        or_(
+            reporting_lines.c.organisation_id.in_(list(organisation_ids)),
+            reporting_lines.c.subordinate_post_id.in_(posts_given),
+            reporting_lines.c.superior_post_id.in_(posts_given),
+        )
+    )
+    return conn.execute(query).all()
+
+
+def posts_with_terms(conn: Connection, ids: Iterable[str], *, of_person: bool) -> list[str]:
+    """The ids, sorted, of the posts with a stored term of office of these people
+    (`of_person`), or of these organisations' posts that have one."""
+    column = occupancies.c.person_id if of_person else posts.c.organisation_id
+    query = (
+        select(posts.c.id)
+        .join(occupancies, occupancies.c.post_id == posts.c.id)
+        .where(column.in_(list(ids)))
+    )
+    return sorted(set(conn.execute(query).scalars()))
