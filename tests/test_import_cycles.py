@@ -222,19 +222,15 @@ QUERY_MODULES_ON_TABLES = {
     "browse",
     "claim",
     "common",
-    "consolidate",
-    "events",
     "export",
     "holders",
     "indexes",
     "judgement_log",
-    "lineage",
     "person",
     "quotes",
     "reactions",
     "search",
     "search_facts",
-    "summary",
 }
 """The query modules that still build statements on `store.schema` table objects. The
 others ask `store.reads` (and full-text search `store.fts`) by name. Move a module by

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Connection, Select, or_
+from sqlalchemy import Connection, Select
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
 from sectorwatch.store import reads
-from sectorwatch.store.schema import events
 
 
 @dataclass
@@ -41,13 +40,6 @@ class EventAnswer:
     @property
     def when(self) -> str:
         return self.effective or self.date or self.announced or self.observed or ""
-
-
-def involving(ids: list[str]) -> ColumnElement[bool]:
-    """Events whose person or organisation is one of `ids`, or that name one of them among
-    their organisations (the bodies of a merger)."""
-    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
-    return or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
 
 
 def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:

@@ -10,10 +10,22 @@ here and taking it off that list.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Row, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func, or_, select
 
-from sectorwatch.store.schema import occupancies, posts, reporting_lines
+from sectorwatch.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    occupancies,
+    org_changes,
+    posts,
+    quotes,
+    referents,
+    reporting_lines,
+)
 
 
 def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
@@ -72,3 +84,52 @@ def posts_with_terms(conn: Connection, ids: Iterable[str], *, of_person: bool) -
         .where(column.in_(list(ids)))
     )
     return sorted(set(conn.execute(query).scalars()))
+
+
+def _involving(ids: list[str]) -> ColumnElement[bool]:
+    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
+    return or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
+
+
+def events_involving(ids: Iterable[str], *, of_type: str | None = None) -> Select[Any]:
+    """A statement for the stored events whose person or organisation is one of `ids`, or
+    that name one of them among their organisations (the bodies of a merger); only those
+    of `of_type` when given. For `query.events.load_events`."""
+    where = [_involving(list(ids))]
+    if of_type is not None:
+        where.insert(0, events.c.type == of_type)
+    return select(events).where(*where)
+
+
+def organisation_by_alias_norm(conn: Connection, norms: Iterable[str]) -> str | None:
+    """The id of an organisation with an alias whose normal form is one of `norms`."""
+    query = select(aliases.c.entity_id).where(
+        aliases.c.kind == "organisation", aliases.c.norm.in_(sorted(norms))
+    )
+    row = conn.execute(query).first()
+    return row[0] if row else None
+
+
+def organisation_changes(conn: Connection) -> list[RowMapping]:
+    """Every stored organisation change (merger, renaming ...), all its columns."""
+    return list(conn.execute(select(org_changes)).mappings())
+
+
+def store_counts(conn: Connection) -> dict[str, int]:
+    """How many articles, quotes, people and organisations (merged ids not counted),
+    events and terms of office the store holds."""
+
+    def count(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    merged = select(referents.c.referent_id)
+    return {
+        "articles": count(articles),
+        "quotes": count(quotes),
+        "people": count(entities, entities.c.kind == "person", entities.c.id.not_in(merged)),
+        "organisations": count(
+            entities, entities.c.kind == "organisation", entities.c.id.not_in(merged)
+        ),
+        "events": count(events),
+        "roles": count(occupancies),
+    }
