@@ -228,7 +228,6 @@ QUERY_MODULES_ON_TABLES = {
     "judgement_log",
     "person",
     "quotes",
-    "reactions",
     "search",
     "search_facts",
 }

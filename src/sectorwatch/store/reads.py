@@ -19,6 +19,7 @@ from sectorwatch.store.schema import (
     articles,
     entities,
     events,
+    mentions,
     occupancies,
     org_changes,
     posts,
@@ -133,3 +134,42 @@ def store_counts(conn: Connection) -> dict[str, int]:
         "events": count(events),
         "roles": count(occupancies),
     }
+
+
+def is_event(conn: Connection, claim_id: str) -> bool:
+    """Whether a stored event has this claim id."""
+    query = select(events.c.claim_id).where(events.c.claim_id == claim_id)
+    return conn.execute(query).first() is not None
+
+
+def event_by_claim(claim_id: str) -> Select[Any]:
+    """A statement for the stored event with this claim id (for `load_events`)."""
+    return select(events).where(events.c.claim_id == claim_id)
+
+
+def articles_mentioning(conn: Connection, entity_ids: Iterable[str]) -> set[str]:
+    """The ids of the articles that mention one of these entities."""
+    query = select(mentions.c.article_id).where(mentions.c.entity_id.in_(list(entity_ids)))
+    return set(conn.execute(query).scalars())
+
+
+def originals_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
+    """The canonical articles these near-duplicates copy (`articles.duplicate_of`)."""
+    query = select(articles.c.duplicate_of).where(
+        articles.c.id.in_(list(article_ids)), articles.c.duplicate_of.is_not(None)
+    )
+    return set(conn.execute(query).scalars())
+
+
+def quotes_of_canonical(article_ids: Iterable[str]) -> ColumnElement[bool]:
+    """A condition on `quotes`: quoted in one of these articles, and that article is
+    canonical (a syndicated copy counts once)."""
+    from sectorwatch.store.duplicates import canonical
+
+    return quotes.c.article_id.in_(list(article_ids)) & canonical(quotes.c.article_id)
+
+
+def article_paragraphs(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """{article id: its stored paragraphs, as JSON} of these articles."""
+    query = select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(list(article_ids)))
+    return {row.id: row.paragraphs for row in conn.execute(query)}
