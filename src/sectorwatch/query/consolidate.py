@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sectorwatch import dates
 from sectorwatch.query.common import Judged
-from sectorwatch.query.events import EventAnswer, involving, load_events
-from sectorwatch.store.schema import events
+from sectorwatch.query.events import EventAnswer, load_events
+from sectorwatch.store import reads
 
 STATUS_ORDER = ("proposed", "requested", "announced", "completed")
 
@@ -129,14 +129,10 @@ def _join(group: list[EventAnswer]) -> EventAnswer:
 def load_changes(conn: Connection, judged: Judged, ids: list[str]) -> list[EventAnswer]:
     """The events involving `ids`, one per real-world change: a merger also gathers the
     reports that name only its other parties ("X merged with its neighbour")."""
-    found = load_events(conn, select(events).where(involving(ids)), judged)
+    found = load_events(conn, reads.events_involving(ids), judged)
     parties = {p for e in found if e.type == "merger" for p in _parties(e)} - set(ids)
     if parties:
         known = {e.claim_id for e in found}
-        more = load_events(
-            conn,
-            select(events).where(events.c.type == "merger", involving(sorted(parties))),
-            judged,
-        )
+        more = load_events(conn, reads.events_involving(sorted(parties), of_type="merger"), judged)
         found += [e for e in more if e.claim_id not in known]
     return consolidate(found)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Connection, Select, or_
+from sqlalchemy import Connection, Select
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
-from sectorwatch.store.schema import events, posts
+from sectorwatch.store import reads
 
 
 @dataclass
@@ -42,23 +42,11 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
-def involving(ids: list[str]) -> ColumnElement[bool]:
-    """Events whose person or organisation is one of `ids`, or that name one of them among
-    their organisations (the bodies of a merger)."""
-    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
-    return or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
-
-
 def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:
-    from sqlalchemy import select
 
     rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
     post_ids = {r["post_id"] for r in rows if r["post_id"]}
-    roles = (
-        dict(conn.execute(select(posts.c.id, posts.c.role).where(posts.c.id.in_(post_ids))).all())
-        if post_ids
-        else {}
-    )
+    roles = reads.post_roles(conn, post_ids) if post_ids else {}
     ids: set[str] = set()
     for r in rows:
         ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}

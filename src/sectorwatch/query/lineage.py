@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
-from sectorwatch.store import keys
-from sectorwatch.store.schema import aliases, org_changes
+from sectorwatch.store import keys, reads
 
 STAGE_ORDER = ("proposed", "requested", "announced", "completed")
 
@@ -56,12 +55,7 @@ def _combined(conn: Connection, parties: list[str], names: dict[str, str]) -> st
     plain = [keys.organisation_norm(names.get(p, p)) for p in parties]
     wanted.add(" and ".join(plain))
     wanted.add(" and ".join(reversed(plain)))
-    row = conn.execute(
-        select(aliases.c.entity_id).where(
-            aliases.c.kind == "organisation", aliases.c.norm.in_(sorted(wanted))
-        )
-    ).first()
-    return row[0] if row else None
+    return reads.organisation_by_alias_norm(conn, wanted)
 
 
 def _into(sentence: str, parties: list[str], names: dict[str, str]) -> str | None:
@@ -75,11 +69,7 @@ def _into(sentence: str, parties: list[str], names: dict[str, str]) -> str | Non
 def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
     """The changes `org_id` (and its merged ids) took part in or resulted from."""
     ids = set(judged.cluster(org_id))
-    rows = [
-        r
-        for r in conn.execute(select(org_changes)).mappings()
-        if r["claim_id"] not in judged.rejected
-    ]
+    rows = [r for r in reads.organisation_changes(conn) if r["claim_id"] not in judged.rejected]
     mine = []
     for r in rows:
         parties = [judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")]

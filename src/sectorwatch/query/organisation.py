@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of, require_entity, today
@@ -13,7 +13,7 @@ from sectorwatch.query.consolidate import load_changes
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import Holder, holders
 from sectorwatch.query.kinds import organisation_kind
-from sectorwatch.store.schema import posts
+from sectorwatch.store import reads
 
 
 @dataclass
@@ -54,12 +54,7 @@ def organisation(
             referents=[i for i in ids if i != oid],
             kind_of_organisation=organisation_kind(own_name),
         )
-        roles = {
-            p.id: p.role
-            for p in conn.execute(
-                select(posts.c.id, posts.c.role).where(posts.c.organisation_id.in_(ids))
-            )
-        }
+        roles = reads.organisation_post_roles(conn, ids)
         for post_id, found in holders(conn, list(roles), on or today(), judged, True).items():
             answer.leaders.extend(Leader(roles[post_id], h) for h in found)
         answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, or_, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
@@ -18,7 +18,7 @@ from sectorwatch.query.common import (
     today,
 )
 from sectorwatch.query.holders import Holder, holders
-from sectorwatch.store.schema import posts, reporting_lines
+from sectorwatch.store import reads
 
 
 @dataclass
@@ -59,23 +59,9 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
         org_id = require_entity(conn, organisation, "organisation")[0]
         org_ids = judged.cluster(org_id)
         org_names = names_of(conn, {org_id})
-        own = list(
-            conn.execute(
-                select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
-                    posts.c.organisation_id.in_(org_ids)
-                )
-            ).all()
-        )
+        own = list(reads.posts_of(conn, org_ids))
         post_ids = {p.id for p in own}
-        line_rows = conn.execute(
-            select(reporting_lines).where(
-                or_(
-                    reporting_lines.c.organisation_id.in_(org_ids),
-                    reporting_lines.c.subordinate_post_id.in_(post_ids),
-                    reporting_lines.c.superior_post_id.in_(post_ids),
-                )
-            )
-        ).all()
+        line_rows = reads.reporting_lines_touching(conn, org_ids, post_ids)
         line_rows = [
             r
             for r in line_rows
@@ -88,11 +74,7 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
             if p and p not in post_ids
         }
         if other_posts:
-            own += conn.execute(
-                select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
-                    posts.c.id.in_(other_posts)
-                )
-            ).all()
+            own += reads.posts_by_id(conn, other_posts)
         by_post = holders(conn, [p.id for p in own], on, judged)
         people = {
             judged.canon(p) or p

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
@@ -32,7 +32,7 @@ from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import HeldRole, roles_on
 from sectorwatch.query.kinds import organisation_kind
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
-from sectorwatch.store.schema import articles, events, mentions, quotes
+from sectorwatch.store import reads
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -58,7 +58,7 @@ def reactions(engine: Engine | Connection, target: str) -> Reactions:
     """Reactions to an event (its claim id), a person or an organisation (name or id)."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        if conn.execute(select(events.c.claim_id).where(events.c.claim_id == target)).first():
+        if reads.is_event(conn, target):
             return _event(conn, judged, target)
         found = find_entities(conn, target)
         if not found:
@@ -80,11 +80,7 @@ def reactions(engine: Engine | Connection, target: str) -> Reactions:
                 said.update((q.claim_id, q) for q in own)
             _group(answer, list(kept.values()), list(said.values()))
         else:
-            reporting = set(
-                conn.execute(
-                    select(mentions.c.article_id).where(mentions.c.entity_id.in_(ids))
-                ).scalars()
-            )
+            reporting = reads.articles_mentioning(conn, ids)
             every = _quotes_of(conn, judged, reporting)
             excluded = set(ids) if target_id.startswith("p-") else set()
             _group(
@@ -103,7 +99,7 @@ def event_reactions(engine: Engine | Connection, claim_id: str) -> Reactions:
 
 def _the_change(conn: Connection, judged: Judged, claim_id: str) -> EventAnswer | None:
     """The event with this claim id, joined with every other report of the same change."""
-    found = load_events(conn, select(events).where(events.c.claim_id == claim_id), judged)
+    found = load_events(conn, reads.event_by_claim(claim_id), judged)
     if not found:
         return None
     ev = found[0]
@@ -143,21 +139,14 @@ def _quotes_of(conn: Connection, judged: Judged, reporting: set[str]) -> list[Qu
     once: the quotes of canonical articles only."""
     if not reporting:
         return []
-    from sectorwatch.store.duplicates import canonical
-
-    originals = select(articles.c.duplicate_of).where(
-        articles.c.id.in_(reporting), articles.c.duplicate_of.is_not(None)
-    )
-    reporting = reporting | set(conn.execute(originals).scalars())
-    query = quote_select().where(quotes.c.article_id.in_(reporting), canonical(quotes.c.article_id))
+    reporting = reporting | reads.originals_of(conn, reporting)
+    query = quote_select().where(reads.quotes_of_canonical(reporting))
     return load_quotes(conn, query, judged)
 
 
 def _paragraphs(conn: Connection, article_ids: set[str]) -> dict[str, list[tuple[int, int]]]:
-    rows = conn.execute(
-        select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(article_ids))
-    ).all()
-    return {r.id: [(p[0], p[1]) for p in json.loads(r.paragraphs or "[]")] for r in rows}
+    rows = reads.article_paragraphs(conn, article_ids)
+    return {i: [(p[0], p[1]) for p in json.loads(stored or "[]")] for i, stored in rows.items()}
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int | None:

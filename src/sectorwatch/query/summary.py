@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from sectorwatch.query.browse import most_quoted, recent_events
-from sectorwatch.store.schema import articles, entities, events, occupancies, quotes, referents
+from sectorwatch.store import reads
 
 
 @dataclass
@@ -23,21 +23,15 @@ class Summary:
 
 def summarise(engine: Engine) -> Summary:
     with engine.connect() as conn:
-
-        def count(table, *where) -> int:  # type: ignore[no-untyped-def]
-            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
-
-        merged = select(referents.c.referent_id)
-        summary = Summary(
-            articles=count(articles),
-            quotes=count(quotes),
-            people=count(entities, entities.c.kind == "person", entities.c.id.not_in(merged)),
-            organisations=count(
-                entities, entities.c.kind == "organisation", entities.c.id.not_in(merged)
-            ),
-            events=count(events),
-            roles=count(occupancies),
-        )
+        counts = reads.store_counts(conn)
+    summary = Summary(
+        articles=counts["articles"],
+        quotes=counts["quotes"],
+        people=counts["people"],
+        organisations=counts["organisations"],
+        events=counts["events"],
+        roles=counts["roles"],
+    )
     summary.next_commands = suggestions(engine)
     return summary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
@@ -19,7 +19,7 @@ from sectorwatch.query.common import (
 from sectorwatch.query.consolidate import load_changes
 from sectorwatch.query.history import describe
 from sectorwatch.query.holders import load_posts, post_terms
-from sectorwatch.store.schema import occupancies, posts
+from sectorwatch.store import reads
 
 
 @dataclass
@@ -110,16 +110,7 @@ def _terms(
     conn: Connection, judged: Judged, ids: list[str], is_person: bool
 ) -> list[TimelineEntry]:
     """One entry per term of office of the person, or in the organisation's posts."""
-    column = occupancies.c.person_id if is_person else posts.c.organisation_id
-    post_ids = sorted(
-        set(
-            conn.execute(
-                select(posts.c.id)
-                .join(occupancies, occupancies.c.post_id == posts.c.id)
-                .where(column.in_(ids))
-            ).scalars()
-        )
-    )
+    post_ids = reads.posts_with_terms(conn, ids, of_person=is_person)
     by_post, sources = post_terms(conn, post_ids, judged)
     rows = load_posts(conn, post_ids)
     terms = [t for ts in by_post.values() for t in ts if not is_person or t.person_id in ids]

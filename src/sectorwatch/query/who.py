@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from sectorwatch.query.common import Judged, check_date, names_of, require_entity, today
 from sectorwatch.query.holders import NOT_HOLDING, Holder, holders
-from sectorwatch.store import keys
-from sectorwatch.store.schema import posts
+from sectorwatch.store import keys, reads
 
 
 @dataclass
@@ -28,9 +27,7 @@ class WhoAnswer:
 def matching_posts(conn, org_ids: list[str], role: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(post id, role) of the organisations' posts whose role is `role`, else contains it."""
     wanted = keys.role_norm(role)
-    rows = conn.execute(
-        select(posts.c.id, posts.c.role).where(posts.c.organisation_id.in_(org_ids))
-    ).all()
+    rows = [(row.id, row.role) for row in reads.posts_of(conn, org_ids)]
     exact = [(i, r) for i, r in rows if r == wanted]
     if exact:
         return exact

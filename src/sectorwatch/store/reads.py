@@ -1,0 +1,175 @@
+"""Read questions the query layer asks of the store by name, so that a query module needs
+no table objects (`store.schema`) of its own. Each is one portable SQLAlchemy Core
+statement; what differs between databases is the backend's (`store.backends`).
+
+The query modules that still build their own statements on `store.schema` are listed in
+`tests/test_import_cycles.py` (QUERY_MODULES_ON_TABLES); move one by adding its questions
+here and taking it off that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func, or_, select
+
+from sectorwatch.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    mentions,
+    occupancies,
+    org_changes,
+    posts,
+    quotes,
+    referents,
+    reporting_lines,
+)
+
+
+def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
+    """(id, role, organisation_id) of every post of these organisations."""
+    query = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+        posts.c.organisation_id.in_(list(organisation_ids))
+    )
+    return conn.execute(query).all()
+
+
+def posts_by_id(conn: Connection, post_ids: Iterable[str]) -> Sequence[Row]:
+    """(id, role, organisation_id) of these posts."""
+    query = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
+        posts.c.id.in_(list(post_ids))
+    )
+    return conn.execute(query).all()
+
+
+def post_roles(conn: Connection, post_ids: Iterable[str]) -> dict[str, str]:
+    """{post id: its role} of these posts."""
+    query = select(posts.c.id, posts.c.role).where(posts.c.id.in_(list(post_ids)))
+    return {row.id: row.role for row in conn.execute(query)}
+
+
+def organisation_post_roles(conn: Connection, organisation_ids: Iterable[str]) -> dict[str, str]:
+    """{post id: its role} of every post of these organisations."""
+    query = select(posts.c.id, posts.c.role).where(
+        posts.c.organisation_id.in_(list(organisation_ids))
+    )
+    return {row.id: row.role for row in conn.execute(query)}
+
+
+def reporting_lines_touching(
+    conn: Connection, organisation_ids: Iterable[str], post_ids: Iterable[str]
+) -> Sequence[Row]:
+    """Every stored reporting line of these organisations, or with one of these posts at
+    either end (all its columns)."""
+    posts_given = list(post_ids)
+    query = select(reporting_lines).where(
+        or_(
+            reporting_lines.c.organisation_id.in_(list(organisation_ids)),
+            reporting_lines.c.subordinate_post_id.in_(posts_given),
+            reporting_lines.c.superior_post_id.in_(posts_given),
+        )
+    )
+    return conn.execute(query).all()
+
+
+def posts_with_terms(conn: Connection, ids: Iterable[str], *, of_person: bool) -> list[str]:
+    """The ids, sorted, of the posts with a stored term of office of these people
+    (`of_person`), or of these organisations' posts that have one."""
+    column = occupancies.c.person_id if of_person else posts.c.organisation_id
+    query = (
+        select(posts.c.id)
+        .join(occupancies, occupancies.c.post_id == posts.c.id)
+        .where(column.in_(list(ids)))
+    )
+    return sorted(set(conn.execute(query).scalars()))
+
+
+def _involving(ids: list[str]) -> ColumnElement[bool]:
+    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
+    return or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
+
+
+def events_involving(ids: Iterable[str], *, of_type: str | None = None) -> Select[Any]:
+    """A statement for the stored events whose person or organisation is one of `ids`, or
+    that name one of them among their organisations (the bodies of a merger); only those
+    of `of_type` when given. For `query.events.load_events`."""
+    where = [_involving(list(ids))]
+    if of_type is not None:
+        where.insert(0, events.c.type == of_type)
+    return select(events).where(*where)
+
+
+def organisation_by_alias_norm(conn: Connection, norms: Iterable[str]) -> str | None:
+    """The id of an organisation with an alias whose normal form is one of `norms`."""
+    query = select(aliases.c.entity_id).where(
+        aliases.c.kind == "organisation", aliases.c.norm.in_(sorted(norms))
+    )
+    row = conn.execute(query).first()
+    return row[0] if row else None
+
+
+def organisation_changes(conn: Connection) -> list[RowMapping]:
+    """Every stored organisation change (merger, renaming ...), all its columns."""
+    return list(conn.execute(select(org_changes)).mappings())
+
+
+def store_counts(conn: Connection) -> dict[str, int]:
+    """How many articles, quotes, people and organisations (merged ids not counted),
+    events and terms of office the store holds."""
+
+    def count(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    merged = select(referents.c.referent_id)
+    return {
+        "articles": count(articles),
+        "quotes": count(quotes),
+        "people": count(entities, entities.c.kind == "person", entities.c.id.not_in(merged)),
+        "organisations": count(
+            entities, entities.c.kind == "organisation", entities.c.id.not_in(merged)
+        ),
+        "events": count(events),
+        "roles": count(occupancies),
+    }
+
+
+def is_event(conn: Connection, claim_id: str) -> bool:
+    """Whether a stored event has this claim id."""
+    query = select(events.c.claim_id).where(events.c.claim_id == claim_id)
+    return conn.execute(query).first() is not None
+
+
+def event_by_claim(claim_id: str) -> Select[Any]:
+    """A statement for the stored event with this claim id (for `load_events`)."""
+    return select(events).where(events.c.claim_id == claim_id)
+
+
+def articles_mentioning(conn: Connection, entity_ids: Iterable[str]) -> set[str]:
+    """The ids of the articles that mention one of these entities."""
+    query = select(mentions.c.article_id).where(mentions.c.entity_id.in_(list(entity_ids)))
+    return set(conn.execute(query).scalars())
+
+
+def originals_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
+    """The canonical articles these near-duplicates copy (`articles.duplicate_of`)."""
+    query = select(articles.c.duplicate_of).where(
+        articles.c.id.in_(list(article_ids)), articles.c.duplicate_of.is_not(None)
+    )
+    return set(conn.execute(query).scalars())
+
+
+def quotes_of_canonical(article_ids: Iterable[str]) -> ColumnElement[bool]:
+    """A condition on `quotes`: quoted in one of these articles, and that article is
+    canonical (a syndicated copy counts once)."""
+    from sectorwatch.store.duplicates import canonical
+
+    return quotes.c.article_id.in_(list(article_ids)) & canonical(quotes.c.article_id)
+
+
+def article_paragraphs(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """{article id: its stored paragraphs, as JSON} of these articles."""
+    query = select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(list(article_ids)))
+    return {row.id: row.paragraphs for row in conn.execute(query)}
