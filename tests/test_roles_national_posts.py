@@ -46,3 +46,12 @@ def test_nation_chief_medical_officer_serves_no_trust(extractor):
         ("Cal Whitlow", "chief medical officer", None),
         ("Ruth Emsley", "chief nursing officer", "Kestrel Vale NHS Trust"),
     }
+
+
+def test_department_at_a_paragraphs_end_has_no_full_stop_and_keeps_its_old_name(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "Tom Arlo was appointed minister of state for care services in the Department of Health.",
+    )
+    assert got == {("Tom Arlo", "minister of state for care services", "Department of Health")}
