@@ -28,3 +28,9 @@ def quotes_of(extractor, *paragraphs: str | tuple[str, str]) -> list[tuple[str, 
 
 def direct_of(extractor, *paragraphs: str | tuple[str, str]) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
     return [(t, s) for kind, t, s in quotes_of(extractor, *paragraphs) if kind == "direct"]
+
+
+def role_triples(extractor, *paragraphs: str | tuple[str, str]) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    """(person, role, organisation) of every role fact the extractor finds in the article."""
+    extraction = extractor.extract(make_article(*paragraphs))
+    return {(r.person, r.role, r.organisation) for r in extraction.roles}

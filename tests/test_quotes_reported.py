@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from quote_articles import make_article
-
-
-def quotes_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
-    found = extractor.extract(make_article(*paragraphs)).quotes
-    return [(q.type, q.text, q.speaker.name if q.speaker else None) for q in found]
+from quote_articles import quotes_of
 
 
 def test_announced_and_confirmed_without_that(extractor):

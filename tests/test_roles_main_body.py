@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from quote_articles import make_article
-
-
-def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
-    found = extractor.extract(make_article(*paragraphs)).roles
-    return {(r.person, r.role, r.organisation) for r in found}
+from quote_articles import role_triples as roles_of
 
 
 def test_unowned_title_after_another_body_is_the_main_bodys(extractor):

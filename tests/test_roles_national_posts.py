@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from quote_articles import make_article
-
-
-def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
-    found = extractor.extract(make_article(*paragraphs)).roles
-    return {(r.person, r.role, r.organisation) for r in found}
+from quote_articles import role_triples as roles_of
 
 
 def test_minister_keeps_the_portfolio_and_no_nhs_body(extractor):
@@ -46,3 +41,12 @@ def test_nation_chief_medical_officer_serves_no_trust(extractor):
         ("Cal Whitlow", "chief medical officer", None),
         ("Ruth Emsley", "chief nursing officer", "Kestrel Vale NHS Trust"),
     }
+
+
+def test_department_at_a_paragraphs_end_has_no_full_stop_and_keeps_its_old_name(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "Tom Arlo was appointed minister of state for care services in the Department of Health.",
+    )
+    assert got == {("Tom Arlo", "minister of state for care services", "Department of Health")}

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from quote_articles import make_article
-
-
-def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
-    found = extractor.extract(make_article(*paragraphs)).roles
-    return {(r.person, r.role, r.organisation) for r in found}
+from quote_articles import role_triples as roles_of
 
 
 def test_comma_list_of_places_is_one_name_but_an_opener_is_not_part_of_it(extractor):

@@ -30,7 +30,7 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import words
+from sectorwatch.extract.lexicon import lower_words, words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
@@ -70,8 +70,14 @@ def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, 
 
 
 def _trim_connectors(surface: str) -> str:
-    """ "Council for Community Health and" -> "Council for Community Health"."""
-    return re.sub(r"(?:[ \t]+(?:and|of|for|the|in|on|&))+$", "", surface)
+    """ "Council for Community Health and" -> "Council for Community Health"; the full stop
+    that ends a sentence is not part of the name ("Department of Health." at a paragraph's
+    end), an abbreviation's is ("St.")."""
+    surface = re.sub(r"(?:[ \t]+(?:and|of|for|the|in|on|&))+$", "", surface)
+    last = surface.rsplit(None, 1)[-1] if surface.strip() else ""
+    if last.endswith(".") and last.lower() not in lower_words("sentence_abbreviations.txt"):
+        surface = _trim_connectors(surface[:-1]) if len(last) > 2 else surface
+    return surface
 
 
 def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:

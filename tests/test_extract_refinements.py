@@ -1,0 +1,17 @@
+"""The roles and quotes stages refine their facts through explicit, ordered, named lists."""
+
+from __future__ import annotations
+
+from sectorwatch.extract.entities.role_refinements import ROLE_REFINEMENTS
+from sectorwatch.extract.quotes.refinements import QUOTE_REFINEMENTS
+
+
+def test_refinements_are_ordered_named_lists():
+    assert [r.name for r in ROLE_REFINEMENTS] == [
+        "posts of the article's main body",
+        "government and national posts",
+    ]
+    assert [r.name for r in QUOTE_REFINEMENTS] == [
+        "names without the titles glued to them",
+        "letters and statements speak for their sender",
+    ]
