@@ -212,3 +212,12 @@ def test_a_role_with_no_end_stops_at_its_last_report():
     (bar,) = timeline_bars([role])["bars"]
     assert bar["title"] == "chair, Wexley Care Partnership (current, last reported 2023-05-10)"
     assert timeline_bars([role])["ticks"][-1]["year"] == 2023  # not running on to today
+
+
+def test_the_png_chart_is_a_real_png_drawn_by_cairosvg(client):
+    """cairosvg is locked and the Cairo library installed by `make test`: a real raster."""
+    r = client.get("/organisation/o-fernleigh-health-board/chart.png?on=2024-03-04")
+    assert (r.status_code, r.headers["content-type"]) == (200, "image/png")
+    assert r.content[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(r.content[16:20], "big"), int.from_bytes(r.content[20:24], "big")
+    assert width > 100 and height > 100
