@@ -287,3 +287,18 @@ def test_elected_seconded_took_charge_and_handed_the_job(extractor):
         ("appointment", "Bob Marr", "chief executive", HADLEY, "announced", None),
         ("appointment", "Ivo Tarr", "chief executive", WESTMOOR, "announced", "2012"),
     }
+
+
+def test_a_departure_is_from_the_body_the_cue_names(extractor):
+    """ "He will leave Hadley in the spring": the post left is at Hadley, not the post the
+    sentence before announced at another body."""
+    got = people(
+        extractor,
+        f"We are delighted to announce the appointment of Fenwick Hale as chief executive of "
+        f"{WESTMOOR}.",
+        f"Fenwick is currently chief executive of {HADLEY}.",
+        "He will leave Hadley in the spring and join us on 1 June.",
+    )
+    assert {g for g in got if g[0] == "departure"} == {
+        ("departure", "Fenwick Hale", "chief executive", HADLEY, "announced", "2024")
+    }

@@ -87,6 +87,8 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
             return None  # "was made a dame": no post, and none to leave
     if kind == "departure" and fact is not None and fact.status == "incoming":
         fact = None
+    if kind == "departure":
+        fact = _post_left(ctx, person, m.end(), sent) or fact
     role = fact.role if fact else None
     organisation = fact.organisation if fact else None
     if kind == "appointment" and fact is None:
@@ -95,3 +97,24 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
         ctx, kind, (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
     )  # fmt: skip
+
+
+_LEFT_BODY = re.compile(
+    r"[ \t]+(?:from[ \t]+|as[ \t]+[^,.;]{1,60}?[ \t]+(?:of|at)[ \t]+)?(?:the[ \t]+)?"
+)
+
+
+def _post_left(ctx: ArticleContext, person: str, cue_end: int, sent: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """The role fact of `person` at the body the cue names right after it ("will leave
+    Greyhurst in the spring", "stepped down from the trust"): a departure is from that body,
+    whichever post the sentence's other facts name."""
+    assert ctx.organisations is not None
+    gap = _LEFT_BODY.match(ctx.text, cue_end, sent[1])
+    at = gap.end() if gap else cue_end
+    named = ctx.organisations.starting_at(at)
+    if named is None:
+        return None
+    held = [f for f in ctx.roles if f.person == person and f.organisation == named.canonical]
+    held.sort(key=lambda f: ("leaving", "current", "interim", "acting").index(f.status)
+              if f.status in ("leaving", "current", "interim", "acting") else 4)  # fmt: skip
+    return held[0] if held else None
