@@ -223,7 +223,6 @@ QUERY_MODULES_ON_TABLES = {
     "claim",
     "common",
     "export",
-    "holders",
     "indexes",
     "judgement_log",
     "person",

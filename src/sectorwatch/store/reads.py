@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func,
 from sectorwatch.store.schema import (
     aliases,
     articles,
+    claims,
     entities,
     events,
     mentions,
@@ -27,6 +28,18 @@ from sectorwatch.store.schema import (
     referents,
     reporting_lines,
 )
+
+SOURCE_COLUMNS = (
+    claims.c.article_id.label("source_article_id"),
+    claims.c.evidence_id.label("source_evidence_id"),
+    claims.c.extractor.label("source_extractor"),
+    claims.c.extractor_version.label("source_extractor_version"),
+    claims.c.origin.label("source_origin"),
+    claims.c.confidence.label("source_confidence"),
+)
+"""A claim's columns that `query.common.evidence_of` needs: selected with the rows that
+join `claims` (outer joins give None, and no evidence), so the claims are not read a second
+time."""
 
 
 def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
@@ -173,3 +186,66 @@ def article_paragraphs(conn: Connection, article_ids: Iterable[str]) -> dict[str
     """{article id: its stored paragraphs, as JSON} of these articles."""
     query = select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(list(article_ids)))
     return {row.id: row.paragraphs for row in conn.execute(query)}
+
+
+def holding_claims(
+    conn: Connection, post_ids: list[str], people: list[str] | None = None
+) -> Sequence[Row]:
+    """The stored terms of office of these posts (of `people` only, when given): claim id,
+    post, person, status, valid from, valid to, observed, origin, article, then
+    `SOURCE_COLUMNS`."""
+    held = [occupancies.c.person_id.in_(people)] if people is not None else []
+    query = (
+        select(
+            occupancies.c.claim_id,
+            occupancies.c.post_id,
+            occupancies.c.person_id,
+            occupancies.c.status,
+            occupancies.c.valid_from,
+            occupancies.c.valid_to,
+            occupancies.c.observed,
+            claims.c.origin,
+            occupancies.c.article_id,
+            *SOURCE_COLUMNS,
+        )
+        .join(claims, claims.c.id == occupancies.c.claim_id)
+        .where(occupancies.c.post_id.in_(post_ids), *held)
+    )
+    return conn.execute(query).all()
+
+
+def holding_events(
+    conn: Connection, post_ids: list[str], people: list[str] | None = None
+) -> Sequence[Row]:
+    """The stored appointments and departures of a named person to these posts (of
+    `people` only, when given): claim id, post, person, type, status, effective,
+    observed, article, date, then `SOURCE_COLUMNS`."""
+    named = [events.c.person_id.in_(people)] if people is not None else []
+    query = (
+        select(
+            events.c.claim_id,
+            events.c.post_id,
+            events.c.person_id,
+            events.c.type,
+            events.c.status,
+            events.c.effective,
+            events.c.observed,
+            events.c.article_id,
+            events.c.date,
+            *SOURCE_COLUMNS,
+        )
+        .outerjoin(claims, claims.c.id == events.c.claim_id)
+        .where(
+            events.c.post_id.in_(post_ids),
+            events.c.type.in_(["departure", "appointment"]),
+            events.c.person_id.is_not(None),
+            *named,
+        )
+    )
+    return conn.execute(query).all()
+
+
+def posts_held_by(conn: Connection, people: Iterable[str]) -> list[str]:
+    """The ids, sorted, of the posts with a stored term of office of these people."""
+    query = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(list(people)))
+    return sorted(set(conn.execute(query).scalars()))
