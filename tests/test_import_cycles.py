@@ -222,7 +222,6 @@ QUERY_MODULES_ON_TABLES = {
     "browse",
     "claim",
     "common",
-    "export",
     "indexes",
     "judgement_log",
     "person",

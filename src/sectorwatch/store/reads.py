@@ -9,7 +9,7 @@ here and taking it off that list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func, or_, select
@@ -20,6 +20,7 @@ from sectorwatch.store.schema import (
     claims,
     entities,
     events,
+    evidence,
     mentions,
     occupancies,
     org_changes,
@@ -249,3 +250,63 @@ def posts_held_by(conn: Connection, people: Iterable[str]) -> list[str]:
     """The ids, sorted, of the posts with a stored term of office of these people."""
     query = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(list(people)))
     return sorted(set(conn.execute(query).scalars()))
+
+
+# ---------------------------------------------------------------- the whole store, in order
+# (for `query.export`: each streams its rows; read them inside the connection)
+
+
+def entity_names(conn: Connection) -> dict[str, str]:
+    """{entity id: its name} of every entity."""
+    return dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+
+
+def claims_with_evidence(conn: Connection) -> Iterator[RowMapping]:
+    """Every claim that has evidence, with its sentence, offsets and article's published
+    date and source, by article, offset, claim id."""
+    query = (
+        select(
+            claims,
+            evidence.c.sentence,
+            evidence.c.start,
+            evidence.c.end,
+            articles.c.published,
+            articles.c.source,
+        )
+        .join(evidence, evidence.c.id == claims.c.evidence_id)
+        .join(articles, articles.c.id == claims.c.article_id)
+        .order_by(claims.c.article_id, evidence.c.start, claims.c.id)
+    )
+    return iter(conn.execute(query).mappings())
+
+
+def every_alias(conn: Connection) -> Iterator[Row]:
+    """(entity id, alias) of every alias."""
+    return iter(conn.execute(select(aliases.c.entity_id, aliases.c.alias)))
+
+
+def every_entity(conn: Connection) -> Iterator[RowMapping]:
+    """Every entity, all its columns, in the order they were first stored."""
+    return iter(conn.execute(select(entities).order_by(entities.c.seq)).mappings())
+
+
+def every_post(conn: Connection) -> list[RowMapping]:
+    """Every post, all its columns, by id."""
+    return list(conn.execute(select(posts).order_by(posts.c.id)).mappings())
+
+
+def every_term(conn: Connection, *, with_source: bool = False) -> Iterator[RowMapping]:
+    """Every stored term of office, all its columns (and its article's `source`, with
+    `with_source`), by claim id."""
+    query = select(occupancies)
+    if with_source:
+        query = select(occupancies, articles.c.source).join(
+            articles, articles.c.id == occupancies.c.article_id
+        )
+    return iter(conn.execute(query.order_by(occupancies.c.claim_id)).mappings())
+
+
+def every_reporting_line(conn: Connection) -> Iterator[RowMapping]:
+    """Every stored reporting line, all its columns, by claim id."""
+    query = select(reporting_lines).order_by(reporting_lines.c.claim_id)
+    return iter(conn.execute(query).mappings())
