@@ -220,7 +220,6 @@ def test_the_near_duplicate_algorithm_does_no_io() -> None:
 
 QUERY_MODULES_ON_TABLES = {
     "browse",
-    "claim",
     "common",
     "indexes",
     "judgement_log",

@@ -21,6 +21,7 @@ from sectorwatch.store.schema import (
     entities,
     events,
     evidence,
+    judgements,
     mentions,
     occupancies,
     org_changes,
@@ -310,3 +311,56 @@ def every_reporting_line(conn: Connection) -> Iterator[RowMapping]:
     """Every stored reporting line, all its columns, by claim id."""
     query = select(reporting_lines).order_by(reporting_lines.c.claim_id)
     return iter(conn.execute(query).mappings())
+
+
+# ---------------------------------------------------------------- one claim
+
+
+def claim(conn: Connection, claim_id: str) -> RowMapping | None:
+    """The stored claim with this id, all its columns, or None."""
+    return conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+
+
+def post_of_term(conn: Connection, claim_id: str) -> str | None:
+    """The post of the term of office with this claim id."""
+    query = select(occupancies.c.post_id).where(occupancies.c.claim_id == claim_id)
+    row = conn.execute(query).first()
+    return row[0] if row else None
+
+
+def last_rejection(conn: Connection, claim_id: str) -> dict[str, Any] | None:
+    """Author, created_at and note of the newest judgement rejecting this claim."""
+    query = (
+        select(judgements.c.author, judgements.c.created_at, judgements.c.note)
+        .where(judgements.c.subject == claim_id, judgements.c.kind == "reject")
+        .order_by(judgements.c.id.desc())
+    )
+    last = conn.execute(query).first()
+    return dict(last._mapping) if last else None
+
+
+def other_reports(
+    conn: Connection,
+    claim_id: str,
+    prop: str,
+    entity_ids: list[str] | None,
+    *,
+    post_id: str | None = None,
+    event_type: str | None = None,
+    limit: int = 50,
+) -> Sequence[Row]:
+    """(id, value) of the other claims of `prop` about these entities (none without
+    entities), newest first: with `post_id` only terms of that post, with `event_type`
+    only events of that type."""
+    same = select(claims.c.id, claims.c.value).where(
+        claims.c.property == prop,
+        claims.c.entity_id.in_(entity_ids) if entity_ids else claims.c.id == "",
+        claims.c.id != claim_id,
+    )
+    if post_id is not None or prop == "occupancy":
+        same = same.join(occupancies, occupancies.c.claim_id == claims.c.id).where(
+            occupancies.c.post_id == post_id
+        )
+    if event_type is not None or prop == "event":
+        same = same.where(claims.c.value.contains(f'"type": "{event_type}"'))
+    return conn.execute(same.order_by(claims.c.observed.desc()).limit(limit)).all()
