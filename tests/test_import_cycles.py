@@ -220,10 +220,7 @@ def test_the_near_duplicate_algorithm_does_no_io() -> None:
 
 QUERY_MODULES_ON_TABLES = {
     "browse",
-    "claim",
     "common",
-    "export",
-    "holders",
     "indexes",
     "judgement_log",
     "person",

@@ -9,12 +9,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
+from sectorwatch.store import reads
 from sectorwatch.store.judgements import EDITABLE
-from sectorwatch.store.schema import claims, judgements, occupancies
 
 
 @dataclass
@@ -40,17 +40,10 @@ class FactAnswer:
     alternatives: list[Alternative] = field(default_factory=list)
 
 
-def _post_of(conn: Connection, claim_id: str) -> str | None:
-    row = conn.execute(
-        select(occupancies.c.post_id).where(occupancies.c.claim_id == claim_id)
-    ).first()
-    return row[0] if row else None
-
-
 def fact(conn: Connection, claim_id: str) -> FactAnswer:
     """The claim `claim_id` (rejected ones too); QueryError when there is none."""
     judged = Judged.load(conn)
-    row = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+    row = reads.claim(conn, claim_id)
     if row is None:
         raise QueryError(f"no claim with id {claim_id!r}")
     entity_id = judged.canon(row["entity_id"])
@@ -58,27 +51,18 @@ def fact(conn: Connection, claim_id: str) -> FactAnswer:
     edited = judged.edits.get(claim_id, {})
     rejection = None
     if claim_id in judged.rejected:
-        last = conn.execute(
-            select(judgements.c.author, judgements.c.created_at, judgements.c.note)
-            .where(judgements.c.subject == claim_id, judgements.c.kind == "reject")
-            .order_by(judgements.c.id.desc())
-        ).first()
-        rejection = dict(last._mapping) if last else None
+        rejection = reads.last_rejection(conn, claim_id)
     # the other reports of the same fact: the same property of the same entity (a role:
     # of the same post), newest first
-    same = select(claims.c.id, claims.c.value).where(
-        claims.c.property == row["property"],
-        claims.c.entity_id.in_(judged.cluster(entity_id)) if entity_id else claims.c.id == "",
-        claims.c.id != claim_id,
+    prop = row["property"]
+    others = reads.other_reports(
+        conn,
+        claim_id,
+        prop,
+        judged.cluster(entity_id) if entity_id else None,
+        post_id=reads.post_of_term(conn, claim_id) if prop == "occupancy" else None,
+        event_type=value.get("type") if prop == "event" else None,
     )
-    if row["property"] == "occupancy":
-        post = _post_of(conn, claim_id)
-        same = same.join(occupancies, occupancies.c.claim_id == claims.c.id).where(
-            occupancies.c.post_id == post
-        )
-    elif row["property"] == "event":
-        same = same.where(claims.c.value.contains(f'"type": "{value.get("type")}"'))
-    others = conn.execute(same.order_by(claims.c.observed.desc()).limit(50)).all()
     ev = evidence_for(conn, [claim_id, *(o.id for o in others)])
     return FactAnswer(
         claim_id,

@@ -19,6 +19,7 @@ from sectorwatch.errors import QueryError
 from sectorwatch.store import keys
 from sectorwatch.store.backends import backend_of
 from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
+from sectorwatch.store.reads import SOURCE_COLUMNS
 from sectorwatch.store.schema import aliases, articles, claims, entities, evidence, referents
 
 ORIGIN_RANK = {"curated": 0, "extracted": 1, "inferred": 2}
@@ -207,18 +208,6 @@ def first_line(value: str | None, width: int = 160) -> str | None:
     if not line:
         return None
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
-
-
-SOURCE_COLUMNS = (
-    claims.c.article_id.label("source_article_id"),
-    claims.c.evidence_id.label("source_evidence_id"),
-    claims.c.extractor.label("source_extractor"),
-    claims.c.extractor_version.label("source_extractor_version"),
-    claims.c.origin.label("source_origin"),
-    claims.c.confidence.label("source_confidence"),
-)
-"""A claim's columns that `evidence_of` needs: select them with the rows that join `claims`
-(outer joins give None, and no evidence), so the claims are not read a second time."""
 
 
 class ClaimSource(NamedTuple):

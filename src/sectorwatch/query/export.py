@@ -15,19 +15,10 @@ import json
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from sectorwatch.query.common import Judged
-from sectorwatch.store.schema import (
-    aliases,
-    articles,
-    claims,
-    entities,
-    evidence,
-    occupancies,
-    posts,
-    reporting_lines,
-)
+from sectorwatch.store import reads
 
 FORMATS = ("jsonl", "csv", "ftm", "graphml")
 CSV_FIELDS = [
@@ -77,21 +68,8 @@ def export(engine: Engine, fmt: str) -> Iterator[str]:
 def _claim_rows(engine: Engine) -> Iterator[dict]:
     with engine.connect() as conn:
         judged = Judged.load(conn)
-        names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
-        query = (
-            select(
-                claims,
-                evidence.c.sentence,
-                evidence.c.start,
-                evidence.c.end,
-                articles.c.published,
-                articles.c.source,
-            )
-            .join(evidence, evidence.c.id == claims.c.evidence_id)
-            .join(articles, articles.c.id == claims.c.article_id)
-            .order_by(claims.c.article_id, evidence.c.start, claims.c.id)
-        )
-        for r in conn.execute(query).mappings():
+        names = reads.entity_names(conn)
+        for r in reads.claims_with_evidence(conn):
             entity_id = judged.canon(r["entity_id"])
             yield {
                 "claim_id": r["id"],
@@ -117,10 +95,10 @@ def ftm_entities(engine: Engine) -> Iterator[dict]:
     with engine.connect() as conn:
         judged = Judged.load(conn)
         alias_map: dict[str, set[str]] = {}
-        for entity_id, alias in conn.execute(select(aliases.c.entity_id, aliases.c.alias)):
+        for entity_id, alias in reads.every_alias(conn):
             alias_map.setdefault(judged.canon(entity_id) or entity_id, set()).add(alias)
         names = {}
-        for row in conn.execute(select(entities).order_by(entities.c.seq)).mappings():
+        for row in reads.every_entity(conn):
             if row["id"] in judged.canonical:
                 continue  # merged into another entity
             names[row["id"]] = row["name"]
@@ -130,19 +108,14 @@ def ftm_entities(engine: Engine) -> Iterator[dict]:
             if extra:
                 props["alias"] = extra
             yield {"id": row["id"], "schema": schema, "properties": props}
-        for p in conn.execute(select(posts).order_by(posts.c.id)).mappings():
+        for p in reads.every_post(conn):
             org = judged.canon(p["organisation_id"])
             label = p["role"] + (f", {names.get(org, org)}" if org else "")
             props = {"name": [label]}
             if org:
                 props["organization"] = [org]
             yield {"id": p["id"], "schema": "Position", "properties": props}
-        rows = conn.execute(
-            select(occupancies, articles.c.source)
-            .join(articles, articles.c.id == occupancies.c.article_id)
-            .order_by(occupancies.c.claim_id)
-        ).mappings()
-        for o in rows:
+        for o in reads.every_term(conn, with_source=True):
             if o["claim_id"] in judged.rejected:
                 continue
             props = {
@@ -169,14 +142,14 @@ def graphml(engine: Engine) -> Iterator[str]:
     yield '  <graph id="sectorwatch" edgedefault="directed">\n'
     with engine.connect() as conn:
         judged = Judged.load(conn)
-        for row in conn.execute(select(entities).order_by(entities.c.seq)).mappings():
+        for row in reads.every_entity(conn):
             if row["id"] in judged.canonical:
                 continue
             yield (
                 f'    <node id={quoteattr(row["id"])}><data key="label">{escape(row["name"])}'
                 f'</data><data key="kind">{row["kind"]}</data></node>\n'
             )
-        post_rows = conn.execute(select(posts).order_by(posts.c.id)).mappings().all()
+        post_rows = reads.every_post(conn)
         for p in post_rows:
             yield (
                 f'    <node id={quoteattr(p["id"])}><data key="label">{escape(p["role"])}'
@@ -188,15 +161,13 @@ def graphml(engine: Engine) -> Iterator[str]:
                 n += 1
                 org = judged.canon(p["organisation_id"])
                 yield _edge(n, p["id"], org or "", "part_of")
-        for o in conn.execute(select(occupancies).order_by(occupancies.c.claim_id)).mappings():
+        for o in reads.every_term(conn):
             if o["claim_id"] not in judged.rejected:
                 n += 1
                 yield _edge(
                     n, judged.canon(o["person_id"]) or "", o["post_id"], "holds", o["status"]
                 )
-        for r in conn.execute(
-            select(reporting_lines).order_by(reporting_lines.c.claim_id)
-        ).mappings():
+        for r in reads.every_reporting_line(conn):
             sub = r["subordinate_post_id"] or judged.canon(r["subordinate_person_id"])
             sup = r["superior_post_id"] or judged.canon(r["superior_person_id"])
             if sub and sup and r["claim_id"] not in judged.rejected:

@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sectorwatch.query.common import (
-    SOURCE_COLUMNS,
     ClaimSource,
     EvidenceRef,
     Judged,
@@ -33,7 +32,7 @@ from sectorwatch.query.terms import (
     split_terms,
     standing,
 )
-from sectorwatch.store.schema import claims, events, occupancies, posts
+from sectorwatch.store import reads
 
 __all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
 
@@ -69,24 +68,7 @@ def claims_for_posts(
     sources: dict[str, ClaimSource] = {}
     if not post_ids:
         return grouped, sources
-    held = [occupancies.c.person_id.in_(people)] if people is not None else []
-    named = [events.c.person_id.in_(people)] if people is not None else []
-    rows = conn.execute(
-        select(
-            occupancies.c.claim_id,
-            occupancies.c.post_id,
-            occupancies.c.person_id,
-            occupancies.c.status,
-            occupancies.c.valid_from,
-            occupancies.c.valid_to,
-            occupancies.c.observed,
-            claims.c.origin,
-            occupancies.c.article_id,
-            *SOURCE_COLUMNS,
-        )
-        .join(claims, claims.c.id == occupancies.c.claim_id)
-        .where(occupancies.c.post_id.in_(post_ids), *held)
-    ).all()
+    rows = reads.holding_claims(conn, post_ids, people)
     for row in rows:
         cid, post, person, status, vf, vt, observed, origin, article = row[:9]
         if cid in judged.rejected:
@@ -98,27 +80,7 @@ def claims_for_posts(
             status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
             origin = "curated"
         grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin, article_id=article))
-    event_rows = conn.execute(
-        select(
-            events.c.claim_id,
-            events.c.post_id,
-            events.c.person_id,
-            events.c.type,
-            events.c.status,
-            events.c.effective,
-            events.c.observed,
-            events.c.article_id,
-            events.c.date,
-            *SOURCE_COLUMNS,
-        )
-        .outerjoin(claims, claims.c.id == events.c.claim_id)
-        .where(
-            events.c.post_id.in_(post_ids),
-            events.c.type.in_(["departure", "appointment"]),
-            events.c.person_id.is_not(None),
-            *named,
-        )
-    ).all()
+    event_rows = reads.holding_events(conn, post_ids, people)
     for row in event_rows:
         cid, post, person, kind, status, effective, observed, article, when = row[:9]
         if cid in judged.rejected:
@@ -152,9 +114,7 @@ def post_terms(
     by_post: dict[str, list[Term]] = defaultdict(list)
     for (post, person), items in grouped.items():
         by_post[post].extend(split_terms(person, post, items))
-    roles = dict(
-        conn.execute(select(posts.c.id, posts.c.role).where(posts.c.id.in_(list(by_post)))).all()
-    )
+    roles = reads.post_roles(conn, list(by_post))
     for post, terms in by_post.items():
         link_successions(roles.get(post, ""), terms)
     return by_post, sources
@@ -239,9 +199,7 @@ class Post:
 
 def load_posts(conn: Connection, post_ids: list[str]) -> dict[str, Post]:
     """Posts by id, each with its role and its organisation's name."""
-    rows = conn.execute(
-        select(posts.c.id, posts.c.role, posts.c.organisation_id).where(posts.c.id.in_(post_ids))
-    ).all()
+    rows = reads.posts_by_id(conn, post_ids)
     names = names_of(conn, {r.organisation_id for r in rows})
     return {r.id: Post(r.id, r.role, r.organisation_id, names.get(r.organisation_id)) for r in rows}
 
@@ -263,13 +221,7 @@ def roles_on(conn: Connection, people: set[str], on: str, judged: Judged) -> dic
     if not people:
         return {}
     every = [m for p in sorted(people) for m in judged.cluster(p)]
-    post_ids = sorted(
-        set(
-            conn.execute(
-                select(occupancies.c.post_id).where(occupancies.c.person_id.in_(every))
-            ).scalars()
-        )
-    )
+    post_ids = reads.posts_held_by(conn, every)
     rows = load_posts(conn, post_ids)
     out: dict[str, HeldRole] = {}
     for post_id, found in holders(conn, post_ids, on, judged).items():

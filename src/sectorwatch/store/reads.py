@@ -9,7 +9,7 @@ here and taking it off that list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func, or_, select
@@ -17,8 +17,11 @@ from sqlalchemy import ColumnElement, Connection, Row, RowMapping, Select, func,
 from sectorwatch.store.schema import (
     aliases,
     articles,
+    claims,
     entities,
     events,
+    evidence,
+    judgements,
     mentions,
     occupancies,
     org_changes,
@@ -27,6 +30,18 @@ from sectorwatch.store.schema import (
     referents,
     reporting_lines,
 )
+
+SOURCE_COLUMNS = (
+    claims.c.article_id.label("source_article_id"),
+    claims.c.evidence_id.label("source_evidence_id"),
+    claims.c.extractor.label("source_extractor"),
+    claims.c.extractor_version.label("source_extractor_version"),
+    claims.c.origin.label("source_origin"),
+    claims.c.confidence.label("source_confidence"),
+)
+"""A claim's columns that `query.common.evidence_of` needs: selected with the rows that
+join `claims` (outer joins give None, and no evidence), so the claims are not read a second
+time."""
 
 
 def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
@@ -173,3 +188,179 @@ def article_paragraphs(conn: Connection, article_ids: Iterable[str]) -> dict[str
     """{article id: its stored paragraphs, as JSON} of these articles."""
     query = select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(list(article_ids)))
     return {row.id: row.paragraphs for row in conn.execute(query)}
+
+
+def holding_claims(
+    conn: Connection, post_ids: list[str], people: list[str] | None = None
+) -> Sequence[Row]:
+    """The stored terms of office of these posts (of `people` only, when given): claim id,
+    post, person, status, valid from, valid to, observed, origin, article, then
+    `SOURCE_COLUMNS`."""
+    held = [occupancies.c.person_id.in_(people)] if people is not None else []
+    query = (
+        select(
+            occupancies.c.claim_id,
+            occupancies.c.post_id,
+            occupancies.c.person_id,
+            occupancies.c.status,
+            occupancies.c.valid_from,
+            occupancies.c.valid_to,
+            occupancies.c.observed,
+            claims.c.origin,
+            occupancies.c.article_id,
+            *SOURCE_COLUMNS,
+        )
+        .join(claims, claims.c.id == occupancies.c.claim_id)
+        .where(occupancies.c.post_id.in_(post_ids), *held)
+    )
+    return conn.execute(query).all()
+
+
+def holding_events(
+    conn: Connection, post_ids: list[str], people: list[str] | None = None
+) -> Sequence[Row]:
+    """The stored appointments and departures of a named person to these posts (of
+    `people` only, when given): claim id, post, person, type, status, effective,
+    observed, article, date, then `SOURCE_COLUMNS`."""
+    named = [events.c.person_id.in_(people)] if people is not None else []
+    query = (
+        select(
+            events.c.claim_id,
+            events.c.post_id,
+            events.c.person_id,
+            events.c.type,
+            events.c.status,
+            events.c.effective,
+            events.c.observed,
+            events.c.article_id,
+            events.c.date,
+            *SOURCE_COLUMNS,
+        )
+        .outerjoin(claims, claims.c.id == events.c.claim_id)
+        .where(
+            events.c.post_id.in_(post_ids),
+            events.c.type.in_(["departure", "appointment"]),
+            events.c.person_id.is_not(None),
+            *named,
+        )
+    )
+    return conn.execute(query).all()
+
+
+def posts_held_by(conn: Connection, people: Iterable[str]) -> list[str]:
+    """The ids, sorted, of the posts with a stored term of office of these people."""
+    query = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(list(people)))
+    return sorted(set(conn.execute(query).scalars()))
+
+
+# ---------------------------------------------------------------- the whole store, in order
+# (for `query.export`: each streams its rows; read them inside the connection)
+
+
+def entity_names(conn: Connection) -> dict[str, str]:
+    """{entity id: its name} of every entity."""
+    return dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+
+
+def claims_with_evidence(conn: Connection) -> Iterator[RowMapping]:
+    """Every claim that has evidence, with its sentence, offsets and article's published
+    date and source, by article, offset, claim id."""
+    query = (
+        select(
+            claims,
+            evidence.c.sentence,
+            evidence.c.start,
+            evidence.c.end,
+            articles.c.published,
+            articles.c.source,
+        )
+        .join(evidence, evidence.c.id == claims.c.evidence_id)
+        .join(articles, articles.c.id == claims.c.article_id)
+        .order_by(claims.c.article_id, evidence.c.start, claims.c.id)
+    )
+    return iter(conn.execute(query).mappings())
+
+
+def every_alias(conn: Connection) -> Iterator[Row]:
+    """(entity id, alias) of every alias."""
+    return iter(conn.execute(select(aliases.c.entity_id, aliases.c.alias)))
+
+
+def every_entity(conn: Connection) -> Iterator[RowMapping]:
+    """Every entity, all its columns, in the order they were first stored."""
+    return iter(conn.execute(select(entities).order_by(entities.c.seq)).mappings())
+
+
+def every_post(conn: Connection) -> list[RowMapping]:
+    """Every post, all its columns, by id."""
+    return list(conn.execute(select(posts).order_by(posts.c.id)).mappings())
+
+
+def every_term(conn: Connection, *, with_source: bool = False) -> Iterator[RowMapping]:
+    """Every stored term of office, all its columns (and its article's `source`, with
+    `with_source`), by claim id."""
+    query = select(occupancies)
+    if with_source:
+        query = select(occupancies, articles.c.source).join(
+            articles, articles.c.id == occupancies.c.article_id
+        )
+    return iter(conn.execute(query.order_by(occupancies.c.claim_id)).mappings())
+
+
+def every_reporting_line(conn: Connection) -> Iterator[RowMapping]:
+    """Every stored reporting line, all its columns, by claim id."""
+    query = select(reporting_lines).order_by(reporting_lines.c.claim_id)
+    return iter(conn.execute(query).mappings())
+
+
+# ---------------------------------------------------------------- one claim
+
+
+def claim(conn: Connection, claim_id: str) -> RowMapping | None:
+    """The stored claim with this id, all its columns, or None."""
+    return conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+
+
+def post_of_term(conn: Connection, claim_id: str) -> str | None:
+    """The post of the term of office with this claim id."""
+    query = select(occupancies.c.post_id).where(occupancies.c.claim_id == claim_id)
+    row = conn.execute(query).first()
+    return row[0] if row else None
+
+
+def last_rejection(conn: Connection, claim_id: str) -> dict[str, Any] | None:
+    """Author, created_at and note of the newest judgement rejecting this claim."""
+    query = (
+        select(judgements.c.author, judgements.c.created_at, judgements.c.note)
+        .where(judgements.c.subject == claim_id, judgements.c.kind == "reject")
+        .order_by(judgements.c.id.desc())
+    )
+    last = conn.execute(query).first()
+    return dict(last._mapping) if last else None
+
+
+def other_reports(
+    conn: Connection,
+    claim_id: str,
+    prop: str,
+    entity_ids: list[str] | None,
+    *,
+    post_id: str | None = None,
+    event_type: str | None = None,
+    limit: int = 50,
+) -> Sequence[Row]:
+    """(id, value) of the other claims of `prop` about these entities (none without
+    entities), newest first: with `post_id` only terms of that post, with `event_type`
+    only events of that type."""
+    same = select(claims.c.id, claims.c.value).where(
+        claims.c.property == prop,
+        claims.c.entity_id.in_(entity_ids) if entity_ids else claims.c.id == "",
+        claims.c.id != claim_id,
+    )
+    if post_id is not None or prop == "occupancy":
+        same = same.join(occupancies, occupancies.c.claim_id == claims.c.id).where(
+            occupancies.c.post_id == post_id
+        )
+    if event_type is not None or prop == "event":
+        same = same.where(claims.c.value.contains(f'"type": "{event_type}"'))
+    return conn.execute(same.order_by(claims.c.observed.desc()).limit(limit)).all()

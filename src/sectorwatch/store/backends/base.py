@@ -29,6 +29,18 @@ class Match:
     key: int | str = ""  # its row in the index: a SQLite rowid, else the id
 
 
+def fill_snippets(conn: Connection, statement: Any, q: str, matches: list[Match]) -> None:
+    """Set each match's snippet from `statement` (rows of key, snippet; bound to the query
+    `q` and the matches' `keys`): one statement for every match shown."""
+    if not matches:
+        return
+    found: dict[int | str, str] = dict(
+        conn.execute(statement, {"q": q, "keys": [m.key for m in matches]}).all()
+    )
+    for m in matches:
+        m.snippet = found.get(m.key, "")
+
+
 class Backend(ABC):
     name: ClassVar[str]
     """The SQLAlchemy dialect name (`engine.dialect.name`)."""

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, Table, TextClause, TextualSelect, bin
 from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
-from sectorwatch.store.backends.base import Backend, Match, TextKind
+from sectorwatch.store.backends.base import Backend, Match, TextKind, fill_snippets
 
 MIGRATION_LOCK = 5150001
 """The advisory lock one migrating process holds."""
@@ -120,15 +120,7 @@ class PostgresBackend(Backend):
         return [Match(r[0], -float(r[1]), key=r[0]) for r in rows]
 
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
-        if not matches:
-            return
-        found: dict[int | str, str] = dict(
-            conn.execute(
-                _SQL[what]["snippets"], {"q": query, "keys": [m.key for m in matches]}
-            ).all()
-        )
-        for m in matches:
-            m.snippet = found.get(m.key, "")
+        fill_snippets(conn, _SQL[what]["snippets"], query, matches)
 
     def alias_match(self, conn: Connection, words: str, norm: str) -> TextualSelect | None:
         """None: the trigram indexes serve `LIKE '%...%'` as it is."""

@@ -28,7 +28,7 @@ from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
 from sectorwatch.errors import StoreError
-from sectorwatch.store.backends.base import Backend, Match, TextKind
+from sectorwatch.store.backends.base import Backend, Match, TextKind, fill_snippets
 from sectorwatch.store.text_query import terms
 
 
@@ -189,15 +189,7 @@ class SQLiteBackend(Backend):
         return [Match(ids[k], float(r), key=k) for k, r in ranked if k in ids]
 
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
-        if not matches:
-            return
-        found: dict[int | str, str] = dict(
-            conn.execute(
-                _SQL[what]["snippets"], {"q": fts5_query(query), "keys": [m.key for m in matches]}
-            ).all()
-        )
-        for m in matches:
-            m.snippet = found.get(m.key, "")
+        fill_snippets(conn, _SQL[what]["snippets"], fts5_query(query), matches)
 
     def alias_match(self, conn: Connection, words: str, norm: str) -> TextualSelect | None:
         if len(words) < 3 or len(norm) < 3:  # no trigram in it
