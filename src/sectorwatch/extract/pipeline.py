@@ -90,7 +90,7 @@ class Extractor:
         self.nlp = load_pipeline(model, exclude=EXCLUDED_COMPONENTS)
         self.batch_size = batch_size
         on_demand = [n for n in PARSED_ON_DEMAND if n in self.nlp.pipe_names]
-        self._skipped = on_demand
+        self.on_demand = on_demand  # loaded, left out of the whole-article pass
         self.parse = sentence_parser(self.nlp) if on_demand else None
 
     def extract(self, article: Article) -> Extraction:
@@ -108,7 +108,7 @@ class Extractor:
         hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
         pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
         docs = self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.batch_size, disable=self._skipped
+            pairs, as_tuples=True, batch_size=self.batch_size, disable=self.on_demand
         )
         for doc, (article, restore) in docs:
             try:
