@@ -8,11 +8,11 @@ from quote_articles import quotes_of
 def test_letter_sent_on_behalf_of_a_named_chair(extractor):
     got = quotes_of(
         extractor,
-        "Fernhurst Health NHS Trust has failed to appoint a chief executive.",
-        "A letter, sent on behalf of the trust's chair Bob Marsh, said: \"We have not been "
-        'able to appoint."',
+        "Fernhurst Health NHS Trust has still found no one to run its wards.",
+        "A letter, sent on behalf of the trust's chair Bob Marsh, said: \"The search goes "
+        'on into the winter."',
     )
-    assert got == [("direct", "We have not been able to appoint.", "Bob Marsh")]
+    assert got == [("direct", "The search goes on into the winter.", "Bob Marsh")]
 
 
 def test_statement_from_the_trust_and_from_its_chairman(extractor):
@@ -49,19 +49,17 @@ def test_in_a_letter_she_thanked(extractor):
     got = quotes_of(
         extractor,
         "Ann Lowe, chief executive of Fernhurst Health NHS Trust, is to retire.",
-        'And in a letter she has personally thanked all 400 staff for their "fantastic '
-        'dedication".',
+        'In a letter she also thanked the ward teams for their "quiet courage".',
     )
     # thanks that quote the speaker's words are reported speech in the gold convention
     # (realdev annotates them so, beside the quoted fragment)
     assert got == [
         (
             "indirect",
-            'And in a letter she has personally thanked all 400 staff for their "fantastic '
-            'dedication".',
+            'In a letter she also thanked the ward teams for their "quiet courage".',
             "Ann Lowe",
         ),
-        ("direct", "fantastic dedication", "Ann Lowe"),
+        ("direct", "quiet courage", "Ann Lowe"),
     ]
 
 
