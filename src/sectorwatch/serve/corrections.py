@@ -9,9 +9,10 @@ filled in with what was sent (the token aside), so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from fastapi import FastAPI, Form, Request
+from fastapi import Depends, FastAPI, Form, Request
 from sqlalchemy import func, select
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
@@ -53,6 +54,41 @@ def _author(value: str) -> str:
 
 def _note(value: str) -> str | None:
     return " ".join(value.split())[:500] or None
+
+
+@dataclass(frozen=True)
+class WriteForm:
+    """What every correction form sends beside its own fields: the token and CSRF value,
+    who writes and why, and where to go back to (one FastAPI dependency, `write_form`)."""
+
+    token: str
+    csrf: str
+    author: str
+    note: str
+    next: str
+
+    @property
+    def by(self) -> str:
+        return _author(self.author)
+
+    @property
+    def why(self) -> str | None:
+        return _note(self.note)
+
+    def fields(self, own: dict[str, str]) -> dict[str, str]:
+        """The form as sent, its own fields first (kept when a write is refused)."""
+        shared = {"author": self.author, "note": self.note, "token": self.token}
+        return {**own, **shared, "csrf": self.csrf, "next": self.next}
+
+
+def write_form(
+    token: str = Form("", max_length=500),
+    csrf: str = Form("", max_length=200),
+    author: str = Form("", max_length=200),
+    note: str = Form("", max_length=500),
+    next: str = Form("/", max_length=500),
+) -> WriteForm:
+    return WriteForm(token=token, csrf=csrf, author=author, note=note, next=next)
 
 
 def register(app: FastAPI) -> None:
@@ -119,13 +155,15 @@ def register(app: FastAPI) -> None:
     def write(
         request: Request,
         action: str,
-        fields: dict[str, str],
+        form: WriteForm,
+        own: dict[str, str],
         needed: dict[str, str],
         act: Callable[[], tuple[dict[str, Any], str]],
     ) -> Response:
         """Check the token, then that each `needed` field is there, then `act()` (its
-        answer and where to go back to); any refusal keeps `fields`."""
-        reason = app.state.guard.check_write(request, fields.get("token"), fields.get("csrf"))
+        answer and where to go back to); any refusal keeps what was sent."""
+        fields = form.fields(own)
+        reason = app.state.guard.check_write(request, form.token, form.csrf)
         if reason:
             return refuse(request, 403, reason, action, fields)
         for name, message in needed.items():
@@ -143,30 +181,18 @@ def register(app: FastAPI) -> None:
         a: str = Form("", max_length=200),
         b: str = Form("", max_length=200),
         kind: str = Form("", max_length=20),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(a=a, b=b, kind=kind, author=author, note=note, token=token, csrf=csrf)
-        fields["next"] = next
-
         def act() -> tuple[dict[str, Any], str]:
             which = kind.strip() or kind_of(a.strip()) or kind_of(b.strip()) or "person"
             first, second = one(a, which), one(b, which)
-            canonical = judgements.merge(engine, first, second, _author(author), _note(note))
+            canonical = judgements.merge(engine, first, second, w.by, w.why)
             page = "organisation" if canonical.startswith("o-") else "person"
-            back = f"/{page}/{canonical}" if next.startswith(f"/{page}/") else next
+            back = f"/{page}/{canonical}" if w.next.startswith(f"/{page}/") else w.next
             return {"judgement": "merge", "canonical_id": canonical}, back
 
-        return write(
-            request,
-            "/corrections/merge",
-            fields,
-            {"a": "name the first", "b": "name the one to merge with"},
-            act,
-        )
+        needed = {"a": "name the first", "b": "name the one to merge with"}
+        return write(request, "/corrections/merge", w, dict(a=a, b=b, kind=kind), needed, act)
 
     @app.post("/corrections/split", summary="Judge two entities different, or one in an article")
     def split(
@@ -174,15 +200,8 @@ def register(app: FastAPI) -> None:
         a: str = Form("", max_length=200),
         b: str = Form("", max_length=200),
         article: str = Form("", max_length=200),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(a=a, b=b, article=article, author=author, note=note, token=token)
-        fields.update(csrf=csrf, next=next)
-
         def act() -> tuple[dict[str, Any], str]:
             if not b.strip() and not article.strip():
                 raise StoreError("name the other entity, or the article where it is someone else")
@@ -191,34 +210,29 @@ def register(app: FastAPI) -> None:
                 a.strip(),
                 one(b, kind_of(a.strip())) if b.strip() else None,
                 article_id=article.strip() or None,
-                author=_author(author),
-                note=_note(note),
+                author=w.by,
+                note=w.why,
             )
-            return {"judgement": "split", "entity_id": apart}, next
+            return {"judgement": "split", "entity_id": apart}, w.next
 
-        return write(request, "/corrections/split", fields, {"a": "which entity? (its id)"}, act)
+        own = dict(a=a, b=b, article=article)
+        return write(request, "/corrections/split", w, own, {"a": "which entity? (its id)"}, act)
 
     @app.post("/corrections/reject", summary="Judge a claim wrong, or right again (token)")
     def reject(
         request: Request,
         claim: str = Form("", max_length=200),
         undo: bool = Form(False),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(claim=claim, undo="true" if undo else "", author=author, note=note)
-        fields.update(token=token, csrf=csrf, next=next)
-
         def act() -> tuple[dict[str, Any], str]:
-            judgements.reject(engine, claim.strip(), _author(author), undo=undo, note=_note(note))
+            judgements.reject(engine, claim.strip(), w.by, undo=undo, note=w.why)
             kind = "accept" if undo else "reject"
-            return {"judgement": kind, "claim_id": claim.strip()}, next
+            return {"judgement": kind, "claim_id": claim.strip()}, w.next
 
+        own = dict(claim=claim, undo="true" if undo else "")
         return write(
-            request, "/corrections/reject", fields, {"claim": "which claim? (its id)"}, act
+            request, "/corrections/reject", w, own, {"claim": "which claim? (its id)"}, act
         )
 
     @app.post("/corrections/speaker", summary="Set who said a quote (token needed)")
@@ -226,15 +240,8 @@ def register(app: FastAPI) -> None:
         request: Request,
         quote: str = Form("", max_length=200),
         speaker: str = Form("", max_length=200),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(quote=quote, speaker=speaker, author=author, note=note, token=token)
-        fields.update(csrf=csrf, next=next)
-
         def act() -> tuple[dict[str, Any], str]:
             created = False
             entity_id: str | None = None
@@ -254,19 +261,20 @@ def register(app: FastAPI) -> None:
                 else:
                     judgements.require_quote(engine, quote.strip())
                     entity_id, created = (
-                        judgements.create_person(engine, name, _author(author)),
+                        judgements.create_person(engine, name, w.by),
                         True,
                     )
-            judgements.set_speaker(engine, quote.strip(), entity_id, _author(author), _note(note))
+            judgements.set_speaker(engine, quote.strip(), entity_id, w.by, w.why)
             result = {
                 "judgement": "set_speaker",
                 "claim_id": quote.strip(),
                 "speaker_id": entity_id,
             }
-            return {**result, "created": created}, next
+            return {**result, "created": created}, w.next
 
+        own = dict(quote=quote, speaker=speaker)
         return write(
-            request, "/corrections/speaker", fields, {"quote": "which quote? (its id)"}, act
+            request, "/corrections/speaker", w, own, {"quote": "which quote? (its id)"}, act
         )
 
     @app.post("/corrections/edit", summary="Set a fact's date or status (token needed)")
@@ -275,48 +283,36 @@ def register(app: FastAPI) -> None:
         claim: str = Form("", max_length=200),
         field: str = Form("", max_length=20),
         value: str = Form("", max_length=20),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(claim=claim, field=field, value=value, author=author, note=note)
-        fields.update(token=token, csrf=csrf, next=next)
-
         def act() -> tuple[dict[str, Any], str]:
             judgements.edit(
                 engine,
                 claim.strip(),
                 field.strip(),
                 value.strip() or None,
-                _author(author),
-                _note(note),
+                w.by,
+                w.why,
             )
             answer = {"judgement": "edit", "claim_id": claim.strip(), "field": field.strip()}
-            return {**answer, "value": value.strip() or None}, next
+            return {**answer, "value": value.strip() or None}, w.next
 
         needed = {"claim": "which claim? (its id)", "field": "which field?"}
-        return write(request, "/corrections/edit", fields, needed, act)
+        own = dict(claim=claim, field=field, value=value)
+        return write(request, "/corrections/edit", w, own, needed, act)
 
     @app.post("/corrections/undo", summary="Undo a judgement by its number (token needed)")
     def undo(
         request: Request,
         judgement: str = Form("", max_length=12),
-        token: str = Form("", max_length=500),
-        csrf: str = Form("", max_length=200),
-        author: str = Form("", max_length=200),
-        note: str = Form("", max_length=500),
-        next: str = Form("/", max_length=500),
+        w: WriteForm = Depends(write_form),
     ) -> Response:
-        fields = dict(judgement=judgement, author=author, note=note, token=token, csrf=csrf)
-        fields["next"] = next
-
         def act() -> tuple[dict[str, Any], str]:
             if not judgement.strip().isdigit():
                 raise StoreError(f"judgement must be a number, not {judgement!r}")
             number = int(judgement)
-            kind = reverse(engine, number, _author(author), _note(note))
-            return {"judgement": kind, "undid": number}, next
+            kind = reverse(engine, number, w.by, w.why)
+            return {"judgement": kind, "undid": number}, w.next
 
-        return write(request, "/corrections/undo", fields, {"judgement": "which judgement?"}, act)
+        needed = {"judgement": "which judgement?"}
+        return write(request, "/corrections/undo", w, dict(judgement=judgement), needed, act)
