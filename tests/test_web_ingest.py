@@ -23,7 +23,7 @@ HARLOW = "/news/harlow-vale-chief-nurse"
 def site(monkeypatch):
     monkeypatch.setenv("SECTORWATCH_WEB_ALLOW", "127.0.0.1")
     monkeypatch.setenv("SECTORWATCH_WEB_HOST_DELAY", "0")
-    monkeypatch.setenv("SECTORWATCH_WEB_TIMEOUT", "2")
+    monkeypatch.setenv("SECTORWATCH_WEB_TIMEOUT", "30")  # no page of the fictional site is slow
     monkeypatch.setenv("SECTORWATCH_WEB_BACKOFF", "0")
     with Site() as s:
         yield s

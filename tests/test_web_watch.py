@@ -172,7 +172,7 @@ def watch_env(tmp_path: Path) -> dict[str, str]:
     return {
         "SECTORWATCH_WEB_ALLOW": "127.0.0.1",
         "SECTORWATCH_WEB_HOST_DELAY": "0",
-        "SECTORWATCH_WEB_TIMEOUT": "5",
+        "SECTORWATCH_WEB_TIMEOUT": "60",  # a busy CI machine must not time a page out
         "SECTORWATCH_WEB_CONTACT": "newsdesk@example.org",
         "SECTORWATCH_WATCH_STATE": str(tmp_path / "state.json"),
         "SECTORWATCH_DB": f"sqlite:///{tmp_path / 'sw.db'}",
