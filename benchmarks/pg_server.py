@@ -1,7 +1,7 @@
-"""A PostgreSQL server for a benchmark, started from Debian's binaries the way
-tests/conftest_postgres.py does: initdb (once) into a folder, pg_ctl start on a free
-loopback port and a unix socket in that folder, fsync off; as the `postgres` user when run
-as root. Keeping the folder between runs keeps the databases (for `--reuse`).
+"""A PostgreSQL server for the benchmarks and the tests (tests/conftest_postgres.py), started
+from Debian's binaries: initdb (once) into a folder, pg_ctl start on a free loopback port
+and a unix socket in that folder, fsync off; as the `postgres` user when run as root.
+Keeping the folder between runs keeps the databases (for a benchmark's `--reuse`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def pg_bin() -> Path:
+def find_pg_bin() -> Path | None:
+    """The folder of the newest installed PostgreSQL's binaries, if any."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
+    return Path(found[-1]).parent if found else None
+
+
+def pg_bin() -> Path:
+    found = find_pg_bin()
+    if found is None:
         raise SystemExit(
             "PostgreSQL is not installed (/usr/lib/postgresql/*/bin): make system-deps"
         )
-    return Path(found[-1]).parent
+    return found
 
 
 def _free_port() -> int:
@@ -34,7 +40,12 @@ def _free_port() -> int:
 def _as_postgres(cmd: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return cmd
-    return ["runuser", "-u", "postgres", "--", *cmd]
+    runuser = shutil.which("runuser")
+    return (
+        [runuser, "-u", "postgres", "--", *cmd]
+        if runuser
+        else ["su", "postgres", "-c", " ".join(cmd)]
+    )
 
 
 @contextmanager
