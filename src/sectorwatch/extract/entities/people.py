@@ -30,7 +30,7 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
 )
 from sectorwatch.extract.lexicon import calendar_words, comes_from, succession_verbs, words
-from sectorwatch.extract.spans import Spans
+from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
@@ -176,7 +176,7 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
 def _first_names_of_titled(
     text: str,
     found: list[tuple[int, int, str, str | None]],
-    org_spans: Spans,
+    org_spans: SpanSet,
     role_words: set[str],
 ) -> list[tuple[int, int, str, str | None]]:
     """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
@@ -204,7 +204,7 @@ def _first_names_of_titled(
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
-    org_spans = Spans([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
+    org_spans = SpanSet([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
     role_words = set(role_vocabulary().canonical)
     found: list[tuple[int, int, str, str | None]] = []
     for s, e in sorted(set(_candidates(ctx))):
@@ -269,11 +269,11 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         {w: n for w, ns in by_first.items() if len(ns) == 1 and w not in by_last for n in ns}
     )
     short.update({w: n for w, n in titled_alone.items() if w not in short})
-    taken = Spans([(m.start, m.end) for m in mentions])
+    taken = SpanSet([(m.start, m.end) for m in mentions])
     if short:
         alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
-            if taken.holds(m.start()) or org_spans.holds(m.start()):
+            if taken.covers(m.start()) or org_spans.covers(m.start()):
                 continue
             mentions.append(Mention("person", m.group(0), short[m.group(0)], m.start(), m.end()))
             resolver.setdefault(m.group(0), short[m.group(0)])
