@@ -88,8 +88,20 @@ def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     return mention.canonical if mention else None
 
 
-def role_of(ctx: ArticleContext, person: str, sent: tuple[int, int], prefer: tuple[str, ...]):
-    facts = [f for f in ctx.roles if f.person == person]
+def role_of(
+    ctx: ArticleContext,
+    person: str,
+    sent: tuple[int, int],
+    prefer: tuple[str, ...],
+    organisation: str | None = None,
+):  # type: ignore[no-untyped-def]
+    """The role fact of `person` an event at `sent` is about (with `organisation`, only
+    their facts at that body)."""
+    facts = [
+        f
+        for f in ctx.roles
+        if f.person == person and (organisation is None or f.organisation == organisation)
+    ]
     same = [f for f in facts if sent[0] <= f.start < sent[1]]
     # in the cue's own sentence, the fact whose status fits the event comes first
     # ("X, currently COO at A, will become chief executive of B": the incoming post)

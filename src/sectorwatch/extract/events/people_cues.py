@@ -110,11 +110,8 @@ def _post_left(ctx: ArticleContext, person: str, cue_end: int, sent: tuple[int, 
     whichever post the sentence's other facts name."""
     assert ctx.organisations is not None
     gap = _LEFT_BODY.match(ctx.text, cue_end, sent[1])
-    at = gap.end() if gap else cue_end
-    named = ctx.organisations.starting_at(at)
+    named = ctx.organisations.starting_at(gap.end() if gap else cue_end)
     if named is None:
         return None
-    held = [f for f in ctx.roles if f.person == person and f.organisation == named.canonical]
-    held.sort(key=lambda f: ("leaving", "current", "interim", "acting").index(f.status)
-              if f.status in ("leaving", "current", "interim", "acting") else 4)  # fmt: skip
-    return held[0] if held else None
+    prefer = ("leaving", "current", "interim", "acting")
+    return role_of(ctx, person, sent, prefer, organisation=named.canonical)
