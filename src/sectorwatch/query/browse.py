@@ -7,22 +7,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of
 from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
-from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
-from sectorwatch.store.schema import (
-    articles,
-    claims,
-    entities,
-    events,
-    evidence,
-    mentions,
-    quotes,
-)
+from sectorwatch.query.quotes import QuoteAnswer, load_quotes
+from sectorwatch.store import article_reads, entity_reads, quote_reads, reads
 
 
 @dataclass
@@ -67,7 +59,7 @@ def article(engine: Engine | Connection, article_id: str) -> ArticleAnswer:
     """An article's text, its quotes and every span read in it (judgements applied)."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        row = article_reads.article_row(conn, article_id)
         if row is None:
             raise QueryError(f"no article with id {article_id!r}")
         answer = ArticleAnswer(
@@ -82,37 +74,20 @@ def article(engine: Engine | Connection, article_id: str) -> ArticleAnswer:
             row["extractor_version"],
         )
         answer.paragraphs = json.loads(row["paragraphs"] or "[]")
-        answer.quotes = load_quotes(
-            conn,
-            quote_select()
-            .where(quotes.c.article_id == article_id)
-            .order_by(quotes.c.start, quotes.c.claim_id),
-            judged,
-        )
+        answer.quotes = load_quotes(conn, quote_reads.quotes_in_article(article_id), judged)
         for q in answer.quotes:
             answer.spans.append(
                 Span(q.start, q.end, "quote", q.claim_id, q.speaker_id, q.speaker,
                      q.speaker_kind, q.stance)
             )  # fmt: skip
-        rows = conn.execute(
-            select(
-                claims.c.id,
-                claims.c.property,
-                claims.c.entity_id,
-                claims.c.value,
-                evidence.c.start,
-                evidence.c.end,
-            )
-            .join(evidence, evidence.c.id == claims.c.evidence_id)
-            .where(claims.c.article_id == article_id, claims.c.property != "quote")
-        ).all()
+        rows = article_reads.article_fact_spans(conn, article_id)
         for cid, prop, entity_id, value, start, end in rows:
             if cid in judged.rejected:
                 continue
             kind = "role" if prop == "occupancy" else prop
             label = _fact_label(prop, json.loads(value))
             answer.spans.append(Span(start, end, kind, cid, judged.canon(entity_id), label))
-        found = conn.execute(select(mentions).where(mentions.c.article_id == article_id)).all()
+        found = article_reads.article_mentions(conn, article_id)
         names = names_of(conn, {judged.canon(m.entity_id) or m.entity_id for m in found})
         for m in found:
             canon = judged.canon(m.entity_id)
@@ -135,7 +110,7 @@ def entity(engine: Engine | Connection, entity_id: str) -> EntityAnswer:
     with connected(engine) as conn:
         judged = Judged.load(conn)
         canonical = judged.canon(entity_id) or entity_id
-        row = conn.execute(select(entities).where(entities.c.id == canonical)).mappings().first()
+        row = entity_reads.entity_row(conn, canonical)
         if row is None:
             raise QueryError(f"no entity with id {entity_id!r}")
         ids = judged.cluster(canonical)
@@ -152,10 +127,8 @@ def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]
     """The `n` events reported most recently, newest report first."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
-        if judged.rejected:
-            query = query.where(events.c.claim_id.not_in(judged.rejected))
-        found = consolidate(load_events(conn, query.limit(n * 3), judged))  # one per change
+        query = reads.latest_events(judged.rejected, n * 3)
+        found = consolidate(load_events(conn, query, judged))  # one per change
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
         return found[:n]
 
@@ -172,20 +145,13 @@ def most_quoted(engine: Engine | Connection, n: int = 10) -> list[QuotedCount]:
     with connected(engine) as conn:
         judged = Judged.load(conn)
         moved = {c: s for c, s in judged.speakers.items() if s and c not in judged.rejected}
-        counted = select(quotes.c.speaker_id, func.count()).where(
-            quotes.c.speaker_id.is_not(None), quotes.c.speaker_kind == "person"
-        )
         skip = judged.rejected | set(moved)
-        if skip:
-            counted = counted.where(quotes.c.claim_id.not_in(skip))
         counts: dict[str, int] = {}
-        for speaker, count in conn.execute(counted.group_by(quotes.c.speaker_id)):
+        for speaker, count in quote_reads.person_quote_counts(conn, skip):
             key = judged.canon(speaker) or speaker
             counts[key] = counts.get(key, 0) + count
         if moved:
-            present = conn.execute(
-                select(quotes.c.claim_id).where(quotes.c.claim_id.in_(moved))
-            ).scalars()
+            present = quote_reads.stored_quote_claims(conn, moved)
             for claim_id in present:
                 key = judged.canon(moved[claim_id]) or moved[claim_id]
                 counts[key] = counts.get(key, 0) + 1

@@ -12,15 +12,14 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
-from sectorwatch.store import keys
+from sectorwatch.store import article_reads, entity_reads, keys
 from sectorwatch.store.backends import backend_of
 from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
 from sectorwatch.store.reads import SOURCE_COLUMNS
-from sectorwatch.store.schema import aliases, articles, claims, entities, evidence, referents
 
 ORIGIN_RANK = {"curated": 0, "extracted": 1, "inferred": 2}
 SNAPSHOT_KEY = "sectorwatch.snapshot"  # where a SQLite connection keeps what it read
@@ -95,9 +94,7 @@ class Judged:
         store instead of once per question."""
         kept = snapshot(conn)
         if "judged" not in kept:
-            canonical = dict(
-                conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all()
-            )
+            canonical = entity_reads.merged_ids(conn)
             kept["judged"] = cls(
                 rejected_claims(conn), speaker_overrides(conn), canonical, fact_edits(conn)
             )
@@ -140,18 +137,14 @@ def check_date(value: str | None, what: str = "date") -> str | None:
 def find_entities(conn: Connection, name: str, kind: str | None = None) -> list[str]:
     """Canonical ids of the entities called `name` (an id, an exact alias, else a close one)."""
     judged = Judged.load(conn)
-    row = conn.execute(select(entities.c.id, entities.c.kind).where(entities.c.id == name)).first()
+    row = entity_reads.entity_kind(conn, name)
     if row is not None and (kind is None or row.kind == kind):
         return [judged.canon(row.id) or row.id]
     kinds = [kind] if kind else ["person", "organisation"]
     found: list[str] = []
     for k in kinds:
         norm = keys.name_norm(k, name)
-        rows = conn.execute(
-            select(aliases.c.entity_id, aliases.c.norm).where(
-                aliases.c.kind == k, aliases.c.block == keys.block_key(k, norm)
-            )
-        ).all()
+        rows = entity_reads.aliases_in_block(conn, k, keys.block_key(k, norm))
         exact = [e for e, n in rows if n == norm]
         close = [e for e, n in rows if fuzz.token_sort_ratio(n, norm) >= 90]
         for e in exact or close:
@@ -181,22 +174,15 @@ def names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
     if missing:
         if len(known) + len(missing) > NAMES_KEPT:
             known.clear()
-        rows = conn.execute(
-            select(entities.c.id, entities.c.name).where(entities.c.id.in_(missing))
-        ).all()
+        rows = entity_reads.names_by_id(conn, missing)
         known.update(dict.fromkeys(missing))  # None: no such entity
-        known.update((row.id, row.name) for row in rows)
+        known.update(rows)
     return {i: name for i in ids if (name := known[i]) is not None}
 
 
 def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
     """Every name the entities `ids` (a merged cluster) were read as, sorted."""
-    rows = conn.execute(select(aliases.c.alias).where(aliases.c.entity_id.in_(ids)))
-    return sorted(set(rows.scalars()))
-
-
-ARTICLE_TITLE = func.coalesce(articles.c.title, func.substr(articles.c.text, 1, 200))
-"""An article's title, else the start of its text (`first_line` makes it a name)."""
+    return sorted(set(entity_reads.alias_names(conn, ids)))
 
 
 def first_line(value: str | None, width: int = 160) -> str | None:
@@ -227,24 +213,16 @@ class ClaimSource(NamedTuple):
         return cls(claim_id, *row[at : at + len(SOURCE_COLUMNS)])
 
 
-_SENTENCES = select(evidence.c.id, evidence.c.sentence, evidence.c.start, evidence.c.end).where(
-    evidence.c.id.in_(bindparam("ids", expanding=True))
-)
-_ABOUT = select(articles.c.id, ARTICLE_TITLE, articles.c.published, articles.c.source).where(
-    articles.c.id.in_(bindparam("ids", expanding=True))
-)
-
-
 def evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, EvidenceRef]:
     """`evidence_for` from claim rows already read: each sentence and each article is read
     once, however many claims share it."""
     sentences: dict[str, tuple[str, int, int]] = {}
     for part in _chunks(sorted({s.evidence_id for s in sources if s.evidence_id})):
-        rows = conn.execute(_SENTENCES, {"ids": part}).all()
+        rows = article_reads.sentences(conn, part)
         sentences.update((r[0], (r[1], r[2], r[3])) for r in rows)
     about: dict[str, tuple[str | None, str | None, str]] = {}
     for part in _chunks(sorted({s.article_id for s in sources if s.article_id})):
-        rows = conn.execute(_ABOUT, {"ids": part}).all()
+        rows = article_reads.articles_about(conn, part)
         about.update((r[0], (first_line(r[1]), r[2], r[3])) for r in rows)
     out: dict[str, EvidenceRef] = {}
     for s in sources:
@@ -270,25 +248,7 @@ def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRe
     out: dict[str, EvidenceRef] = {}
     for chunk in range(0, len(claim_ids), 500):
         part = claim_ids[chunk : chunk + 500]
-        rows = conn.execute(
-            select(
-                claims.c.id,
-                claims.c.article_id,
-                ARTICLE_TITLE,
-                articles.c.published,
-                articles.c.source,
-                evidence.c.sentence,
-                evidence.c.start,
-                evidence.c.end,
-                claims.c.extractor,
-                claims.c.extractor_version,
-                claims.c.origin,
-                claims.c.confidence,
-            )
-            .join(evidence, evidence.c.id == claims.c.evidence_id)
-            .join(articles, articles.c.id == claims.c.article_id)
-            .where(claims.c.id.in_(part))
-        )
+        rows = article_reads.claim_evidence(conn, part)
         for r in rows:
             out[r[0]] = EvidenceRef(r[0], r[1], first_line(r[2]), *r[3:])  # type: ignore[call-arg]
     return out

@@ -12,11 +12,10 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from sectorwatch import dates
 from sectorwatch.query.common import (
-    ARTICLE_TITLE,
     Judged,
     evidence_for,
     first_line,
@@ -27,7 +26,7 @@ from sectorwatch.query.common import (
 from sectorwatch.query.holders import NOT_HOLDING, holders
 from sectorwatch.query.kinds import organisation_kind
 from sectorwatch.query.tables import TableSpec
-from sectorwatch.store.schema import articles, entities, events, occupancies, posts
+from sectorwatch.store import entity_reads, reads
 
 EVENTS = TableSpec(
     "events",
@@ -87,17 +86,7 @@ def event_rows(conn: Connection) -> list[dict[str, Any]]:
 
 def _event_rows(conn: Connection) -> list[dict[str, Any]]:
     judged = Judged.load(conn)
-    found = conn.execute(
-        select(
-            events,
-            posts.c.role,
-            ARTICLE_TITLE.label("article_title"),
-            articles.c.publisher,
-            articles.c.published,
-        )
-        .outerjoin(posts, posts.c.id == events.c.post_id)
-        .outerjoin(articles, articles.c.id == events.c.article_id)
-    ).mappings()
+    found = reads.events_with_posts(conn)
     rows = [r for r in found if r["claim_id"] not in judged.rejected]
     ids: set[str] = set()
     for r in rows:
@@ -164,24 +153,15 @@ def people_rows(conn: Connection) -> list[dict[str, Any]]:
 def _people_rows(conn: Connection) -> list[dict[str, Any]]:
     judged = Judged.load(conn)
     people = [
-        r.id
-        for r in conn.execute(select(entities.c.id).where(entities.c.kind == "person"))
-        if judged.canon(r.id) == r.id
+        entity_id
+        for entity_id in entity_reads.entity_ids_of_kind(conn, "person")
+        if judged.canon(entity_id) == entity_id
     ]
     roles: dict[str, set[str]] = defaultdict(set)
     orgs: dict[str, set[str]] = defaultdict(set)
     posts_held: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, list[str | None]] = defaultdict(list)
-    held = conn.execute(
-        select(
-            occupancies.c.claim_id,
-            occupancies.c.person_id,
-            occupancies.c.post_id,
-            occupancies.c.observed,
-            posts.c.role,
-            posts.c.organisation_id,
-        ).join(posts, posts.c.id == occupancies.c.post_id)
-    ).all()
+    held = reads.terms_with_posts(conn)
     org_ids = {judged.canon(r.organisation_id) for r in held if r.organisation_id}
     names = names_of(conn, {o for o in org_ids if o} | set(people))
     for r in held:
@@ -232,31 +212,22 @@ def organisation_rows(conn: Connection) -> list[dict[str, Any]]:
 def _organisation_rows(conn: Connection) -> list[dict[str, Any]]:
     judged = Judged.load(conn)
     orgs = [
-        r.id
-        for r in conn.execute(select(entities.c.id).where(entities.c.kind == "organisation"))
-        if judged.canon(r.id) == r.id
+        entity_id
+        for entity_id in entity_reads.entity_ids_of_kind(conn, "organisation")
+        if judged.canon(entity_id) == entity_id
     ]
     names = names_of(conn, set(orgs))
     n_posts: dict[str, int] = defaultdict(int)
     people: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, list[str | None]] = defaultdict(list)
-    for r in conn.execute(
-        select(
-            posts.c.organisation_id,
-            occupancies.c.person_id,
-            occupancies.c.claim_id,
-            occupancies.c.observed,
-        ).outerjoin(occupancies, occupancies.c.post_id == posts.c.id)
-    ):
+    for r in reads.posts_with_terms_of_office(conn):
         o = judged.canon(r.organisation_id)
         if not o:
             continue
         if r.person_id and r.claim_id not in judged.rejected:
             people[o].add(judged.canon(r.person_id) or r.person_id)
             seen[o].append(r.observed)
-    for org_id, n in conn.execute(
-        select(posts.c.organisation_id, func.count()).group_by(posts.c.organisation_id)
-    ):
+    for org_id, n in reads.post_counts(conn):
         if org_id:
             n_posts[judged.canon(org_id) or org_id] += n
     n_events: dict[str, int] = defaultdict(int)
@@ -297,7 +268,7 @@ def post_rows(conn: Connection, on: str | None = None) -> list[dict[str, Any]]:
 
 def _post_rows(conn: Connection, on: str | None) -> list[dict[str, Any]]:
     judged = Judged.load(conn)
-    found = conn.execute(select(posts.c.id, posts.c.role, posts.c.organisation_id)).all()
+    found = reads.every_post_role(conn)
     by_post = holders(conn, [p.id for p in found], on or today(), judged, include_all=on is None)
     names = names_of(conn, {judged.canon(p.organisation_id) or "" for p in found})
     out = []

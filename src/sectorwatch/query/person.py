@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch.query.common import (
     EvidenceRef,
@@ -18,8 +18,8 @@ from sectorwatch.query.common import (
 from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import holders, load_posts
-from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
-from sectorwatch.store.schema import events, occupancies, quotes
+from sectorwatch.query.quotes import QuoteAnswer, load_quotes
+from sectorwatch.store import quote_reads, reads
 
 
 @dataclass
@@ -60,11 +60,8 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
             aliases=aliases_of(conn, ids),
             referents=[i for i in ids if i != pid],
         )
-        held = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(ids))
-        named = select(events.c.post_id).where(
-            events.c.person_id.in_(ids), events.c.post_id.is_not(None)
-        )
-        post_ids = sorted(set(conn.execute(held).scalars()) | set(conn.execute(named).scalars()))
+        held = reads.posts_held_by(conn, ids)
+        post_ids = sorted(set(held) | reads.posts_named_in_events(conn, ids))
         post_rows = load_posts(conn, post_ids)
         # only this person's claims: their status on each post depends on them alone
         held_posts = holders(conn, post_ids, today(), judged, True, people=sorted(ids))
@@ -96,15 +93,13 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
                 + (r.post_id,)
             )
         )
-        told = load_events(conn, select(events).where(events.c.person_id.in_(ids)), judged)
+        told = load_events(conn, reads.events_of_people(ids), judged)
         answer.events = consolidate(told)  # one per real-world change, every report kept
-        quoted = quote_select().where(quotes.c.speaker_id.in_(ids))
+        quoted = quote_reads.quotes_by_speaker(ids)
         answer.quotes = [q for q in load_quotes(conn, quoted, judged) if q.speaker_id in ids]
         overridden = [c for c, s in judged.speakers.items() if s in ids]
         if overridden:
-            extra = load_quotes(
-                conn, quote_select().where(quotes.c.claim_id.in_(overridden)), judged
-            )
+            extra = load_quotes(conn, quote_reads.quotes_by_claim(overridden), judged)
             answer.quotes += [
                 q for q in extra if q.claim_id not in {x.claim_id for x in answer.quotes}
             ]

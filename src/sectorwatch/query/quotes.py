@@ -1,22 +1,18 @@
-"""Quotes as answers: text, stance, speaker (judgements applied) and evidence."""
+"""Quotes as answers: text, stance, speaker (judgements applied) and evidence. The
+statements they are read with are the store's (`store.quote_reads`: `quote_select` and its
+narrowings)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, RowMapping, Select, select
+from sqlalchemy import Connection, RowMapping, Select
 
-from sectorwatch.query.common import (
-    ARTICLE_TITLE,
-    SOURCE_COLUMNS,
-    EvidenceRef,
-    Judged,
-    evidence_for,
-    first_line,
-    names_of,
-)
-from sectorwatch.store.schema import articles, claims, evidence, quotes
+from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, first_line, names_of
+from sectorwatch.store.quote_reads import quote_select
+
+__all__ = ["QuoteAnswer", "load_quotes", "quote_select"]
 
 
 @dataclass
@@ -43,26 +39,6 @@ class QuoteAnswer:
     start: int = 0  # offsets of the quote in the article text
     end: int = 0
     observed: str | None = None  # when it was reported
-
-
-def quote_select() -> Select:
-    """Quotes with their article's date and title, and the claim's evidence (read in the
-    same statement: `load_quotes` needs no second query for it)."""
-    return (
-        select(
-            quotes,
-            articles.c.published,
-            ARTICLE_TITLE.label("title"),
-            articles.c.source.label("article_source"),
-            *SOURCE_COLUMNS,
-            evidence.c.sentence.label("source_sentence"),
-            evidence.c.start.label("source_start"),
-            evidence.c.end.label("source_end"),
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(claims, claims.c.id == quotes.c.claim_id)
-        .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
-    )
 
 
 def _evidence(conn: Connection, rows: list[RowMapping]) -> dict[str, EvidenceRef]:

@@ -19,22 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, func, literal_column, or_, select
+from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
-from sectorwatch.query.common import (
-    ARTICLE_TITLE,
-    Judged,
-    check_date,
-    connected,
-    first_line,
-    names_of,
-)
-from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
+from sectorwatch.query.common import Judged, check_date, connected, first_line, names_of
+from sectorwatch.query.quotes import QuoteAnswer, load_quotes
 from sectorwatch.query.search_input import check_limit, normalise_query
 from sectorwatch.query.timeline import _within
-from sectorwatch.store import fts, keys
-from sectorwatch.store.schema import aliases, articles, quotes
+from sectorwatch.store import article_reads, entity_reads, fts, keys, quote_reads
 
 FACETS = ("type", "organisation", "stance", "year")
 
@@ -196,7 +188,7 @@ def _quotes(
     ranked = fts.match_quotes(conn, text, limit)
     order = {m.id: i for i, m in enumerate(ranked)}
     matches = {m.id: m for m in ranked}
-    found = load_quotes(conn, quote_select().where(quotes.c.claim_id.in_(list(order))), judged)
+    found = load_quotes(conn, quote_reads.quotes_by_claim(order), judged)
     found.sort(key=lambda q: order[q.claim_id])
     return found, matches
 
@@ -215,26 +207,10 @@ def _quote_hit(q: QuoteAnswer) -> Hit:
     )
 
 
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]:
     """People and organisations with a name containing `text`, by name."""
     norm = keys.organisation_norm(text)
-    alike = [aliases.c.alias.ilike(_like(text), escape="\\")]
-    if norm:  # an empty norm would be LIKE '%%', every name
-        alike.append(aliases.c.norm.like(_like(norm), escape="\\"))
-    contains = or_(*alike)
-    indexed = fts.alias_match(conn, text, norm)  # the same names, without reading every alias
-    if indexed is not None:
-        contains = literal_column("aliases.rowid").in_(indexed) & contains
-    rows = conn.execute(
-        select(aliases.c.entity_id, aliases.c.kind, func.min(aliases.c.alias))
-        .where(contains)
-        .group_by(aliases.c.entity_id, aliases.c.kind)
-        .limit(limit)
-    ).all()
+    rows = entity_reads.names_containing(conn, text, norm, limit)
     found = {judged.canon(r[0]) or r[0]: r[1] for r in rows}
     names = names_of(conn, set(found))
     out = []
@@ -294,18 +270,7 @@ def _articles(
 ) -> tuple[list[ArticleHit], dict[str, fts.Match]]:
     """The best `limit` articles, best first (snippets not yet made), and their matches."""
     matches = fts.match_articles(conn, text, limit)
-    rows = {
-        r.id: r
-        for r in conn.execute(
-            select(
-                articles.c.id,
-                ARTICLE_TITLE.label("title"),
-                articles.c.published,
-                articles.c.source,
-                articles.c.text,
-            ).where(articles.c.id.in_([m.id for m in matches]))
-        )
-    }
+    rows = {r.id: r for r in article_reads.articles_for_hits(conn, [m.id for m in matches])}
     found = [
         ArticleHit(r.id, first_line(r.title), r.published, r.source, "", _excerpt(r.text, text))
         for m in matches

@@ -13,11 +13,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sectorwatch.query.common import Judged, names_of, snapshot
-from sectorwatch.store import keys
-from sectorwatch.store.schema import aliases, posts
+from sectorwatch.store import entity_reads, keys, reads
 
 FUZZY_CUTOFF = 85  # rapidfuzz WRatio out of 100: one or two letters wrong in a name
 NAME_LONGEST = 80  # characters: a longer query is not a misspelt name
@@ -74,7 +73,7 @@ def post_matches(conn: Connection, text: str, limit: int) -> list[dict[str, Any]
     """Posts (role and organisation) the query describes: {id, role, organisation, url}."""
     judged = Judged.load(conn)
     wanted = words(text)
-    found = conn.execute(select(posts.c.id, posts.c.role, posts.c.organisation_id)).all()
+    found = reads.every_post_role(conn)
     names = names_of(conn, {judged.canon(p.organisation_id) or "" for p in found})
     out, seen = [], set()
     for p in sorted(found, key=lambda p: (p.role, p.organisation_id or "")):
@@ -93,10 +92,7 @@ def _alias_norms(conn: Connection) -> list[tuple[str, str, str]]:
     """(norm, entity id, kind) of every alias (kept with the connection: `snapshot`)."""
     kept = snapshot(conn)
     if "search:aliases" not in kept:
-        kept["search:aliases"] = [
-            (r.norm, r.entity_id, r.kind)
-            for r in conn.execute(select(aliases.c.norm, aliases.c.entity_id, aliases.c.kind))
-        ]
+        kept["search:aliases"] = entity_reads.alias_norms(conn)
     return kept["search:aliases"]  # type: ignore[no-any-return]
 
 

@@ -8,20 +8,19 @@ filled in with what was sent (the token aside), so nothing typed is lost.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Depends, FastAPI, Form, Request
-from sqlalchemy import func, select
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from sectorwatch.errors import SectorwatchError, StoreError
 from sectorwatch.query.common import find_entities
 from sectorwatch.serve.render import DONE_COOKIE, wanted_format
-from sectorwatch.store import judgements
+from sectorwatch.store import judgements, reads
 from sectorwatch.store.judgement_undo import undo as reverse
-from sectorwatch.store.schema import judgements as judgements_table
 
 LABELS = {
     "a": "First (name or id)",
@@ -38,6 +37,27 @@ LABELS = {
     "author": "Your name",
     "note": "Why",
 }
+
+
+SUMMARIES = {
+    "merge": "Judge two people or organisations the same (token)",
+    "split": "Judge two entities different, or one in an article",
+    "reject": "Judge a claim wrong, or right again (token)",
+    "speaker": "Set who said a quote (token needed)",
+    "edit": "Set a fact's date or status (token needed)",
+    "undo": "Undo a judgement by its number (token needed)",
+}
+"""Each correction's line in the API's documentation."""
+
+NEEDED: dict[str, dict[str, str]] = {
+    "merge": {"a": "name the first", "b": "name the one to merge with"},
+    "split": {"a": "which entity? (its id)"},
+    "reject": {"claim": "which claim? (its id)"},
+    "speaker": {"quote": "which quote? (its id)"},
+    "edit": {"claim": "which claim? (its id)", "field": "which field?"},
+    "undo": {"judgement": "which judgement?"},
+}
+"""Each correction's fields that must not be empty, and what to say when one is."""
 
 
 def _local(path: str) -> str:
@@ -91,6 +111,43 @@ def write_form(
     return WriteForm(token=token, csrf=csrf, author=author, note=note, next=next)
 
 
+Act = Callable[[dict[str, Any], WriteForm], tuple[dict[str, Any], str]]
+"""A correction's write: its own fields (`own_form`) and the shared ones in, its answer and
+where to go back to out (a SectorwatchError refuses it, keeping what was sent)."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One correction form: `POST /corrections/{name}`."""
+
+    name: str
+    summary: str
+    fields: dict[str, int | None]  # its own fields: longest value, None for a yes/no box
+    needed: dict[str, str]  # field -> what to say when it is empty
+    act: Act
+
+
+def own_form(fields: dict[str, int | None]) -> Callable[..., dict[str, Any]]:
+    """A FastAPI dependency reading these form fields (a text of at most N characters, or
+    a yes/no box for None) into a dict: the one form reader of every correction."""
+
+    def read(**values: Any) -> dict[str, Any]:
+        return values
+
+    read.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=Form(False) if longest is None else Form("", max_length=longest),
+                annotation=bool if longest is None else str,
+            )
+            for name, longest in fields.items()
+        ]
+    )
+    return read
+
+
 def register(app: FastAPI) -> None:
     engine = app.state.engine
 
@@ -102,7 +159,7 @@ def register(app: FastAPI) -> None:
             return JSONResponse(result)
         response = RedirectResponse(_local(back), status_code=303)
         with engine.connect() as conn:  # the judgement just appended, for its undo button
-            newest = conn.execute(select(func.max(judgements_table.c.id))).scalar()
+            newest = reads.newest_judgement(conn)
         if newest:
             kind = "".join(c for c in str(result.get("judgement", "")) if c.isalpha() or c == "_")
             response.set_cookie(
@@ -175,144 +232,101 @@ def register(app: FastAPI) -> None:
             return refuse(request, 400, str(exc), action, fields)
         return done(request, {"ok": True, **result}, back)
 
-    @app.post("/corrections/merge", summary="Judge two people or organisations the same (token)")
-    def merge(
-        request: Request,
-        a: str = Form("", max_length=200),
-        b: str = Form("", max_length=200),
-        kind: str = Form("", max_length=20),
-        w: WriteForm = Depends(write_form),
-    ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            which = kind.strip() or kind_of(a.strip()) or kind_of(b.strip()) or "person"
-            first, second = one(a, which), one(b, which)
-            canonical = judgements.merge(engine, first, second, w.by, w.why)
-            page = "organisation" if canonical.startswith("o-") else "person"
-            back = f"/{page}/{canonical}" if w.next.startswith(f"/{page}/") else w.next
-            return {"judgement": "merge", "canonical_id": canonical}, back
+    def correction(name: str, **fields: int | None) -> Callable[[Act], Act]:
+        """Register `POST /corrections/{name}` with these fields of its own (the longest
+        value of each, None for a yes/no box), written by the function it decorates."""
 
-        needed = {"a": "name the first", "b": "name the one to merge with"}
-        return write(request, "/corrections/merge", w, dict(a=a, b=b, kind=kind), needed, act)
+        def add(act: Act) -> Act:
+            correction = Correction(name, SUMMARIES[name], fields, NEEDED[name], act)
+            _route(app, correction, write)
+            return act
 
-    @app.post("/corrections/split", summary="Judge two entities different, or one in an article")
-    def split(
-        request: Request,
-        a: str = Form("", max_length=200),
-        b: str = Form("", max_length=200),
-        article: str = Form("", max_length=200),
-        w: WriteForm = Depends(write_form),
-    ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            if not b.strip() and not article.strip():
-                raise StoreError("name the other entity, or the article where it is someone else")
-            apart = judgements.split(
-                engine,
-                a.strip(),
-                one(b, kind_of(a.strip())) if b.strip() else None,
-                article_id=article.strip() or None,
-                author=w.by,
-                note=w.why,
-            )
-            return {"judgement": "split", "entity_id": apart}, w.next
+        return add
 
-        own = dict(a=a, b=b, article=article)
-        return write(request, "/corrections/split", w, own, {"a": "which entity? (its id)"}, act)
+    @correction("merge", a=200, b=200, kind=20)
+    def merge(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        a, b, kind = f["a"], f["b"], f["kind"]
+        which = kind.strip() or kind_of(a.strip()) or kind_of(b.strip()) or "person"
+        first, second = one(a, which), one(b, which)
+        canonical = judgements.merge(engine, first, second, w.by, w.why)
+        page = "organisation" if canonical.startswith("o-") else "person"
+        back = f"/{page}/{canonical}" if w.next.startswith(f"/{page}/") else w.next
+        return {"judgement": "merge", "canonical_id": canonical}, back
 
-    @app.post("/corrections/reject", summary="Judge a claim wrong, or right again (token)")
-    def reject(
-        request: Request,
-        claim: str = Form("", max_length=200),
-        undo: bool = Form(False),
-        w: WriteForm = Depends(write_form),
-    ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            judgements.reject(engine, claim.strip(), w.by, undo=undo, note=w.why)
-            kind = "accept" if undo else "reject"
-            return {"judgement": kind, "claim_id": claim.strip()}, w.next
-
-        own = dict(claim=claim, undo="true" if undo else "")
-        return write(
-            request, "/corrections/reject", w, own, {"claim": "which claim? (its id)"}, act
+    @correction("split", a=200, b=200, article=200)
+    def split(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        a, b, article = f["a"], f["b"], f["article"]
+        if not b.strip() and not article.strip():
+            raise StoreError("name the other entity, or the article where it is someone else")
+        apart = judgements.split(
+            engine,
+            a.strip(),
+            one(b, kind_of(a.strip())) if b.strip() else None,
+            article_id=article.strip() or None,
+            author=w.by,
+            note=w.why,
         )
+        return {"judgement": "split", "entity_id": apart}, w.next
 
-    @app.post("/corrections/speaker", summary="Set who said a quote (token needed)")
-    def speaker(
+    @correction("reject", claim=200, undo=None)
+    def reject(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        claim, undo = f["claim"], f["undo"]
+        judgements.reject(engine, claim.strip(), w.by, undo=undo, note=w.why)
+        kind = "accept" if undo else "reject"
+        return {"judgement": kind, "claim_id": claim.strip()}, w.next
+
+    @correction("speaker", quote=200, speaker=200)
+    def speaker(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        quote, name = f["quote"], f["speaker"].strip()
+        created = False
+        entity_id: str | None = None
+        if name:
+            with engine.connect() as conn:
+                found = find_entities(conn, name)
+            if len(found) > 1:
+                raise StoreError(
+                    f"{name!r} names {len(found)} people or organisations "
+                    f"({', '.join(found[:5])}); give the id instead"
+                )
+            if found:
+                entity_id = found[0]
+            elif kind_of(name):
+                raise StoreError(f"no person or organisation with id {name!r}")
+            else:
+                judgements.require_quote(engine, quote.strip())
+                entity_id, created = judgements.create_person(engine, name, w.by), True
+        judgements.set_speaker(engine, quote.strip(), entity_id, w.by, w.why)
+        result = {"judgement": "set_speaker", "claim_id": quote.strip(), "speaker_id": entity_id}
+        return {**result, "created": created}, w.next
+
+    @correction("edit", claim=200, field=20, value=20)
+    def edit(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        claim, field, value = f["claim"].strip(), f["field"].strip(), f["value"].strip()
+        judgements.edit(engine, claim, field, value or None, w.by, w.why)
+        answer = {"judgement": "edit", "claim_id": claim, "field": field}
+        return {**answer, "value": value or None}, w.next
+
+    @correction("undo", judgement=12)
+    def undo(f: dict[str, Any], w: WriteForm) -> tuple[dict[str, Any], str]:
+        judgement = f["judgement"]
+        if not judgement.strip().isdigit():
+            raise StoreError(f"judgement must be a number, not {judgement!r}")
+        number = int(judgement)
+        kind = reverse(engine, number, w.by, w.why)
+        return {"judgement": kind, "undid": number}, w.next
+
+
+def _route(app: FastAPI, c: Correction, write: Callable[..., Response]) -> None:
+    """`POST /corrections/{c.name}`: its own fields (`own_form`) and the shared ones
+    (`write_form`), written by `write`."""
+    path = f"/corrections/{c.name}"
+
+    def handler(
         request: Request,
-        quote: str = Form("", max_length=200),
-        speaker: str = Form("", max_length=200),
+        own: dict[str, Any] = Depends(own_form(c.fields)),
         w: WriteForm = Depends(write_form),
     ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            created = False
-            entity_id: str | None = None
-            name = speaker.strip()
-            if name:
-                with engine.connect() as conn:
-                    found = find_entities(conn, name)
-                if len(found) > 1:
-                    raise StoreError(
-                        f"{name!r} names {len(found)} people or organisations "
-                        f"({', '.join(found[:5])}); give the id instead"
-                    )
-                if found:
-                    entity_id = found[0]
-                elif kind_of(name):
-                    raise StoreError(f"no person or organisation with id {name!r}")
-                else:
-                    judgements.require_quote(engine, quote.strip())
-                    entity_id, created = (
-                        judgements.create_person(engine, name, w.by),
-                        True,
-                    )
-            judgements.set_speaker(engine, quote.strip(), entity_id, w.by, w.why)
-            result = {
-                "judgement": "set_speaker",
-                "claim_id": quote.strip(),
-                "speaker_id": entity_id,
-            }
-            return {**result, "created": created}, w.next
+        sent = {k: ("true" if v else "") if isinstance(v, bool) else v for k, v in own.items()}
+        return write(request, path, w, sent, c.needed, lambda: c.act(own, w))
 
-        own = dict(quote=quote, speaker=speaker)
-        return write(
-            request, "/corrections/speaker", w, own, {"quote": "which quote? (its id)"}, act
-        )
-
-    @app.post("/corrections/edit", summary="Set a fact's date or status (token needed)")
-    def edit(
-        request: Request,
-        claim: str = Form("", max_length=200),
-        field: str = Form("", max_length=20),
-        value: str = Form("", max_length=20),
-        w: WriteForm = Depends(write_form),
-    ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            judgements.edit(
-                engine,
-                claim.strip(),
-                field.strip(),
-                value.strip() or None,
-                w.by,
-                w.why,
-            )
-            answer = {"judgement": "edit", "claim_id": claim.strip(), "field": field.strip()}
-            return {**answer, "value": value.strip() or None}, w.next
-
-        needed = {"claim": "which claim? (its id)", "field": "which field?"}
-        own = dict(claim=claim, field=field, value=value)
-        return write(request, "/corrections/edit", w, own, needed, act)
-
-    @app.post("/corrections/undo", summary="Undo a judgement by its number (token needed)")
-    def undo(
-        request: Request,
-        judgement: str = Form("", max_length=12),
-        w: WriteForm = Depends(write_form),
-    ) -> Response:
-        def act() -> tuple[dict[str, Any], str]:
-            if not judgement.strip().isdigit():
-                raise StoreError(f"judgement must be a number, not {judgement!r}")
-            number = int(judgement)
-            kind = reverse(engine, number, w.by, w.why)
-            return {"judgement": kind, "undid": number}, w.next
-
-        needed = {"judgement": "which judgement?"}
-        return write(request, "/corrections/undo", w, dict(judgement=judgement), needed, act)
+    app.post(path, summary=c.summary, name=c.name)(handler)

@@ -43,6 +43,10 @@ SOURCE_COLUMNS = (
 join `claims` (outer joins give None, and no evidence), so the claims are not read a second
 time."""
 
+ARTICLE_TITLE = func.coalesce(articles.c.title, func.substr(articles.c.text, 1, 200))
+"""An article's title, else the start of its text (`query.common.first_line` makes it a
+name)."""
+
 
 def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]:
     """(id, role, organisation_id) of every post of these organisations."""
@@ -364,3 +368,113 @@ def other_reports(
     if event_type is not None or prop == "event":
         same = same.where(claims.c.value.contains(f'"type": "{event_type}"'))
     return conn.execute(same.order_by(claims.c.observed.desc()).limit(limit)).all()
+
+
+# ---------------------------------------------------------------- the pages and indexes
+# (for `query.browse`, `query.person`, `query.indexes`, `query.search_facts` and
+# `query.judgement_log`)
+
+
+def events_of_people(people: Iterable[str]) -> Select[Any]:
+    """A statement for the stored events whose person is one of `people` (for
+    `query.events.load_events`)."""
+    return select(events).where(events.c.person_id.in_(list(people)))
+
+
+def latest_events(rejected: set[str], n: int) -> Select[Any]:
+    """A statement for the `n` events reported most recently (newest report first, then
+    by claim id), the claims in `rejected` left out (for `load_events`)."""
+    query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
+    if rejected:
+        query = query.where(events.c.claim_id.not_in(rejected))
+    return query.limit(n)
+
+
+def posts_named_in_events(conn: Connection, people: Iterable[str]) -> set[str]:
+    """The posts of the stored events whose person is one of `people`."""
+    query = select(events.c.post_id).where(
+        events.c.person_id.in_(list(people)), events.c.post_id.is_not(None)
+    )
+    return set(conn.execute(query).scalars())
+
+
+def events_with_posts(conn: Connection) -> list[RowMapping]:
+    """Every stored event, all its columns, with its post's `role`, its article's
+    `article_title` (`ARTICLE_TITLE`), `publisher` and `published`."""
+    query = (
+        select(
+            events,
+            posts.c.role,
+            ARTICLE_TITLE.label("article_title"),
+            articles.c.publisher,
+            articles.c.published,
+        )
+        .outerjoin(posts, posts.c.id == events.c.post_id)
+        .outerjoin(articles, articles.c.id == events.c.article_id)
+    )
+    return list(conn.execute(query).mappings())
+
+
+def terms_with_posts(conn: Connection) -> Sequence[Row]:
+    """(claim id, person id, post id, observed, role, organisation id) of every stored
+    term of office, with its post's role and organisation."""
+    query = select(
+        occupancies.c.claim_id,
+        occupancies.c.person_id,
+        occupancies.c.post_id,
+        occupancies.c.observed,
+        posts.c.role,
+        posts.c.organisation_id,
+    ).join(posts, posts.c.id == occupancies.c.post_id)
+    return conn.execute(query).all()
+
+
+def posts_with_terms_of_office(conn: Connection) -> Sequence[Row]:
+    """(organisation id, person id, claim id, observed) of every post, once per stored term
+    of office (the person, claim and observed None for a post nobody is stored in)."""
+    query = select(
+        posts.c.organisation_id,
+        occupancies.c.person_id,
+        occupancies.c.claim_id,
+        occupancies.c.observed,
+    ).outerjoin(occupancies, occupancies.c.post_id == posts.c.id)
+    return conn.execute(query).all()
+
+
+def post_counts(conn: Connection) -> list[tuple[str | None, int]]:
+    """(organisation id, how many posts) of every organisation with posts (and of the posts
+    with no organisation, under None)."""
+    query = select(posts.c.organisation_id, func.count()).group_by(posts.c.organisation_id)
+    return [(r[0], r[1]) for r in conn.execute(query)]
+
+
+def every_post_role(conn: Connection) -> Sequence[Row]:
+    """(id, role, organisation_id) of every post, in the order the store gives."""
+    return conn.execute(select(posts.c.id, posts.c.role, posts.c.organisation_id)).all()
+
+
+def every_judgement(conn: Connection) -> list[dict[str, Any]]:
+    """Every judgement, all its columns, oldest first."""
+    query = select(judgements).order_by(judgements.c.id)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def claims_about(conn: Connection, ids: list[str]) -> set[str]:
+    """Claims about the entities `ids`: their own, their events' and their quotes'."""
+    found = set(conn.execute(select(claims.c.id).where(claims.c.entity_id.in_(ids))).scalars())
+    found |= set(
+        conn.execute(
+            select(events.c.claim_id).where(
+                or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids))
+            )
+        ).scalars()
+    )
+    found |= set(
+        conn.execute(select(quotes.c.claim_id).where(quotes.c.speaker_id.in_(ids))).scalars()
+    )
+    return found
+
+
+def newest_judgement(conn: Connection) -> int | None:
+    """The number of the judgement appended last, or None when there is none."""
+    return conn.execute(select(func.max(judgements.c.id))).scalar()  # type: ignore[no-any-return]

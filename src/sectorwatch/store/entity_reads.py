@@ -1,0 +1,84 @@
+"""Read questions about people and organisations, asked by `query.common` and the pages:
+an entity by id, its names and aliases, the merges in force, the aliases of one
+blocking key, and the names that contain some words (through the backend's name index).
+Portable SQLAlchemy Core over `store.schema`, like `store.reads`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Row, RowMapping, func, literal_column, or_, select
+
+from sectorwatch.store import fts
+from sectorwatch.store.schema import aliases, entities, referents
+
+
+def merged_ids(conn: Connection) -> dict[str, str]:
+    """{merged id: the entity it was merged into} of every merge in force."""
+    return dict(conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all())
+
+
+def entity_kind(conn: Connection, entity_id: str) -> Row | None:
+    """(id, kind) of the entity with this id, or None."""
+    query = select(entities.c.id, entities.c.kind).where(entities.c.id == entity_id)
+    return conn.execute(query).first()
+
+
+def entity_row(conn: Connection, entity_id: str) -> RowMapping | None:
+    """Every column of the entity with this id, or None."""
+    return conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().first()
+
+
+def entity_ids_of_kind(conn: Connection, kind: str) -> list[str]:
+    """The ids of every stored entity of this kind (person, organisation)."""
+    return list(conn.execute(select(entities.c.id).where(entities.c.kind == kind)).scalars())
+
+
+def names_by_id(conn: Connection, ids: Iterable[str]) -> list[tuple[str, str]]:
+    """(id, name) of those of these entities that exist."""
+    query = select(entities.c.id, entities.c.name).where(entities.c.id.in_(list(ids)))
+    return [(r[0], r[1]) for r in conn.execute(query)]
+
+
+def alias_names(conn: Connection, entity_ids: Iterable[str]) -> list[str]:
+    """Every alias of these entities (with repeats, in the order the store gives)."""
+    query = select(aliases.c.alias).where(aliases.c.entity_id.in_(list(entity_ids)))
+    return list(conn.execute(query).scalars())
+
+
+def aliases_in_block(conn: Connection, kind: str, block: str) -> list[tuple[str, str]]:
+    """(entity id, norm) of the aliases of this kind with this blocking key."""
+    query = select(aliases.c.entity_id, aliases.c.norm).where(
+        aliases.c.kind == kind, aliases.c.block == block
+    )
+    return [(r[0], r[1]) for r in conn.execute(query)]
+
+
+def alias_norms(conn: Connection) -> list[tuple[str, str, str]]:
+    """(norm, entity id, kind) of every alias."""
+    query = select(aliases.c.norm, aliases.c.entity_id, aliases.c.kind)
+    return [(r.norm, r.entity_id, r.kind) for r in conn.execute(query)]
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def names_containing(conn: Connection, words: str, norm: str, limit: int) -> Sequence[Row]:
+    """(entity id, kind, first alias) of up to `limit` entities with an alias containing
+    `words` (any case) or a normal form containing `norm`, found through the backend's
+    name index where it has one (`fts.alias_match`)."""
+    alike = [aliases.c.alias.ilike(_like(words), escape="\\")]
+    if norm:  # an empty norm would be LIKE '%%', every name
+        alike.append(aliases.c.norm.like(_like(norm), escape="\\"))
+    contains = or_(*alike)
+    indexed = fts.alias_match(conn, words, norm)
+    if indexed is not None:  # the same names, without reading every alias
+        contains = literal_column("aliases.rowid").in_(indexed) & contains
+    return conn.execute(
+        select(aliases.c.entity_id, aliases.c.kind, func.min(aliases.c.alias))
+        .where(contains)
+        .group_by(aliases.c.entity_id, aliases.c.kind)
+        .limit(limit)
+    ).all()

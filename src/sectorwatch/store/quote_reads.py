@@ -1,0 +1,76 @@
+"""Read questions about quotes, asked by `query.quotes` and the pages built on it: the
+statement every quote answer is read with, narrowed by speaker, claim or article, and the
+counts of who is quoted. Portable SQLAlchemy Core over `store.schema`, like `store.reads`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select
+
+from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS
+from sectorwatch.store.schema import articles, claims, evidence, quotes
+
+
+def quote_select() -> Select[Any]:
+    """Quotes with their article's date and title, and the claim's evidence (read in the
+    same statement: `query.quotes.load_quotes` needs no second query for it)."""
+    return (
+        select(
+            quotes,
+            articles.c.published,
+            ARTICLE_TITLE.label("title"),
+            articles.c.source.label("article_source"),
+            *SOURCE_COLUMNS,
+            evidence.c.sentence.label("source_sentence"),
+            evidence.c.start.label("source_start"),
+            evidence.c.end.label("source_end"),
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(claims, claims.c.id == quotes.c.claim_id)
+        .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
+    )
+
+
+def quotes_by_claim(claim_ids: Iterable[str]) -> Select[Any]:
+    """`quote_select` of the quotes with these claim ids."""
+    return quote_select().where(quotes.c.claim_id.in_(list(claim_ids)))
+
+
+def quotes_by_speaker(speaker_ids: Iterable[str]) -> Select[Any]:
+    """`quote_select` of the quotes whose stored speaker is one of these entities."""
+    return quote_select().where(quotes.c.speaker_id.in_(list(speaker_ids)))
+
+
+def quotes_in_article(article_id: str) -> Select[Any]:
+    """`quote_select` of an article's quotes, in the order they stand in it."""
+    return (
+        quote_select()
+        .where(quotes.c.article_id == article_id)
+        .order_by(quotes.c.start, quotes.c.claim_id)
+    )
+
+
+def quote_claims_of_speakers(conn: Connection, speaker_ids: Iterable[str]) -> set[str]:
+    """The claim ids of the quotes whose stored speaker is one of these entities."""
+    query = select(quotes.c.claim_id).where(quotes.c.speaker_id.in_(list(speaker_ids)))
+    return set(conn.execute(query).scalars())
+
+
+def person_quote_counts(conn: Connection, skip: set[str]) -> list[tuple[str, int]]:
+    """(speaker id, how many quotes) of each person stored as a quote's speaker, the
+    quotes with a claim id in `skip` left out."""
+    counted = select(quotes.c.speaker_id, func.count()).where(
+        quotes.c.speaker_id.is_not(None), quotes.c.speaker_kind == "person"
+    )
+    if skip:
+        counted = counted.where(quotes.c.claim_id.not_in(skip))
+    return [(r[0], r[1]) for r in conn.execute(counted.group_by(quotes.c.speaker_id))]
+
+
+def stored_quote_claims(conn: Connection, claim_ids: Iterable[str]) -> list[str]:
+    """Those of these claim ids that a stored quote has, in the order the store gives."""
+    query = select(quotes.c.claim_id).where(quotes.c.claim_id.in_(list(claim_ids)))
+    return list(conn.execute(query).scalars())
