@@ -88,18 +88,24 @@ def bad_usage(exc: Exception) -> NoReturn:
     raise typer.Exit(2)
 
 
-def run_query(
-    db: str | None, ask: Callable[[Any], T], show: Callable[[T], None], *, as_json: bool
-) -> None:
-    """The shape of every query command: `ask(engine)` of the store at `db`; a store or
-    query error fails the command (one line on standard error, exit 1); the answer is
-    printed as JSON with `as_json`, else by `show`."""
+def ask_store(db: str | None, ask: Callable[[Any], T]) -> T:
+    """`ask(engine)` of the store at `db`: a store, query or judgement error fails the
+    command (one line on standard error, exit 1). The shape of every command that asks or
+    tells the store one thing."""
     from sectorwatch.errors import SectorwatchError
 
     try:
-        result = ask(engine_for(db))
+        return ask(engine_for(db))
     except SectorwatchError as exc:
         fail(exc)
+
+
+def run_query(
+    db: str | None, ask: Callable[[Any], T], show: Callable[[T], None], *, as_json: bool
+) -> None:
+    """The shape of every query command: `ask_store(db, ask)`, the answer printed as JSON
+    with `as_json`, else by `show`."""
+    result = ask_store(db, ask)
     if as_json:
         print_json(result)
     else:

@@ -4,30 +4,33 @@ judgements, appended with author."""
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 
-from sectorwatch.cli._store_options import DB, engine_for, fail
-from sectorwatch.errors import SectorwatchError
+from sectorwatch.cli._store_options import DB, ask_store
 
 AUTHOR = typer.Option(None, "--author", help="Who judges (default: your user name).")
 NOTE = typer.Option(None, "--note", help="Why.")
 
+T = TypeVar("T")
 
-def _author(author: str | None) -> str:
-    return author or getpass.getuser()
+
+def _judge(db: str | None, author: str | None, act: Callable[[Any, str], T]) -> T:
+    """`act(engine, author)` on the store at `db`, the author your user name unless given;
+    a judgement refused fails the command (`ask_store`)."""
+    by = author or getpass.getuser()
+    return ask_store(db, lambda engine: act(engine, by))
 
 
 def merge(
     a: str, b: str, author: str | None = AUTHOR, note: str | None = NOTE, db: str | None = DB
 ) -> None:
     """Judge that entities A and B are the same; prints the canonical id."""
-    from sectorwatch.store import judgements
+    from sectorwatch.store.judgements import merge as judge
 
-    try:
-        typer.echo(judgements.merge(engine_for(db), a, b, _author(author), note))
-    except SectorwatchError as exc:
-        fail(exc)
+    typer.echo(_judge(db, author, lambda engine, by: judge(engine, a, b, by, note)))
 
 
 def split(
@@ -39,16 +42,12 @@ def split(
     db: str | None = DB,
 ) -> None:
     """Judge that A and B are different (undoes a merge), or that A in ARTICLE is someone else."""
-    from sectorwatch.store import judgements
+    from sectorwatch.store.judgements import split as judge
 
-    try:
-        typer.echo(
-            judgements.split(
-                engine_for(db), a, b, article_id=article, author=_author(author), note=note
-            )
-        )
-    except SectorwatchError as exc:
-        fail(exc)
+    def act(engine: Any, by: str) -> str:
+        return judge(engine, a, b, article_id=article, author=by, note=note)
+
+    typer.echo(_judge(db, author, act))
 
 
 def reject(
@@ -59,12 +58,9 @@ def reject(
     db: str | None = DB,
 ) -> None:
     """Judge a claim wrong (its id is in every --json answer); --undo accepts it again."""
-    from sectorwatch.store import judgements
+    from sectorwatch.store.judgements import reject as judge
 
-    try:
-        judgements.reject(engine_for(db), claim_id, _author(author), undo=undo, note=note)
-    except SectorwatchError as exc:
-        fail(exc)
+    _judge(db, author, lambda engine, by: judge(engine, claim_id, by, undo=undo, note=note))
     typer.echo(("accepted " if undo else "rejected ") + claim_id)
 
 
@@ -76,12 +72,9 @@ def set_speaker(
     db: str | None = DB,
 ) -> None:
     """Judge who said a quote."""
-    from sectorwatch.store import judgements
+    from sectorwatch.store.judgements import set_speaker as judge
 
-    try:
-        judgements.set_speaker(engine_for(db), quote_id, entity_id, _author(author), note)
-    except SectorwatchError as exc:
-        fail(exc)
+    _judge(db, author, lambda engine, by: judge(engine, quote_id, entity_id, by, note))
     typer.echo(f"{quote_id}: speaker {entity_id or 'as extracted'}")
 
 
@@ -96,12 +89,9 @@ def edit(
     db: str | None = DB,
 ) -> None:
     """Judge a fact's date or status (a role's, an event's or a reporting line's)."""
-    from sectorwatch.store import judgements
+    from sectorwatch.store.judgements import edit as judge
 
-    try:
-        judgements.edit(engine_for(db), claim_id, field, value, _author(author), note)
-    except SectorwatchError as exc:
-        fail(exc)
+    _judge(db, author, lambda engine, by: judge(engine, claim_id, field, value, by, note))
     typer.echo(f"{claim_id}: {field} {value or 'as extracted'}")
 
 
@@ -114,10 +104,7 @@ def undo(
     """Reverse a judgement (its id is in `sectorwatch judgements`) with a newer one."""
     from sectorwatch.store.judgement_undo import undo as reverse
 
-    try:
-        kind = reverse(engine_for(db), judgement_id, _author(author), note)
-    except SectorwatchError as exc:
-        fail(exc)
+    kind = _judge(db, author, lambda engine, by: reverse(engine, judgement_id, by, note))
     typer.echo(f"undid judgement {judgement_id} (appended: {kind})")
 
 
@@ -125,10 +112,7 @@ def list_judgements(db: str | None = DB) -> None:
     """Every judgement, newest first: id, time, author, kind, subject, object, note."""
     from sectorwatch.store import judgements
 
-    try:
-        rows = judgements.history(engine_for(db))
-    except SectorwatchError as exc:
-        fail(exc)
+    rows = ask_store(db, judgements.history)
     for j in reversed(rows):
         parts = [j["id"], j["created_at"], j["author"], j["kind"], j["subject"]]
         parts += [j["object"] or "", j["note"] or ""]

@@ -13,13 +13,12 @@ from sectorwatch.cli._store_options import (
     ALL,
     DB,
     JSON,
+    ask_store,
     bad_usage,
     choice,
     date_option,
     date_range,
-    engine_for,
     evidence_line,
-    fail,
     run_query,
 )
 from sectorwatch.errors import SectorwatchError
@@ -243,21 +242,12 @@ def search(
     except SectorwatchError as exc:
         bad_usage(exc)
 
+    facets = {"kind": kind, "stance": stance, "organisation": organisation}
+    within = {"date_from": date_from, "date_to": date_to}
     run_query(
-        db,
-        lambda engine: ask(
-            engine,
-            text,
-            kind=kind,
-            stance=stance,
-            organisation=organisation,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-        ),
-        _show_search,
+        db, lambda engine: ask(engine, text, **facets, **within, limit=limit), _show_search,
         as_json=as_json,
-    )
+    )  # fmt: skip
 
 
 def _show_search(result: SearchResult) -> None:
@@ -281,11 +271,7 @@ def export(
     from sectorwatch.query.export import export as run
 
     choice(fmt, "--format", FORMATS)
-    try:
-        engine = engine_for(db)
-    except SectorwatchError as exc:
-        fail(exc)
-    for line in run(engine, fmt):
+    for line in run(ask_store(db, lambda engine: engine), fmt):
         sys.stdout.write(line)
 
 
