@@ -85,17 +85,10 @@ def split_inputs(
 
 def stored_sources(engine: Engine, urls: list[str]) -> set[str]:
     """Which of `urls` are the source of a stored article."""
-    from sqlalchemy import select
+    from sectorwatch.store.reads import stored_sources as ask
 
-    from sectorwatch.store.schema import articles
-
-    found: set[str] = set()
     with engine.connect() as conn:
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            query = select(articles.c.source).where(articles.c.source.in_(chunk))
-            found.update(conn.execute(query).scalars())
-    return found
+        return ask(conn, urls)
 
 
 def ingest_with_web(

@@ -254,19 +254,12 @@ def extractor_identity(options: ScaleOptions) -> tuple[str, str]:
 
 def stored_ids(engine: Engine, ids: list[str], extractor: str, version: str) -> set[str]:
     """Which of `ids` the store already holds from this extractor version."""
-    from sqlalchemy import select
-
-    from sectorwatch.store.schema import articles
+    from sectorwatch.store.reads import articles_extracted_by
 
     if not ids:
         return set()
-    query = select(articles.c.id).where(
-        articles.c.id.in_(ids),
-        articles.c.extractor == extractor,
-        articles.c.extractor_version == version,
-    )
     with engine.connect() as conn:
-        return set(conn.execute(query).scalars())
+        return articles_extracted_by(conn, ids, extractor, version)
 
 
 def new_article_batches(

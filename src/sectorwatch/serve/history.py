@@ -30,16 +30,13 @@ def register(app: FastAPI) -> None:
     def show(request: Request, about: str | None) -> Response:
         from sectorwatch.query.browse import entity
         from sectorwatch.query.common import names_of
-        from sectorwatch.store.schema import claims
+        from sectorwatch.store.reads import claim
 
         title = "Every correction"
         with app.state.engine.connect() as conn:
             if about:
                 if about.startswith("c-"):
-                    hit = conn.execute(
-                        claims.select().with_only_columns(claims.c.id).where(claims.c.id == about)
-                    ).first()
-                    if hit is None:
+                    if claim(conn, about) is None:
                         raise HTTPException(404, f"no claim with id {about!r}")
                     title = f"Corrections of claim {about}"
                 else:

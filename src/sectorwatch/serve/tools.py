@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from starlette.responses import Response
 
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import snapshot
 from sectorwatch.serve.shapes import plain, ref
-from sectorwatch.store.schema import entities, posts
+from sectorwatch.store import reads
 
 SUGGESTED = 1000  # names and role titles offered as the forms' suggestions, at most
 
@@ -22,17 +22,9 @@ def suggestions(conn: Connection) -> dict[str, list[str]]:
     connection until the store changes)."""
     kept = snapshot(conn)
     if "tools:suggestions" not in kept:
-        roles = select(posts.c.role).distinct().order_by(posts.c.role).limit(SUGGESTED)
-        orgs = (
-            select(entities.c.name)
-            .where(entities.c.kind == "organisation")
-            .distinct()
-            .order_by(entities.c.name)
-            .limit(SUGGESTED)
-        )
         kept["tools:suggestions"] = {
-            "roles": list(conn.execute(roles).scalars()),
-            "organisations": list(conn.execute(orgs).scalars()),
+            "roles": reads.role_titles(conn, SUGGESTED),
+            "organisations": reads.organisation_names(conn, SUGGESTED),
         }
     return kept["tools:suggestions"]  # type: ignore[no-any-return]
 

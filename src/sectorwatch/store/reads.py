@@ -478,3 +478,46 @@ def claims_about(conn: Connection, ids: list[str]) -> set[str]:
 def newest_judgement(conn: Connection) -> int | None:
     """The number of the judgement appended last, or None when there is none."""
     return conn.execute(select(func.max(judgements.c.id))).scalar()  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------- the forms, ingest and the CLI
+
+
+def role_titles(conn: Connection, limit: int) -> list[str]:
+    """Up to `limit` distinct role titles of the stored posts, in order."""
+    query = select(posts.c.role).distinct().order_by(posts.c.role).limit(limit)
+    return list(conn.execute(query).scalars())
+
+
+def organisation_names(conn: Connection, limit: int) -> list[str]:
+    """Up to `limit` distinct names of the stored organisations, in order."""
+    query = (
+        select(entities.c.name)
+        .where(entities.c.kind == "organisation")
+        .distinct()
+        .order_by(entities.c.name)
+        .limit(limit)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def stored_sources(conn: Connection, urls: list[str]) -> set[str]:
+    """Which of `urls` are the source of a stored article (asked 500 at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(urls), 500):
+        chunk = urls[start : start + 500]
+        query = select(articles.c.source).where(articles.c.source.in_(chunk))
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+def articles_extracted_by(
+    conn: Connection, ids: list[str], extractor: str, version: str
+) -> set[str]:
+    """Which of these article ids are stored as read by this extractor version."""
+    query = select(articles.c.id).where(
+        articles.c.id.in_(ids),
+        articles.c.extractor == extractor,
+        articles.c.extractor_version == version,
+    )
+    return set(conn.execute(query).scalars())
