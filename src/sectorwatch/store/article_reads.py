@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Row, RowMapping, bindparam, select
 
-from sectorwatch.store.reads import ARTICLE_TITLE
+from sectorwatch.store.reads import ARTICLE_TITLE, CLAIMS_WITH_EVIDENCE
 from sectorwatch.store.schema import articles, claims, evidence, mentions
 
 _SENTENCES = select(evidence.c.id, evidence.c.sentence, evidence.c.start, evidence.c.end).where(
@@ -34,25 +34,11 @@ def claim_evidence(conn: Connection, claim_ids: list[str]) -> Sequence[Row]:
     """Of each of these claims that has a sentence and an article: claim id, article id,
     `ARTICLE_TITLE`, published, source, sentence, start, end, extractor, extractor
     version, origin, confidence."""
-    return conn.execute(
-        select(
-            claims.c.id,
-            claims.c.article_id,
-            ARTICLE_TITLE,
-            articles.c.published,
-            articles.c.source,
-            evidence.c.sentence,
-            evidence.c.start,
-            evidence.c.end,
-            claims.c.extractor,
-            claims.c.extractor_version,
-            claims.c.origin,
-            claims.c.confidence,
-        )
-        .join(evidence, evidence.c.id == claims.c.evidence_id)
-        .join(articles, articles.c.id == claims.c.article_id)
-        .where(claims.c.id.in_(claim_ids))
-    ).all()
+    about = (claims.c.id, claims.c.article_id, ARTICLE_TITLE, articles.c.published)
+    said = (articles.c.source, evidence.c.sentence, evidence.c.start, evidence.c.end)
+    source = (claims.c.extractor, claims.c.extractor_version, claims.c.origin, claims.c.confidence)
+    query = select(*about, *said, *source).select_from(CLAIMS_WITH_EVIDENCE)
+    return conn.execute(query.where(claims.c.id.in_(claim_ids))).all()
 
 
 def article_row(conn: Connection, article_id: str) -> RowMapping | None:

@@ -43,6 +43,11 @@ SOURCE_COLUMNS = (
 join `claims` (outer joins give None, and no evidence), so the claims are not read a second
 time."""
 
+CLAIMS_WITH_EVIDENCE = claims.join(evidence, evidence.c.id == claims.c.evidence_id).join(
+    articles, articles.c.id == claims.c.article_id
+)
+"""Claims joined to their sentence and their article (a claim lacking either left out)."""
+
 ARTICLE_TITLE = func.coalesce(articles.c.title, func.substr(articles.c.text, 1, 200))
 """An article's title, else the start of its text (`query.common.first_line` makes it a
 name)."""
@@ -270,16 +275,9 @@ def claims_with_evidence(conn: Connection) -> Iterator[RowMapping]:
     """Every claim that has evidence, with its sentence, offsets and article's published
     date and source, by article, offset, claim id."""
     query = (
-        select(
-            claims,
-            evidence.c.sentence,
-            evidence.c.start,
-            evidence.c.end,
-            articles.c.published,
-            articles.c.source,
-        )
-        .join(evidence, evidence.c.id == claims.c.evidence_id)
-        .join(articles, articles.c.id == claims.c.article_id)
+        select(claims, evidence.c.sentence, evidence.c.start, evidence.c.end)
+        .add_columns(articles.c.published, articles.c.source)
+        .select_from(CLAIMS_WITH_EVIDENCE)
         .order_by(claims.c.article_id, evidence.c.start, claims.c.id)
     )
     return iter(conn.execute(query).mappings())
@@ -415,30 +413,22 @@ def events_with_posts(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(query).mappings())
 
 
+_TERM = (occupancies.c.claim_id, occupancies.c.person_id, occupancies.c.observed)
+
+
 def terms_with_posts(conn: Connection) -> Sequence[Row]:
-    """(claim id, person id, post id, observed, role, organisation id) of every stored
-    term of office, with its post's role and organisation."""
-    query = select(
-        occupancies.c.claim_id,
-        occupancies.c.person_id,
-        occupancies.c.post_id,
-        occupancies.c.observed,
-        posts.c.role,
-        posts.c.organisation_id,
-    ).join(posts, posts.c.id == occupancies.c.post_id)
-    return conn.execute(query).all()
+    """Rows of claim_id, person_id, observed, post_id, role and organisation_id: every
+    stored term of office, with its post's role and organisation."""
+    where = posts.c.id == occupancies.c.post_id
+    query = select(*_TERM, occupancies.c.post_id, posts.c.role, posts.c.organisation_id)
+    return conn.execute(query.join(posts, where)).all()
 
 
 def posts_with_terms_of_office(conn: Connection) -> Sequence[Row]:
-    """(organisation id, person id, claim id, observed) of every post, once per stored term
-    of office (the person, claim and observed None for a post nobody is stored in)."""
-    query = select(
-        posts.c.organisation_id,
-        occupancies.c.person_id,
-        occupancies.c.claim_id,
-        occupancies.c.observed,
-    ).outerjoin(occupancies, occupancies.c.post_id == posts.c.id)
-    return conn.execute(query).all()
+    """Rows of organisation_id, claim_id, person_id and observed: every post, once per
+    stored term of office (the last three None for a post nobody is stored in)."""
+    where = occupancies.c.post_id == posts.c.id
+    return conn.execute(select(posts.c.organisation_id, *_TERM).outerjoin(occupancies, where)).all()
 
 
 def post_counts(conn: Connection) -> list[tuple[str | None, int]]:
