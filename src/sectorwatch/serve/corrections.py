@@ -4,6 +4,10 @@ line), set a quote's speaker (by id, or by name, creating the person when new), 
 fact's date or status, undo any judgement. Each POST passes `Guard.check_write`; each takes
 `author` and `note` (why). A refused write answers with the reason and the same form,
 filled in with what was sent (the token aside), so nothing typed is lost.
+
+Each correction is one function, decorated `@correction(name, field=longest, ...)`: its
+own fields are read by `own_form`, the shared ones by `write_form`; the checks, the
+refusal and the answer (`write`) are the same for all.
 """
 
 from __future__ import annotations
