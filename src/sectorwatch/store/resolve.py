@@ -185,6 +185,11 @@ class Resolver:
         self.note_context(entity_id, context)
         return entity_id
 
+    def known_organisation(self, norm: str) -> str | None:
+        """The organisation known (stored or in this batch) by exactly this name key."""
+        found = self._exact("organisation", norm)
+        return self._apply_split(found) if found else None
+
     def note_context(self, entity_id: str, context: Context) -> None:
         own = self._context_of(entity_id)
         own.organisations |= context.organisations
