@@ -149,3 +149,48 @@ def test_who_and_history_commands_name_the_change(store, tmp_path):
         f"chief executive, {NEW}: history",
         f"  renamed from {OLD} (completed 2023-04-01)",
     ]
+
+
+def test_the_organisation_page_names_what_it_was_and_lists_its_predecessors_events(store):
+    from sectorwatch.query.organisation import organisation
+
+    page = organisation(store, NEW)
+    assert [(c.kind, c.organisation) for c in page.predecessors] == [("rename", OLD)]
+    assert [(e.type, e.person) for e in page.events] == [
+        ("rename", None),
+        ("appointment", "Omar Venn"),
+    ]
+    old = organisation(store, OLD)
+    assert [(c.kind, c.organisation) for c in old.successors] == [("rename", NEW)]
+
+
+FORMED = ArticleSpec(
+    published="2025-04-01",
+    source="formed.txt",
+    text=(
+        "Ashby and Wold trusts merge\n"
+        "Ashby General NHS Trust and Wold Community NHS Trust merged today. Ivo Hart, chief "
+        "executive of Ashby General NHS Trust and Wold Community NHS Trust, welcomed it.\n"
+    ),
+    roles=[
+        dict(person="Ivo Hart", role="chief executive",
+             organisation="Ashby General NHS Trust and Wold Community NHS Trust",
+             status="current", words="Ivo Hart, chief executive of Ashby General NHS Trust"),
+    ],
+    events=[
+        dict(type="merger", organisations=["Ashby General NHS Trust", "Wold Community NHS Trust"],
+             status="completed", effective="2025-04-01", words="merged today"),
+    ],
+)  # fmt: skip
+
+
+def test_a_completed_merger_is_stored_with_the_combined_body_the_article_names(engine):
+    write_batch(engine, [build(FORMED)])
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(org_changes.c.kind, org_changes.c.organisations, org_changes.c.result_id)
+        ).all()
+    assert [(k, json.loads(o), r) for k, o, r in rows] == [
+        ("merger", ["o-ashby-general-nhs-trust", "o-wold-community-nhs-trust"],
+         "o-ashby-general-nhs-trust-and-wold-community-nhs-trust"),
+    ]  # fmt: skip
