@@ -17,7 +17,7 @@ from sectorwatch.query.common import (
     require_entity,
     today,
 )
-from sectorwatch.query.holders import Holder, holders
+from sectorwatch.query.holders import Holder, holders, same_posts
 from sectorwatch.store import reads
 
 
@@ -60,6 +60,8 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
         org_ids = judged.cluster(org_id)
         org_names = names_of(conn, {org_id})
         own = list(reads.posts_of(conn, org_ids))
+        same = same_posts(conn, [p.id for p in own], judged)  # a role once per joined body
+        own = [p for p in own if same.get(p.id, p.id) == p.id]
         post_ids = {p.id for p in own}
         line_rows = reads.reporting_lines_touching(conn, org_ids, post_ids)
         line_rows = [
