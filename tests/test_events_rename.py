@@ -43,3 +43,11 @@ def test_a_person_formerly_of_a_body_and_a_post_that_will_become_a_role_are_not_
 ):
     assert renames(extractor, "Jo Burr, formerly of the Wold Institute, spoke first.") == []
     assert renames(extractor, "Amy Teel will become chief executive of Wold Trust.") == []
+
+
+def test_two_bodies_that_will_become_one_are_a_merger_not_a_rename(extractor):
+    text = (
+        "Ashby General NHS Trust and Wold Community NHS Trust will become "
+        "Ashby and Wold Hospitals NHS Trust."
+    )
+    assert renames(extractor, text) == []

@@ -142,7 +142,7 @@ def test_who_and_history_commands_name_the_change(store, tmp_path):
     assert got.exit_code == 0, got.output
     assert got.output.splitlines()[:2] == [
         f"chief executive, {OLD}, on 2022-09-01:",
-        f"  (renamed {NEW} (completed 2023-04-01))",
+        f"  renamed {NEW} (completed 2023-04-01)",
     ]
     got = runner.invoke(app, ["history", NEW, "--role", "chief executive", "--db", url])
     assert got.output.splitlines()[:2] == [

@@ -94,7 +94,7 @@ def _show_who(answer: WhoAnswer, show_all: bool) -> None:
 
     typer.echo(f"{answer.role}, {answer.organisation}, on {answer.on}:")
     for c in (*answer.predecessors, *answer.successors):
-        typer.echo(f"  ({describe_change(c)})")
+        typer.echo(f"  {describe_change(c)}")
     if answer.note is not None or not answer.holders:
         typer.echo("  nobody known" + (f" (the evidence: {answer.note})" if answer.note else ""))
     for h in answer.holders:

@@ -15,6 +15,7 @@ from sectorwatch.model import Event
 # What may stand between the first name and the cue, and between the cue and the second.
 _BEFORE = re.compile(r"[\s,(\u2013\u2014-]*")
 _AFTER = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _names_around(ctx: ArticleContext, sent: tuple[int, int], cue: re.Match[str]):  # type: ignore[no-untyped-def]
@@ -27,7 +28,12 @@ def _names_around(ctx: ArticleContext, sent: tuple[int, int], cue: re.Match[str]
     after = orgs.starting_at(gap.end()) if gap else None
     if not before or after is None:
         return None
-    return before[-1].canonical, after.canonical
+    first = before[-1]
+    if orgs.parts(first.canonical) or any(
+        _JOINED.fullmatch(ctx.text, m.end, first.start) for m in before[:-1]
+    ):
+        return None  # "A and B will become C": a merger's result, not a new name
+    return first.canonical, after.canonical
 
 
 def renames(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
