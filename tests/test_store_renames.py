@@ -130,6 +130,11 @@ def test_history_and_timeline_of_the_new_name_include_the_old_one(store):
         ("rename", "2023-04-01", f"rename (completed): {OLD} renamed {NEW}", 2)
     ]
     assert any(e.kind == "term" and e.summary.startswith("Lina Marsh") for e in t.entries)
+    # the old name's timeline says what it became
+    old = timeline(store, OLD)
+    assert [e.summary for e in old.entries if e.kind == "rename"] == [
+        f"rename (completed): {OLD} renamed {NEW}"
+    ]
 
 
 def test_who_and_history_commands_name_the_change(store, tmp_path):
