@@ -103,14 +103,36 @@ def _into(sentence: str, parties: list[str], names: dict[str, str]) -> str | Non
     return None
 
 
+def _related(
+    every: list[tuple[Any, list[str]]], ids: set[str], judged: Judged
+) -> list[tuple[Any, list[str]]]:
+    """The reports that may concern `ids`: those naming them (as a party or the result),
+    those whose result is still to be worked out (a completed merger stored without one),
+    and the reports sharing a party with any of these (the same change); names and
+    evidence are then read for these only."""
+
+    def touches(r: Any, parties: list[str]) -> bool:
+        result = judged.canon(r["result_id"]) or r["result_id"]
+        unknown = r["kind"] == "merger" and r["stage"] == "completed" and not result
+        return unknown or bool(ids & {*parties, result})
+
+    kept = {i for i, m in enumerate(every) if touches(*m)}
+    seen = {p for i in kept for p in every[i][1]}
+    while more := {i for i, (_, ps) in enumerate(every) if i not in kept and seen & set(ps)}:
+        kept |= more
+        seen |= {p for i in more for p in every[i][1]}
+    return [every[i] for i in sorted(kept)]
+
+
 def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
     """The changes `org_id` (and its merged ids) took part in or resulted from."""
     ids = set(judged.cluster(org_id))
     rows = [r for r in reads.organisation_changes(conn) if r["claim_id"] not in judged.rejected]
-    mine = []
+    every = []
     for r in rows:
         parties = [judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")]
-        mine.append((r, parties))
+        every.append((r, parties))
+    mine = _related(every, ids, judged)
     everyone = {p for _, ps in mine for p in ps}
     everyone |= {r["result_id"] for r, _ in mine if r["result_id"]}
     names = names_of(conn, everyone | ids)
