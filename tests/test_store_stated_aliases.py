@@ -103,3 +103,24 @@ def test_split_undoes_the_join_and_a_reingest_keeps_them_apart(apart):
     with apart.connect() as conn:
         kinds = conn.execute(select(judgements.c.kind).order_by(judgements.c.id)).scalars()
         assert list(kinds) == ["merge", "split"]
+
+
+END_TO_END = (
+    ("a.txt", "Consultants vote on action\n\nPublished: 1 March 2023\n\nRia Holt, chair of the "
+              "MCC, announced a ballot of members on Tuesday.\n"),
+    ("b.txt", "Council elects new chair\n\nPublished: 3 June 2024\n\nSam Ode has been appointed "
+              "chair of the Midland Consultants Council from 1 June, succeeding Ria Holt.\n"),
+    ("c.txt", "Consultants reject pay offer\n\nPublished: 9 September 2024\n\nThe Midland "
+              "Consultants Council (MCC) rejected the offer on Monday.\n"),
+)  # fmt: skip
+
+
+def test_end_to_end_an_acronym_stated_after_the_name_joins_the_two(engine, extractor):
+    from sectorwatch.ingest.text import read_text
+
+    (a, b, c) = [extractor.extract(read_text(text, name)) for name, text in END_TO_END]
+    write_batch(engine, [a, b])
+    assert chair(engine, "MCC", "2024-07-01") == [("Ria Holt", "current")]
+    write_batch(engine, [c])
+    assert chair(engine, "MCC", "2024-07-01") == [("Sam Ode", "current")]
+    assert chair(engine, "MCC", "2023-06-01") == [("Ria Holt", "current")]
