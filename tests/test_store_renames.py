@@ -105,6 +105,9 @@ def test_who_at_the_new_name_follows_the_old_one_before_the_rename(store):
          "at Harwick Primary Care Trust, before it was renamed "
          "Harwick Community Health"),
     ]  # fmt: skip
+    # after the rename and before anyone is reported at the new name: the renamed body's
+    between = who(store, NEW, "chief executive", "2023-09-01").holders
+    assert [(h.name, h.status) for h in between] == [("Lina Marsh", "current")]
     after = who(store, NEW, "chief executive", "2024-06-01")
     assert [(h.name, h.status) for h in after.holders] == [("Omar Venn", "current")]
     assert [(c.relation, c.kind, c.organisation, c.date) for c in after.predecessors] == [
