@@ -53,6 +53,7 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "appointment",
         "departure",
         "merger",
+        "rename",
         "reporting_line",
         "role_created",
     ]
@@ -65,6 +66,7 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "new posts",
         "reports to",
         "merger cues",
+        "rename cues",
         "incoming role holders",
     ]
 

@@ -16,7 +16,9 @@ QuoteType = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organisation", "document"]
 Stance = Literal["welcome", "concern", "mixed", "neutral"]
 RoleStatus = Literal["current", "former", "incoming", "interim", "acting", "leaving"]
-EventType = Literal["departure", "appointment", "role_created", "reporting_line", "merger"]
+EventType = Literal[
+    "departure", "appointment", "role_created", "reporting_line", "merger", "rename"
+]
 EventStatus = Literal["announced", "completed", "proposed", "requested"]
 
 
@@ -138,6 +140,7 @@ class Event:
     effective: str | None = None
     evidence: Evidence | None = None
     date_range: str | None = None  # "2024-06/2024-08" when `date` is a season's year
+    result: str | None = None  # a rename's (or merger's) resulting organisation
 
 
 @dataclass(frozen=True)

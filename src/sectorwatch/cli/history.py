@@ -25,11 +25,11 @@ def history(
 
 
 def _show_history(answer: HistoryAnswer) -> None:
+    from sectorwatch.query.lineage import describe_change
+
     typer.echo(f"{answer.role}, {answer.organisation}: history")
-    for c in answer.predecessors:
-        typer.echo(f"  formed from {c.organisation} ({c.kind}, {c.stage} {c.date or ''})".rstrip())
-    for c in answer.successors:
-        typer.echo(f"  became part of {c.organisation} ({c.kind}, {c.stage} {c.date or ''})")
+    for c in (*answer.predecessors, *answer.successors):
+        typer.echo(f"  {describe_change(c)}")
     if not answer.terms:
         typer.echo("  nobody known")
     for t in answer.terms:

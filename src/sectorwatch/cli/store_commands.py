@@ -89,7 +89,11 @@ def who(
 
 
 def _show_who(answer: WhoAnswer, show_all: bool) -> None:
+    from sectorwatch.query.lineage import describe_change
+
     typer.echo(f"{answer.role}, {answer.organisation}, on {answer.on}:")
+    for c in (*answer.predecessors, *answer.successors):
+        typer.echo(f"  {describe_change(c)}")
     if answer.note is not None or not answer.holders:
         typer.echo("  nobody known" + (f" (the evidence: {answer.note})" if answer.note else ""))
     for h in answer.holders:

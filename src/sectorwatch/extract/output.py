@@ -54,6 +54,7 @@ _EVENT_OPTIONAL = (
     "announced",
     "effective",
     "date_range",
+    "result",
 )
 
 

@@ -4,7 +4,7 @@ Reports are the same change when they are of the same type and:
 - appointments and departures: the same person in the same post (organisation and role),
   with effective dates within `SAME_CHANGE_DAYS` of each other (any stage: "to step down"
   and "stepped down" are one departure);
-- mergers and other organisational changes: they share a party (every stage, from a
+- mergers and renames (organisational changes): they share a party (every stage, from a
   proposal to completion, is the same change); the joined event names every party;
 - created roles and reporting lines: the same organisation and role.
 
@@ -55,7 +55,7 @@ def same_change(a: EventAnswer, b: EventAnswer) -> bool:
         if a.role and b.role and a.role != b.role:
             return False
         return _overlap(a.effective, b.effective)
-    if a.type == "merger":
+    if a.type in ("merger", "rename"):
         return bool(_parties(a) & _parties(b))
     return a.organisation_id == b.organisation_id and a.role == b.role
 
@@ -97,11 +97,16 @@ def _join(group: list[EventAnswer]) -> EventAnswer:
         names += [n for n in e.organisations if n not in names]
         ids += [i for i in e.organisation_ids if i not in ids]
     seen = sorted(e.observed for e in group if e.observed)
-    if furthest.type == "merger":
+    if furthest.type in ("merger", "rename"):
         # the date of the furthest stage: a merger "completed on 1 April"
+        # (else the date an earlier stage gave: "will become X from 1 April")
         staged = [e for e in group if e.status == furthest.status]
-        date = _precise([e.effective or e.date for e in staged])
-        effective = _precise([e.effective for e in staged])
+        date = _precise([e.effective or e.date for e in staged]) or _precise(
+            [e.effective or e.date for e in group]
+        )
+        effective = _precise([e.effective for e in staged]) or _precise(
+            [e.effective for e in group]
+        )
     else:
         date = _precise([e.date for e in group])
         effective = _precise([e.effective for e in group])

@@ -59,6 +59,21 @@ class Holder:
     undated: bool = False  # the answer rests on an undated article
 
 
+def same_posts(conn: Connection, post_ids: list[str], judged: Judged) -> dict[str, str]:
+    """{post id: the post it is}: posts of one role at organisations joined as one (a merge,
+    a stated alias) are one post, the first of `post_ids`, so its terms are one history."""
+    first: dict[tuple[str | None, str], str] = {}
+    out: dict[str, str] = {}
+    rows = {r.id: r for r in reads.posts_by_id(conn, post_ids)}
+    for post_id in post_ids:
+        row = rows.get(post_id)
+        if row is None:
+            continue
+        org = judged.canon(row.organisation_id) or row.organisation_id
+        out[post_id] = first.setdefault((org, row.role), post_id)
+    return out
+
+
 def claims_for_posts(
     conn: Connection, post_ids: list[str], judged: Judged, people: list[str] | None = None
 ) -> tuple[dict[tuple[str, str], list[HolderClaim]], dict[str, ClaimSource]]:
@@ -68,13 +83,14 @@ def claims_for_posts(
     sources: dict[str, ClaimSource] = {}
     if not post_ids:
         return grouped, sources
+    same = same_posts(conn, post_ids, judged)
     rows = reads.holding_claims(conn, post_ids, people)
     for row in rows:
         cid, post, person, status, vf, vt, observed, origin, article = row[:9]
         if cid in judged.rejected:
             continue
         sources[cid] = ClaimSource.of(cid, row, 9)
-        key = (post, judged.canon(person) or person)
+        key = (same.get(post, post), judged.canon(person) or person)
         if cid in judged.edits:  # a judged date or status (store.judgements.edit)
             fixed = judged.edited(cid, status=status, valid_from=vf, valid_to=vt)
             status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
@@ -86,7 +102,7 @@ def claims_for_posts(
         if cid in judged.rejected:
             continue
         sources[cid] = ClaimSource.of(cid, row, 9)
-        key = (post, judged.canon(person) or person)
+        key = (same.get(post, post), judged.canon(person) or person)
         if cid in judged.edits:  # a judged date or status (store.judgements.edit)
             fixed = judged.edited(cid, status=status, effective=effective)
             status, effective = fixed["status"], fixed["effective"]

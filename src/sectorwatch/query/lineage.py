@@ -1,7 +1,9 @@
 """What an organisation was before and became after: merger and rename links (W3C ORG's
 ChangeEvent: original organisations, resulting organisation, date).
 
-The resulting organisation of a completed change is its stored `result_id`; else the
+The store writes each change with its result when the article gives it (a rename's new
+name; a merger's combined body, `store.facts`). For a change stored without one (a
+completed merger whose result another article names) the resulting organisation is the
 organisation the store knows by the parties' names joined ("A and B", the combined body
 an article names); else the party an evidence sentence says the others went "into"
 ("absorbed into B"). Every report of the same change (sharing a party, any stage) is one
@@ -17,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from sectorwatch import dates
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
 from sectorwatch.store import keys, reads
 
@@ -47,6 +50,40 @@ class Lineage:
     changes: list[Change] = field(default_factory=list)  # every change it was a party to
 
 
+def describe_change(c: Change) -> str:
+    """A change in words, as seen from the organisation asked about: "renamed Wold Health
+    from 2025-04 (announced)", "formed from A (merger, completed 2025-04-01)"."""
+    when = f" {c.date}" if c.date else ""
+    if c.relation == "predecessor":
+        head = (
+            f"renamed from {c.organisation}"
+            if c.kind == "rename"
+            else (f"formed from {c.organisation} ({c.kind}")
+        )
+    elif c.relation == "successor":
+        head = (
+            f"renamed {c.organisation}"
+            if c.kind == "rename"
+            else (f"became part of {c.organisation} ({c.kind}")
+        )
+    else:
+        head = f"{c.kind} with {c.organisation} ("
+    stage = c.stage or "stage not stated"
+    if head.endswith("("):
+        return f"{head}{stage}{when})"
+    if "(" in head:
+        return f"{head}, {stage}{when})"
+    return f"{head} ({stage}{when})"
+
+
+def follows(change: Change, on: str) -> bool:
+    """Whether the date `on` is before the change took effect (an undated change: never
+    known to be)."""
+    if not change.date or not dates.is_partial_date(change.date):
+        return False
+    return dates.interval(on)[0] < dates.interval(change.date)[0]
+
+
 def _combined(conn: Connection, parties: list[str], names: dict[str, str]) -> str | None:
     """An organisation named as the parties joined ("A and B", in either order)."""
     if len(parties) < 2:
@@ -66,14 +103,36 @@ def _into(sentence: str, parties: list[str], names: dict[str, str]) -> str | Non
     return None
 
 
+def _related(
+    every: list[tuple[Any, list[str]]], ids: set[str], judged: Judged
+) -> list[tuple[Any, list[str]]]:
+    """The reports that may concern `ids`: those naming them (as a party or the result),
+    those whose result is still to be worked out (a completed merger stored without one),
+    and the reports sharing a party with any of these (the same change); names and
+    evidence are then read for these only."""
+
+    def touches(r: Any, parties: list[str]) -> bool:
+        result = judged.canon(r["result_id"]) or r["result_id"]
+        unknown = r["kind"] == "merger" and r["stage"] == "completed" and not result
+        return unknown or bool(ids & {*parties, result})
+
+    kept = {i for i, m in enumerate(every) if touches(*m)}
+    seen = {p for i in kept for p in every[i][1]}
+    while more := {i for i, (_, ps) in enumerate(every) if i not in kept and seen & set(ps)}:
+        kept |= more
+        seen |= {p for i in more for p in every[i][1]}
+    return [every[i] for i in sorted(kept)]
+
+
 def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
     """The changes `org_id` (and its merged ids) took part in or resulted from."""
     ids = set(judged.cluster(org_id))
     rows = [r for r in reads.organisation_changes(conn) if r["claim_id"] not in judged.rejected]
-    mine = []
+    every = []
     for r in rows:
         parties = [judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")]
-        mine.append((r, parties))
+        every.append((r, parties))
+    mine = _related(every, ids, judged)
     everyone = {p for _, ps in mine for p in ps}
     everyone |= {r["result_id"] for r, _ in mine if r["result_id"]}
     names = names_of(conn, everyone | ids)
@@ -106,7 +165,9 @@ def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
             parties=[names.get(p, p) for p in parties],
             result=names.get(result, result) if result else None,
             stage=furthest["stage"],
-            date=furthest["date"],
+            # the furthest stage's date, else the date an earlier stage gave it ("will
+            # become X from 1 April", then "X, formerly Y")
+            date=next((r["date"] for r, _ in reversed(reports) if r["date"]), None),
             first_reported=seen[0] if seen else None,
             last_reported=seen[-1] if seen else None,
             evidence=[e for r, _ in reports if (e := ev.get(r["claim_id"]))],

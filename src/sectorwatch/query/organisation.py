@@ -1,5 +1,6 @@
 """An organisation at a glance: its names, its kind, its leaders over time (everyone who
-held one of its posts, with status today) and the leadership events that involve it."""
+held one of its posts, with status today) and the leadership events that involve it (and
+its predecessors': what it was before a rename or merger, `query.lineage`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sectorwatch.query.consolidate import load_changes
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import Holder, holders
 from sectorwatch.query.kinds import organisation_kind
+from sectorwatch.query.lineage import Change, lineage
 from sectorwatch.store import reads
 
 
@@ -31,6 +33,8 @@ class OrganisationAnswer:
     kind_of_organisation: str
     leaders: list[Leader] = field(default_factory=list)  # by start date, then role
     events: list[EventAnswer] = field(default_factory=list)
+    predecessors: list[Change] = field(default_factory=list)  # what it was
+    successors: list[Change] = field(default_factory=list)  # what it became
 
 
 def _start(value: str | None) -> str:
@@ -58,5 +62,9 @@ def organisation(
         for post_id, found in holders(conn, list(roles), on or today(), judged, True).items():
             answer.leaders.extend(Leader(roles[post_id], h) for h in found)
         answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))
-        answer.events = load_changes(conn, judged, ids)  # one per real-world change
+        changes = lineage(conn, oid, judged)
+        answer.predecessors, answer.successors = changes.predecessors, changes.successors
+        before = [i for c in changes.predecessors for i in judged.cluster(c.organisation_id)]
+        # one per real-world change, its predecessors' included
+        answer.events = load_changes(conn, judged, [*ids, *before])
         return answer

@@ -1,12 +1,13 @@
-"""`orgchart ORG --on DATE`: an organisation's posts, their holders and reporting lines."""
+"""`orgchart ORG --on DATE`: an organisation's posts, their holders and reporting lines,
+each line a term of its own, valid on the date by its evidence (`query.terms.line_on`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from sectorwatch import dates
 from sectorwatch.query.common import (
     EvidenceRef,
     Judged,
@@ -17,7 +18,8 @@ from sectorwatch.query.common import (
     require_entity,
     today,
 )
-from sectorwatch.query.holders import Holder, holders
+from sectorwatch.query.holders import Holder, holders, same_posts
+from sectorwatch.query.terms import line_on, line_spans
 from sectorwatch.store import reads
 
 
@@ -48,8 +50,11 @@ class OrgChart:
     lines: list[Line] = field(default_factory=list)
 
 
-def _valid(valid_from: str | None, valid_to: str | None, on: str) -> bool:
-    return dates.valid_on(valid_from, valid_to, on)
+def _ends(row: Any, judged: Judged) -> tuple[str, str]:
+    """A reporting line's (subordinate, superior): a post, else a person (canonical)."""
+    sub = row.subordinate_post_id or judged.canon(row.subordinate_person_id) or ""
+    sup = row.superior_post_id or judged.canon(row.superior_person_id) or ""
+    return sub, sup
 
 
 def orgchart(engine: Engine | Connection, organisation: str, on: str | None = None) -> OrgChart:
@@ -60,13 +65,14 @@ def orgchart(engine: Engine | Connection, organisation: str, on: str | None = No
         org_ids = judged.cluster(org_id)
         org_names = names_of(conn, {org_id})
         own = list(reads.posts_of(conn, org_ids))
+        same = same_posts(conn, [p.id for p in own], judged)  # a role once per joined body
+        own = [p for p in own if same.get(p.id, p.id) == p.id]
         post_ids = {p.id for p in own}
         line_rows = reads.reporting_lines_touching(conn, org_ids, post_ids)
-        line_rows = [
-            r
-            for r in line_rows
-            if r.claim_id not in judged.rejected and _valid(r.valid_from, r.valid_to, on)
-        ]
+        line_rows = [r for r in line_rows if r.claim_id not in judged.rejected]
+        spans = line_spans([(_ends(r, judged), r.valid_from, r.valid_to, r.observed)
+                            for r in line_rows])  # fmt: skip
+        line_rows = [r for r in line_rows if line_on(_ends(r, judged), spans, on)]
         other_posts = {
             p
             for r in line_rows

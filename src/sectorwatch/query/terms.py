@@ -428,3 +428,47 @@ def _source(claim: HolderClaim) -> str:
     assert ev is not None
     title = ev.title or ev.article_id
     return f"“{title}” ({ev.published or 'undated'})"
+
+
+def line_on(
+    line: tuple[str, str],
+    spans: dict[tuple[str, str], tuple[str | None, str | None, str | None]],
+    on: str,
+) -> bool:
+    """Whether the reporting line `line` (subordinate, superior) held on `on`, a line being
+    a term like a post's: from its stated start, else from its first report (never before
+    the evidence); to its stated end, else to the start of the subordinate's next line to
+    another superior, else `OPEN_TERM_YEARS` after its last report. `spans`: every line of
+    the chart as {(subordinate, superior): (start, end, last report)}. A line with no date
+    at all (undated articles only) holds on any date."""
+    start, end, last = spans[line]
+    if start is None and last is None:
+        return end is None or not _before(end, on)
+    if start is not None and _before(on, start):
+        return False
+    if end is None:
+        later = [
+            s
+            for (sub, sup), (s, _, _) in spans.items()
+            if sub == line[0] and sup != line[1] and s and start and _before(start, s)
+        ]
+        end = min(later, key=lambda s: date_interval(s)[0]) if later else None
+    if end is not None:
+        return date_interval(on)[0] < date_interval(end)[0] or _within(on, end)
+    return date_interval(on)[0] <= _add_years(last or start or on, OPEN_TERM_YEARS)
+
+
+def line_spans(
+    lines: list[tuple[tuple[str, str], str | None, str | None, str | None]],
+) -> dict[tuple[str, str], tuple[str | None, str | None, str | None]]:
+    """{(subordinate, superior): (start, end, last report)} from each report of a line:
+    (line, stated start, stated end, report date); the start is the earliest stated start,
+    else the earliest report."""
+    stated: dict[tuple[str, str], list[str | None]] = {}
+    for line, valid_from, valid_to, observed in lines:
+        got = stated.setdefault(line, [None, None, None, None])
+        got[0] = _first(got[0], valid_from)
+        got[1] = _last(got[1], valid_to)
+        got[2] = _first(got[2], observed)
+        got[3] = _last(got[3], observed)
+    return {line: (g[0] or g[2], g[1], g[3]) for line, g in stated.items()}

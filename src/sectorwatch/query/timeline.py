@@ -1,5 +1,7 @@
 """`timeline ORG|PERSON --from --to`: dated happenings, oldest first, each with evidence:
-events (one per real-world change), terms of office and organisation changes."""
+events (one per real-world change), terms of office and organisation changes (mergers and
+renames). An organisation's timeline follows what it was: a renamed or merged body's
+predecessors' happenings come first (`query.lineage`)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,11 @@ from sectorwatch.query.common import (
 from sectorwatch.query.consolidate import load_changes
 from sectorwatch.query.history import describe
 from sectorwatch.query.holders import load_posts, post_terms
+from sectorwatch.query.lineage import lineage
 from sectorwatch.store import reads
+
+CHANGES = ("merger", "rename")
+"""Event types that are organisation changes."""
 
 
 @dataclass
@@ -64,13 +70,16 @@ def timeline(
     with engine.connect() as conn:
         judged = Judged.load(conn)
         target_id = require_entity(conn, target)[0]
-        ids = judged.cluster(target_id)
+        ids = list(judged.cluster(target_id))
+        if not target_id.startswith("p-"):
+            for was in lineage(conn, target_id, judged).predecessors:
+                ids += [o for o in judged.cluster(was.organisation_id) if o not in ids]
         answer = Timeline(
             names_of(conn, {target_id}).get(target_id, target), target_id, date_from, date_to
         )
         found = load_changes(conn, judged, ids)
         for e in found:
-            if e.type == "merger":
+            if e.type in CHANGES:
                 continue  # an organisation change: below, with its stage
             who = e.person or ""
             what = f"{e.type}: {who} {e.role or ''} {e.organisation or ', '.join(e.organisations)}"
@@ -82,13 +91,15 @@ def timeline(
             )  # fmt: skip
         answer.entries += _terms(conn, judged, ids, target_id.startswith("p-"))
         for c in found:
-            if c.type != "merger":
+            if c.type not in CHANGES:
                 continue
             parties = " and ".join(c.organisations)
+            if c.type == "rename" and len(c.organisations) == 2:
+                parties = " renamed ".join(c.organisations)
             answer.entries.append(
                 TimelineEntry(
-                    c.effective or c.date or c.first_reported, "merger",
-                    f"merger ({c.status or 'stage not stated'}): {parties}", c.claim_id,
+                    c.effective or c.date or c.first_reported, c.type,
+                    f"{c.type} ({c.status or 'stage not stated'}): {parties}", c.claim_id,
                     c.evidence, c.claim_ids, len(c.article_ids), c.first_reported,
                     c.last_reported,
                 )

@@ -32,12 +32,13 @@ def shape(answer: Any) -> dict[str, Any]:
         "organisation": {"id": answer.organisation_id, "name": answer.organisation},
         "role": answer.role,
         "terms": terms,
-        "predecessors": [_change(c) for c in answer.predecessors],
-        "successors": [_change(c) for c in answer.successors],
+        "predecessors": [change(c) for c in answer.predecessors],
+        "successors": [change(c) for c in answer.successors],
     }
 
 
-def _change(c: Any) -> dict[str, Any]:
+def change(c: Any) -> dict[str, Any]:
+    """An organisation change (`query.lineage.Change`) as the pages show it."""
     return {
         "kind": c.kind,
         "organisation": {"id": c.organisation_id, "name": c.organisation},

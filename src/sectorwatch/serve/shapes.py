@@ -19,6 +19,7 @@ from sectorwatch.query.person import PersonAnswer
 from sectorwatch.query.quotes import QuoteAnswer
 from sectorwatch.query.reactions import Reactions
 from sectorwatch.query.search import FACETS, Hit, SearchResult
+from sectorwatch.serve.history_page import change
 
 
 def source_url(source: str | None) -> str | None:
@@ -174,6 +175,8 @@ def organisation(answer: OrganisationAnswer, chart: OrgChart) -> dict[str, Any]:
     ]
     data["on"] = chart.on
     data["orgchart"] = plain(chart)
+    data["predecessors"] = [change(c) for c in answer.predecessors]
+    data["successors"] = [change(c) for c in answer.successors]
     return data
 
 

@@ -8,6 +8,7 @@ here runs a query except through the resolver.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -36,6 +37,8 @@ from sectorwatch.store.schema import (
 )
 
 DEFAULT_CONFIDENCE = 0.8
+CHANGE_EVENTS = ("merger", "rename")
+"""Events stored as organisation changes too (`org_changes`)."""
 PRIMARY_EVENTS = ("departure", "appointment", "merger", "role_created", "reporting_line")
 
 _post_id = lru_cache(maxsize=1 << 14)(keys.post_id)
@@ -279,11 +282,14 @@ class ArticleWriter:
         person_id = self.person(e.person)
         org_id = self.org(e.organisation)
         org_ids = [i for i in (self.org(n) for n in e.organisations) if i]
+        result_id = self.org(e.result) if e.type in CHANGE_EVENTS else None
         value = {
             k: getattr(e, k)
             for k in ("type", "person", "role", "organisation", "status", "date", "effective")
         }
         value["organisations"] = list(e.organisations)
+        if e.result:
+            value["result"] = e.result
         claim_id = self.claim(person_id or org_id, "event", value, e)
         if claim_id is None:
             return None
@@ -297,7 +303,9 @@ class ArticleWriter:
                 "person_id": person_id,
                 "post_id": post_id,
                 "organisation_id": org_id or (org_ids[0] if org_ids else None),
-                "organisations": json.dumps(org_ids),
+                "organisations": json.dumps(
+                    org_ids + [result_id] if result_id and result_id not in org_ids else org_ids
+                ),
                 "status": e.status,
                 "date": e.date,
                 "announced": e.announced,
@@ -311,8 +319,8 @@ class ArticleWriter:
         elif e.type == "reporting_line" and e.subordinate and e.superior:
             sub = self._endpoint(e.subordinate, org_id)
             self._write_line(e, *sub, *self._endpoint(e.superior, org_id), org_id)
-        elif e.type == "merger" and org_ids:
-            self._write_change(e, org_ids)
+        elif e.type in CHANGE_EVENTS and org_ids:
+            self._write_change(e, org_ids, result_id)
         return claim_id if e.type in PRIMARY_EVENTS else None
 
     def _write_line(self, e, sub_post, sub_person, sup_post, sup_person, org_id) -> None:  # type: ignore[no-untyped-def]
@@ -335,8 +343,17 @@ class ArticleWriter:
             },
         )
 
-    def _write_change(self, e, org_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
-        value = {"kind": "merger", "organisations": list(e.organisations), "stage": e.status}
+    def _write_change(self, e, org_ids: list[str], result_id: str | None) -> None:  # type: ignore[no-untyped-def]
+        """An organisation change event (W3C ORG's ChangeEvent): the original organisations,
+        the resulting one and the date. A merger's result, when the extractor does not name
+        it, is the organisation the article (or the store) names as the parties joined ("A
+        and B"), else the party the sentence says the others went "into"; otherwise it is
+        left to the questions (`query.lineage`), which see every report."""
+        if result_id is None and e.type == "merger" and e.status == "completed":
+            result_id = self._merger_result(e, org_ids)
+        value = {"kind": e.type, "organisations": list(e.organisations), "stage": e.status}
+        if e.result:  # a claim's id is a hash of its value: a merger's stays as it was
+            value["result"] = e.result
         claim_id = self.claim(org_ids[0], "org_change", value, e)
         if claim_id is None:
             return
@@ -345,14 +362,27 @@ class ArticleWriter:
             {
                 "claim_id": claim_id,
                 "article_id": self.article.id,
-                "kind": "merger",
+                "kind": e.type,
                 "stage": e.status,
                 "organisations": json.dumps(org_ids),
-                "result_id": None,
+                "result_id": result_id,
                 "date": e.effective or e.date,
                 "observed": self.observed,
             },
         )
+
+    def _merger_result(self, e, org_ids: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+        if len(e.organisations) >= 2:
+            plain = [organisation_norm(n) for n in e.organisations]
+            for joined in (" and ".join(plain), " and ".join(reversed(plain))):
+                found = self.orgs.get(joined) or self.resolver.known_organisation(joined)
+                if found is not None:
+                    return found
+        sentence = e.evidence.sentence if e.evidence else ""
+        for name, org_id in zip(e.organisations, org_ids, strict=False):
+            if re.search(rf"\binto (?:\w+ )?(?:the )?{re.escape(name)}", sentence):
+                return org_id
+        return None
 
     def _write_quote(self, q, event_id: str | None) -> None:  # type: ignore[no-untyped-def]
         s = q.speaker

@@ -6,6 +6,11 @@ the best above a threshold is reused; otherwise a new entity is created. An enti
 never changes once given; a human merge maps other ids to the oldest (`referents`), and a
 human split of an entity in one article sends that article's mentions to the new entity on
 every re-ingest, so automatic resolution never merges across a negative judgement.
+
+Names an article states are one organisation ("the consultants committee (the CCSC)", the
+extractor's organisation aliases) join the entities the store already knows by each: the
+join is appended as a merge judgement by `STATED_ALIAS_AUTHOR`, so `sectorwatch split`
+undoes it like any merge, and a pair ever judged (merged or split) is never joined again.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -31,6 +37,9 @@ from sectorwatch.store.schema import (
     quotes,
     referents,
 )
+
+STATED_ALIAS_AUTHOR = "sectorwatch (stated alias)"
+"""The author of the merge judgements a stated alias appends."""
 
 PERSON_THRESHOLD = 0.74
 ORGANISATION_FUZZ = 94.0
@@ -63,6 +72,12 @@ _CONTEXT = union_all(
     .where(occupancies.c.person_id.in_(_IDS)),
     select(quotes.c.speaker_organisation_id, null()).where(quotes.c.speaker_id.in_(_IDS)),
     select(events.c.organisation_id, null()).where(events.c.person_id.in_(_IDS)),
+)
+_PAIR_JUDGED = select(judgements.c.id).where(
+    judgements.c.kind.in_(["merge", "split"]),
+    judgements.c.article_id.is_(None),
+    judgements.c.subject.in_(bindparam("pair", expanding=True)),
+    judgements.c.object.in_(bindparam("pair2", expanding=True)),
 )
 _SPLITS = (
     select(judgements.c.article_id, judgements.c.kind, judgements.c.subject, judgements.c.object)
@@ -119,6 +134,8 @@ class Resolver:
         self._judged: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         self._ids: set[str] = set()
         self._seqs: dict[str, int] = {}
+        self._article: str | None = None
+        self.joined = False  # a stated alias joined stored entities: referents to rebuild
         ids = list(article_ids)
         for i in range(0, len(ids), 500):
             chunk = {"articles": ids[i : i + 500]}
@@ -130,6 +147,7 @@ class Resolver:
         """Apply the human splits for this article (entity -> split-off entity); they were
         loaded for the whole batch when the resolver was made."""
         self._splits = {}
+        self._article = article_id
         for kind, subject, obj in self._judged.get(article_id, ()):
             if kind == "split" and obj:
                 self._splits[subject] = obj
@@ -150,8 +168,12 @@ class Resolver:
                 return self.organisation(owner, extra_aliases)
         norm = organisation_norm(name)
         found = self._exact("organisation", norm)
-        for alias in extra_aliases:
-            found = found or self._exact("organisation", organisation_norm(alias))
+        stated = [self._exact("organisation", organisation_norm(a)) for a in extra_aliases]
+        for other in stated:
+            found = found or other
+        if found is not None:
+            for other in dict.fromkeys(o for o in stated if o and o != found):
+                found = self._join_stated(found, other, name)
         if found is None and len(norm) > 8:
             best, best_score = None, 0.0
             for entity_id, norms in self._block("organisation", norm).items():
@@ -185,6 +207,11 @@ class Resolver:
         self.note_context(entity_id, context)
         return entity_id
 
+    def known_organisation(self, norm: str) -> str | None:
+        """The organisation known (stored or in this batch) by exactly this name key."""
+        found = self._exact("organisation", norm)
+        return self._apply_split(found) if found else None
+
     def note_context(self, entity_id: str, context: Context) -> None:
         own = self._context_of(entity_id)
         own.organisations |= context.organisations
@@ -216,6 +243,37 @@ class Resolver:
             self._unloaded[(kind, block)].append((entity_id, norm))
 
     # -- internals -----------------------------------------------------------------
+    def _join_stated(self, a: str, b: str, name: str) -> str:
+        """Join two organisations an article states are one (module docstring); returns
+        the one to use (the older), or `a` when the pair was ever judged."""
+        if self._canon(a) == self._canon(b):
+            return a
+        judged = self.conn.execute(_PAIR_JUDGED, {"pair": [a, b], "pair2": [a, b]}).first()
+        if judged is not None or (a in self._splits or b in self._splits):
+            return a
+        keep, other = sorted((a, b), key=self._seq)
+        self.rows.add(
+            judgements,
+            {
+                "kind": "merge",
+                "subject": keep,
+                "object": other,
+                "article_id": None,
+                "author": STATED_ALIAS_AUTHOR,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "note": f"stated as one organisation ({name}) in article {self._article}",
+            },
+        )
+        self.joined = True
+        for referent, canonical in list(self.canonical.items()):
+            if canonical == other:
+                self.canonical[referent] = keep
+        self.canonical[other] = keep
+        for cached in self._blocks.values():
+            if other in cached:
+                cached.setdefault(keep, set()).update(cached.pop(other))
+        return keep
+
     def _canon(self, entity_id: str) -> str:
         return self.canonical.get(entity_id, entity_id)
 

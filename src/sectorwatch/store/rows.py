@@ -22,6 +22,7 @@ from sectorwatch.store.schema import (
     entities,
     events,
     evidence,
+    judgements,
     mentions,
     occupancies,
     org_changes,
@@ -44,6 +45,7 @@ INSERT_ORDER = (
     events,
     quotes,
     mentions,
+    judgements,
 )
 """Tables in an order that satisfies every foreign key."""
 

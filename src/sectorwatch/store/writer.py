@@ -32,6 +32,7 @@ from sectorwatch.errors import StoreWriteError
 from sectorwatch.model import Extraction
 from sectorwatch.store import fts
 from sectorwatch.store.facts import ArticleWriter, BatchState
+from sectorwatch.store.judgements import rebuild_referents
 from sectorwatch.store.resolve import Resolver
 from sectorwatch.store.rows import PendingRows
 from sectorwatch.store.schema import (
@@ -161,6 +162,8 @@ def _write_together(
                 rows.flush()  # the first article is in the open transaction when we pause
                 _pause_for_tests()
         rows.flush()
+        if batch.resolver.joined:  # a stated alias joined two stored organisations
+            rebuild_referents(conn)
     return result
 
 
