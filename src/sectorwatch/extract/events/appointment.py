@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.events import passive_succession
+from sectorwatch.extract.events import career, passive_succession
 from sectorwatch.extract.events.common import COMES_FROM, event
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
@@ -46,4 +46,5 @@ KIND = EventKind(
         EventRule("appointment cues", 20, from_cues),
         EventRule("incoming role holders", 100, from_incoming_roles, scope="article"),
     ),
+    distinct=career.distinct,
 )

@@ -24,6 +24,20 @@ TAKES_OVER_FROM = re.compile(
 _PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
 
 
+_OPENS = "‘'“\""
+_CLOSES = "’'”\""
+
+
+def scare_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a few words set in quotation marks of their own inside
+    narration ("announced he was ‘standing down’"), not a passage of speech."""
+    if start == 0 or text[start - 1] not in _OPENS:
+        return False
+    tail = text[end : end + 25]
+    close = next((i for i, c in enumerate(tail) if c in _CLOSES), None)
+    return close is not None and not re.search(r"[.!?;:]", tail[:close])
+
+
 def predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-untyped-def]
     """The person right after "takes over from" at `pos`, past a title ("from interim
     finance director Tony Gill") or an honorific ("from Dame Patricia Holm")."""
@@ -65,13 +79,34 @@ def subject_before(
         and _follows_takeover(ctx, mention.start)
     ):
         mention = ctx.people.most_recent_before(mention.start)
-    best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
+    named = mention if mention and mention.start >= sent_s else None
+    best = (named.canonical, named.end) if named else None
     for p in _PRONOUN.finditer(ctx.text, sent_s, cue_s):
         if best is None or p.end() > best[1]:
             who = pronoun_referent(ctx, p.start(), p.group(0))
+            if (
+                named is not None
+                and who != named.canonical
+                and _TELLS.search(ctx.text, max(sent_s, p.start() - 30), p.start())
+                and _names_of(ctx, sent_s, cue_s) == {named.canonical}
+            ):
+                who = named.canonical  # "X, chief executive of Y, announced he was ..."
             if who:
                 best = (who, p.end())
     return best
+
+
+# "X announced he ...", "X said that she ...": the pronoun is the teller.
+_TELLS = re.compile(
+    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained)"
+    r"(?:\s+that)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:
+    assert ctx.people is not None
+    return {m.canonical for m in ctx.people.starting_in(start, end)}
 
 
 def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:

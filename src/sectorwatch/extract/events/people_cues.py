@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.events.career import career_step
 from sectorwatch.extract.events.common import (
     UNNAMED_SUBJECT,
     event,
@@ -16,6 +17,7 @@ from sectorwatch.extract.events.common import (
     person_after,
     post_after,
     role_of,
+    scare_quoted,
     subject_before,
     syntactic_subjects,
     title_near,
@@ -31,9 +33,13 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     text = ctx.text
     for pattern, status in cues(kind):
         for m in pattern.finditer(text, sent[0], sent[1]):
-            if ctx.in_quote(m.start()):
+            if ctx.in_quote(m.start()) and not scare_quoted(ctx.text, m.start(), m.end()):
                 continue
-            named = named_right_after(ctx, m.end()) if kind == "appointment" else None
+            named = (
+                named_right_after(ctx, m.end())
+                if kind == "appointment" and not _NAMES_PREDECESSOR.search(m.group(0))
+                else None
+            )
             person: str | None
             if named is not None:
                 person = named  # "has appointed Helena Markby as": the object
@@ -41,6 +47,8 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
             else:
                 found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
+                if found and kind == "appointment" and _object_of_preposition(ctx, found[1]):
+                    found = None  # "has led the ICB since the departure of X and will ..."
                 person = found[0] if found else None
                 if found and UNNAMED_SUBJECT.search(text, found[1], m.start()):
                     continue  # "her successor will be appointed": nobody named
@@ -54,6 +62,23 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 if found_event is not None:
                     out.append(found_event)
     return out
+
+
+# "to replace Dido Harding", "will succeed X": the name after the cue is the one replaced.
+_NAMES_PREDECESSOR = re.compile(r"(?:replace[sd]?|succeed[sd]?)$", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:(?:since|after|following|before|until|when)(?:\s+the\s+[a-z]+\s+of)?|of)\s+$"
+)
+
+
+def _object_of_preposition(ctx: ArticleContext, end: int) -> bool:
+    """Whether the person named up to `end` is the object of a preposition ("the departure
+    of Colin Draper"), so not the subject of a later verb."""
+    assert ctx.people is not None
+    mention = ctx.people.ending_at(end)
+    if mention is None:
+        return False
+    return _PREPOSITION.search(ctx.text, max(0, mention.start - 60), mention.start) is not None
 
 
 _JOINED_SUBJECTS = re.compile(r"\s(?:and|&)\s")
@@ -81,6 +106,9 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if kind == "appointment":
         prefer = ("incoming", "interim", "acting", "current")
     fact = role_of(ctx, person, sent, prefer)
+    verb_post = _VERB_POST.search(m.group(0)) if kind == "appointment" else None
+    if verb_post is not None:
+        return _verb_post_event(ctx, m, status, person, sent, verb_post.group(1).lower())
     if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
         title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
         if title is None and (fact is None or fact.status == "leaving"):
@@ -93,8 +121,32 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     organisation = fact.organisation if fact else None
     if kind == "appointment" and fact is None:
         role, organisation = post_after(ctx, m.end(), sent[1])
-    return event(
+    found = event(
         ctx, kind, (m.start(), m.end()), sent,
+        person=person, role=role, organisation=organisation, status=status,
+    )  # fmt: skip
+    return career_step(ctx, found, m) if kind == "appointment" else found
+
+
+# "will chair the new agency", "is to lead X": the verb is the post (a leader of no stated
+# title for "lead").
+_VERB_POST = re.compile(r"\b(chair|head|lead)$", re.IGNORECASE)
+_VERB_POSTS = {"chair": "chair", "head": "head", "lead": None}
+
+
+def _verb_post_event(ctx, m, status, person, sent, verb: str) -> Event:  # type: ignore[no-untyped-def]
+    """The appointment "X will chair/head/lead Y" states: the post of the verb at the body
+    named right after it, else the post a role fact of the sentence gives."""
+    assert ctx.organisations is not None
+    gap = re.match(r"\s+(?:the\s+)?", ctx.text[m.end() : sent[1]])
+    body = ctx.organisations.starting_at(m.end() + (gap.end() if gap else 0))
+    role = _VERB_POSTS[verb]
+    fact = role_of(ctx, person, sent, ("incoming", "interim", "acting", "current"))
+    if role is None and fact is not None and sent[0] <= fact.start < sent[1]:
+        role = fact.role
+    organisation = body.canonical if body else None
+    return event(
+        ctx, "appointment", (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
     )  # fmt: skip
 

@@ -1,0 +1,102 @@
+"""Issue 11 event styles (2): dated appointments in career histories, joining and arriving,
+taking the role or the helm, going back to a substantive post, "will lead/chair", replacing
+someone, departures told as "will be leaving", "left to become", a post left, and a cue in
+scare quotes. Fictional articles, exact events."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+
+def events_of(extractor, *paragraphs, published="2024-06-03"):  # type: ignore[no-untyped-def]
+    article = make_article(*paragraphs)
+    article.published = published
+    found = extractor.extract(article).events
+    return {(e.type, e.person, e.role, e.organisation, e.status, e.date) for e in found}
+
+
+def test_dated_career_appointments_are_each_their_own_event(extractor):
+    got = events_of(
+        extractor,
+        "Dr Mira Castell is the new chief executive of Pellow Vale NHS Trust.",
+        "In 2008 she was appointed as medical director of Rennick Community Health NHS Trust "
+        "and in 2015 she was appointed chief executive of Hollins Moor NHS Trust.",
+    )
+    assert got == {
+        ("appointment", "Mira Castell", "chief executive", "Pellow Vale NHS Trust",
+         "announced", None),
+        ("appointment", "Mira Castell", "medical director",
+         "Rennick Community Health NHS Trust", "completed", "2008"),
+        ("appointment", "Mira Castell", "chief executive", "Hollins Moor NHS Trust",
+         "completed", "2015"),
+    }  # fmt: skip
+
+
+def test_joining_a_body_in_a_year_is_a_completed_appointment(extractor):
+    got = events_of(
+        extractor,
+        "Tobias Wren has been appointed chief executive of Ashcombe NHS Trust.",
+        "Mr Wren joined Ashcombe NHS Trust in 2019 as director of finance.",
+    )
+    assert got == {
+        ("appointment", "Tobias Wren", "chief executive", "Ashcombe NHS Trust",
+         "announced", None),
+        ("appointment", "Tobias Wren", "finance director", "Ashcombe NHS Trust", "completed",
+         "2019"),
+    }  # fmt: skip
+
+
+def test_took_the_role_and_went_back_to_a_substantive_post(extractor):
+    got = events_of(
+        extractor,
+        "Selina Marr took the role of interim chief executive at Brockhurst NHS Trust in March.",
+        "Dr Idris Kell, who covered the post for two months, will return to his substantive "
+        "post of medical director.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {
+        ("appointment", "Selina Marr"),
+        ("appointment", "Idris Kell"),
+    }
+
+
+def test_will_lead_the_new_body_and_to_replace(extractor):
+    got = events_of(
+        extractor,
+        "Harriet Moss to replace Colm Berry as head of the new standards body",
+        "Former council leader Nadia Orme will chair the new agency when it opens.",
+        "Ben Tull will lead the review of ward staffing.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {
+        ("appointment", "Harriet Moss"),
+        ("departure", "Colm Berry"),
+        ("appointment", "Nadia Orme"),
+    }
+
+
+def test_departures_will_be_leaving_left_to_become_and_scare_quotes(extractor):
+    got = events_of(
+        extractor,
+        "Dr Owen Pask, who runs Tarrow Bay NHS Trust, revealed he will be retiring from the "
+        "post in August.",
+        "Sasha Lund left to become chief executive of Merrow Health.",
+        "Mr Gareth Rowe, chief executive of Lanby NHS Trust, announced he was ‘standing down’ "
+        "with immediate effect.",
+        "A statement confirmed Ingrid Hale had left her position as medical director.",
+    )
+    assert {(t, p) for t, p, *_ in got if t == "departure"} == {
+        ("departure", "Owen Pask"),
+        ("departure", "Sasha Lund"),
+        ("departure", "Gareth Rowe"),
+        ("departure", "Ingrid Hale"),
+    }
+
+
+def test_a_fronted_appointed_in_names_the_person_after_it(extractor):
+    got = events_of(
+        extractor,
+        "Appointed in April 2021, Dame Lorna Quill has led the Fenwick Standards Agency "
+        "through two reorganisations.",
+    )
+    assert {(t, p, s, d) for t, p, _, _, s, d in got} == {
+        ("appointment", "Lorna Quill", "completed", "2021-04"),
+    }
