@@ -100,3 +100,50 @@ def test_a_fronted_appointed_in_names_the_person_after_it(extractor):
     assert {(t, p, s, d) for t, p, _, _, s, d in got} == {
         ("appointment", "Lorna Quill", "completed", "2021-04"),
     }
+
+
+def test_will_be_a_post_and_tenure_since_a_date(extractor):
+    got = events_of(
+        extractor,
+        "While the search goes on, Dr Marian Colley will be acting chief executive of Tarrow "
+        "Bay NHS Trust.",
+        "Mr Felix Umber, who has been chief executive of Lanby NHS Trust since 2017, "
+        "welcomed the news.",
+        "Ms Ada Finch has been a vocal critic since 2019.",
+    )
+    assert got == {
+        ("appointment", "Marian Colley", "chief executive", "Tarrow Bay NHS Trust",
+         "announced", None),
+        ("appointment", "Felix Umber", "chief executive", "Lanby NHS Trust", "completed",
+         "2017"),
+    }  # fmt: skip
+
+
+def test_the_role_is_the_post_the_sentence_before_names(extractor):
+    got = events_of(
+        extractor,
+        "A new interim chief executive has been appointed at Brockhurst NHS Trust.",
+        "Dr Neville Shaw officially took up the role on 1 March.",
+    )
+    assert got == {
+        ("appointment", "Neville Shaw", "chief executive", "Brockhurst NHS Trust",
+         "completed", "2024-03-01"),
+    }  # fmt: skip
+
+
+def test_filled_by_takes_over_as_from_and_an_honorific_after_appointed(extractor):
+    got = events_of(
+        extractor,
+        "The Lanby Nursing Society has appointed Professor Hana Iqbal as its general secretary.",
+        "Dr Colm Ruddy moved from medical director to become director of strategy and his "
+        "role is being filled by Dr Petra Lowe as an interim measure.",
+        "Dr Owen Marsh takes over as chair of the society's GP committee from Dr Ida Penn.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {
+        ("appointment", "Hana Iqbal"),
+        ("appointment", "Colm Ruddy"),
+        ("departure", "Colm Ruddy"),
+        ("appointment", "Petra Lowe"),
+        ("appointment", "Owen Marsh"),
+        ("departure", "Ida Penn"),
+    }

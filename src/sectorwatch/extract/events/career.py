@@ -25,9 +25,12 @@ _GAP = re.compile(r"\s*(?:as\s+)?(?:the\s+|its\s+|an?\s+)?")
 _MODIFIERS = re.compile(r"(?:(?:interim|acting|joint|permanent|substantive|new)\s+)*", re.I)
 
 
-def career_step(ctx: ArticleContext, e: Event, cue: re.Match[str]) -> Event:
+def career_step(
+    ctx: ArticleContext, e: Event, cue: re.Match[str], post_known: bool = False
+) -> Event:
     """`e` as a completed step of a career when its cue and date say so, with the post the
-    cue names ("was appointed chief executive at X in October 2000")."""
+    cue names ("was appointed chief executive at X in October 2000"); with `post_known`
+    (the caller found the post the cue refers to), `e`'s post stays."""
     from dataclasses import replace
 
     status = e.status
@@ -37,6 +40,8 @@ def career_step(ctx: ArticleContext, e: Event, cue: re.Match[str]) -> Event:
     if status != "completed" or own is None:
         return e if status == e.status else replace(e, status=status)
     e = replace(e, date=own, effective=own, announced=None, date_range=None)
+    if post_known:
+        return replace(e, status=status)
     gap = _GAP.match(ctx.text, cue.end(), e.end)
     at = gap.end() if gap else cue.end()
     title = title_near(ctx, at, min(e.end, at + 40))

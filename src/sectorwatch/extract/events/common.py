@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
-from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
+from sectorwatch.extract.entities.vocab import canonical_title, honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.model import Event
 
@@ -18,10 +19,14 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 # "was replaced by X" is the passive (events/passive_succession.py): X is the successor
 TAKES_OVER_FROM = re.compile(
-    rf"\b(?:(?P<done>{succession_verbs('former')})|{succession_verbs('leaving')})\s+(?!by\s)",
+    rf"\b(?:(?P<done>{succession_verbs('former')}|(?:took|has\s+taken|had\s+taken)\s+over\s+as\s+"
+    rf"[^,.;]{{1,60}}?\s+from)|{succession_verbs('leaving')}|(?:takes|will\s+take|is\s+to\s+take|"
+    rf"taking)\s+over\s+as\s+[^,.;]{{1,60}}?\s+from)\s+(?!by\s)",
     re.IGNORECASE,
 )
-_PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
+_PREDECESSOR_GAP = re.compile(
+    r"(?:(?:the\s+)?(?:[a-z][a-z-]*,?\s+){0,6}?)?(?:[A-Z]{2,4}\s+)?(?:[A-Z][a-z]*\.?\s+)?"
+)
 
 
 _OPENS = "‘'“\""
@@ -119,8 +124,16 @@ def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
     assert ctx.people is not None
     m = re.match(r"\s+", ctx.text[pos : pos + 3])
-    mention = ctx.people.starting_at(pos + (m.end() if m else 0))
+    at = pos + (m.end() if m else 0)
+    mention = ctx.people.starting_at(at)
+    if mention is None and (title := _honorifics().match(ctx.text[at : at + 40])):
+        mention = ctx.people.starting_at(at + title.end())  # "appointed Professor X as"
     return mention.canonical if mention else None
+
+
+@cache
+def _honorifics() -> re.Pattern[str]:
+    return honorific_pattern()
 
 
 def role_of(

@@ -23,6 +23,7 @@ from sectorwatch.extract.events.common import (
     title_near,
 )
 from sectorwatch.extract.events.rules import cues
+from sectorwatch.extract.events.stated_posts import antecedent_post
 from sectorwatch.model import Event
 
 
@@ -43,7 +44,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
             person: str | None
             if named is not None:
                 person = named  # "has appointed Helena Markby as": the object
-            elif re.search(r"\bof\s*$", m.group(0)):
+            elif _NAMES_AFTER.search(m.group(0)):
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
             else:
                 found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
@@ -55,7 +56,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 if person is None and kind == "appointment":
                     person = person_after(ctx, m.end(), min(sent[1], m.end() + 60))
             people = [person] if person is not None else []
-            if named is None and not re.search(r"\bof\s*$", m.group(0)):
+            if named is None and not _NAMES_AFTER.search(m.group(0)):
                 people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
             for who in people:
                 found_event = _event_for(ctx, kind, m, status, who, sent)
@@ -64,6 +65,8 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     return out
 
 
+# "departure of X", "the post is being filled by X": the person is the one named after.
+_NAMES_AFTER = re.compile(r"\b(?:of|by)\s*$")
 # "to replace Dido Harding", "will succeed X": the name after the cue is the one replaced.
 _NAMES_PREDECESSOR = re.compile(r"(?:replace[sd]?|succeed[sd]?)$", re.IGNORECASE)
 _PREPOSITION = re.compile(
@@ -109,23 +112,38 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     verb_post = _VERB_POST.search(m.group(0)) if kind == "appointment" else None
     if verb_post is not None:
         return _verb_post_event(ctx, m, status, person, sent, verb_post.group(1).lower())
+    antecedent = None
     if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
         title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
-        if title is None and (fact is None or fact.status == "leaving"):
-            return None  # "was made a dame": no post, and none to leave
+        antecedent = antecedent_post(ctx, m.group(0), sent[0]) if title is None else None
+        if antecedent is not None:
+            fact = None  # "X took up the role": the post the sentences before name
+        elif title is None and not _POST_ELSEWHERE.match(m.group(0)):
+            if fact is None or fact.status == "leaving":
+                return None  # "was made a dame": no post, and none to leave
     if kind == "departure" and fact is not None and fact.status == "incoming":
         fact = None
     if kind == "departure":
         fact = _post_left(ctx, person, m.end(), sent) or fact
     role = fact.role if fact else None
     organisation = fact.organisation if fact else None
-    if kind == "appointment" and fact is None:
+    if antecedent is not None:
+        role, organisation = antecedent
+    elif kind == "appointment" and fact is None:
         role, organisation = post_after(ctx, m.end(), sent[1])
     found = event(
         ctx, kind, (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
     )  # fmt: skip
-    return career_step(ctx, found, m) if kind == "appointment" else found
+    if kind != "appointment":
+        return found
+    return career_step(ctx, found, m, post_known=antecedent is not None)
+
+
+# Cues that are an appointment with no title after them: a fronted "Appointed in April
+# 2021, X ..." (the post is the subject's), "will join X" (a body joined, post unstated),
+# "her role is being filled by X" (the post is the subject's).
+_POST_ELSEWHERE = re.compile(r"(?-i:Appointed)\b|.*\b(?:join(?:s|ed)?|by)$", re.IGNORECASE)
 
 
 # "will chair the new agency", "is to lead X": the verb is the post (a leader of no stated
