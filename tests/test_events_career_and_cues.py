@@ -147,3 +147,32 @@ def test_filled_by_takes_over_as_from_and_an_honorific_after_appointed(extractor
         ("appointment", "Owen Marsh"),
         ("departure", "Ida Penn"),
     }
+
+
+def test_a_step_taken_and_one_to_come_in_one_sentence_are_two_appointments(extractor):
+    got = events_of(
+        extractor,
+        "Dr Wendy Cole, who has served as interim chief executive of Tarrow Bay NHS Trust "
+        "since 2022, has been appointed chief executive in common of Tarrow Bay NHS Trust "
+        "and Lanby NHS Trust.",
+    )
+    assert {(t, p, s, d) for t, p, _, _, s, d in got} == {
+        ("appointment", "Wendy Cole", "completed", "2022"),
+        ("appointment", "Wendy Cole", "announced", None),
+    }
+
+
+def test_arrived_in_charge_since_and_a_possessor_is_not_the_subject(extractor):
+    got = events_of(
+        extractor,
+        "Dr Ruth Orchard, who has been in charge of Merrow General since 2011, resigned on Monday.",
+        "Before Mr Ivo Bell arrived in 2015, the trust relied on interim managers.",
+        "Mr Sam Greer, Dr Orchard's deputy, has agreed to undertake the role of acting chief "
+        "executive.",
+    )
+    assert {(t, p, s, d) for t, p, _, _, s, d in got} == {
+        ("appointment", "Ruth Orchard", "completed", "2011"),
+        ("departure", "Ruth Orchard", "completed", "2024-06-03"),
+        ("appointment", "Ivo Bell", "completed", "2015"),
+        ("appointment", "Sam Greer", "announced", None),
+    }

@@ -55,7 +55,8 @@ def career_step(
         ):
             return replace(e, status=status)
         assert ctx.organisations is not None
-        body = ctx.organisations.starting_at(at)
+        gap = re.match(r"\s*(?:(?:at|with|for|to)\s+)?(?:the\s+)?", ctx.text[at : e.end])
+        body = ctx.organisations.starting_at(at + (gap.end() if gap else 0))
         return replace(e, status=status, role=None, organisation=body.canonical if body else None)
     role, organisation = post_after(ctx, at, e.end)
     same = e.role is not None and _same_role(role, e.role)
@@ -112,8 +113,12 @@ def _same_post(a: Event, b: Event) -> bool:
 
 
 def distinct(later: Event, first: Event) -> bool:
-    """Whether two appointments of one person are two steps of a career."""
+    """Whether two appointments of one person are two steps of a career (one sentence
+    telling a dated step taken and one to come is two: "X, who has served as interim chief
+    executive since August, has been appointed chief executive")."""
     y_later, y_first = _year(later), _year(first)
+    if later.start == first.start and (y_later is None) != (y_first is None):
+        return True
     if y_later and y_first:
         return y_later != y_first
     if y_later or y_first:

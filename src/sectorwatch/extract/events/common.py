@@ -70,6 +70,19 @@ def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
     )
 
 
+# "Gary Doherty, Mr Richard's deputy, has agreed ...": a possessor is not the subject (but
+# "Mr Jesky's term finishes" is the cue itself, right after the name).
+_POSSESSIVE = re.compile(r"[’']s?\s+(?!term\b)\S")
+_OWNS = re.compile(r"[’']s?$")
+
+
+def _possessor(text: str, start: int, end: int, cue: int) -> bool:
+    """Whether the name at text[start:end] is a possessor ("Mr Richard's deputy")."""
+    if _OWNS.search(text, start, end):
+        return not re.match(r"\s+term\b", text[end:cue])
+    return _POSSESSIVE.match(text, end, cue) is not None
+
+
 def subject_before(
     ctx: ArticleContext, sent_s: int, cue_s: int, skip_predecessor: bool = False
 ) -> tuple[str, int] | None:
@@ -78,10 +91,12 @@ def subject_before(
     assert ctx.people is not None
     mention = ctx.people.most_recent_before(cue_s)
     while (
-        skip_predecessor
-        and mention is not None
+        mention is not None
         and mention.start >= sent_s
-        and _follows_takeover(ctx, mention.start)
+        and (
+            (skip_predecessor and _follows_takeover(ctx, mention.start))
+            or _possessor(ctx.text, mention.start, mention.end, cue_s)
+        )
     ):
         mention = ctx.people.most_recent_before(mention.start)
     named = mention if mention and mention.start >= sent_s else None

@@ -141,9 +141,13 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
 
 
 # Cues that are an appointment with no title after them: a fronted "Appointed in April
-# 2021, X ..." (the post is the subject's), "will join X" (a body joined, post unstated),
-# "her role is being filled by X" (the post is the subject's).
-_POST_ELSEWHERE = re.compile(r"(?-i:Appointed)\b|.*\b(?:join(?:s|ed)?|by)$", re.IGNORECASE)
+# 2021, X ..." (the post is the subject's), "will join X", "arrived in 2015", "has been in
+# charge of X since 2011" (a body joined or run, post unstated), "her role is being filled
+# by X" (the post is the subject's).
+_POST_ELSEWHERE = re.compile(
+    r"(?-i:Appointed)\b|.*\b(?:join(?:s|ed)?|by|arrived|in\s+charge|in\s+post|since)$",
+    re.IGNORECASE,
+)
 
 
 # "will chair the new agency", "is to lead X": the verb is the post (a leader of no stated

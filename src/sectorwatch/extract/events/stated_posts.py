@@ -36,7 +36,7 @@ _LEAD_IN = re.compile(
     r"(?:(?:interim|acting|designate|joint|permanent|substantive|new|next)\s+)*)",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"[^.;]{0,80}?\bsince\b", re.IGNORECASE)
+_SINCE = re.compile(r"[^.;]{0,120}?\bsince\b", re.IGNORECASE)
 
 
 def _title_at(ctx: ArticleContext, at: int, end: int) -> tuple[str, int, int] | None:
