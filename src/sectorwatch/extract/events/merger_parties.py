@@ -5,6 +5,7 @@ elsewhere in the sentence ("The Secretary of State for Health has approved ...")
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sectorwatch.extract.context import ArticleContext
@@ -50,7 +51,7 @@ def listed_before(ctx: ArticleContext, start: int, cue: int) -> list[str]:
     if len(mentions) < 2:
         return []
     if not all(
-        _LIST_GAP.fullmatch(ctx.text, a.end, b.start) for a, b in zip(mentions, mentions[1:])
+        _LIST_GAP.fullmatch(ctx.text, a.end, b.start) for a, b in itertools.pairwise(mentions)
     ):
         return []
     out: list[str] = []
