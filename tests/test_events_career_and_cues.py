@@ -176,3 +176,16 @@ def test_arrived_in_charge_since_and_a_possessor_is_not_the_subject(extractor):
         ("appointment", "Ivo Bell", "completed", "2015"),
         ("appointment", "Sam Greer", "announced", None),
     }
+
+
+def test_a_new_post_nobody_holds_is_created(extractor):
+    article = make_article(
+        "Recruitment for the new joint chief executive of Tarrow Bay NHS Trust and Lanby "
+        "NHS Trust is under way.",
+        "Dr Wendy Cole, chief executive of Lanby NHS Trust, will not apply.",
+        "The new chief executive of Merrow General NHS Trust, Dr Ivo Bell, starts in May.",
+    )
+    created = [
+        (e.type, e.role) for e in extractor.extract(article).events if e.type == "role_created"
+    ]
+    assert created == [("role_created", "joint chief executive")]

@@ -7,7 +7,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
-from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import event, person_after, title_near
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
 from sectorwatch.model import Event
@@ -72,6 +72,65 @@ def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
     return out
 
 
+_THE_NEW = re.compile(r"\bthe\s+new\s+(?:(?:joint|single|shared)\s+)?", re.IGNORECASE)
+
+
+def unheld_new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
+    """ "Recruitment for the new joint chief executive of both trusts is under way", "the
+    new COO will have Mr Stevens as her boss": a new post that nobody in the article holds
+    is a post created (a named holder right after it makes it an appointment instead)."""
+    assert i is not None and ctx.people is not None and ctx.organisations is not None
+    sent = sentences[i]
+    text = ctx.text
+    for m in _THE_NEW.finditer(text, *sent):
+        if ctx.in_quote(m.start()):
+            continue
+        title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+        if title is None or title[1] != m.end() or text[title[2] - 1] == "s":
+            continue
+        modifier = text[m.start() : m.end()].split()[2:]  # "joint", "single", "shared"
+        role = " ".join([w.lower() for w in modifier] + [title[0]])
+        if any(f.role == role for f in ctx.roles) or _held(ctx, title[0], modifier):
+            continue
+        org = ctx.organisations.combined(m.start())
+        near = ctx.organisations.in_span(*sent)
+        return [
+            event(
+                ctx, "role_created", (m.start(), title[2]), sent,
+                role=role, organisation=org or (near[0].canonical if near else None),
+                status="announced", reports_to=_reports_to(ctx, sentences, i),
+            )
+        ]  # fmt: skip
+    return []
+
+
+_HOLDER_GAP = re.compile(
+    r"[\s,]*(?:(?:as|is|was|becomes|became)\s+)?(?:the\s+|its\s+)?(?:[A-Z][\w&’']*\s+){0,3}"
+)
+
+
+def _held(ctx: ArticleContext, role: str, modifier: list[str]) -> bool:
+    """Whether the article names someone next to the title anywhere ("the new chief
+    executive, Jane Doe", "the appointment of X as NHS chief executive"); with a modifier
+    ("joint"), only that post counts."""
+    assert ctx.people is not None
+    text = ctx.text
+    for t in role_vocabulary().pattern.finditer(text):
+        if canonical_title(t.group("title")) != role:
+            continue
+        if modifier and text[max(0, t.start() - 12) : t.start()].split()[-1:] != modifier[-1:]:
+            continue
+        after = ctx.people.first_starting_in(t.end(), t.end() + 6)
+        before = ctx.people.most_recent_before(t.start())
+        if after is not None or (
+            before is not None
+            and t.start() - before.end < 30
+            and _HOLDER_GAP.fullmatch(text, before.end, t.start())
+        ):
+            return True
+    return False
+
+
 def creates_role(text: str, sent: tuple[int, int]) -> bool:
     """Whether a sentence creates a post ("a new post ...", "the role")."""
     return any(p.search(text, *sent) for p, _ in cues("role_created")) or bool(
@@ -86,5 +145,8 @@ def creates_role(text: str, sent: tuple[int, int]) -> bool:
 KIND = EventKind(
     type="role_created",
     key=lambda e: e.role,
-    rules=(EventRule("new posts", 40, new_posts),),
+    rules=(
+        EventRule("new posts", 40, new_posts),
+        EventRule("new posts nobody holds", 45, unheld_new_posts),
+    ),
 )
