@@ -189,3 +189,23 @@ def test_a_new_post_nobody_holds_is_created(extractor):
         (e.type, e.role) for e in extractor.extract(article).events if e.type == "role_created"
     ]
     assert created == [("role_created", "joint chief executive")]
+
+
+def test_a_lead_role_noun_is_the_person_named_next(extractor):
+    got = events_of(
+        extractor,
+        "THE beleaguered chief executive of Merrow General NHS Trust resigned today.",
+        "Dr Ruth Orchard's management had been criticised by inspectors.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {("departure", "Ruth Orchard")}
+
+
+def test_an_appositive_title_in_the_lead_keeps_the_named_subject(extractor):
+    got = events_of(
+        extractor,
+        "Dame Carys Penhallow, the first nurse to lead the Lanby Care Regulator, is stepping "
+        "down from the role.",
+    )
+    assert {(t, p, s) for t, p, _, _, s, _ in got} == {
+        ("departure", "Carys Penhallow", "announced")
+    }

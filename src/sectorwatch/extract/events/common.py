@@ -292,9 +292,6 @@ def syntactic_subjects(
     return out
 
 
-_ROLE_NOUN = re.compile(r"(?i)the\s+(?:new\s+|outgoing\s+|current\s+)?")
-
-
 def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, int]) -> str | None:
     assert ctx.people is not None
     mention = ctx.people.at(head[0])
@@ -304,10 +301,28 @@ def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, in
     if word.lower() in ("he", "she"):
         return pronoun_referent(ctx, head[0], word)
     title = role_vocabulary().pattern.search(ctx.text, phrase[0], phrase[1])
-    if title is None or not re.match(
-        r"(?i)the\s+(?:new\s+|outgoing\s+)?$", ctx.text[phrase[0] : title.start()]
-    ):
+    if title is None or not _ROLE_NOUN_LEAD.fullmatch(ctx.text, phrase[0], title.start()):
         return None
     role = canonical_title(title.group("title"))
     holders = {f.person for f in ctx.roles if f.role == role and f.start < phrase[0]}
-    return holders.pop() if len(holders) == 1 else None
+    if len(holders) == 1:
+        return holders.pop()
+    return _named_next(ctx, phrase[0]) if not holders else None
+
+
+# "The chief executive", "THE beleaguered chief executive", "The boss of ...'s largest trust"
+_ROLE_NOUN_LEAD = re.compile(r"(?i)the\s+(?:[a-z’'-]+\s+){0,2}?")
+
+
+def _named_next(ctx: ArticleContext, at: int) -> str | None:
+    """In the article's first sentences, a role noun whose holder is not yet named ("The
+    chief executive of X has resigned. Dr Y's leadership ...") is the first person named
+    in the next two sentences."""
+    assert ctx.people is not None
+    sentences = ctx.sentences()
+    i = next((j for j, (s, e) in enumerate(sentences) if s <= at < e), None)
+    if i is None or i > 2 or i + 1 >= len(sentences):
+        return None
+    end = sentences[min(i + 2, len(sentences) - 1)][1]
+    named = ctx.people.first_starting_in(sentences[i][1], end)
+    return named.canonical if named is not None else None
