@@ -209,3 +209,18 @@ def test_an_appositive_title_in_the_lead_keeps_the_named_subject(extractor):
     assert {(t, p, s) for t, p, _, _, s, _ in got} == {
         ("departure", "Carys Penhallow", "announced")
     }
+
+
+def test_new_national_roles_and_a_new_post_reporting_to_a_title(extractor):
+    article = make_article(
+        "The Lanby Health Board has created two new national roles, a director of digital "
+        "care and a director of estates, who will report to the director of delivery.",
+        "Lanby Health Board has also created a new post of chief nursing information "
+        "officer reporting to the chief nurse.",
+    )
+    found = extractor.extract(article).events
+    assert sorted((e.type, e.role, e.reports_to) for e in found) == [
+        ("role_created", "chief nursing information officer", "chief nurse"),
+        ("role_created", "director of digital care", "director of delivery"),
+        ("role_created", "director of estates", "director of delivery"),
+    ]

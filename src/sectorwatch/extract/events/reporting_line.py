@@ -16,7 +16,7 @@ from sectorwatch.extract.events.common import (
     subject_before,
     title_near,
 )
-from sectorwatch.extract.events.role_created import creates_role
+from sectorwatch.extract.events.role_created import creates_role, listed_posts
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import Event
@@ -106,7 +106,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
                 sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
             elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
                 continue  # "in a report to the board": the noun
-            elif creates_role(text, sent):
+            elif creates_role(text, sent) or listed_posts(ctx, sent):
                 continue  # "a new post ..., reporting directly to X": the role's reports_to
             else:
                 sub, sub_org = _singular_subordinate(ctx, sent, m.start())
