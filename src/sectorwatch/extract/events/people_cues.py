@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.events.career import career_step
 from sectorwatch.extract.events.common import (
     UNNAMED_SUBJECT,
@@ -95,6 +96,12 @@ def _with_parsed_subjects(
     chairs") when the surface's person is one of them."""
     if people and not _JOINED_SUBJECTS.search(ctx.text, sent[0], cue[0]):
         return people  # nothing coordinated before the cue: no parse needed
+    assert ctx.people is not None
+    if not people and not (
+        ctx.people.starting_in(sent[0], cue[0])
+        or role_vocabulary().pattern.search(ctx.text, sent[0], cue[0])
+    ):
+        return []  # no name and no role noun before the cue: the parse has nobody to give
     parsed = syntactic_subjects(ctx, sent, cue)
     if not people:
         return parsed
