@@ -224,3 +224,18 @@ def test_new_national_roles_and_a_new_post_reporting_to_a_title(extractor):
         ("role_created", "director of digital care", "director of delivery"),
         ("role_created", "director of estates", "director of delivery"),
     ]
+
+
+def test_pronoun_after_a_possessive_and_an_agent_after_by(extractor):
+    got = events_of(
+        extractor,
+        "Dr Ivo Bell chairs Lanby NHS Trust.",
+        "Dame Nora Fell will leave her deputy role when she becomes chief executive of "
+        "Merrow General NHS Trust.",
+        "The trust's director of estates will take over as interim chief executive, "
+        "supported closely by Mr Tom Reed, deputy chief executive.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {
+        ("departure", "Nora Fell"),
+        ("appointment", "Nora Fell"),
+    }

@@ -107,10 +107,18 @@ def subject_before(
             if (
                 named is not None
                 and who != named.canonical
-                and _TELLS.search(ctx.text, max(sent_s, p.start() - 30), p.start())
                 and _names_of(ctx, sent_s, cue_s) == {named.canonical}
+                and (
+                    _TELLS.search(ctx.text, max(sent_s, p.start() - 30), p.start())
+                    or re.search(
+                        _POSSESSIVE_OF[p.group(0).lower()], ctx.text[named.end : p.start()]
+                    )
+                )
             ):
-                who = named.canonical  # "X, chief executive of Y, announced he was ..."
+                # "X, chief executive of Y, announced he was ...", "X will leave her post
+                # when she becomes ...": the sentence's one named person, whom a possessive
+                # of the same gender has already referred to
+                who = named.canonical
             if who:
                 best = (who, p.end())
     return best
@@ -122,6 +130,9 @@ _TELLS = re.compile(
     r"(?:\s+that)?\s+$",
     re.IGNORECASE,
 )
+
+
+_POSSESSIVE_OF = {"he": r"\b(?i:his)\b", "she": r"\b(?i:her)\b"}
 
 
 def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:

@@ -55,7 +55,9 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 if found and UNNAMED_SUBJECT.search(text, found[1], m.start()):
                     continue  # "her successor will be appointed": nobody named
                 if person is None and kind == "appointment":
-                    person = person_after(ctx, m.end(), min(sent[1], m.end() + 60))
+                    after = ctx.people.first_starting_in(m.end(), min(sent[1], m.end() + 60))
+                    if after is not None and not _AGENT.fullmatch(text, m.end(), after.start):
+                        person = after.canonical  # not "... supported closely by X"
             people = [person] if person is not None else []
             if named is None and not _NAMES_AFTER.search(m.group(0)):
                 people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
@@ -66,6 +68,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     return out
 
 
+_AGENT = re.compile(r"[^.;]*?\bby\s+(?:[a-z]+\s+){0,3}")
 # "departure of X", "the post is being filled by X": the person is the one named after.
 _NAMES_AFTER = re.compile(r"\b(?:of|by)\s*$")
 # "to replace Dido Harding", "will succeed X": the name after the cue is the one replaced.
