@@ -33,6 +33,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     out: list[Event] = []
     sent = sentences[i]
     text = ctx.text
+    assert ctx.people is not None
     for pattern, status in cues(kind):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()) and not scare_quoted(ctx.text, m.start(), m.end()):
