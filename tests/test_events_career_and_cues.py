@@ -239,3 +239,18 @@ def test_pronoun_after_a_possessive_and_an_agent_after_by(extractor):
         ("departure", "Nora Fell"),
         ("appointment", "Nora Fell"),
     }
+
+
+def test_taking_over_a_brief_from_and_left_a_body(extractor):
+    got = events_of(
+        extractor,
+        "Mr Alan Poole, the new care minister, takes over the brief from Ms Jane Hurst.",
+        "Sir Colin Marsh left the Lanby Care Regulator this summer.",
+        "Deputy chief executive Dr Rita Quayle is taking over, the regulator said.",
+    )
+    assert {(t, p) for t, p, *_ in got} == {
+        ("appointment", "Alan Poole"),
+        ("departure", "Jane Hurst"),
+        ("departure", "Colin Marsh"),
+        ("appointment", "Rita Quayle"),
+    }

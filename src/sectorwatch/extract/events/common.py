@@ -19,9 +19,9 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 # "was replaced by X" is the passive (events/passive_succession.py): X is the successor
 TAKES_OVER_FROM = re.compile(
-    rf"\b(?:(?P<done>{succession_verbs('former')}|(?:took|has\s+taken|had\s+taken)\s+over\s+as\s+"
+    rf"\b(?:(?P<done>{succession_verbs('former')}|(?:took|has\s+taken|had\s+taken)\s+over\s+(?:as|the)\s+"
     rf"[^,.;]{{1,60}}?\s+from)|{succession_verbs('leaving')}|(?:takes|will\s+take|is\s+to\s+take|"
-    rf"taking)\s+over\s+as\s+[^,.;]{{1,60}}?\s+from)\s+(?!by\s)",
+    rf"taking)\s+over\s+(?:as|the)\s+[^,.;]{{1,60}}?\s+from)\s+(?!by\s)",
     re.IGNORECASE,
 )
 _PREDECESSOR_GAP = re.compile(
