@@ -254,3 +254,12 @@ def test_taking_over_a_brief_from_and_left_a_body(extractor):
         ("departure", "Colin Marsh"),
         ("appointment", "Rita Quayle"),
     }
+
+
+def test_will_serve_as(extractor):
+    got = events_of(
+        extractor,
+        "Dr Amir Shah, medical director of Lanby NHS Trust, will also serve as deputy chief "
+        "executive.",
+    )
+    assert {(t, p, s) for t, p, _, _, s, _ in got} == {("appointment", "Amir Shah", "announced")}
