@@ -61,9 +61,13 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "subject of a passive succession",
         "departure cues",
         "appointment cues",
+        "a verb of being and a post",
         "departure of the person succeeded",
         "new posts",
+        "new posts listed",
+        "new posts nobody holds",
         "reports to",
+        "oversees",
         "merger cues",
         "incoming role holders",
     ]
