@@ -34,3 +34,22 @@ def test_reporting_line_cues(extractor):
         ("finance directors", "chief financial officer"),
         ("medical directors", "chief medical officer"),
     ]
+
+
+def test_oversight_reverses_the_line(extractor):
+    """Issue 12 item 8: "will oversee ... led by" and "oversees" + a plural title."""
+    from quote_articles import make_article
+
+    def lines(*paragraphs):  # type: ignore[no-untyped-def]
+        found = extractor.extract(make_article(*paragraphs)).events
+        return [(e.subordinate, e.superior) for e in found if e.type == "reporting_line"]
+
+    assert lines(
+        "Dr Ama Reyes has been appointed chief operating officer of Lanby NHS Trust.",
+        "She will oversee the new digital directorate, led by the chief digital officer.",
+    ) == [("chief digital officer", "chief operating officer")]
+    assert lines(
+        "As chief operating officer of Lanby NHS Trust, Dr Ama Reyes oversees the seven "
+        "joint regional directors."
+    ) == [("joint regional directors", "chief operating officer")]
+    assert lines("The chief operating officer will oversee the estates programme.") == []

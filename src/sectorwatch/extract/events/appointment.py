@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.events import passive_succession
+from sectorwatch.extract.events import career, passive_succession, stated_posts
 from sectorwatch.extract.events.common import COMES_FROM, event
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
@@ -44,6 +44,8 @@ KIND = EventKind(
     rules=(
         EventRule("agent of a passive succession", 5, passive_succession.appointments),
         EventRule("appointment cues", 20, from_cues),
+        EventRule("a verb of being and a post", 25, stated_posts.copula_appointments),
         EventRule("incoming role holders", 100, from_incoming_roles, scope="article"),
     ),
+    distinct=career.distinct,
 )

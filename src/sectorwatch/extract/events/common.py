@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
-from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
+from sectorwatch.extract.entities.vocab import canonical_title, honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.model import Event
 
@@ -18,10 +19,28 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 # "was replaced by X" is the passive (events/passive_succession.py): X is the successor
 TAKES_OVER_FROM = re.compile(
-    rf"\b(?:(?P<done>{succession_verbs('former')})|{succession_verbs('leaving')})\s+(?!by\s)",
+    rf"\b(?:(?P<done>{succession_verbs('former')}|(?:took|has\s+taken|had\s+taken)\s+over\s+(?:as|the)\s+"
+    rf"[^,.;]{{1,60}}?\s+from)|{succession_verbs('leaving')}|(?:takes|will\s+take|is\s+to\s+take|"
+    rf"taking)\s+over\s+(?:as|the)\s+[^,.;]{{1,60}}?\s+from)\s+(?!by\s)",
     re.IGNORECASE,
 )
-_PREDECESSOR_GAP = re.compile(r"(?:(?:the\s+)?(?:[a-z][a-z-]*\s+){0,6}?)?(?:[A-Z][a-z]*\.?\s+)?")
+_PREDECESSOR_GAP = re.compile(
+    r"(?:(?:the\s+)?(?:[a-z][a-z-]*,?\s+){0,6}?)?(?:[A-Z]{2,4}\s+)?(?:[A-Z][a-z]*\.?\s+)?"
+)
+
+
+_OPENS = "‘'“\""
+_CLOSES = "’'”\""
+
+
+def scare_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a few words set in quotation marks of their own inside
+    narration ("announced he was ‘standing down’"), not a passage of speech."""
+    if start == 0 or text[start - 1] not in _OPENS:
+        return False
+    tail = text[end : end + 25]
+    close = next((i for i, c in enumerate(tail) if c in _CLOSES), None)
+    return close is not None and not re.search(r"[.!?;:]", tail[:close])
 
 
 def predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-untyped-def]
@@ -51,6 +70,19 @@ def _follows_takeover(ctx: ArticleContext, start: int) -> bool:
     )
 
 
+# "Gary Doherty, Mr Richard's deputy, has agreed ...": a possessor is not the subject (but
+# "Mr Jesky's term finishes" is the cue itself, right after the name).
+_POSSESSIVE = re.compile(r"[’']s?\s+(?!term\b)\S")
+_OWNS = re.compile(r"[’']s?$")
+
+
+def _possessor(text: str, start: int, end: int, cue: int) -> bool:
+    """Whether the name at text[start:end] is a possessor ("Mr Richard's deputy")."""
+    if _OWNS.search(text, start, end):
+        return not re.match(r"\s+term\b", text[end:cue])
+    return _POSSESSIVE.match(text, end, cue) is not None
+
+
 def subject_before(
     ctx: ArticleContext, sent_s: int, cue_s: int, skip_predecessor: bool = False
 ) -> tuple[str, int] | None:
@@ -59,19 +91,53 @@ def subject_before(
     assert ctx.people is not None
     mention = ctx.people.most_recent_before(cue_s)
     while (
-        skip_predecessor
-        and mention is not None
+        mention is not None
         and mention.start >= sent_s
-        and _follows_takeover(ctx, mention.start)
+        and (
+            (skip_predecessor and _follows_takeover(ctx, mention.start))
+            or _possessor(ctx.text, mention.start, mention.end, cue_s)
+        )
     ):
         mention = ctx.people.most_recent_before(mention.start)
-    best = (mention.canonical, mention.end) if mention and mention.start >= sent_s else None
+    named = mention if mention and mention.start >= sent_s else None
+    best = (named.canonical, named.end) if named else None
     for p in _PRONOUN.finditer(ctx.text, sent_s, cue_s):
         if best is None or p.end() > best[1]:
             who = pronoun_referent(ctx, p.start(), p.group(0))
+            if (
+                named is not None
+                and who != named.canonical
+                and _names_of(ctx, sent_s, cue_s) == {named.canonical}
+                and (
+                    _TELLS.search(ctx.text, max(sent_s, p.start() - 30), p.start())
+                    or re.search(
+                        _POSSESSIVE_OF[p.group(0).lower()], ctx.text[named.end : p.start()]
+                    )
+                )
+            ):
+                # "X, chief executive of Y, announced he was ...", "X will leave her post
+                # when she becomes ...": the sentence's one named person, whom a possessive
+                # of the same gender has already referred to
+                who = named.canonical
             if who:
                 best = (who, p.end())
     return best
+
+
+# "X announced he ...", "X said that she ...": the pronoun is the teller.
+_TELLS = re.compile(
+    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained)"
+    r"(?:\s+that)?\s+$",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE_OF = {"he": r"\b(?i:his)\b", "she": r"\b(?i:her)\b"}
+
+
+def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:
+    assert ctx.people is not None
+    return {m.canonical for m in ctx.people.starting_in(start, end)}
 
 
 def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
@@ -84,8 +150,16 @@ def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
     assert ctx.people is not None
     m = re.match(r"\s+", ctx.text[pos : pos + 3])
-    mention = ctx.people.starting_at(pos + (m.end() if m else 0))
+    at = pos + (m.end() if m else 0)
+    mention = ctx.people.starting_at(at)
+    if mention is None and (title := _honorifics().match(ctx.text[at : at + 40])):
+        mention = ctx.people.starting_at(at + title.end())  # "appointed Professor X as"
     return mention.canonical if mention else None
+
+
+@cache
+def _honorifics() -> re.Pattern[str]:
+    return honorific_pattern()
 
 
 def role_of(
@@ -229,9 +303,6 @@ def syntactic_subjects(
     return out
 
 
-_ROLE_NOUN = re.compile(r"(?i)the\s+(?:new\s+|outgoing\s+|current\s+)?")
-
-
 def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, int]) -> str | None:
     assert ctx.people is not None
     mention = ctx.people.at(head[0])
@@ -241,10 +312,28 @@ def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, in
     if word.lower() in ("he", "she"):
         return pronoun_referent(ctx, head[0], word)
     title = role_vocabulary().pattern.search(ctx.text, phrase[0], phrase[1])
-    if title is None or not re.match(
-        r"(?i)the\s+(?:new\s+|outgoing\s+)?$", ctx.text[phrase[0] : title.start()]
-    ):
+    if title is None or not _ROLE_NOUN_LEAD.fullmatch(ctx.text, phrase[0], title.start()):
         return None
     role = canonical_title(title.group("title"))
     holders = {f.person for f in ctx.roles if f.role == role and f.start < phrase[0]}
-    return holders.pop() if len(holders) == 1 else None
+    if len(holders) == 1:
+        return holders.pop()
+    return _named_next(ctx, phrase[0]) if not holders else None
+
+
+# "The chief executive", "THE beleaguered chief executive", "The boss of ...'s largest trust"
+_ROLE_NOUN_LEAD = re.compile(r"(?i)the\s+(?:[a-z’'-]+\s+){0,2}?")
+
+
+def _named_next(ctx: ArticleContext, at: int) -> str | None:
+    """In the article's first sentences, a role noun whose holder is not yet named ("The
+    chief executive of X has resigned. Dr Y's leadership ...") is the first person named
+    in the next two sentences."""
+    assert ctx.people is not None
+    sentences = ctx.sentences()
+    i = next((j for j, (s, e) in enumerate(sentences) if s <= at < e), None)
+    if i is None or i > 2 or i + 1 >= len(sentences):
+        return None
+    end = sentences[min(i + 2, len(sentences) - 1)][1]
+    named = ctx.people.first_starting_in(sentences[i][1], end)
+    return named.canonical if named is not None else None

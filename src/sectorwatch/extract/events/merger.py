@@ -9,7 +9,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import event
-from sectorwatch.extract.events.merger_parties import listed_after
+from sectorwatch.extract.events.merger_parties import listed_after, listed_before
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
 from sectorwatch.model import Event
 
@@ -31,6 +31,9 @@ _ANAPHOR_PARTY = re.compile(
     r"(?P<head>trust|board|council|hospital|authority|ccg|icb)\b",
     re.IGNORECASE,
 )
+# Denials and candidates: "this is not a merger", "possible merger partners".
+_NOT_A_MERGER = re.compile(r"\b(?:not|no|never)\s+(?:an?\s+)?(?:formal\s+|full\s+)?$", re.I)
+_PARTNERS = re.compile(r"\s+partners?\b", re.I)
 _JOINED = re.compile(r"\s+(?:into|with|and|&)\s+(?:the\s+)?")
 # Which cue names the stage when several match in one sentence ("a step closer to a
 # merger of" is proposed, not announced); across sentences the later stage wins.
@@ -54,6 +57,8 @@ def _merger_orgs(
 
     if cue is not None and len(listed := listed_after(ctx, cue[1], sentences[i][1])) >= 2:
         return listed  # "the three-way merger of A, B, and C"
+    if cue is not None and (listed := listed_before(ctx, sentences[i][0], cue[0])):
+        return listed  # "A, B and C will merge"
     here = names(*sentences[i])
     if len(here) >= 2:
         return here[:2]
@@ -101,6 +106,10 @@ def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Ev
                 continue
             if re.search(r"\buntil\b[^,.;]*$", text[sent[0] : m.start()], re.I):
                 continue  # "until the two bodies are formally merged": a condition
+            if _NOT_A_MERGER.search(text, max(sent[0], m.start() - 20), m.start()) or (
+                _PARTNERS.match(text, m.end())
+            ):
+                continue  # "it was not a merger", "possible merger partners"
             stage, cue = value, (m.start(), m.end())
             break
         if stage:

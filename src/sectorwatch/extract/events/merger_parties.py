@@ -5,12 +5,16 @@ elsewhere in the sentence ("The Secretary of State for Health has approved ...")
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sectorwatch.extract.context import ArticleContext
 
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
-_LEAD = re.compile(r"\s*(?:the\s+)?")
+_OLD = r"(?:(?:old|former|then|existing|neighbouring)\s+)?"
+_LIST_GAP = re.compile(
+    rf"\s*,\s*(?:and\s+|&\s+)?(?:the\s+)?{_OLD}|\s+(?:and|&)\s+(?:the\s+)?{_OLD}"
+)
+_LEAD = re.compile(rf"\s*(?:the\s+)?{_OLD}")
 
 
 def listed_after(ctx: ArticleContext, at: int, end: int) -> list[str]:
@@ -33,3 +37,26 @@ def listed_after(ctx: ArticleContext, at: int, end: int) -> list[str]:
             if name not in out:
                 out.append(name)
     return out
+
+
+def listed_before(ctx: ArticleContext, start: int, cue: int) -> list[str]:
+    """The bodies of a list that is the subject of the cue ("A, B and C will merge"): every
+    body from `start` to the cue, when they are one list (three or more parties)."""
+    assert ctx.organisations is not None
+    orgs = ctx.organisations
+    mentions: list = []
+    for m in orgs.in_span(start, cue):
+        if not mentions or m.start >= mentions[-1].end:
+            mentions.append(m)
+    if len(mentions) < 2:
+        return []
+    if not all(
+        _LIST_GAP.fullmatch(ctx.text, a.end, b.start) for a, b in itertools.pairwise(mentions)
+    ):
+        return []
+    out: list[str] = []
+    for m in mentions:
+        for name in orgs.parts(m.canonical) or (m.canonical,):
+            if name not in out:
+                out.append(name)
+    return out if len(out) >= 3 else []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.events.career import career_step
 from sectorwatch.extract.events.common import (
     UNNAMED_SUBJECT,
     event,
@@ -16,11 +18,13 @@ from sectorwatch.extract.events.common import (
     person_after,
     post_after,
     role_of,
+    scare_quoted,
     subject_before,
     syntactic_subjects,
     title_near,
 )
 from sectorwatch.extract.events.rules import cues
+from sectorwatch.extract.events.stated_posts import antecedent_post
 from sectorwatch.model import Event
 
 
@@ -29,31 +33,60 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     out: list[Event] = []
     sent = sentences[i]
     text = ctx.text
+    assert ctx.people is not None
     for pattern, status in cues(kind):
         for m in pattern.finditer(text, sent[0], sent[1]):
-            if ctx.in_quote(m.start()):
+            if ctx.in_quote(m.start()) and not scare_quoted(ctx.text, m.start(), m.end()):
                 continue
-            named = named_right_after(ctx, m.end()) if kind == "appointment" else None
+            named = (
+                named_right_after(ctx, m.end())
+                if kind == "appointment" and not _NAMES_PREDECESSOR.search(m.group(0))
+                else None
+            )
             person: str | None
             if named is not None:
                 person = named  # "has appointed Helena Markby as": the object
-            elif re.search(r"\bof\s*$", m.group(0)):
+            elif _NAMES_AFTER.search(m.group(0)):
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
             else:
                 found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
+                if found and kind == "appointment" and _object_of_preposition(ctx, found[1]):
+                    found = None  # "has led the ICB since the departure of X and will ..."
                 person = found[0] if found else None
                 if found and UNNAMED_SUBJECT.search(text, found[1], m.start()):
                     continue  # "her successor will be appointed": nobody named
                 if person is None and kind == "appointment":
-                    person = person_after(ctx, m.end(), min(sent[1], m.end() + 60))
+                    after = ctx.people.first_starting_in(m.end(), min(sent[1], m.end() + 60))
+                    if after is not None and not _AGENT.fullmatch(text, m.end(), after.start):
+                        person = after.canonical  # not "... supported closely by X"
             people = [person] if person is not None else []
-            if named is None and not re.search(r"\bof\s*$", m.group(0)):
+            if named is None and not _NAMES_AFTER.search(m.group(0)):
                 people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
             for who in people:
                 found_event = _event_for(ctx, kind, m, status, who, sent)
                 if found_event is not None:
                     out.append(found_event)
     return out
+
+
+_AGENT = re.compile(r"[^.;]*?\bby\s+(?:[a-z]+\s+){0,3}")
+# "departure of X", "the post is being filled by X": the person is the one named after.
+_NAMES_AFTER = re.compile(r"\b(?:of|by)\s*$")
+# "to replace Dido Harding", "will succeed X": the name after the cue is the one replaced.
+_NAMES_PREDECESSOR = re.compile(r"(?:replace[sd]?|succeed[sd]?)$", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:(?:since|after|following|before|until|when)(?:\s+the\s+[a-z]+\s+of)?|of)\s+$"
+)
+
+
+def _object_of_preposition(ctx: ArticleContext, end: int) -> bool:
+    """Whether the person named up to `end` is the object of a preposition ("the departure
+    of Colin Draper"), so not the subject of a later verb."""
+    assert ctx.people is not None
+    mention = ctx.people.ending_at(end)
+    if mention is None:
+        return False
+    return _PREPOSITION.search(ctx.text, max(0, mention.start - 60), mention.start) is not None
 
 
 _JOINED_SUBJECTS = re.compile(r"\s(?:and|&)\s")
@@ -67,6 +100,12 @@ def _with_parsed_subjects(
     chairs") when the surface's person is one of them."""
     if people and not _JOINED_SUBJECTS.search(ctx.text, sent[0], cue[0]):
         return people  # nothing coordinated before the cue: no parse needed
+    assert ctx.people is not None
+    if not people and not (
+        ctx.people.starting_in(sent[0], cue[0])
+        or role_vocabulary().pattern.search(ctx.text, sent[0], cue[0])
+    ):
+        return []  # no name and no role noun before the cue: the parse has nobody to give
     parsed = syntactic_subjects(ctx, sent, cue)
     if not people:
         return parsed
@@ -81,20 +120,66 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if kind == "appointment":
         prefer = ("incoming", "interim", "acting", "current")
     fact = role_of(ctx, person, sent, prefer)
+    verb_post = _VERB_POST.search(m.group(0)) if kind == "appointment" else None
+    if verb_post is not None:
+        return _verb_post_event(ctx, m, status, person, sent, verb_post.group(1).lower())
+    antecedent = None
     if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
         title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
-        if title is None and (fact is None or fact.status == "leaving"):
-            return None  # "was made a dame": no post, and none to leave
+        antecedent = antecedent_post(ctx, m.group(0), sent[0]) if title is None else None
+        if antecedent is not None:
+            fact = None  # "X took up the role": the post the sentences before name
+        elif title is None and not _POST_ELSEWHERE.match(m.group(0)):
+            if fact is None or fact.status == "leaving":
+                return None  # "was made a dame": no post, and none to leave
     if kind == "departure" and fact is not None and fact.status == "incoming":
         fact = None
     if kind == "departure":
         fact = _post_left(ctx, person, m.end(), sent) or fact
     role = fact.role if fact else None
     organisation = fact.organisation if fact else None
-    if kind == "appointment" and fact is None:
+    if antecedent is not None:
+        role, organisation = antecedent
+    elif kind == "appointment" and fact is None:
         role, organisation = post_after(ctx, m.end(), sent[1])
-    return event(
+    found = event(
         ctx, kind, (m.start(), m.end()), sent,
+        person=person, role=role, organisation=organisation, status=status,
+    )  # fmt: skip
+    if kind != "appointment":
+        return found
+    return career_step(ctx, found, m, post_known=antecedent is not None)
+
+
+# Cues that are an appointment with no title after them: a fronted "Appointed in April
+# 2021, X ..." (the post is the subject's), "will join X", "arrived in 2015", "has been in
+# charge of X since 2011" (a body joined or run, post unstated), "her role is being filled
+# by X" (the post is the subject's).
+_POST_ELSEWHERE = re.compile(
+    r"(?-i:Appointed)\b|.*\b(?:join(?:s|ed)?|by|arrived|in\s+charge|in\s+post|since)$",
+    re.IGNORECASE,
+)
+
+
+# "will chair the new agency", "is to lead X": the verb is the post (a leader of no stated
+# title for "lead").
+_VERB_POST = re.compile(r"\b(chair|head|lead)$", re.IGNORECASE)
+_VERB_POSTS = {"chair": "chair", "head": "head", "lead": None}
+
+
+def _verb_post_event(ctx, m, status, person, sent, verb: str) -> Event:  # type: ignore[no-untyped-def]
+    """The appointment "X will chair/head/lead Y" states: the post of the verb at the body
+    named right after it, else the post a role fact of the sentence gives."""
+    assert ctx.organisations is not None
+    gap = re.match(r"\s+(?:the\s+)?", ctx.text[m.end() : sent[1]])
+    body = ctx.organisations.starting_at(m.end() + (gap.end() if gap else 0))
+    role = _VERB_POSTS[verb]
+    fact = role_of(ctx, person, sent, ("incoming", "interim", "acting", "current"))
+    if role is None and fact is not None and sent[0] <= fact.start < sent[1]:
+        role = fact.role
+    organisation = body.canonical if body else None
+    return event(
+        ctx, "appointment", (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
     )  # fmt: skip
 

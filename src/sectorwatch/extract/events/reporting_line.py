@@ -16,7 +16,7 @@ from sectorwatch.extract.events.common import (
     subject_before,
     title_near,
 )
-from sectorwatch.extract.events.role_created import creates_role
+from sectorwatch.extract.events.role_created import creates_role, listed_posts
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import Event
@@ -84,7 +84,9 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     out: list[Event] = []
     text = ctx.text
     assert ctx.people is not None and ctx.organisations is not None
-    for pattern, _ in cues("reporting_line"):
+    for pattern, direction in cues("reporting_line"):
+        if direction == "oversees":
+            continue  # the oversight rule
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue
@@ -104,7 +106,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
                 sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
             elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
                 continue  # "in a report to the board": the noun
-            elif creates_role(text, sent):
+            elif creates_role(text, sent) or listed_posts(ctx, sent):
                 continue  # "a new post ..., reporting directly to X": the role's reports_to
             else:
                 sub, sub_org = _singular_subordinate(ctx, sent, m.start())
@@ -132,8 +134,68 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     return out
 
 
+_LED_BY = re.compile(r"[^.;]{0,100}?\bled\s+by\s+", re.IGNORECASE)
+_OVERSEEN = re.compile(
+    r"\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _overseer(ctx: ArticleContext, sent: tuple[int, int], cue: int) -> str | None:
+    """The post of who oversees: a title just before the cue ("The chief operating officer
+    will oversee"), else the post of the person the sentence is about."""
+    titles = list(role_vocabulary().pattern.finditer(ctx.text, max(sent[0], cue - 60), cue))
+    if titles and not ctx.people.starting_in(titles[-1].end(), cue):  # type: ignore[union-attr]
+        return canonical_title(titles[-1].group("title"))
+    found = subject_before(ctx, sent[0], cue)
+    if found is None:
+        return None
+    fact = role_of(ctx, found[0], sent, ("current", "incoming", "interim", "acting"))
+    return fact.role if fact is not None and fact.status != "former" else None
+
+
+def oversight(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
+    """ "X will oversee the Y, led by Z": Z's post reports to X's; "X oversees the seven
+    joint regional directors": they report to X's post."""
+    assert i is not None
+    sent = sentences[i]
+    text = ctx.text
+    assert ctx.organisations is not None
+    for pattern, direction in cues("reporting_line"):
+        if direction != "oversees":
+            continue
+        for m in pattern.finditer(text, *sent):
+            if ctx.in_quote(m.start()):
+                continue
+            led = _LED_BY.match(text, m.end(), sent[1])
+            if led is not None:
+                sub = _superior_after(ctx, sent, led.end())
+            else:
+                gap = _OVERSEEN.match(text, m.end(), sent[1])
+                plural = _SUBORDINATE.match(text, gap.end() if gap else m.end(), sent[1])
+                sub = plural.group(1).lower() if plural else None
+                if plural is None or not role_vocabulary().pattern.search(plural.group(1)):
+                    sub = None
+            superior = _overseer(ctx, sent, m.start())
+            if sub is None or superior is None or sub == superior or sub == "board":
+                continue
+            near = ctx.organisations.in_span(*sent)
+            org = ctx.organisations.combined(m.start()) or (near[0].canonical if near else None)
+            status = "announced" if re.search(r"\b(?:will|to|would)\b", m.group(0)) else None
+            return [
+                event(
+                    ctx, "reporting_line", (m.start(), m.end()), sent,
+                    subordinate=sub, superior=superior, organisation=org, status=status,
+                )
+            ]  # fmt: skip
+    return []
+
+
 KIND = EventKind(
     type="reporting_line",
     key=lambda e: (e.subordinate, e.superior),
-    rules=(EventRule("reports to", 50, reporting_lines),),
+    rules=(
+        EventRule("reports to", 50, reporting_lines),
+        EventRule("oversees", 55, oversight),
+    ),
 )

@@ -44,6 +44,9 @@ class EventKind:
     rules: tuple[EventRule, ...]
     better: Callable[[Event, Event], bool] | None = None
     """(later, first) -> True when the later event replaces the first (a merger's stage)."""
+    distinct: Callable[[Event, Event], bool] | None = None
+    """(later, first) -> True when two events of one key are two changes (a person's
+    appointments to two posts in a career history), kept apart."""
 
 
 @cache
@@ -94,26 +97,33 @@ FILLED = ("role", "organisation", "reports_to", "announced", "effective")
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """One event per key; a later mention fills in what the first lacked (new Event
-    values, the found ones are not edited)."""
-    from sectorwatch.extract.events.common import main_date
-
+    """One event per key (and per change, where the type tells two changes of one key
+    apart); a later mention fills in what the first lacked (new Event values, the found
+    ones are not edited)."""
     kinds = event_kinds()
-    kept: dict[Hashable, Event] = {}
+    kept: dict[Hashable, list[Event]] = {}
     for e in events:
         kind = kinds[e.type]
-        k = (e.type, kind.key(e))
-        first = kept.get(k)
-        if first is None:
-            kept[k] = e
-            continue
-        if kind.better is not None and kind.better(e, first):
-            kept[k] = replace(e, announced=e.announced or first.announced)
-            continue
-        fills = {n: getattr(e, n) for n in FILLED if getattr(first, n) is None}
-        first = replace(first, **{n: v for n, v in fills.items() if v is not None})
-        date = main_date(first.status, first.announced, first.effective)
-        if date != first.date:
-            first = replace(first, date=date, date_range=e.date_range if e.date == date else None)
-        kept[k] = first
-    return sorted(kept.values(), key=lambda e: e.start)
+        same = kept.setdefault((e.type, kind.key(e)), [])
+        at = next(
+            (j for j, f in enumerate(same) if kind.distinct is None or not kind.distinct(e, f)),
+            None,
+        )
+        if at is None:
+            same.append(e)
+        else:
+            same[at] = _combined(kind, e, same[at])
+    return sorted((e for group in kept.values() for e in group), key=lambda e: e.start)
+
+
+def _combined(kind: EventKind, e: Event, first: Event) -> Event:
+    from sectorwatch.extract.events.common import main_date
+
+    if kind.better is not None and kind.better(e, first):
+        return replace(e, announced=e.announced or first.announced)
+    fills = {n: getattr(e, n) for n in FILLED if getattr(first, n) is None}
+    first = replace(first, **{n: v for n, v in fills.items() if v is not None})
+    date = main_date(first.status, first.announced, first.effective)
+    if date != first.date:
+        first = replace(first, date=date, date_range=e.date_range if e.date == date else None)
+    return first

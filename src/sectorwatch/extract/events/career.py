@@ -1,0 +1,126 @@
+"""Appointments in career histories: "In 1991 she was appointed medical director of X and
+in 2004 became chief executive of Y", "She joined the trust in May 2017", "Appointed in
+April 2021, Dame X ...".
+
+An appointing cue in the simple past whose sentence dates it before the article is a
+completed appointment, to the post written right after the cue when there is one. Two
+appointments of one person are two changes (`distinct`) when both are completed and dated
+in different years, or when one is a dated completed step and they name different posts;
+otherwise they are one appointment told twice."""
+
+from __future__ import annotations
+
+import re
+
+from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.events.common import post_after, title_near
+from sectorwatch.model import Event
+
+# The cue of a step already taken: "was appointed", "became", "joined", "Appointed in".
+_PAST_CUE = re.compile(
+    r"(?:was|were|had\s+been)\s|(?:became|joined|rejoined|first\s+joined|arrived|appointed)\b",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"\s*(?:as\s+)?(?:the\s+|its\s+|an?\s+)?")
+_MODIFIERS = re.compile(r"(?:(?:interim|acting|joint|permanent|substantive|new)\s+)*", re.I)
+
+
+def career_step(
+    ctx: ArticleContext, e: Event, cue: re.Match[str], post_known: bool = False
+) -> Event:
+    """`e` as a completed step of a career when its cue and date say so, with the post the
+    cue names ("was appointed chief executive at X in October 2000"); with `post_known`
+    (the caller found the post the cue refers to), `e`'s post stays."""
+    from dataclasses import replace
+
+    status = e.status
+    own = _clause_date(ctx, (e.start, e.end), (cue.start(), cue.end()))
+    if status == "announced" and _PAST_CUE.match(cue.group(0)) and _past(ctx, own):
+        status = "completed"
+    if status != "completed" or own is None:
+        return e if status == e.status else replace(e, status=status)
+    e = replace(e, date=own, effective=own, announced=None, date_range=None)
+    if post_known:
+        return replace(e, status=status)
+    gap = _GAP.match(ctx.text, cue.end(), e.end)
+    at = gap.end() if gap else cue.end()
+    title = title_near(ctx, at, min(e.end, at + 40))
+    if title is None or not _MODIFIERS.fullmatch(ctx.text, at, title[1]):
+        # no post right after the cue: the one the sentence gives the person ("X, the
+        # association's chief executive, started work ..."), else the body joined, if
+        # named there ("joined X in 2019")
+        if any(
+            f.person == e.person and f.role == e.role and e.start <= f.start < e.end
+            for f in ctx.roles
+        ):
+            return replace(e, status=status)
+        assert ctx.organisations is not None
+        gap = re.match(r"\s*(?:(?:at|with|for|to)\s+)?(?:the\s+)?", ctx.text[at : e.end])
+        body = ctx.organisations.starting_at(at + (gap.end() if gap else 0))
+        return replace(e, status=status, role=None, organisation=body.canonical if body else None)
+    role, organisation = post_after(ctx, at, e.end)
+    same = e.role is not None and _same_role(role, e.role)
+    org = organisation or (e.organisation if same else None)
+    return replace(e, status=status, role=role, organisation=org)
+
+
+# What may stand between a cue and its date in one clause ("was appointed chief executive
+# at X in October 2000", "In 1991 she was appointed"): no clause break.
+_CLAUSE_GAP = re.compile(r"[^,;:()–—]{0,90}")
+
+
+def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]) -> str | None:
+    """The date of the cue's own clause: the first after it with no clause break between,
+    else one right before it ("In 1991 she was appointed")."""
+    text = ctx.text
+    before = None
+    for d in ctx.dates.find(text[sent[0] : sent[1]], past=True):
+        start, end = sent[0] + d.start, sent[0] + d.end
+        if d.value is None:
+            continue
+        if start >= cue[1] and _CLAUSE_GAP.fullmatch(text, cue[1], start):
+            if not re.search(r"\s(?:and|but|while|before|after)\s", text[cue[1] : start]):
+                return d.value
+        elif end <= cue[0] and _CLAUSE_GAP.fullmatch(text, end, cue[0]) and cue[0] - end < 40:
+            before = d.value
+    return before
+
+
+def _past(ctx: ArticleContext, date: str | None) -> bool:
+    if date is None:
+        return False
+    published = ctx.article.published
+    return published is None or date[: len(published)] < published[: len(date)]
+
+
+def _year(e: Event) -> str | None:
+    return e.date[:4] if e.status == "completed" and e.date else None
+
+
+def _words(role: str | None) -> set[str]:
+    return set((role or "").lower().split()) - {"interim", "acting", "joint", "designate"}
+
+
+def _same_role(a: str | None, b: str | None) -> bool:
+    wa, wb = _words(a), _words(b)
+    return not wa or not wb or wa <= wb or wb <= wa
+
+
+def _same_post(a: Event, b: Event) -> bool:
+    if not _same_role(a.role, b.role):
+        return False
+    return a.organisation is None or b.organisation is None or a.organisation == b.organisation
+
+
+def distinct(later: Event, first: Event) -> bool:
+    """Whether two appointments of one person are two steps of a career (one sentence
+    telling a dated step taken and one to come is two: "X, who has served as interim chief
+    executive since August, has been appointed chief executive")."""
+    y_later, y_first = _year(later), _year(first)
+    if later.start == first.start and (y_later is None) != (y_first is None):
+        return True
+    if y_later and y_first:
+        return y_later != y_first
+    if y_later or y_first:
+        return not _same_post(later, first)
+    return False
