@@ -110,6 +110,13 @@ class OrganisationIndex:
         """The bodies a combined name joins ("NHS England and NHS Improvement" -> both)."""
         return self._parts.get(name, ())
 
+    def joined_parts(self, name: str) -> tuple[str, ...]:
+        """The bodies of a combination the article only joins with "and" ("A and B"), not
+        one the organisation table knows as one body; () for any other name."""
+        if name in self._table.parts:
+            return ()
+        return self._parts.get(name, ())
+
     def combined(self, before: int | None = None) -> str | None:
         """The combined body named last before `before` (if given), else the one the article
         talks about most, if any."""
