@@ -185,6 +185,21 @@ def _suffix_spans(
     return [(s, e)]
 
 
+def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
+    """ "Greyhurst Hospitals NHS Trust (GHT)", "the Midshire Care Collaborative (the MCC)":
+    a bracketed short name right after an organisation's name is that organisation's,
+    whether or not its letters are the name's initials."""
+    by_end = {e: s for s, e in taken}
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        if acronym in resolver or not acronym[:2].isupper():
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        end = m.start() - (len(before) - len(before.rstrip(" ")))
+        if end in by_end:
+            resolver[acronym] = resolve(text[by_end[end] : end])
+
+
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     text = ctx.text
     table = organisation_table()
@@ -234,6 +249,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         found = resolver.get(key) or table.lookup(key) or key
         return resolver.get(found, found)
 
+    _stated_aliases(text, taken, resolver, resolve)
     names = {resolve(text[s:e]) for s, e in taken}
     # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.
     for name in list(names):
