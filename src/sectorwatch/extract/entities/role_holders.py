@@ -89,7 +89,24 @@ def subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | N
     financial officer": after "as"/"become", the title is the sentence's one person's."""
     if not _AS_TITLE.search(ctx.text, max(0, left - 20), left):
         return None
-    return sole_subject(ctx, left, left)
+    return sole_subject(ctx, left, left) or _pronoun_opening(ctx, left)
+
+
+_OPENING_PRONOUN = re.compile(r"(?:[A-Z][^,.;:]{0,40},\s+)?(He|She)\s+[a-z]")
+
+
+def _pronoun_opening(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "She came to the board in 2016 as director of strategy": the sentence's opening
+    he or she, when it names nobody, is the person the earlier sentences name."""
+    assert ctx.people is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    m = _OPENING_PRONOUN.match(ctx.text, sent_s, left)
+    if m is None or ctx.people.starting_in(sent_s, left):
+        return None
+    person = pronoun_referent(ctx, m.start(1), m.group(1))
+    if person is None:
+        return None
+    return person, m.start(1), ctx.text[m.end(1) : left]
 
 
 _PRONOUN_SUBJECT = re.compile(
