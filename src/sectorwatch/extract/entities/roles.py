@@ -46,9 +46,9 @@ from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
-    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then|new|joint|"
-    r"substantive|permanent|future|first|deputy|assistant|associate|executive|national|regional|"
-    r"group|senior|system|clinical|medical)\s+)+$",
+    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then-|then|"
+    r"new|joint|substantive|permanent|future|first|deputy|assistant|associate|executive|national|"
+    r"regional|group|senior|system|clinical|medical)(?:\s+|(?<=-)))+$",
     re.IGNORECASE,
 )
 _QUALIFIERS = lower_words("title_qualifiers.txt")
