@@ -13,7 +13,6 @@ winning a tie), the fact is that body's. A national or government post never is
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
@@ -26,15 +25,11 @@ MIN_MENTIONS = 3
 
 def main_body(ctx: ArticleContext) -> str | None:
     assert ctx.organisations is not None
-    mentions = ctx.organisations.mentions()
-    counts = Counter(m.canonical for m in mentions)
-    if not counts:
+    name = ctx.organisations.most_named()
+    if name is None:
         return None
-    first: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        first.setdefault(m.canonical, i)
-    name = max(counts, key=lambda n: (counts[n], -first[n]))
-    return name if counts[name] >= MIN_MENTIONS else None
+    count = sum(1 for m in ctx.organisations.mentions() if m.canonical == name)
+    return name if count >= MIN_MENTIONS else None
 
 
 def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
+from sectorwatch.extract.entities.syntax_holders import attached_holder
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import lower_words, succession_verbs, words
 
@@ -322,6 +323,11 @@ def _pronoun(ctx: ArticleContext, site: Site) -> Holder | None:
     return Holder(c[0], c[1], c[2], organisation=c[3]) if c else None
 
 
+def _attached(ctx: ArticleContext, site: Site) -> Holder | None:
+    b = attached_holder(ctx, site.left, site.end)
+    return Holder(b[0], b[1], b[2], appositive=True) if b else None
+
+
 def _coordinated(ctx: ArticleContext, site: Site) -> Holder | None:
     b = coordinated_subject(ctx, site.left)
     return Holder(b[0], b[1], b[2]) if b else None
@@ -336,6 +342,7 @@ HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("subject of as / become", _as_title),
     HolderStrategy("he or she as subject", _pronoun),
     HolderStrategy("subject of a coordinated predicate", _coordinated),
+    HolderStrategy("apposition or relative clause of a name (parse)", _attached),
 )
 
 

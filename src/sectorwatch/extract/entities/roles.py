@@ -57,7 +57,7 @@ _AFTER_ORG = re.compile(
     r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
-_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his)\s+$", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
 _NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})
@@ -205,7 +205,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
                 left -= len(h.group(0))
         elif (p := _PRONOUN_OWNER.search(before)) is not None:
             owner = p.group(1).lower()
-            if owner == "its" or owner == "their":
+            if owner == "our":  # "Owen Hale, our chief executive": the press release's body
+                organisation = orgs.resolve_anaphor("our", left)
+            elif owner == "its" or owner == "their":
                 sent_s = ctx.sentence_span(left, left + 1)[0]
                 prev_s = ctx.sentence_span(sent_s - 2, sent_s - 1)[0] if sent_s > 1 else None
                 organisation = orgs.subject_before(sent_s, left, prev_s)
