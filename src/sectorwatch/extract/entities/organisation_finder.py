@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.organisation_spans import trim
 from sectorwatch.extract.entities.organisations import (
     _POSSESSIVE,
     OrganisationIndex,
@@ -185,6 +186,19 @@ def _suffix_spans(
     return [(s, e)]
 
 
+def _trimmed(text, taken, table, resolver):  # type: ignore[no-untyped-def]
+    """The spans with what is not the organisation trimmed off (`organisation_spans`)."""
+    out = []
+    for s, e in taken:
+        span, name = trim(text, s, e, table)
+        if span is None:
+            continue
+        out.append(span)
+        if name is not None:
+            resolver.setdefault(_strip(text[span[0] : span[1]]), name)
+    return out
+
+
 def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
     """ "Greyhurst Hospitals NHS Trust (GHT)", "the Midshire Care Collaborative (the MCC)":
     a bracketed short name right after an organisation's name is that organisation's,
@@ -249,6 +263,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         found = resolver.get(key) or table.lookup(key) or key
         return resolver.get(found, found)
 
+    taken = _trimmed(text, taken, table, resolver)
     _stated_aliases(text, taken, resolver, resolve)
     names = {resolve(text[s:e]) for s, e in taken}
     # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.

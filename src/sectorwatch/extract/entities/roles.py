@@ -54,7 +54,8 @@ _MODS = re.compile(
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?"
+    r"(?:[A-Z][a-z]+(?:’s|'s)\s+)?)"  # "chief executive at London's Hurley Health Group"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)

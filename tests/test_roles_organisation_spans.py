@@ -1,0 +1,35 @@
+"""Organisation spans that are not organisations: a title, a place's possessive or a
+lower-case word taken with the name is trimmed off it."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+
+def test_title_possessive_place_and_lower_case_words_are_not_part_of_the_name(extractor):
+    extraction = extractor.extract(
+        make_article(
+            "Meanwhile Westshire's ICS named Tom Reed as its chair.",
+            "Rita Moss, chief executive of the Brindle Care board, said the plan was good.",
+            "Jo Lee, chief executive at London’s Hurley Health Group, agreed.",
+            "The former CEO of Marlow Trust was not asked.",
+        )
+    )
+    assert sorted(extraction.organisation_aliases) == [
+        "Brindle Care",
+        "Hurley Health Group",
+        "Marlow Trust",
+        "Westshire ICS",
+    ]
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Tom Reed", "chair", "Westshire ICS"),
+        ("Rita Moss", "chief executive", "Brindle Care"),
+        ("Jo Lee", "chief executive", "Hurley Health Group"),
+    ]
+
+
+def test_a_board_of_a_possessive_is_no_organisation_name(extractor):
+    extraction = extractor.extract(
+        make_article("Ken Ash, Chair of the Institute's Board, was absent.")
+    )
+    assert extraction.organisation_aliases == {}
