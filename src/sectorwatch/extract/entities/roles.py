@@ -146,6 +146,24 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
     return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
 
 
+# "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
+_AREA = re.compile(
+    r",\s+((?:(?!(?:the|an?|and|who|is|was|as|to|will|would|can|could|should|must|may|might)"
+    r"\s)[a-z][a-z-]*\s+){1,2})$"
+)
+
+
+def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
+    """The area of a "NAME, AREA lead" list item (the words, where they start)."""
+    if variant.lower() != "lead":
+        return None
+    m = _AREA.search(ctx.text, max(0, left - 40), left)
+    assert ctx.people is not None
+    if m is None or ctx.people.ending_at(m.start()) is None:
+        return None
+    return " ".join(m.group(1).split()), m.start(1)
+
+
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     text = ctx.text
     vocab = role_vocabulary()
@@ -231,7 +249,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             organisation = orgs.canonical(acr.group(1))
             left -= len(acr.group(0))
         owned = organisation is not None and re.search(r"\b(?:its|their)\s+$|’s\s+$|'s\s+$", before)
-        if variant.lower() in vocab.after_org_only and pre is None and not owned:
+        area = _listed_area(ctx, variant, left) if organisation is None else None
+        if area is not None:  # "Ann Pike, digital lead; Tom Reed, workforce lead"
+            role, left = f"{area[0]} {role}", area[1]
+        elif variant.lower() in vocab.after_org_only and pre is None and not owned:
             # "Council leader", "NHS Improvement chief"; or "leader of Fernhurst Council"
             post_org = _AFTER_ORG.match(text, end)
             if post_org is None or orgs.starting_at(post_org.end()) is None:
