@@ -21,6 +21,7 @@ from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabular
 from sectorwatch.extract.lexicon import lower_words, succession_verbs, words
 
 _LINK_WORDS = lower_words("title_link_words.txt") | {m.lower() for m in words("months.txt")}
+_POSTNOMINALS = lower_words("postnominals.txt")
 
 
 def person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
@@ -236,6 +237,8 @@ def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None
         a, b = o.start - mention.end, o.end - mention.end
         masked = masked[:a] + " org" + " " * (b - a - 4) + masked[b:]
     words = re.findall(r"[\w’'-]+|,", masked.lower())
+    while words and words[0] in _POSTNOMINALS:
+        words.pop(0)  # "Dame Ann Pike DBE FRCP, chair of ...": letters after the name
     if not words or words[0] != ",":
         if any(w == "," for w in words):
             return None
