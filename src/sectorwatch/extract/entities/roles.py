@@ -117,6 +117,11 @@ def _status_after_comma(rest: str) -> str | None:
     return None
 
 
+def _settled(rest: str) -> bool:
+    """ "X, who has been interim chief executive since May, has been made permanent"."""
+    return any(w == "settled" and p.search(rest) for p, _, w in status_cues())
+
+
 _PLACE = r"[A-Z][\w’'-]+(?:(?:\s+(?:and|upon|on|under|&))?\s+[A-Z][\w’'-]+){0,4}"
 _PLACE_BEFORE = re.compile(rf"(?<![\w’'-])({_PLACE})\s+$")
 _PLACE_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?({_PLACE})")
@@ -306,6 +311,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             status = _status_after_comma(text[end:sent_e]) or status
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
             status = "incoming"
+        if status in ("interim", "acting") and _settled(text[end:sent_e]):
+            status = "current"
         valid_from = None
         since = re.search(
             r"\bsince\s+[^,.;]{1,30}|\bfor the (?:past|last) [^,.;]{1,30}", tail_clause
