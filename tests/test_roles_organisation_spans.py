@@ -33,3 +33,17 @@ def test_a_board_of_a_possessive_is_no_organisation_name(extractor):
         make_article("Ken Ash, Chair of the Institute's Board, was absent.")
     )
     assert extraction.organisation_aliases == {}
+
+
+def test_a_team_and_a_name_opened_by_an_honorific_are_no_organisations(extractor):
+    extraction = extractor.extract(
+        make_article(
+            "Greyhurst Hospitals NHS Trust has a new board.",
+            "Ann Pike will join the Transformation Executive Team as chief strategy officer.",
+            "The team was chosen by Dr Tom Reed and Greyhurst Hospitals NHS Trust's Board.",
+        )
+    )
+    assert sorted(extraction.organisation_aliases) == ["Greyhurst Hospitals NHS Trust"]
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Ann Pike", "chief strategy officer", "Greyhurst Hospitals NHS Trust")
+    ]

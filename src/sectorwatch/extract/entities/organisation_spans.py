@@ -1,6 +1,7 @@
 """Organisation spans trimmed to the organisation: what the finders took with a name that
 is not part of it.
 
+- a person's honorific at its start: no organisation;
 - a sentence adverb or opener before it (data/organisation_openers.txt): "Meanwhile
   Westshire's ICS";
 - a title before it: "Current CEO of Marlow Trust" is Marlow Trust, "Chair of the
@@ -8,7 +9,8 @@ is not part of it.
 - a place's possessive before it: "London's Hurley Health Group" is Hurley Health Group;
   before a bare abbreviated head, the place and the head are the name ("Westshire's ICS" is
   Westshire ICS); before a generic word ("the Institute's Board") it is no name;
-- lower-case words after it: "the Brindle Care board" is Brindle Care.
+- lower-case words after it: "the Brindle Care board" is Brindle Care;
+- a team inside a body (data/organisation_unit_words.txt) is no organisation.
 `trim` gives the span kept (or None) and the name it stands for when that is not its text.
 """
 
@@ -17,7 +19,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sectorwatch.extract.entities.vocab import OrganisationTable, role_vocabulary
+from sectorwatch.extract.entities.vocab import (
+    OrganisationTable,
+    honorific_pattern,
+    role_vocabulary,
+)
 from sectorwatch.extract.lexicon import words
 
 _STATUS = re.compile(r"(?:(?:Current|Former|Interim|Acting|New|Outgoing|Incoming)\s+)?")
@@ -37,6 +43,8 @@ def trim(
     text: str, start: int, end: int, table: OrganisationTable
 ) -> tuple[tuple[int, int] | None, str | None]:
     """(the span kept, or None; the canonical name when it is not the kept text)."""
+    if honorific_pattern().match(text[start:end] + " "):
+        return None, None  # "Dr Penny Dash and NHS England's Board": a person first
     opener = _OPENER.match(text, start, end)
     while opener is not None and opener.group(1) in _openers():
         start = opener.end()
@@ -63,4 +71,6 @@ def trim(
             start = owner.end()
     if text.startswith("’s", end - 2) or text.startswith("'s", end - 2):
         end -= 2
+    if text[start:end].rsplit(" ", 1)[-1] in words("organisation_unit_words.txt"):
+        return None, None  # "the Transformation Executive Team": a team, not a body
     return ((start, end) if end > start else None), None
