@@ -47,3 +47,16 @@ def test_a_team_and_a_name_opened_by_an_honorific_are_no_organisations(extractor
     assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
         ("Ann Pike", "chief strategy officer", "Greyhurst Hospitals NHS Trust")
     ]
+
+
+def test_the_trust_capitalised_is_the_articles_trust_not_a_body_called_trust(extractor):
+    extraction = extractor.extract(
+        make_article(
+            "Greyhurst Hospitals NHS Trust has a new board.",
+            "Owen Hale, chief executive of the Trust, spoke.",
+        )
+    )
+    assert sorted(extraction.organisation_aliases) == ["Greyhurst Hospitals NHS Trust"]
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Owen Hale", "chief executive", "Greyhurst Hospitals NHS Trust")
+    ]

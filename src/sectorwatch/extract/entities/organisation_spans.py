@@ -71,6 +71,8 @@ def trim(
             start = owner.end()
     if text.startswith("’s", end - 2) or text.startswith("'s", end - 2):
         end -= 2
+    if re.sub(r"^[Tt]he\s+", "", text[start:end]) in table.generic:
+        return None, None  # "the Trust": a reference to a body, resolved by the roles stage
     if text[start:end].rsplit(" ", 1)[-1] in words("organisation_unit_words.txt"):
         return None, None  # "the Transformation Executive Team": a team, not a body
     return ((start, end) if end > start else None), None

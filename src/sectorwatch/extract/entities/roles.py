@@ -280,8 +280,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
                 organisation = after_org.canonical if of else organisation or after_org.canonical
                 end = after_org.end
             else:
-                anaphor = re.match(
-                    r"the\s+[a-z]+(?:\s+[a-z]+){0,2}", text[post.end() - len(post.group(1)) :]
+                anaphor = re.match(  # "of the trust", "of the Trust"
+                    r"the\s+[A-Za-z][a-z]+(?:\s+[a-z]+){0,2}",
+                    text[post.end() - len(post.group(1)) :],
                 )
                 if anaphor:
                     for k in range(len(anaphor.group(0).split()), 1, -1):
