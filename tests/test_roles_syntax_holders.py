@@ -120,6 +120,28 @@ RELATIVE_TREE = (
 )
 
 
+COMPLEMENT = "Adrian Vale is also the experienced medical director of Ashby General Hospital."
+COMPLEMENT_TREE = (
+    [1, 2, 2, 2, 7, 7, 7, 2, 7, 11, 11, 8, 2],
+    [
+        "compound",
+        "nsubj",
+        "ROOT",
+        "advmod",
+        "det",
+        "amod",
+        "amod",
+        "attr",
+        "prep",
+        "compound",
+        "compound",
+        "pobj",
+        "punct",
+    ],  # fmt: skip
+    ["NNP", "NNP", "VBZ", "RB", "DT", "JJ", "JJ", "NN", "IN", "NNP", "NNP", "NNP", "."],
+)
+
+
 def _roles(sentence: str, person: str, tree, parsed: bool):  # type: ignore[no-untyped-def]
     ctx = Substrate.from_annotations(
         make_article(sentence),
@@ -141,7 +163,14 @@ def test_a_title_in_a_relative_clause_of_a_name_on_a_hand_written_parse():
     ]
 
 
+def test_a_title_as_the_complement_of_a_names_verb_on_a_hand_written_parse():
+    assert _roles(COMPLEMENT, "Adrian Vale", COMPLEMENT_TREE, parsed=True) == [
+        ("Adrian Vale", "medical director", "Ashby General Hospital", "current")
+    ]
+
+
 def test_without_a_parse_the_surface_strategies_find_no_holder():
+    assert _roles(COMPLEMENT, "Adrian Vale", COMPLEMENT_TREE, parsed=False) == []
     assert _roles(APPOSITION, "Adrian Vale", APPOSITION_TREE, parsed=False) == []
     assert _roles(RELATIVE, "Ruth Orme", RELATIVE_TREE, parsed=False) == []
 
