@@ -6,9 +6,9 @@ is not part of it.
   Westshire's ICS";
 - a title before it: "Current CEO of Marlow Trust" is Marlow Trust, "Chair of the
   Institute's Board" names no body of its own;
-- a place's possessive before it: "London's Hurley Health Group" is Hurley Health Group;
-  before a bare abbreviated head, the place and the head are the name ("Westshire's ICS" is
-  Westshire ICS); before a generic word ("the Institute's Board") it is no name;
+- a place's possessive before a bare abbreviated head: the place and the head are the name
+  ("Westshire's ICS" is Westshire ICS); before a generic word ("the Institute's Board") it
+  is no name; before a full name it stays ("King's College Hospital");
 - lower-case words after it: "the Brindle Care board" is Brindle Care;
 - a team inside a body (data/organisation_unit_words.txt) is no organisation.
 `trim` gives the span kept (or None) and the name it stands for when that is not its text.
@@ -67,8 +67,6 @@ def trim(
             return (start, end), f"{owner.group(1)} {rest}"
         if rest in table.generic:
             return None, None  # "the Institute's Board": the board of a body named so
-        if " " in rest:
-            start = owner.end()
     if text.startswith("’s", end - 2) or text.startswith("'s", end - 2):
         end -= 2
     if re.sub(r"^[Tt]he\s+", "", text[start:end]) in table.generic:

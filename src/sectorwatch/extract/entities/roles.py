@@ -54,8 +54,7 @@ _MODS = re.compile(
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?"
-    r"(?:[A-Z][a-z]+(?:’s|'s)\s+)?)"  # "chief executive at London's Hurley Health Group"
+    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
