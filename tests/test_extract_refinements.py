@@ -11,6 +11,7 @@ def test_refinements_are_ordered_named_lists():
         "posts of the article's main body",
         "government and national posts",
         "one fact per body of a joint post",
+        "a bare head is the article's body so named",
     ]
     assert [r.name for r in QUOTE_REFINEMENTS] == [
         "names without the titles glued to them",

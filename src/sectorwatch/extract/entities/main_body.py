@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.role_context import press_titles
-from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.entities.vocab import organisation_table, role_vocabulary
 from sectorwatch.model import RoleFact
 
 MIN_MENTIONS = 3
@@ -63,3 +63,19 @@ def _owned(ctx: ArticleContext, f: RoleFact) -> bool:
         or f.role.lower() in role_vocabulary().of_place
         or f.role.lower().split()[-1] in {t.split()[-1] for t in press_titles() if t}
     )
+
+
+def named_bodies(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    """A post whose organisation is a bare head ("ICB", "CCG", "NHS Trust") is the post of
+    the article's body whose name ends so, and of no named body when there is none."""
+    if ctx.organisations is None:
+        return facts
+    table = organisation_table()
+    out: list[RoleFact] = []
+    for f in facts:
+        org = f.organisation or ""
+        if org and (org in table.suffixes or org in table.abbrevs or org in table.generic):
+            named = ctx.organisations.resolve_head(org.split()[-1], f.start)
+            f = replace(f, organisation=named if named and named != org else None)
+        out.append(f)
+    return out
