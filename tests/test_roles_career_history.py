@@ -3,6 +3,7 @@ board, or "where he was", each at the body the sentence names."""
 
 from __future__ import annotations
 
+from quote_articles import make_article
 from quote_articles import role_triples as roles_of
 
 
@@ -29,4 +30,20 @@ def test_joined_from_a_body_where_he_held_a_post(extractor):
     assert got == {
         ("Tom Hale", "deputy chief executive", "Greyhurst Hospitals NHS Trust"),
         ("Tom Hale", "finance director", "Brindle Care NHS Trust"),
+    }
+
+
+def test_years_spent_in_earlier_posts_are_former_posts_at_their_bodies(extractor):
+    article = make_article(
+        "Greyhurst Hospitals NHS Trust has appointed Tom Reed as interim chief executive.",
+        "Mr Reed spent eight years as director of operations at Marlow Fen NHS Trust.",
+        "He then had three years as CEO at Kestrel Vale NHS Trust, followed by a year's "
+        "tenure as acting CEO at Brindle NHS Trust.",
+    )
+    got = {(r.person, r.role, r.organisation, r.status) for r in extractor.extract(article).roles}
+    assert got == {
+        ("Tom Reed", "chief executive", "Greyhurst Hospitals NHS Trust", "interim"),
+        ("Tom Reed", "director of operations", "Marlow Fen NHS Trust", "former"),
+        ("Tom Reed", "chief executive", "Kestrel Vale NHS Trust", "former"),
+        ("Tom Reed", "chief executive", "Brindle NHS Trust", "acting"),
     }

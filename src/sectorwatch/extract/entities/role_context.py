@@ -170,7 +170,12 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
     (not a publication someone "told")."""
     assert ctx.organisations is not None
     claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
-    stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
+    bodies: dict[tuple[str, str], set[str]] = {}
+    for f in facts:
+        if f.organisation:
+            bodies.setdefault((f.person, f.role), set()).add(f.organisation)
+    # the same title at one body only: that body; at several (a career history), none
+    stated = {key: next(iter(orgs)) for key, orgs in bodies.items() if len(orgs) == 1}
     mentions = ctx.organisations.mentions()
     starts = [m.start for m in mentions]
     claimed_spans = SpanSet(claimed)
