@@ -388,3 +388,15 @@ def test_a_list_of_area_leads_and_a_board_list(extractor):
         ("Rita Moss", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
         ("Jo Lee", "finance director", "Greyhurst Hospitals NHS Trust", "current"),
     }
+
+
+def test_will_chair_and_now_chairs_state_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Ann Pike will chair Greyhurst Hospitals NHS Trust from May.",
+        "Tom Reed, who now chairs Marlow Fen NHS Trust, welcomed it.",
+    )
+    assert got == {
+        ("Ann Pike", "chair", "Greyhurst Hospitals NHS Trust", "incoming"),
+        ("Tom Reed", "chair", "Marlow Fen NHS Trust", "current"),
+    }

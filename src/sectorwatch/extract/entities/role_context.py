@@ -115,7 +115,8 @@ def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         re.escape(v).replace(r"\ ", r"\s+") for v in sorted(table, key=len, reverse=True)
     )
     pattern = re.compile(
-        rf"(?:,\s*who)?\s+(?:also\s+)?(?P<verb>{alt})\s+(?:the\s+)?", re.IGNORECASE
+        rf"(?:,\s*who)?\s+(?:(?:also|now|currently)\s+)?(?P<verb>{alt})\s+(?:the\s+)?",
+        re.IGNORECASE,
     )
     return pattern, table
 
