@@ -7,7 +7,7 @@ experienced medical director of ...": the words between the name and the title a
 than the surface strategies read, but the parse makes the title part of an apposition
 (`name_apposition`), a relative clause (`name_relative_clause`) or the complement of a verb
 whose subject is the name (`name_complement`; patterns in data/dependency_patterns.json).
-Only a sentence with a person named before the title is parsed, and only when no surface
+Only a sentence with a person named shortly before the title is parsed, and only when no surface
 strategy found a holder and the title is not followed by a body the article describes but
 never names ("at the enlarged trust").
 """
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from sectorwatch.extract.syntax import Clause
 
+_REACH = 100  # the nearest name at most this far before the title: parse only then
 # each pattern's last two nodes: the name, and the phrase that holds the title
 _PATTERNS = ("name_apposition", "name_relative_clause", "name_complement")
 # "X, a district nursing team leader in Y": a description, not a post
@@ -60,7 +61,7 @@ def attached_holder(ctx: ArticleContext, left: int, end: int) -> tuple[str, int,
     assert people is not None
     sent = ctx.sentence_span(left, left + 1)
     named = [m for m in people.starting_in(sent[0], left) if m.end <= left]
-    if not named:
+    if not named or left - named[-1].end > _REACH:
         return None
     before = ctx.text[max(sent[0], left - 60) : left]
     if _INDEFINITE.search(before):
