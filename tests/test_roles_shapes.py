@@ -400,3 +400,11 @@ def test_will_chair_and_now_chairs_state_posts(extractor):
         ("Ann Pike", "chair", "Greyhurst Hospitals NHS Trust", "incoming"),
         ("Tom Reed", "chair", "Marlow Fen NHS Trust", "current"),
     }
+
+
+def test_a_spokeswoman_keeps_her_title_as_written(extractor):
+    got = roles_of(
+        extractor,
+        "Greyhurst Hospitals NHS Trust spokeswoman Ann Pike said the ward would reopen.",
+    )
+    assert got == {("Ann Pike", "spokeswoman", "Greyhurst Hospitals NHS Trust", "current")}
