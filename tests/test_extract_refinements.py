@@ -10,6 +10,8 @@ def test_refinements_are_ordered_named_lists():
     assert [r.name for r in ROLE_REFINEMENTS] == [
         "posts of the article's main body",
         "government and national posts",
+        "one fact per body of a joint post",
+        "a bare head is the article's body so named",
     ]
     assert [r.name for r in QUOTE_REFINEMENTS] == [
         "names without the titles glued to them",

@@ -88,6 +88,7 @@ def test_role_holders_and_quote_speakers_come_from_ordered_named_strategies():
         "subject of as / become",
         "he or she as subject",
         "subject of a coordinated predicate",
+        "apposition or relative clause of a name (parse)",
     ]
     assert [s.name for s in IN_SENTENCE] == [
         "response lead-in (Ms X's response:)",

@@ -19,3 +19,13 @@ def test_unowned_title_after_another_body_is_the_main_bodys(extractor):
         ("Ann Lowe", "chief executive", trust),
         ("Tom Arlo", "deputy chief executive", trust),
     }
+
+
+def test_a_bare_head_is_the_articles_body_so_named_or_none(extractor):
+    got = roles_of(
+        extractor,
+        "Westmoor ICB has a new chair.",
+        "Cathy Orr, chair of the ICB, said it was good.",
+        "Tom Reed was appointed chair of the CCG.",
+    )
+    assert got == {("Cathy Orr", "chair", "Westmoor ICB"), ("Tom Reed", "chair", None)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quote_articles import make_article
 from quote_articles import role_triples as roles_of
 
 
@@ -50,3 +51,30 @@ def test_department_at_a_paragraphs_end_has_no_full_stop_and_keeps_its_old_name(
         "Tom Arlo was appointed minister of state for care services in the Department of Health.",
     )
     assert got == {("Tom Arlo", "minister of state for care services", "Department of Health")}
+
+
+def test_then_secretary_and_the_chancellor_keep_their_titles_and_no_body(extractor):
+    got = roles_of(
+        extractor,
+        "Greyhurst Hospitals NHS Trust was abolished in 2013.",
+        "The plans were drawn up by the then-Health Secretary, Tom Arlo, in 2010.",
+        "Then-Care Minister Ruth Gale was absent.",
+        "The Chancellor, Omar Pike, agreed with the trust.",
+    )
+    assert got == {
+        ("Tom Arlo", "health secretary", None),
+        ("Ruth Gale", "care minister", None),
+        ("Omar Pike", "chancellor", None),
+    }
+
+
+def test_then_before_a_title_is_a_former_post(extractor):
+    extraction = extractor.extract(
+        make_article(
+            "Greyhurst Hospitals NHS Trust was abolished in 2013.",
+            "The plans were drawn up by the then-Health Secretary, Tom Arlo, in 2010.",
+        )
+    )
+    assert [(r.person, r.role, r.status) for r in extraction.roles] == [
+        ("Tom Arlo", "health secretary", "former")
+    ]

@@ -370,3 +370,41 @@ def test_a_lower_case_trust_before_a_title_is_the_articles_trust(extractor):
         ("Ann Kell", "chief executive", "Fenwick Care NHS Trust"),
         ("Bob Marr", "chair", "Fenwick Care NHS Trust"),
     ]
+
+
+def test_a_list_of_area_leads_and_a_board_list(extractor):
+    got = roles_of(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has named its new leadership team.",
+        "The new team is: Ann Pike, digital lead; Tom Reed, workforce lead; and Sara Penn, "
+        "estates lead.",
+        "The board: chair Ken Ash, chief executive Rita Moss, finance director Jo Lee.",
+    )
+    assert got == {
+        ("Ann Pike", "digital lead", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Tom Reed", "workforce lead", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Sara Penn", "estates lead", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Ken Ash", "chair", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Rita Moss", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Jo Lee", "finance director", "Greyhurst Hospitals NHS Trust", "current"),
+    }
+
+
+def test_will_chair_and_now_chairs_state_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Ann Pike will chair Greyhurst Hospitals NHS Trust from May.",
+        "Tom Reed, who now chairs Marlow Fen NHS Trust, welcomed it.",
+    )
+    assert got == {
+        ("Ann Pike", "chair", "Greyhurst Hospitals NHS Trust", "incoming"),
+        ("Tom Reed", "chair", "Marlow Fen NHS Trust", "current"),
+    }
+
+
+def test_a_spokeswoman_keeps_her_title_as_written(extractor):
+    got = roles_of(
+        extractor,
+        "Greyhurst Hospitals NHS Trust spokeswoman Ann Pike said the ward would reopen.",
+    )
+    assert got == {("Ann Pike", "spokeswoman", "Greyhurst Hospitals NHS Trust", "current")}

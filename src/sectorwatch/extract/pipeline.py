@@ -70,7 +70,7 @@ def _stance(_: Substrate, values: Mapping[str, Any]) -> dict[str, Any]:
 STAGES = (
     stage("organisations", ["entities", "tokens", "sentences"], ["organisations"], _organisations),
     stage("people", ["entities", "organisations"], ["people"], _people),
-    stage("roles", ["people", "organisations", "sentences", "dates"], ["roles"], _roles),
+    stage("roles", ["people", "organisations", "sentences", "dates", "syntax"], ["roles"], _roles),
     stage("quotes", ["people", "organisations", "roles", "quoted"], ["quotes"], _quotes),
     stage(
         "events",

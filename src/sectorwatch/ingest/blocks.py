@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
+from sectorwatch.data import rows
 from sectorwatch.ingest.bylines import (
     authors_from_intro,
     byline_date,
@@ -99,9 +101,59 @@ def label_line(text: str) -> Label:
     return None
 
 
+@lru_cache(maxsize=1)
+def _picture_furniture() -> tuple[re.Pattern[str], frozenset[str]]:
+    """One regex over data/boilerplate_inline.tsv's markers, and the indices of its groups
+    that are credits (furniture up to the next marker or the line's end)."""
+    markers = [(r[0].strip(), r[1].strip()) for r in rows("boilerplate_inline.tsv") if len(r) > 1]
+    alt = "|".join(f"(?P<m{i}>{m})" for i, (_, m) in enumerate(markers))
+    credits = frozenset(f"m{i}" for i, (kind, _) in enumerate(markers) if kind == "credit")
+    return re.compile(alt), credits
+
+
+def without_picture_furniture(text: str, unit: Unit) -> list[Unit]:
+    """ "Jo BloggsImage caption Jo Bloggs said ...": the unit split around the picture
+    furniture glued into it, the furniture a boilerplate unit of its own (so it is never
+    part of a name), offsets unchanged."""
+    pattern, credits = _picture_furniture()
+    found = list(pattern.finditer(text, unit.start, unit.end))
+    if not found:
+        return [unit]
+    out: list[Unit] = []
+    pos = unit.start
+    for i, m in enumerate(found):
+        end = m.end()
+        if m.lastgroup in credits:
+            line_end = text.find("\n", end, unit.end)
+            end = found[i + 1].start() if i + 1 < len(found) else unit.end
+            end = min(end, line_end) if line_end != -1 else end
+        _add_trimmed(text, out, pos, m.start(), None)
+        _add_trimmed(text, out, m.start(), end, "boilerplate")
+        pos = end
+    _add_trimmed(text, out, pos, unit.end, None)
+    return out
+
+
+def _add_trimmed(text: str, out: list[Unit], start: int, end: int, label: Label) -> None:
+    piece = text[start:end]
+    if not piece.strip():
+        return
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    unit = Unit(start, end, text[start:end])
+    unit.label = label or label_line(unit.text)
+    out.append(unit)
+
+
 def split_units(text: str) -> list[Unit]:
     """Blocks as units; a block is split into its lines when any line has a label or when
-    it lies after a teaser heading (a list of other stories' headlines)."""
+    it lies after a teaser heading (a list of other stories' headlines); picture furniture
+    glued into a unit is split off (`without_picture_furniture`)."""
+    units = [piece for unit in _units(text) for piece in without_picture_furniture(text, unit)]
+    return units
+
+
+def _units(text: str) -> list[Unit]:
     units: list[Unit] = []
     in_teasers = False
     for block in split_blocks(text):

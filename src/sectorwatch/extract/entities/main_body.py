@@ -13,12 +13,11 @@ winning a tie), the fact is that body's. A national or government post never is
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.role_context import press_titles
-from sectorwatch.extract.entities.vocab import role_vocabulary
+from sectorwatch.extract.entities.vocab import organisation_table, role_vocabulary
 from sectorwatch.model import RoleFact
 
 MIN_MENTIONS = 3
@@ -26,15 +25,11 @@ MIN_MENTIONS = 3
 
 def main_body(ctx: ArticleContext) -> str | None:
     assert ctx.organisations is not None
-    mentions = ctx.organisations.mentions()
-    counts = Counter(m.canonical for m in mentions)
-    if not counts:
+    name = ctx.organisations.most_named()
+    if name is None:
         return None
-    first: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        first.setdefault(m.canonical, i)
-    name = max(counts, key=lambda n: (counts[n], -first[n]))
-    return name if counts[name] >= MIN_MENTIONS else None
+    count = sum(1 for m in ctx.organisations.mentions() if m.canonical == name)
+    return name if count >= MIN_MENTIONS else None
 
 
 def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
@@ -68,3 +63,19 @@ def _owned(ctx: ArticleContext, f: RoleFact) -> bool:
         or f.role.lower() in role_vocabulary().of_place
         or f.role.lower().split()[-1] in {t.split()[-1] for t in press_titles() if t}
     )
+
+
+def named_bodies(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    """A post whose organisation is a bare head ("ICB", "CCG", "NHS Trust") is the post of
+    the article's body whose name ends so, and of no named body when there is none."""
+    if ctx.organisations is None:
+        return facts
+    table = organisation_table()
+    out: list[RoleFact] = []
+    for f in facts:
+        org = f.organisation or ""
+        if org and (org in table.suffixes or org in table.abbrevs or org in table.generic):
+            named = ctx.organisations.resolve_head(org.split()[-1], f.start)
+            f = replace(f, organisation=named if named and named != org else None)
+        out.append(f)
+    return out

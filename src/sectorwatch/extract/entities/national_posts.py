@@ -40,7 +40,7 @@ def _government_title() -> re.Pattern[str]:
         re.escape(w) for w in sorted(lower_words("portfolio_words.txt"), key=len, reverse=True)
     )
     return re.compile(
-        rf"(?<![\w-])((?:(?:{portfolio})\s+){{0,5}}(?:minister|secretary)"
+        rf"(?:(?<![\w-])|(?<=\b[Tt]hen-))((?:(?:{portfolio})\s+){{0,5}}(?:minister|secretary)"
         r"(?:\s+of\s+state)?(?:\s+for\s+(?:the\s+)?[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3})?)(?![\w-])",
         re.IGNORECASE,
     )

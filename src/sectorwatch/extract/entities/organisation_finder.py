@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.organisation_spans import trim
 from sectorwatch.extract.entities.organisations import (
     _POSSESSIVE,
     OrganisationIndex,
@@ -185,6 +186,34 @@ def _suffix_spans(
     return [(s, e)]
 
 
+def _trimmed(text, taken, table, resolver):  # type: ignore[no-untyped-def]
+    """The spans with what is not the organisation trimmed off (`organisation_spans`)."""
+    out = []
+    for s, e in taken:
+        span, name = trim(text, s, e, table)
+        if span is None:
+            continue
+        out.append(span)
+        if name is not None:
+            resolver.setdefault(_strip(text[span[0] : span[1]]), name)
+    return out
+
+
+def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
+    """ "Greyhurst Hospitals NHS Trust (GHT)", "the Midshire Care Collaborative (the MCC)":
+    a bracketed short name right after an organisation's name is that organisation's,
+    whether or not its letters are the name's initials."""
+    by_end = {e: s for s, e in taken}
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        if acronym in resolver or not acronym[:2].isupper():
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        end = m.start() - (len(before) - len(before.rstrip(" ")))
+        if end in by_end:
+            resolver[acronym] = resolve(text[by_end[end] : end])
+
+
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     text = ctx.text
     table = organisation_table()
@@ -234,6 +263,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         found = resolver.get(key) or table.lookup(key) or key
         return resolver.get(found, found)
 
+    taken = _trimmed(text, taken, table, resolver)
+    _stated_aliases(text, taken, resolver, resolve)
     names = {resolve(text[s:e]) for s, e in taken}
     # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.
     for name in list(names):

@@ -110,6 +110,13 @@ class OrganisationIndex:
         """The bodies a combined name joins ("NHS England and NHS Improvement" -> both)."""
         return self._parts.get(name, ())
 
+    def joined_parts(self, name: str) -> tuple[str, ...]:
+        """The bodies of a combination the article only joins with "and" ("A and B"), not
+        one the organisation table knows as one body; () for any other name."""
+        if name in self._table.parts:
+            return ()
+        return self._parts.get(name, ())
+
     def combined(self, before: int | None = None) -> str | None:
         """The combined body named last before `before` (if given), else the one the article
         talks about most, if any."""
@@ -156,7 +163,19 @@ class OrganisationIndex:
         if rule == "its":
             m = self.most_recent_before(offset)
             return m.canonical if m else None
+        if rule == "main":
+            return self.most_named()
         return None
+
+    def most_named(self) -> str | None:
+        """The organisation the article names most (the first named wins a tie)."""
+        counts = Counter(m.canonical for m in self._mentions)
+        if not counts:
+            return None
+        first: dict[str, int] = {}
+        for i, m in enumerate(self._mentions):
+            first.setdefault(m.canonical, i)
+        return max(counts, key=lambda n: (counts[n], -first[n]))
 
     def _pair_before(self, offset: int, head: str | None = None) -> str | None:
         """ "both organisations": the combined body of the last two bodies named (whose

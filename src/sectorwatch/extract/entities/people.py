@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import (
@@ -121,6 +122,9 @@ def _clean(surface: str) -> tuple[str, str | None]:
     """(name without honorifics or possessive, the gender an honorific tells)."""
     surface = re.sub(r"\s+", " ", surface.strip())
     surface = _POSSESSIVE.sub("", surface)
+    tail = _postnominal_tail().search(surface)
+    if tail is not None and tail.start() > 0:
+        surface = surface[: tail.start()]  # "Jo Lee OBE" is Jo Lee
     gender = None
     m = honorific_pattern().match(surface + " ")
     if m:
@@ -171,6 +175,15 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     ):
         spans.append((m.start(1), m.end(1)))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _postnominal_tail() -> re.Pattern[str]:
+    """Post-nominal letters at the end of a name (data/postnominals.txt): "Jo Lee OBE"."""
+    alt = "|".join(
+        re.escape(w) for w in sorted(words("postnominals.txt"), key=len, reverse=True) if w
+    )
+    return re.compile(rf"(?:,?[ \t]+(?:{alt}))+$")
 
 
 def _first_names_of_titled(

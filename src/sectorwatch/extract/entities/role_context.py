@@ -70,23 +70,30 @@ def sharing_bodies(ctx: ArticleContext, left: int) -> tuple[str, ...]:
     return tuple(ctx.organisations.last_two(sent_s, head if head in ("trust", "board") else None))
 
 
-_JOINED_AS = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?$")
+# "joined Kestrel Coast as", "joined Marlow Fen in 2009 as", "came to the board of X in
+# 2016 as": the time phrase between the body and "as" is optional
+_JOINED_AS = re.compile(
+    r"(?:\s+(?:in|on|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|\s+(?:in|on)\s+[A-Z][a-z]+"
+    r"(?:\s+\d{1,2})?)?\s+as\s+(?:the\s+|its\s+|their\s+|an?\s+)?$"
+)
 _JOIN_VERB = re.compile(
     r"\b(?:join|joins|joined|joining|rejoins?|rejoined|returns?\s+to|returned\s+to|"
-    r"moves?\s+to|moved\s+to|arrives?\s+at|arrived\s+at)\s+(?:the\s+)?$",
+    r"moves?\s+to|moved\s+to|arrives?\s+at|arrived\s+at|came\s+to|comes\s+to|"
+    r"started\s+(?:at|with))\s+(?:the\s+)?(?:board\s+(?:of|at)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
 
 def joined_as(ctx: ArticleContext, left: int) -> str | None:
-    """ "will join Kestrel Coast as chief nursing officer": the body joined."""
+    """ "will join Kestrel Coast as chief nursing officer", "joined Marlow Fen in 2009 as
+    director of nursing", "came to the board of X in 2016 as": the body joined."""
     assert ctx.organisations is not None
     text = ctx.text
-    m = _JOINED_AS.search(text, max(0, left - 12), left)
+    m = _JOINED_AS.search(text, max(0, left - 40), left)
     if m is None:
         return None
     org = ctx.organisations.ending_at(m.start())
-    if org is None or not _JOIN_VERB.search(text, max(0, org.start - 30), org.start):
+    if org is None or not _JOIN_VERB.search(text, max(0, org.start - 50), org.start):
         return None
     return org.canonical
 
@@ -108,7 +115,8 @@ def _verb_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         re.escape(v).replace(r"\ ", r"\s+") for v in sorted(table, key=len, reverse=True)
     )
     pattern = re.compile(
-        rf"(?:,\s*who)?\s+(?:also\s+)?(?P<verb>{alt})\s+(?:the\s+)?", re.IGNORECASE
+        rf"(?:,\s*who)?\s+(?:(?:also|now|currently)\s+)?(?P<verb>{alt})\s+(?:the\s+)?",
+        re.IGNORECASE,
     )
     return pattern, table
 
@@ -163,7 +171,12 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
     (not a publication someone "told")."""
     assert ctx.organisations is not None
     claimed = [(f.start, f.end) for f in facts if f.organisation is not None]
-    stated = {(f.person, f.role): f.organisation for f in facts if f.organisation}
+    bodies: dict[tuple[str, str], set[str]] = {}
+    for f in facts:
+        if f.organisation:
+            bodies.setdefault((f.person, f.role), set()).add(f.organisation)
+    # the same title at one body only: that body; at several (a career history), none
+    stated = {key: next(iter(orgs)) for key, orgs in bodies.items() if len(orgs) == 1}
     mentions = ctx.organisations.mentions()
     starts = [m.start for m in mentions]
     claimed_spans = SpanSet(claimed)

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
+from sectorwatch.extract.entities.syntax_holders import attached_holder
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import lower_words, succession_verbs, words
 
 _LINK_WORDS = lower_words("title_link_words.txt") | {m.lower() for m in words("months.txt")}
+_POSTNOMINALS = lower_words("postnominals.txt")
 
 
 def person_after(ctx: ArticleContext, pos: int) -> tuple[str, int] | None:
@@ -89,7 +91,24 @@ def subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | N
     financial officer": after "as"/"become", the title is the sentence's one person's."""
     if not _AS_TITLE.search(ctx.text, max(0, left - 20), left):
         return None
-    return sole_subject(ctx, left, left)
+    return sole_subject(ctx, left, left) or _pronoun_opening(ctx, left)
+
+
+_OPENING_PRONOUN = re.compile(r"(?:[A-Z][^,.;:]{0,40},\s+)?(He|She)\s+[a-z]")
+
+
+def _pronoun_opening(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
+    """ "She came to the board in 2016 as director of strategy": the sentence's opening
+    he or she, when it names nobody, is the person the earlier sentences name."""
+    assert ctx.people is not None
+    sent_s = ctx.sentence_span(left, left + 1)[0]
+    m = _OPENING_PRONOUN.match(ctx.text, sent_s, left)
+    if m is None or ctx.people.starting_in(sent_s, left):
+        return None
+    person = pronoun_referent(ctx, m.start(1), m.group(1))
+    if person is None:
+        return None
+    return person, m.start(1), ctx.text[m.end(1) : left]
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -218,6 +237,8 @@ def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None
         a, b = o.start - mention.end, o.end - mention.end
         masked = masked[:a] + " org" + " " * (b - a - 4) + masked[b:]
     words = re.findall(r"[\w’'-]+|,", masked.lower())
+    while words and words[0] in _POSTNOMINALS:
+        words.pop(0)  # "Dame Ann Pike DBE FRCP, chair of ...": letters after the name
     if not words or words[0] != ",":
         if any(w == "," for w in words):
             return None
@@ -305,6 +326,11 @@ def _pronoun(ctx: ArticleContext, site: Site) -> Holder | None:
     return Holder(c[0], c[1], c[2], organisation=c[3]) if c else None
 
 
+def _attached(ctx: ArticleContext, site: Site) -> Holder | None:
+    b = attached_holder(ctx, site.left, site.end)
+    return Holder(b[0], b[1], b[2], appositive=True) if b else None
+
+
 def _coordinated(ctx: ArticleContext, site: Site) -> Holder | None:
     b = coordinated_subject(ctx, site.left)
     return Holder(b[0], b[1], b[2]) if b else None
@@ -319,6 +345,7 @@ HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("subject of as / become", _as_title),
     HolderStrategy("he or she as subject", _pronoun),
     HolderStrategy("subject of a coordinated predicate", _coordinated),
+    HolderStrategy("apposition or relative clause of a name (parse)", _attached),
 )
 
 

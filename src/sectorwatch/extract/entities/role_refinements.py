@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.main_body import posts_of_the_main_body
+from sectorwatch.extract.entities.joint_posts import one_fact_per_body
+from sectorwatch.extract.entities.main_body import named_bodies, posts_of_the_main_body
 from sectorwatch.extract.entities.national_posts import national_posts
 from sectorwatch.extract.refinements import Refinement, refine
 from sectorwatch.model import RoleFact
@@ -12,6 +13,8 @@ from sectorwatch.model import RoleFact
 ROLE_REFINEMENTS: tuple[Refinement[RoleFact], ...] = (
     Refinement("posts of the article's main body", posts_of_the_main_body),
     Refinement("government and national posts", national_posts),
+    Refinement("one fact per body of a joint post", one_fact_per_body),
+    Refinement("a bare head is the article's body so named", named_bodies),
 )
 
 

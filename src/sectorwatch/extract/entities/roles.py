@@ -46,9 +46,9 @@ from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
-    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then|new|joint|"
-    r"substantive|permanent|future|first|deputy|assistant|associate|executive|national|regional|"
-    r"group|senior|system|clinical|medical)\s+)+$",
+    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then-|then|"
+    r"new|joint|substantive|permanent|future|first|deputy|assistant|associate|executive|national|"
+    r"regional|group|senior|system|clinical|medical)(?:\s+|(?<=-)))+$",
     re.IGNORECASE,
 )
 _QUALIFIERS = lower_words("title_qualifiers.txt")
@@ -57,7 +57,7 @@ _AFTER_ORG = re.compile(
     r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
-_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his)\s+$", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
 _NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})
@@ -116,6 +116,11 @@ def _status_after_comma(rest: str) -> str | None:
     return None
 
 
+def _settled(rest: str) -> bool:
+    """ "X, who has been interim chief executive since May, has been made permanent"."""
+    return any(w == "settled" and p.search(rest) for p, _, w in status_cues())
+
+
 _PLACE = r"[A-Z][\w’'-]+(?:(?:\s+(?:and|upon|on|under|&))?\s+[A-Z][\w’'-]+){0,4}"
 _PLACE_BEFORE = re.compile(rf"(?<![\w’'-])({_PLACE})\s+$")
 _PLACE_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?({_PLACE})")
@@ -143,6 +148,24 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
         return None
     place = " ".join(words)
     return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
+
+
+# "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
+_AREA = re.compile(
+    r",\s+((?:(?!(?:the|an?|and|who|is|was|as|to|will|would|can|could|should|must|may|might)"
+    r"\s)[a-z][a-z-]*\s+){1,2})$"
+)
+
+
+def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
+    """The area of a "NAME, AREA lead" list item (the words, where they start)."""
+    if variant.lower() != "lead":
+        return None
+    m = _AREA.search(ctx.text, max(0, left - 40), left)
+    assert ctx.people is not None
+    if m is None or ctx.people.ending_at(m.start()) is None:
+        return None
+    return " ".join(m.group(1).split()), m.start(1)
 
 
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
@@ -205,7 +228,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
                 left -= len(h.group(0))
         elif (p := _PRONOUN_OWNER.search(before)) is not None:
             owner = p.group(1).lower()
-            if owner == "its" or owner == "their":
+            if owner == "our":  # "Owen Hale, our chief executive": the press release's body
+                organisation = orgs.resolve_anaphor("our", left)
+            elif owner == "its" or owner == "their":
                 sent_s = ctx.sentence_span(left, left + 1)[0]
                 prev_s = ctx.sentence_span(sent_s - 2, sent_s - 1)[0] if sent_s > 1 else None
                 organisation = orgs.subject_before(sent_s, left, prev_s)
@@ -228,7 +253,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             organisation = orgs.canonical(acr.group(1))
             left -= len(acr.group(0))
         owned = organisation is not None and re.search(r"\b(?:its|their)\s+$|’s\s+$|'s\s+$", before)
-        if variant.lower() in vocab.after_org_only and pre is None and not owned:
+        area = _listed_area(ctx, variant, left) if organisation is None else None
+        if area is not None:  # "Ann Pike, digital lead; Tom Reed, workforce lead"
+            role, left = f"{area[0]} {role}", area[1]
+        elif variant.lower() in vocab.after_org_only and pre is None and not owned:
             # "Council leader", "NHS Improvement chief"; or "leader of Fernhurst Council"
             post_org = _AFTER_ORG.match(text, end)
             if post_org is None or orgs.starting_at(post_org.end()) is None:
@@ -251,8 +279,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
                 organisation = after_org.canonical if of else organisation or after_org.canonical
                 end = after_org.end
             else:
-                anaphor = re.match(
-                    r"the\s+[a-z]+(?:\s+[a-z]+){0,2}", text[post.end() - len(post.group(1)) :]
+                anaphor = re.match(  # "of the trust", "of the Trust"
+                    r"the\s+[A-Za-z][a-z]+(?:\s+[a-z]+){0,2}",
+                    text[post.end() - len(post.group(1)) :],
                 )
                 if anaphor:
                     for k in range(len(anaphor.group(0).split()), 1, -1):
@@ -282,6 +311,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             status = _status_after_comma(text[end:sent_e]) or status
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
             status = "incoming"
+        if status in ("interim", "acting") and _settled(text[end:sent_e]):
+            status = "current"
         valid_from = None
         since = re.search(
             r"\bsince\s+[^,.;]{1,30}|\bfor the (?:past|last) [^,.;]{1,30}", tail_clause

@@ -56,7 +56,9 @@ def role_vocabulary() -> RoleVocabulary:
     word_alt = alternation(words)
     acr_alt = alternation(acronyms)
     pattern = re.compile(
-        rf"(?<![\w-])(?P<title>(?i:{word_alt})|{acr_alt})(?![\w-])",
+        # "then-Health Secretary", "ex-chair": the prefix is a status word, not a compound
+        rf"(?:(?<![\w-])|(?<=\b[Tt]hen-)|(?<=\b[Ee]x-))"
+        rf"(?P<title>(?i:{word_alt})|{acr_alt})(?![\w-])",
     )
     return RoleVocabulary(canonical, after_org, pattern, of_place)
 
