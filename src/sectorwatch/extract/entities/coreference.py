@@ -4,14 +4,23 @@ nearest earlier sentence that names one: the subject, in news prose)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sectorwatch.extract.context import ArticleContext
 
 
-def pronoun_referent(ctx: ArticleContext, offset: int, pronoun: str) -> str | None:
-    """Who "he"/"she" at `offset` means: the first person named in the nearest earlier
+def pronoun_referent(
+    ctx: ArticleContext, offset: int, pronoun: str, salient: Iterable[tuple[int, str]] = ()
+) -> str | None:
+    """Who "he"/"she" at `offset` means: the latest of the `salient` people (those a stage
+    has already made the topic, such as the speakers so far, each with where it was named)
+    before `offset` whose gender fits; else the first person named in the nearest earlier
     sentence that names one of that gender (the subject, in news prose)."""
     assert ctx.people is not None
     gender = "f" if pronoun.lower() in {"she", "her", "hers"} else "m"
+    for _, name in sorted((p for p in salient if p[0] <= offset), reverse=True):
+        if ctx.people.gender(name) in (gender, None):
+            return name
     sent_s, _ = ctx.sentence_span(offset, offset + 1)
     pos = sent_s
     for _ in range(4):

@@ -148,6 +148,15 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))
+    # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
+    # whose verb (one to three lower-case words) gives it a title with "as"
+    for m in re.finditer(
+        rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
+        rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
+        rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
+        text,
+    ):
+        spans.append((m.start(1), m.end(1)))
     # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
     for m in re.finditer(
         rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
@@ -285,9 +294,9 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         starts = ends_of[canon]
         votes = {"f": 0, "m": 0}
         for end in starts:
-            window = text[end : end + 120]
-            votes["f"] += len(re.findall(r"\b(?:she|her|hers)\b", window, re.I))
-            votes["m"] += len(re.findall(r"\b(?:he|him|his)\b", window, re.I))
+            for p in re.finditer(r"\b(?:(she|her|hers)|he|him|his)\b", text[end : end + 120], re.I):
+                if not ctx.in_quote(end + p.start()):  # a quote's "she" is someone else
+                    votes["f" if p.group(1) else "m"] += 1
         if votes["f"] != votes["m"]:
             genders[canon] = "f" if votes["f"] > votes["m"] else "m"
     return PersonIndex(mentions, resolver, genders)

@@ -40,7 +40,7 @@ from sectorwatch.extract.quotes.attribution import (
 from sectorwatch.extract.quotes.cues import Cues, load_cues
 from sectorwatch.extract.quotes.indirect import find_indirect
 from sectorwatch.extract.quotes.marks import QuotedSpan
-from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook
+from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
 
@@ -73,7 +73,7 @@ class QuoteStage:
     cues: Cues = field(default_factory=load_cues)
 
     def __post_init__(self) -> None:
-        self.book = NameBook.for_article(self.ctx, self.cues)
+        self.book = NameReader.for_article(self.ctx, self.cues)
         self.finder = SpeakerFinder(self.ctx, self.cues, self.book)
         self.questions = self._interview_questions()
         if self.questions:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
@@ -21,7 +22,7 @@ from sectorwatch.extract.quotes.documents import (
     title_beside,
 )
 from sectorwatch.extract.quotes.found import Found
-from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
+from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader, strip_possessive
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
 AUX = lower_words("auxiliaries.txt")
@@ -49,7 +50,7 @@ _CLAUSE_OPENERS = lower_words("clause_openers.txt")
 class SpeakerFinder(OrganisationSpeakers):
     ctx: ArticleContext
     cues: Cues
-    book: NameBook
+    book: NameReader
     recent: list[Found] = field(default_factory=list)
     docs: DocumentBook = field(init=False)
     # "icb" -> what "the ICB" first meant as a speaker
@@ -217,7 +218,6 @@ class SpeakerFinder(OrganisationSpeakers):
         return Found(name, "organisation", at, at + len(phrase.owner), owns_document=True)
 
     def pronoun(self, word: str, at: int) -> Found | None:
-        gender = PRONOUNS.get(word)
         if word in ("it", "they", "we"):
             found = next(
                 (f for f in reversed(self.recent) if f.at <= at and f.kind != "person"), None
@@ -227,15 +227,9 @@ class SpeakerFinder(OrganisationSpeakers):
                 # "The report found ... It said": the nearer document is what "it" means
                 return Found(self.docs.fullest(doc, doc.start), "document", doc.start, doc.end)
             return Found(found.name, found.kind, found.at, found.end) if found else None
-        people = [f for f in self.recent if f.at <= at and f.kind == "person"]
-        for f in sorted(people, key=lambda f: f.at, reverse=True):
-            if self.fits(f.name, gender):
-                return Found(f.name, f.kind, f.at, f.end)
-        # no speaker yet: the last fitting person named before
-        for pos, name in reversed(self.book.full):
-            if pos <= at and self.fits(name, gender):
-                return Found(name, "person", pos, pos + len(name))
-        return None
+        spoken = [(f.at, f.name) for f in self.recent if f.kind == "person" and f.name]
+        name = pronoun_referent(self.ctx, at, word, spoken) if self.ctx.people else None
+        return Found(name, "person", at, at + len(word)) if name else None
 
     def remember(self, found: Found | None) -> None:
         if found is not None and found.name:
@@ -253,10 +247,8 @@ class SpeakerFinder(OrganisationSpeakers):
         if m is None or not self._intro_only(subject[: m.start()]):
             return None
         at = offset + m.start()
-        for pos, name in reversed(self.book.full):
-            if pos <= at:
-                return Found(name, "person", at, offset + m.end())
-        return None
+        last = self.ctx.people.most_recent_before(at) if self.ctx.people else None
+        return Found(last.canonical, "person", at, offset + m.end()) if last else None
 
     def _head_of(self, subject: str, offset: int) -> Found | None:
         """ "The head of the Association of Care Employers (ACE)", "the union's leader": the
