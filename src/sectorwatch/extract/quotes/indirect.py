@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sectorwatch.data import lines
+from sectorwatch.extract.lexicon import finite_auxiliaries
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -29,16 +30,12 @@ _COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
 # "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
 _ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
-FINITE_OR_PAST = re.compile(
-    r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|did|"
-    r"does|do|[a-z]{3,}ed)\b",
-    re.I,
-)
+FINITE_OR_PAST = re.compile(rf"\b(?:{finite_auxiliaries()}|[a-z]{{3,}}ed)\b", re.I)
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
 # "found patients were left on trolleys": a clause with its subject and auxiliary, no "that"
 _BARE_CLAUSE = re.compile(
     r"\s*(?!to\b)(?:(?!who\b|which\b|whose\b|that\b)[\w’'\-]+\s+){1,3}"
-    r"(?:is|was|were|are|had|has|have|will|would|could|should|must|can|may|might)\b",
+    rf"(?:{finite_auxiliaries()})\b",
     re.I,
 )
 # "The cut comes a month after X announced he would leave": the speech verb is in a

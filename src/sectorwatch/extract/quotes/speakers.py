@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import finite_auxiliaries, lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -26,11 +26,7 @@ from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader, str
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
 AUX = lower_words("auxiliaries.txt")
-FINITE = re.compile(
-    r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|"
-    r"did|does|do|needs|need|wanted|wants|remains|remained|meant|means|became|become)\b",
-    re.I,
-)
+FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re.I)
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
