@@ -93,8 +93,6 @@ def _reported(
             break
         shift, subject = subject_region(region)
         found = finder.before_verb(subject, off + s + shift, strict=True)
-        if found is None and shift:  # "A statement from trust chairman X": the document's
-            found = finder.before_verb(region, off + s, strict=True)  # sender, read whole
         if found is None:
             continue
         verb = m.group(0).lower()
@@ -138,9 +136,7 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     aside = re.compile(rf",\s*(?:{alternation('reported_speech_asides.txt')})\s*,\s*$", re.I)
     nouns = alternation("statement_nouns.txt")
     statement = re.compile(
-        rf"^\s*(?:in\s+)?(?:a|an|the)\s+(?:{nouns})\s+(?:from|by)\s+(?=\S)"
-        rf"|\s+(?:released|issued|published|put\s+out|sent)\s+(?:a|an)\s+(?:{nouns})\s*$",
-        re.I,
+        rf"\s+(?:released|issued|published|put\s+out|sent)\s+(?:a|an)\s+(?:{nouns})\s*$", re.I
     )
     return opener, aside, statement
 
@@ -148,18 +144,17 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 def subject_region(region: str) -> tuple[int, str]:
     """The part of the words before a speech verb that holds its subject, and where it
     starts: without a time phrase opening the sentence ("Today she told staff"), a
-    sentence adverb set off by commas ("X, however, said"), or the statement that carries
-    the words ("A statement from the trust said", "The agency issued a statement saying")."""
+    sentence adverb set off by commas ("X, however, said"), or the statement its subject
+    put out ("The agency issued a statement saying"). A statement as the subject ("A
+    statement from the trust said") stays: it is the speaker, and `statement_owners`
+    gives its words to the sender, for reported and direct speech alike."""
     opener, aside, statement = _region_patterns()
     shift = 0
     if (m := opener.match(region)) is not None:
         shift = m.end()
     subject = aside.sub(" ", region[shift:])
     if (m := statement.search(subject)) is not None:
-        if m.start() == 0 and subject[: m.end()].strip():
-            shift, subject = shift + m.end(), subject[m.end() :]
-        else:
-            subject = subject[: m.start()] + " "
+        subject = subject[: m.start()] + " "
     return shift, subject
 
 
