@@ -4,9 +4,18 @@ nearest earlier sentence that names one: the subject, in news prose)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
+
+# what may open a role noun: "the", "its", "the trust's", "Aldmere's", then a status word
+_ROLE_NOUN_LEAD = re.compile(
+    r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,4}?[\w&’'-]+(?:’s|'s)\s+)?"
+    r"(?:(?:new|outgoing|current|incoming|interim|acting)\s+)?"
+)
+_NOT_NOW = ("former", "incoming")
 
 
 def pronoun_referent(
@@ -37,3 +46,22 @@ def pronoun_referent(
         pos = prev_s
     mention = ctx.people.most_recent_before(offset, gender)
     return mention.canonical if mention else None
+
+
+def role_noun_referent(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """Who a role noun `ctx.text[start:end]` means ("the chief executive", "the new chair",
+    "the trust's chairman", "its medical director"): the one person the article gives that
+    post before `start`; of several, the one who holds it now, when only one does."""
+    phrase = ctx.text[start:end].rstrip(" ,")
+    lead = _ROLE_NOUN_LEAD.match(phrase)
+    if lead is None or not lead.group(0).strip():
+        return None
+    title = role_vocabulary().pattern.match(phrase, lead.end())
+    if title is None or title.end() != len(phrase):
+        return None
+    role = canonical_title(title.group("title"))
+    facts = [r for r in ctx.roles if r.role == role and r.start < start]
+    people = {r.person for r in facts}
+    if len(people) > 1:
+        people = {r.person for r in facts if r.status not in _NOT_NOW}
+    return people.pop() if len(people) == 1 else None

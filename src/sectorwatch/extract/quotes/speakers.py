@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
 from sectorwatch.extract.lexicon import finite_auxiliaries, lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
@@ -94,7 +94,11 @@ class SpeakerFinder(OrganisationSpeakers):
         anonymous = self.anonymous(stripped, offset)
         if anonymous is not None:
             return anonymous
-        described = self._aged(stripped, offset) or self._head_of(stripped, offset)
+        described = (
+            self._aged(stripped, offset)
+            or self._role_noun(stripped, offset)
+            or self._head_of(stripped, offset)
+        )
         if described is not None:
             return described
         if len(words) > 30:
@@ -245,6 +249,16 @@ class SpeakerFinder(OrganisationSpeakers):
         at = offset + m.start()
         last = self.ctx.people.most_recent_before(at) if self.ctx.people else None
         return Found(last.canonical, "person", at, offset + m.end()) if last else None
+
+    def _role_noun(self, subject: str, offset: int) -> Found | None:
+        """ "The chief executive said", "Aldmere's new chair told staff": the person the
+        substrate's coreference gives the role noun (the one holder named before)."""
+        pieces = subject_pieces(subject)
+        if not pieces or self.ctx.people is None or not self._intro_only(subject[: pieces[-1][0]]):
+            return None
+        s, e = pieces[-1]
+        name = role_noun_referent(self.ctx, offset + s, offset + e)
+        return Found(name, "person", offset + s, offset + e) if name else None
 
     def _head_of(self, subject: str, offset: int) -> Found | None:
         """ "The head of the Association of Care Employers (ACE)", "the union's leader": the

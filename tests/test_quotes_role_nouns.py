@@ -1,0 +1,47 @@
+"""Role-noun subjects of reported and direct speech ("The chief executive said") are the
+person the article gives that post (entities/coreference.role_noun_referent)."""
+
+from __future__ import annotations
+
+from quote_articles import quotes_of
+
+
+def test_a_role_noun_speaks_for_its_one_holder(extractor):
+    assert quotes_of(
+        extractor,
+        "Rhian Talbot has been appointed chief executive of Aldmere NHS Foundation Trust.",
+        "The chief executive said the trust would publish its recovery plan in June.",
+        "Aldmere's chief executive warned that waiting lists were growing.",
+    ) == [
+        (
+            "indirect",
+            "The chief executive said the trust would publish its recovery plan in June.",
+            "Rhian Talbot",
+        ),
+        (
+            "indirect",
+            "Aldmere's chief executive warned that waiting lists were growing.",
+            "Rhian Talbot",
+        ),
+    ]
+
+
+def test_a_role_noun_nobody_holds_is_no_speaker(extractor):
+    # the article names no chair: nobody is identifiable, so no attributed quote
+    assert (
+        quotes_of(
+            extractor,
+            "Rhian Talbot has been appointed chief executive of Aldmere NHS Foundation Trust.",
+            "The new chair told staff that the board had backed the plan.",
+        )
+        == []
+    )
+
+
+def test_of_two_holders_the_current_one_is_meant(extractor):
+    assert quotes_of(
+        extractor,
+        "Colm Rafferty, the former chief executive of Brackwater Health, left in 2019.",
+        "Ines Moreau is chief executive of Brackwater Health.",
+        "The chief executive said: “We will open the new ward in spring.”",
+    ) == [("direct", "We will open the new ward in spring.", "Ines Moreau")]
