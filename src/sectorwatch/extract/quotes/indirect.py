@@ -20,6 +20,7 @@ from sectorwatch.extract.lexicon import finite_auxiliaries
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
+from sectorwatch.extract.quotes.parsed_subjects import parsed_speaker
 from sectorwatch.extract.quotes.reported import announces_a_clause
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
@@ -93,9 +94,12 @@ def _reported(
             break
         shift, subject = subject_region(region)
         found = finder.before_verb(subject, off + s + shift, strict=True)
-        if found is None:
-            continue
         verb = m.group(0).lower()
+        if found is None:
+            parsed = parsed_speaker(finder, (off + s + m.start(), off + s + m.end()), span)
+            if parsed is not None and parsed[1]:
+                return Reported(s, e, parsed[0], verb, span)
+            continue
         rest = _PARENTHESES.sub(lambda p: " " * len(p.group(0)), masked[m.end() :])
         raw_rest = text[s + m.end() : e]
         bare_ok = not _SUBORDINATE.search(region)
