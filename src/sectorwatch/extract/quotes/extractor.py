@@ -81,10 +81,13 @@ class QuoteStage:
 
     def _cut_off(self, line: Paragraph, text: str) -> bool:
         """The article's last line stopping mid-sentence (a page stored only up to a
-        length): a sentence cut short, not a headline, when it runs to ten words or more."""
+        length): a sentence cut short, not a headline, when it runs to ten words or more,
+        or when a quote opened in it is cut short ("Mr Hope said: “I have se")."""
         last = self.ctx.lines[-1] if self.ctx.lines else None
-        words = text.split()
-        return line == last and len(words) >= 10 and text.rstrip()[-1:].isalnum()
+        if line != last or not text.rstrip()[-1:].isalnum():
+            return False
+        spans = self.ctx.line_quotes(line)
+        return len(text.split()) >= 10 or (bool(spans) and not spans[-1].closed)
 
     def _interview_questions(self) -> set[int]:
         """Q&A interviews: the starts of body paragraphs that are the interviewer's
