@@ -39,3 +39,16 @@ def test_she_said_means_the_latest_speaker_of_her_gender(extractor):
         "Mr Hale joined the partnership in May.",
         "“It is the right plan,” she said.",
     ) == [("We can afford it.", "Martin Hale"), ("It is the right plan,", "Priya Castell")]
+
+
+def test_a_month_is_a_surname_after_a_first_name(extractor):
+    article = make_article(
+        "Rosa May and hospital staff have run a savings programme since March.",
+        "Today she told staff she will be leaving Wrenby next month.",
+        "The board next meets on Friday May 9.",
+    )
+    extraction = extractor.extract(article)
+    assert sorted({m.canonical for m in extraction.mentions if m.kind == "person"}) == ["Rosa May"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in extraction.quotes] == [
+        ("Today she told staff she will be leaving Wrenby next month.", "Rosa May")
+    ]

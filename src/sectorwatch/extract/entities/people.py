@@ -210,6 +210,22 @@ def _first_names_of_titled(
     return out
 
 
+_MONTHS = words("months.txt")
+
+
+def _month_surname(text: str, end: int, words: list[str], i: int) -> bool:
+    """ "Ruth May", "Ada June": a month as the last word of a two- or three-word name
+    after a first name that is no calendar or sentence word, not followed by a day or year
+    ("Friday May 5", "May 2024")."""
+    return (
+        i == len(words) - 1
+        and i >= 1
+        and words[i] in _MONTHS
+        and not any(w in _NOT_NAME_WORDS or w in _OPENERS for w in words[:i])
+        and re.match(r"[ \t]*\d", text[end : end + 4]) is None
+    )
+
+
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
@@ -221,7 +237,11 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
             continue
         name, gender = _clean(text[s:e])
         words = name.split()
-        if not words or any(w in _NOT_NAME_WORDS or w.lower() in role_words for w in words):
+        if not words or any(
+            (w in _NOT_NAME_WORDS and not _month_surname(text, e, words, i))
+            or w.lower() in role_words
+            for i, w in enumerate(words)
+        ):
             continue
         if not all(w[:1].isupper() for w in words):
             continue

@@ -94,9 +94,11 @@ class NameReader:
         return " ".join(words)
 
     def _looks_like_person(self, words: list[str]) -> bool:
-        for w in words:
+        for i, w in enumerate(words):
             lw = w.lower()
-            if lw in self.cues.organisation_words or lw in MONTHS_DAYS:
+            if lw in MONTHS_DAYS and not (i == len(words) - 1 and i and self._indexed_person(w)):
+                return False  # a month is a name's last word only as the index knows it
+            if lw in self.cues.organisation_words:
                 return False
             if lw in PARTICLES:
                 continue
