@@ -24,3 +24,12 @@ def test_a_short_cut_off_quote_after_its_speech_verb_is_kept(extractor):
         "Fenmoor Health has a new chair, Ola Brandt.",
         "Ms Brandt said this week: “I have se",
     ) == [("I have se", "Ola Brandt")]
+
+
+def test_a_titled_name_right_before_the_verb_speaks_not_a_name_in_the_lead_in(extractor):
+    assert direct_of(
+        extractor,
+        "Responding to the news that the former banker, Sam Roe, will chair Fenmoor Health "
+        "from April, union head of health Ana Diaz said:",
+        "“We hope Mr Roe shares our values.”",
+    ) == [("We hope Mr Roe shares our values.", "Ana Diaz")]

@@ -346,6 +346,17 @@ class SpeakerFinder(OrganisationSpeakers):
             if doc is not None:
                 return doc
         orgs: list[Found] = []
+        if len(chain) > 1:
+            # "Responding to ..., Sam Roe, will ..., union head Ana Diaz said": a titled
+            # name right before the verb is the speaker, whoever the pieces before name
+            s, e = chain[-1]
+            found = self._last_name(text[s:e], offset + s)
+            if (
+                found is not None
+                and found.kind == "person"
+                and not text[found.end - offset : e].strip()
+            ):
+                return found
         for s, e in chain:
             found = self._last_name(text[s:e], offset + s)
             if found is not None and found.kind == "person":
