@@ -354,6 +354,7 @@ class SpeakerFinder(OrganisationSpeakers):
             if (
                 found is not None
                 and found.kind == "person"
+                and self.book._indexed_person(found.name or "") is not None
                 and not text[found.end - offset : e].strip()
             ):
                 return found
