@@ -20,11 +20,13 @@ from sectorwatch.extract.lexicon import finite_auxiliaries
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
-from sectorwatch.extract.quotes.parsed_subjects import parsed_speaker
+from sectorwatch.extract.quotes.parsed_subjects import parsed_clause, parsed_speaker
 from sectorwatch.extract.quotes.reported import announces_a_clause
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
-_INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„]")
+# "told HSJ: “We ...": a verb introducing a direct quote (a quote opening in lower case,
+# "said Ms Orme “brings a wealth of experience”", is a fragment inside a reported clause)
+_INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„](?![a-z])")
 # a colon ends the reporting clause, except one inside a title set off by commas ("The
 # report, Steering the Supertanker: integrated care boards at three, says ...")
 _COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
@@ -70,7 +72,7 @@ def find_indirect(
         if any(is_full_quote(text[sp.start : sp.end], sp) for sp in inside):
             continue
         masked = _mask(text, s, e, inside)
-        item = _reported(text, off, s, e, masked, finder, cues)
+        item = _reported(text, off, s, e, masked, finder, cues, bool(inside))
         if item is not None:
             out.append(item)
             # "He added that ..." in the next sentence means this speaker
@@ -79,7 +81,14 @@ def find_indirect(
 
 
 def _reported(
-    text: str, off: int, s: int, e: int, masked: str, finder: SpeakerFinder, cues: Cues
+    text: str,
+    off: int,
+    s: int,
+    e: int,
+    masked: str,
+    finder: SpeakerFinder,
+    cues: Cues,
+    inside: bool = False,
 ) -> Reported | None:
     span = (off + s, off + e)
     found = finder.according_to(masked, off + s, opening=True)
@@ -103,8 +112,14 @@ def _reported(
         rest = _PARENTHESES.sub(lambda p: " " * len(p.group(0)), masked[m.end() :])
         raw_rest = text[s + m.end() : e]
         bare_ok = not _SUBORDINATE.search(region)
-        if _reports_a_clause(verb, rest, raw_rest, cues, bare_ok) or _past_clause(
-            verb, finder, off + s + m.end(), off + e, cues
+        if (
+            _reports_a_clause(verb, rest, raw_rest, cues, bare_ok)
+            or _past_clause(verb, finder, off + s + m.end(), off + e, cues)
+            or (
+                inside  # a quoted fragment hides the clause's verb: the parse decides
+                and not _INTRODUCES_QUOTE.match(raw_rest)
+                and parsed_clause(finder, (off + s + m.start(), off + s + m.end()), span)
+            )
         ):
             return Reported(s, e, found, verb, span)
         # "paid tribute to her 'patience' and said clinicians had valued ...": a second

@@ -36,6 +36,14 @@ def parsed_speaker(
     return (found, clause.reports_a_clause(*verb)) if found is not None else None
 
 
+def parsed_clause(finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Whether the speech verb at article span `verb` reports a clause, by the parse (for
+    a sentence whose quoted fragment hides the clause's verb from the surface rules:
+    "said Ms Orme “brings a wealth of experience”")."""
+    clause = finder.ctx.syntax.clause(sentence)
+    return clause is not None and clause.reports_a_clause(*verb)
+
+
 def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:
     ctx = finder.ctx
     head_s, head_e = subject.head
