@@ -33,3 +33,50 @@ def test_a_titled_name_right_before_the_verb_speaks_not_a_name_in_the_lead_in(ex
         "from April, union head of health Ana Diaz said:",
         "“We hope Mr Roe shares our values.”",
     ) == [("We hope Mr Roe shares our values.", "Ana Diaz")]
+
+
+def test_she_said_two_paragraphs_after_the_name(extractor):
+    assert direct_of(
+        extractor,
+        "Lena Marsh has been appointed chief executive of Corby Fen NHS Trust.",
+        "The trust has struggled with waiting lists for three years.",
+        "Its last inspection rated it as requiring improvement.",
+        "“There is a lot to do, but the staff are brilliant,” she said.",
+    ) == [("There is a lot to do, but the staff are brilliant,", "Lena Marsh")]
+
+
+def test_a_quote_paragraph_after_a_heading_continues_the_speaker_before_it(extractor):
+    assert direct_of(
+        extractor,
+        "Lena Marsh, chief executive of Corby Fen NHS Trust, said: “We are ready.”",
+        "Plans for winter",
+        "“We will open forty extra beds by December.”",
+    ) == [
+        ("We are ready.", "Lena Marsh"),
+        ("We will open forty extra beds by December.", "Lena Marsh"),
+    ]
+
+
+def test_a_quote_paragraph_after_a_caption_continues_the_speaker_before_it(extractor):
+    assert direct_of(
+        extractor,
+        "Lena Marsh, chief executive of Corby Fen NHS Trust, said: “We are ready.”",
+        "Image caption: Lena Marsh took over in May",
+        "“The winter will be hard.”",
+    ) == [("We are ready.", "Lena Marsh"), ("The winter will be hard.", "Lena Marsh")]
+
+
+def test_a_long_quote_paragraph_trailing_off_is_a_quote_not_a_teaser(extractor):
+    assert direct_of(
+        extractor,
+        "Lena Marsh, chief executive of Corby Fen NHS Trust, said the winter would be hard.",
+        "“Nobody joins the health service expecting an easy life, least of all in the cold months...",
+        "“We will get through it together.”",
+    ) == [
+        (
+            "Nobody joins the health service expecting an easy life, least of all in the cold "
+            "months...",
+            "Lena Marsh",
+        ),
+        ("We will get through it together.", "Lena Marsh"),
+    ]

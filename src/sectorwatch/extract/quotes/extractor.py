@@ -135,9 +135,10 @@ class QuoteStage:
         off = para.start
         spans = self.ctx.line_quotes(para)
         if reads_like_headline(text) and not self._cut_off(para, text):
+            # a heading or caption between paragraphs: a quote paragraph after it still
+            # continues the speaker before it, unless the heading names the next one
             heading = None if spans else self._heading_speaker(text, off)
-            state.pending, state.previous, state.previous_open = heading, None, False
-            state.subject = None
+            state.pending, state.previous_open = heading, False
             return []
         sentences = self.ctx.line_sentences(para)
         stretches = [
@@ -309,11 +310,11 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
 
 def reads_like_headline(text: str) -> bool:
     """A short line with no closing punctuation (a heading, a headline, a teaser), or a
-    teaser cut off with an ellipsis."""
+    teaser cut off with an ellipsis (not a long quote paragraph trailing off with one)."""
     t = text.strip()
     bare = t.rstrip("”’\"' ")
     if bare.endswith(("...", "…")):
-        return True
+        return not (t[:1] in OPENERS and len(t.split()) >= 12)
     if bare[-1:] in ".!?:;,)":
         return False
     return len(t.split()) <= 25
