@@ -70,7 +70,8 @@ def test_a_long_quote_paragraph_trailing_off_is_a_quote_not_a_teaser(extractor):
     assert direct_of(
         extractor,
         "Lena Marsh, chief executive of Corby Fen NHS Trust, said the winter would be hard.",
-        "“Nobody joins the health service expecting an easy life, least of all in the cold months...",
+        "“Nobody joins the health service expecting an easy life, least of all in the cold "
+        "months...",
         "“We will get through it together.”",
     ) == [
         (
