@@ -32,3 +32,15 @@ def test_announcing_a_decision_is_not_reported_speech(extractor):
         )
         == []
     )
+
+
+def test_a_speech_verb_coordinated_with_an_earlier_verb_shares_its_subject(extractor):
+    assert quotes_of(
+        extractor,
+        "Lena Marsh, chief executive of Corby Fen NHS Trust, is to retire.",
+        "She has led the trust since 2016 and said: “It has been a privilege.”",
+        "But she again resisted and told the Corby Echo: “I still have a job to do.”",
+    ) == [
+        ("direct", "It has been a privilege.", "Lena Marsh"),
+        ("direct", "I still have a job to do.", "Lena Marsh"),
+    ]

@@ -36,6 +36,24 @@ def parsed_speaker(
     return (found, clause.reports_a_clause(*verb)) if found is not None else None
 
 
+def coordinated_speaker(
+    finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]
+) -> Found | None:
+    """The speaker of a speech verb coordinated with an earlier verb ("He has led the
+    trust since 2016 and said:", "But she resisted and told the paper:"): the subject of
+    the verb it is joined to, by the parse."""
+    clause = finder.ctx.syntax.clause(sentence)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.doc if verb[0] <= clause.offset + t.idx < verb[1]]
+    if not tokens or tokens[0].dep_ != "conj":
+        return None
+    subject = clause.subject_of(*verb, governing=True)
+    if subject is None or subject.head[1] > verb[0]:
+        return None
+    return _speaker_of(finder, subject)
+
+
 def parsed_clause(finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]) -> bool:
     """Whether the speech verb at article span `verb` reports a clause, by the parse (for
     a sentence whose quoted fragment hides the clause's verb from the surface rules:
