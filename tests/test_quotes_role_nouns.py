@@ -45,3 +45,15 @@ def test_of_two_holders_the_current_one_is_meant(extractor):
         "Ines Moreau is chief executive of Brackwater Health.",
         "The chief executive said: “We will open the new ward in spring.”",
     ) == [("direct", "We will open the new ward in spring.", "Ines Moreau")]
+
+
+def test_a_role_noun_of_a_described_body_speaks_for_the_posts_holder(extractor):
+    sentence = (
+        "The chief executive of the county's largest hospital trust has announced she will "
+        "retire in May."
+    )
+    assert quotes_of(
+        extractor,
+        "Rhian Talbot is chief executive of Aldmere NHS Foundation Trust.",
+        sentence,
+    ) == [("indirect", sentence, "Rhian Talbot")]

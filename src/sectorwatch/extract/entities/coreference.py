@@ -15,6 +15,8 @@ _ROLE_NOUN_LEAD = re.compile(
     r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,4}?[\w&’'-]+(?:’s|'s)\s+)?"
     r"(?:(?:new|outgoing|current|incoming|interim|acting)\s+)?"
 )
+# "of the Care Standards Board (CSB)", "at the county's largest trust": the post's body
+_OF_BODY = re.compile(r"\s+(?:of|at)\s+[^,;:]{2,80}")
 _NOT_NOW = ("former", "incoming")
 
 
@@ -50,17 +52,24 @@ def pronoun_referent(
 
 def role_noun_referent(ctx: ArticleContext, start: int, end: int) -> str | None:
     """Who a role noun `ctx.text[start:end]` means ("the chief executive", "the new chair",
-    "the trust's chairman", "its medical director"): the one person the article gives that
-    post before `start`; of several, the one who holds it now, when only one does."""
+    "the trust's chairman", "its medical director", "the chief executive of the county's
+    largest trust"): the one person the article gives that post before `start` (with "of
+    ..." anywhere in the article); of several, the one who holds it now, when only one
+    does."""
     phrase = ctx.text[start:end].rstrip(" ,")
     lead = _ROLE_NOUN_LEAD.match(phrase)
     if lead is None or not lead.group(0).strip():
         return None
     title = role_vocabulary().pattern.match(phrase, lead.end())
-    if title is None or title.end() != len(phrase):
+    if title is None:
+        return None
+    rest = phrase[title.end() :]
+    if rest and not _OF_BODY.fullmatch(rest):
         return None
     role = canonical_title(title.group("title"))
     facts = [r for r in ctx.roles if r.role == role and r.start < start]
+    if rest:  # "the chief executive of the regulator": a holder of that post anywhere
+        facts = facts or [r for r in ctx.roles if r.role == role]
     people = {r.person for r in facts}
     if len(people) > 1:
         people = {r.person for r in facts if r.status not in _NOT_NOW}

@@ -253,12 +253,15 @@ class SpeakerFinder(OrganisationSpeakers):
     def _role_noun(self, subject: str, offset: int) -> Found | None:
         """ "The chief executive said", "Aldmere's new chair told staff": the person the
         substrate's coreference gives the role noun (the one holder named before)."""
-        pieces = subject_pieces(subject)
-        if not pieces or self.ctx.people is None or not self._intro_only(subject[: pieces[-1][0]]):
+        pieces = subject_pieces(_RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), subject))
+        if not pieces or self.ctx.people is None:
             return None
-        s, e = pieces[-1]
-        name = role_noun_referent(self.ctx, offset + s, offset + e)
-        return Found(name, "person", offset + s, offset + e) if name else None
+        for s, e in (pieces[-1], (pieces[0][0], pieces[-1][1])):
+            if self._intro_only(subject[:s]):
+                name = role_noun_referent(self.ctx, offset + s, offset + e)
+                if name:
+                    return Found(name, "person", offset + s, offset + e)
+        return None
 
     def _head_of(self, subject: str, offset: int) -> Found | None:
         """ "The head of the Association of Care Employers (ACE)", "the union's leader": the
