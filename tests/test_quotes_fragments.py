@@ -35,3 +35,23 @@ def test_a_verb_introducing_a_full_quote_is_not_reported_speech(extractor):
         "Nadia Orme will chair the Fenland Health Agency.",
         "Owain Price told Fenland Radio “We are lucky to have her.”",
     ) == [("direct", "We are lucky to have her.", "Owain Price")]
+
+
+def test_fragments_the_sentence_strategies_miss_take_the_reported_speaker(extractor):
+    sentence = (
+        "It was a move that their joint chair - Ola Brandt - said was a chance to "
+        "“speed up the good work already under way” and “find ways of joining up services”."
+    )
+    assert quotes_of(extractor, "Ola Brandt has been named chair of Fenmoor Health.", sentence) == [
+        ("indirect", sentence, "Ola Brandt"),
+        ("direct", "speed up the good work already under way", "Ola Brandt"),
+        ("direct", "find ways of joining up services", "Ola Brandt"),
+    ]
+
+
+def test_a_scare_quote_in_reported_speech_stays_no_quote(extractor):
+    sentence = (
+        "Ola Brandt said the board would publish guidance on so-called “corridor care "
+        "in winter” before Christmas."
+    )
+    assert quotes_of(extractor, sentence) == [("indirect", sentence, "Ola Brandt")]

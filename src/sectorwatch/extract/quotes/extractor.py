@@ -36,9 +36,10 @@ from sectorwatch.extract.quotes.attribution import (
     attribute_from_paragraph,
     attribute_in_sentence,
     from_response,
+    is_label,
 )
 from sectorwatch.extract.quotes.cues import Cues, load_cues
-from sectorwatch.extract.quotes.indirect import find_indirect
+from sectorwatch.extract.quotes.indirect import Reported, find_indirect
 from sectorwatch.extract.quotes.marks import QuotedSpan
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
@@ -151,6 +152,7 @@ class QuoteStage:
         indirect = [item for item in indirect if not item.found.first_person]
         for i, st in enumerate(stretches):
             attribute_in_sentence(self, text, off, st, stretches[:i], stretches[i + 1 :])
+            _in_reported_speech(st, text, indirect, self.cues)
             if st.keep:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
@@ -318,6 +320,22 @@ def reads_like_headline(text: str) -> bool:
     if bare[-1:] in ".!?:;,)":
         return False
     return len(t.split()) <= 25
+
+
+def _in_reported_speech(st: _Stretch, text: str, indirect: list[Reported], cues: Cues) -> None:
+    """A quoted phrase of three words or more with no speaker of its own inside a sentence
+    of reported speech ("X - said was a chance to 'speed up the work'") is the reported
+    speaker's words; a shorter one may be a label or a rating ("rated 'requires
+    improvement'"), and a scare quote ("so-called 'corridor care'") never is."""
+    if st.found is not None:
+        return
+    item = next((i for i in indirect if i.start <= st.span.open_at < i.end), None)
+    quoted = text[st.span.start : st.span.end]
+    if item is None or len(quoted.split()) < 3 or is_label(quoted, text[st.span.outer_end :]):
+        return
+    if cues.scare_re.search(text[st.sentence[0] : st.span.open_at]):
+        return
+    st.found, st.cue, st.keep, st.own = item.found, item.cue, True, True
 
 
 def _role_for(ctx: ArticleContext, name: str, at: int, sentence: tuple[int, int]):  # type: ignore[no-untyped-def]
