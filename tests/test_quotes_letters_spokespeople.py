@@ -33,3 +33,12 @@ def test_a_spokesperson_speaks_for_the_body_named_or_meant(extractor):
 def test_an_organisation_is_a_speaker_of_reported_speech(extractor):
     sentence = "The trust said it had consulted patients."
     assert quotes_of(extractor, LEAD, sentence) == [("indirect", sentence, "Kelso Vale NHS Trust")]
+
+
+def test_in_a_statement_with_no_identifiable_subject_has_no_speaker(extractor):
+    assert quotes_of(
+        extractor,
+        "Three Fenland trusts have worked as a group since 2021.",
+        "In a statement the group said they would work more closely to “improve care for "
+        "patients across the county”.",
+    ) == [("direct", "improve care for patients across the county", None)]
