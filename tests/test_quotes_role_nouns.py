@@ -57,3 +57,13 @@ def test_a_role_noun_of_a_described_body_speaks_for_the_posts_holder(extractor):
         "Rhian Talbot is chief executive of Aldmere NHS Foundation Trust.",
         sentence,
     ) == [("indirect", sentence, "Rhian Talbot")]
+
+
+def test_the_incoming_holder_is_meant_by_the_incoming_role_noun(extractor):
+    sentence = "The incoming chief executive said the trust must improve its data."
+    assert quotes_of(
+        extractor,
+        "Ines Moreau will step down as chief executive of Brackwater Health in June.",
+        "Colm Rafferty, who joins from Dunmore Care, will take over as chief executive in July.",
+        sentence,
+    ) == [("indirect", sentence, "Colm Rafferty")]

@@ -13,8 +13,15 @@ from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 # what may open a role noun: "the", "its", "the trust's", "Aldmere's", then a status word
 _ROLE_NOUN_LEAD = re.compile(
     r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,4}?[\w&’'-]+(?:’s|'s)\s+)?"
-    r"(?:(?:new|outgoing|current|incoming|interim|acting)\s+)?"
+    r"(?:(?P<status>new|outgoing|current|incoming|interim|acting)\s+)?"
 )
+_STATUS_OF_LEAD = {
+    "incoming": ("incoming",),
+    "new": ("incoming",),
+    "outgoing": ("leaving", "former"),
+    "interim": ("interim",),
+    "acting": ("acting",),
+}
 # "of the Care Standards Board (CSB)", "at the county's largest trust": the post's body
 _OF_BODY = re.compile(r"\s+(?:of|at)\s+[^,;:]{2,80}")
 _NOT_NOW = ("former", "incoming")
@@ -67,10 +74,12 @@ def role_noun_referent(ctx: ArticleContext, start: int, end: int) -> str | None:
     if rest and not _OF_BODY.fullmatch(rest):
         return None
     role = canonical_title(title.group("title"))
-    facts = [r for r in ctx.roles if r.role == role and r.start < start]
-    if rest:  # "the chief executive of the regulator": a holder of that post anywhere
-        facts = facts or [r for r in ctx.roles if r.role == role]
+    facts = [r for r in ctx.roles if r.role == role and (r.start < start or rest)]
+    # "the chief executive of the regulator": a holder of that post anywhere
     people = {r.person for r in facts}
     if len(people) > 1:
-        people = {r.person for r in facts if r.status not in _NOT_NOW}
+        # "the incoming chief executive" is the one coming; "the outgoing" one leaving
+        wanted = _STATUS_OF_LEAD.get((lead.group("status") or "").lower())
+        chosen = {r.person for r in facts if r.status in wanted} if wanted else set()
+        people = chosen or {r.person for r in facts if r.status not in _NOT_NOW}
     return people.pop() if len(people) == 1 else None
