@@ -81,3 +81,12 @@ def test_a_long_quote_paragraph_trailing_off_is_a_quote_not_a_teaser(extractor):
         ),
         ("We will get through it together.", "Lena Marsh"),
     ]
+
+
+def test_a_quote_paragraph_after_a_body_title_name_subject_is_that_persons(extractor):
+    assert direct_of(
+        extractor,
+        "Fenmoor Health will merge with Wrenby Care in April.",
+        "Wrenby Care chair Ola Brandt, who also chairs the county forum, is to step down.",
+        "“I have deci",
+    ) == [("I have deci", "Ola Brandt")]

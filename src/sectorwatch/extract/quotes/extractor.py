@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.attribution import (
     OPENERS,
     attribute_from_paragraph,
@@ -262,6 +263,8 @@ class QuoteStage:
         if re.match(r"\s+and\s+[A-Z]", rest) or re.match(r"\s*[:;]", rest):
             return None
         names = self.book.classify(m.group(0), at)
+        if len(names) == 1 and names[0].kind == "organisation":
+            return self._titled_after_body(sentence, m.end(), at)
         if len(names) != 1 or names[0].kind != "person" or names[0].start != at:
             return None
         name = names[0]
@@ -269,6 +272,17 @@ class QuoteStage:
             return None  # one word ("Fiona") is not an introduction
         full = name.canonical or name.text
         return Found(full, "person", name.start, name.end)
+
+    def _titled_after_body(self, sentence: str, end: int, at: int) -> Found | None:
+        """ "Wrenby Care chair Ola Brandt, who ..., is to step down": the person after the
+        body and a role title is the subject."""
+        title = role_vocabulary().pattern.match(sentence, end + 1)
+        if title is None or sentence[end : title.start()] != " " or self.ctx.people is None:
+            return None
+        person = self.ctx.people.starting_at(at + title.end() + 1)
+        if person is None or sentence[title.end() : title.end() + 1] != " ":
+            return None
+        return Found(person.canonical, "person", person.start, person.end)
 
     def _heading_speaker(self, text: str, off: int) -> Found | None:
         if len(text.split()) > 15:
