@@ -50,3 +50,13 @@ def succession_verbs(status: str) -> str:
         for row in rows("succession_cues.tsv")
         if row[0].strip() == "before" and row[1].strip() == status and "\\s+of" not in row[2]
     )
+
+
+@cache
+def finite_auxiliaries(with_clause_verbs: bool = False) -> str:
+    """A regex alternation of the finite auxiliaries and modals (finite_auxiliaries.txt),
+    with the other clause-showing finite verbs (finite_clause_verbs.txt) when asked."""
+    found = set(lines("finite_auxiliaries.txt"))
+    if with_clause_verbs:
+        found |= set(lines("finite_clause_verbs.txt"))
+    return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))

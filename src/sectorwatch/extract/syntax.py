@@ -53,12 +53,12 @@ class Clause:
         left, right = token.left_edge, token.right_edge
         return self.offset + left.idx, self.offset + right.idx + len(right)
 
-    def subject_of(self, start: int, end: int) -> Subject | None:
+    def subject_of(self, start: int, end: int, governing: bool = True) -> Subject | None:
         """The subject of the verb inside the article span [start, end) (a cue such as
-        "is stepping down"), or of the verb that governs it."""
+        "is stepping down"), or (with `governing`) of the verb that governs it."""
         doc = self.doc
         inside = [t for t in doc if start <= self.offset + t.idx < end]
-        verbs = {t.i for t in inside} | {t.head.i for t in inside}
+        verbs = {t.i for t in inside} | ({t.head.i for t in inside} if governing else set())
         for verb_i, subject_i in self.matches.get("verb_subject", []):
             if verb_i in verbs:
                 subject = doc[subject_i]
@@ -74,6 +74,12 @@ class Clause:
                 )
                 return Subject(self._span(subject), self._subtree(subject), apps, conj)
         return None
+
+    def reports_a_clause(self, start: int, end: int) -> bool:
+        """Whether the verb inside the article span [start, end) has a clausal complement
+        with a subject of its own ("said the board had voted", "announced he would go")."""
+        inside = {t.i for t in self.doc if start <= self.offset + t.idx < end}
+        return any(m[0] in inside for m in self.matches.get("verb_clause_complement", []))
 
 
 @dataclass

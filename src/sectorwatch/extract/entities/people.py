@@ -152,6 +152,15 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))
+    # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
+    # whose verb (one to three lower-case words) gives it a title with "as"
+    for m in re.finditer(
+        rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
+        rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
+        rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
+        text,
+    ):
+        spans.append((m.start(1), m.end(1)))
     # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
     for m in re.finditer(
         rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
@@ -214,6 +223,22 @@ def _first_names_of_titled(
     return out
 
 
+_MONTHS = words("months.txt")
+
+
+def _month_surname(text: str, end: int, words: list[str], i: int) -> bool:
+    """ "Ruth May", "Ada June": a month as the last word of a two- or three-word name
+    after a first name that is no calendar or sentence word, not followed by a day or year
+    ("Friday May 5", "May 2024")."""
+    return (
+        i == len(words) - 1
+        and i >= 1
+        and words[i] in _MONTHS
+        and not any(w in _NOT_NAME_WORDS or w in _OPENERS for w in words[:i])
+        and re.match(r"[ \t]*\d", text[end : end + 4]) is None
+    )
+
+
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
@@ -225,7 +250,11 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
             continue
         name, gender = _clean(text[s:e])
         words = name.split()
-        if not words or any(w in _NOT_NAME_WORDS or w.lower() in role_words for w in words):
+        if not words or any(
+            (w in _NOT_NAME_WORDS and not _month_surname(text, e, words, i))
+            or w.lower() in role_words
+            for i, w in enumerate(words)
+        ):
             continue
         if not all(w[:1].isupper() for w in words):
             continue
@@ -298,9 +327,9 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         starts = ends_of[canon]
         votes = {"f": 0, "m": 0}
         for end in starts:
-            window = text[end : end + 120]
-            votes["f"] += len(re.findall(r"\b(?:she|her|hers)\b", window, re.I))
-            votes["m"] += len(re.findall(r"\b(?:he|him|his)\b", window, re.I))
+            for p in re.finditer(r"\b(?:(she|her|hers)|he|him|his)\b", text[end : end + 120], re.I):
+                if not ctx.in_quote(end + p.start()):  # a quote's "she" is someone else
+                    votes["f" if p.group(1) else "m"] += 1
         if votes["f"] != votes["m"]:
             genders[canon] = "f" if votes["f"] > votes["m"] else "m"
     return PersonIndex(mentions, resolver, genders)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.quotes.marks import is_full_quote
+from sectorwatch.extract.quotes.parsed_subjects import coordinated_speaker
 from sectorwatch.extract.quotes.speakers import Found
 
 if TYPE_CHECKING:
@@ -291,6 +292,13 @@ def from_lead(
     for m in reversed(verbs):
         region = lead[: m.start()]
         if _COORDINATED.search(region.rstrip(" ,")):
+            # "He has led the trust since 2016 and said:": the subject of the first verb,
+            # by the parse (the surface reads no subject in "... and")
+            verb = (offset + m.start(), offset + m.end())
+            sentence = stage.ctx.sentence_span(*verb)
+            shared = coordinated_speaker(stage.finder, verb, sentence)
+            if shared is not None:
+                return shared, m.group(0).lower()
             continue
         prior = list(stage.cues.verb_re.finditer(region))
         clause_from = prior[-1].end() if prior else 0

@@ -31,16 +31,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.attribution import (
     OPENERS,
     attribute_from_paragraph,
     attribute_in_sentence,
     from_response,
+    is_label,
 )
 from sectorwatch.extract.quotes.cues import Cues, load_cues
-from sectorwatch.extract.quotes.indirect import find_indirect
+from sectorwatch.extract.quotes.indirect import Reported, find_indirect
 from sectorwatch.extract.quotes.marks import QuotedSpan
-from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook
+from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
 
@@ -73,7 +75,7 @@ class QuoteStage:
     cues: Cues = field(default_factory=load_cues)
 
     def __post_init__(self) -> None:
-        self.book = NameBook.for_article(self.ctx, self.cues)
+        self.book = NameReader.for_article(self.ctx, self.cues)
         self.finder = SpeakerFinder(self.ctx, self.cues, self.book)
         self.questions = self._interview_questions()
         if self.questions:
@@ -81,10 +83,13 @@ class QuoteStage:
 
     def _cut_off(self, line: Paragraph, text: str) -> bool:
         """The article's last line stopping mid-sentence (a page stored only up to a
-        length): a sentence cut short, not a headline, when it runs to ten words or more."""
+        length): a sentence cut short, not a headline, when it runs to ten words or more,
+        or when a quote opened in it is cut short ("Mr Hope said: “I have se")."""
         last = self.ctx.lines[-1] if self.ctx.lines else None
-        words = text.split()
-        return line == last and len(words) >= 10 and text.rstrip()[-1:].isalnum()
+        if line != last or not text.rstrip()[-1:].isalnum():
+            return False
+        spans = self.ctx.line_quotes(line)
+        return len(text.split()) >= 10 or (bool(spans) and not spans[-1].closed)
 
     def _interview_questions(self) -> set[int]:
         """Q&A interviews: the starts of body paragraphs that are the interviewer's
@@ -132,9 +137,10 @@ class QuoteStage:
         off = para.start
         spans = self.ctx.line_quotes(para)
         if reads_like_headline(text) and not self._cut_off(para, text):
+            # a heading or caption between paragraphs: a quote paragraph after it still
+            # continues the speaker before it, unless the heading names the next one
             heading = None if spans else self._heading_speaker(text, off)
-            state.pending, state.previous, state.previous_open = heading, None, False
-            state.subject = None
+            state.pending, state.previous_open = heading, False
             return []
         sentences = self.ctx.line_sentences(para)
         stretches = [
@@ -147,6 +153,7 @@ class QuoteStage:
         indirect = [item for item in indirect if not item.found.first_person]
         for i, st in enumerate(stretches):
             attribute_in_sentence(self, text, off, st, stretches[:i], stretches[i + 1 :])
+            _in_reported_speech(st, text, indirect, self.cues)
             if st.keep:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
@@ -256,6 +263,8 @@ class QuoteStage:
         if re.match(r"\s+and\s+[A-Z]", rest) or re.match(r"\s*[:;]", rest):
             return None
         names = self.book.classify(m.group(0), at)
+        if len(names) == 1 and names[0].kind == "organisation":
+            return self._titled_after_body(sentence, m.end(), at)
         if len(names) != 1 or names[0].kind != "person" or names[0].start != at:
             return None
         name = names[0]
@@ -263,6 +272,17 @@ class QuoteStage:
             return None  # one word ("Fiona") is not an introduction
         full = name.canonical or name.text
         return Found(full, "person", name.start, name.end)
+
+    def _titled_after_body(self, sentence: str, end: int, at: int) -> Found | None:
+        """ "Wrenby Care chair Ola Brandt, who ..., is to step down": the person after the
+        body and a role title is the subject."""
+        title = role_vocabulary().pattern.match(sentence, end + 1)
+        if title is None or sentence[end : title.start()] != " " or self.ctx.people is None:
+            return None
+        person = self.ctx.people.starting_at(at + title.end() + 1)
+        if person is None or sentence[title.end() : title.end() + 1] != " ":
+            return None
+        return Found(person.canonical, "person", person.start, person.end)
 
     def _heading_speaker(self, text: str, off: int) -> Found | None:
         if len(text.split()) > 15:
@@ -306,14 +326,30 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
 
 def reads_like_headline(text: str) -> bool:
     """A short line with no closing punctuation (a heading, a headline, a teaser), or a
-    teaser cut off with an ellipsis."""
+    teaser cut off with an ellipsis (not a long quote paragraph trailing off with one)."""
     t = text.strip()
     bare = t.rstrip("”’\"' ")
     if bare.endswith(("...", "…")):
-        return True
+        return not (t[:1] in OPENERS and len(t.split()) >= 12)
     if bare[-1:] in ".!?:;,)":
         return False
     return len(t.split()) <= 25
+
+
+def _in_reported_speech(st: _Stretch, text: str, indirect: list[Reported], cues: Cues) -> None:
+    """A quoted phrase of three words or more with no speaker of its own inside a sentence
+    of reported speech ("X - said was a chance to 'speed up the work'") is the reported
+    speaker's words; a shorter one may be a label or a rating ("rated 'requires
+    improvement'"), and a scare quote ("so-called 'corridor care'") never is."""
+    if st.found is not None:
+        return
+    item = next((i for i in indirect if i.start <= st.span.open_at < i.end), None)
+    quoted = text[st.span.start : st.span.end]
+    if item is None or len(quoted.split()) < 3 or is_label(quoted, text[st.span.outer_end :]):
+        return
+    if cues.scare_re.search(text[st.sentence[0] : st.span.open_at]):
+        return
+    st.found, st.cue, st.keep, st.own = item.found, item.cue, True, True
 
 
 def _role_for(ctx: ArticleContext, name: str, at: int, sentence: tuple[int, int]):  # type: ignore[no-untyped-def]

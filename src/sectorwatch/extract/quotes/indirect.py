@@ -16,29 +16,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sectorwatch.data import lines
+from sectorwatch.extract.lexicon import finite_auxiliaries
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
+from sectorwatch.extract.quotes.parsed_subjects import parsed_clause, parsed_speaker
 from sectorwatch.extract.quotes.reported import announces_a_clause
 from sectorwatch.extract.quotes.speakers import FINITE, Found, SpeakerFinder
 
-_INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„]")
+# "told HSJ: “We ...": a verb introducing a direct quote (a quote opening in lower case,
+# "said Ms Orme “brings a wealth of experience”", is a fragment inside a reported clause)
+_INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\"'«„](?![a-z])")
 # a colon ends the reporting clause, except one inside a title set off by commas ("The
 # report, Steering the Supertanker: integrated care boards at three, says ...")
 _COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
 # "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
 _ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
-FINITE_OR_PAST = re.compile(
-    r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|did|"
-    r"does|do|[a-z]{3,}ed)\b",
-    re.I,
-)
+FINITE_OR_PAST = re.compile(rf"\b(?:{finite_auxiliaries()}|[a-z]{{3,}}ed)\b", re.I)
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
 # "found patients were left on trolleys": a clause with its subject and auxiliary, no "that"
 _BARE_CLAUSE = re.compile(
     r"\s*(?!to\b)(?:(?!who\b|which\b|whose\b|that\b)[\w’'\-]+\s+){1,3}"
-    r"(?:is|was|were|are|had|has|have|will|would|could|should|must|can|may|might)\b",
+    rf"(?:{finite_auxiliaries()})\b",
     re.I,
 )
 # "The cut comes a month after X announced he would leave": the speech verb is in a
@@ -72,7 +72,7 @@ def find_indirect(
         if any(is_full_quote(text[sp.start : sp.end], sp) for sp in inside):
             continue
         masked = _mask(text, s, e, inside)
-        item = _reported(text, off, s, e, masked, finder, cues)
+        item = _reported(text, off, s, e, masked, finder, cues, bool(inside))
         if item is not None:
             out.append(item)
             # "He added that ..." in the next sentence means this speaker
@@ -81,7 +81,14 @@ def find_indirect(
 
 
 def _reported(
-    text: str, off: int, s: int, e: int, masked: str, finder: SpeakerFinder, cues: Cues
+    text: str,
+    off: int,
+    s: int,
+    e: int,
+    masked: str,
+    finder: SpeakerFinder,
+    cues: Cues,
+    inside: bool = False,
 ) -> Reported | None:
     span = (off + s, off + e)
     found = finder.according_to(masked, off + s, opening=True)
@@ -96,16 +103,23 @@ def _reported(
             break
         shift, subject = subject_region(region)
         found = finder.before_verb(subject, off + s + shift, strict=True)
-        if found is None and shift:  # "A statement from trust chairman X": the document's
-            found = finder.before_verb(region, off + s, strict=True)  # sender, read whole
-        if found is None:
-            continue
         verb = m.group(0).lower()
+        if found is None:
+            parsed = parsed_speaker(finder, (off + s + m.start(), off + s + m.end()), span)
+            if parsed is not None and parsed[1]:
+                return Reported(s, e, parsed[0], verb, span)
+            continue
         rest = _PARENTHESES.sub(lambda p: " " * len(p.group(0)), masked[m.end() :])
         raw_rest = text[s + m.end() : e]
         bare_ok = not _SUBORDINATE.search(region)
-        if _reports_a_clause(verb, rest, raw_rest, cues, bare_ok) or _past_clause(
-            verb, finder, off + s + m.end(), off + e, cues
+        if (
+            _reports_a_clause(verb, rest, raw_rest, cues, bare_ok)
+            or _past_clause(verb, finder, off + s + m.end(), off + e, cues)
+            or (
+                inside  # a quoted fragment hides the clause's verb: the parse decides
+                and not _INTRODUCES_QUOTE.match(raw_rest)
+                and parsed_clause(finder, (off + s + m.start(), off + s + m.end()), span)
+            )
         ):
             return Reported(s, e, found, verb, span)
         # "paid tribute to her 'patience' and said clinicians had valued ...": a second
@@ -141,9 +155,7 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     aside = re.compile(rf",\s*(?:{alternation('reported_speech_asides.txt')})\s*,\s*$", re.I)
     nouns = alternation("statement_nouns.txt")
     statement = re.compile(
-        rf"^\s*(?:in\s+)?(?:a|an|the)\s+(?:{nouns})\s+(?:from|by)\s+(?=\S)"
-        rf"|\s+(?:released|issued|published|put\s+out|sent)\s+(?:a|an)\s+(?:{nouns})\s*$",
-        re.I,
+        rf"\s+(?:released|issued|published|put\s+out|sent)\s+(?:a|an)\s+(?:{nouns})\s*$", re.I
     )
     return opener, aside, statement
 
@@ -151,18 +163,17 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 def subject_region(region: str) -> tuple[int, str]:
     """The part of the words before a speech verb that holds its subject, and where it
     starts: without a time phrase opening the sentence ("Today she told staff"), a
-    sentence adverb set off by commas ("X, however, said"), or the statement that carries
-    the words ("A statement from the trust said", "The agency issued a statement saying")."""
+    sentence adverb set off by commas ("X, however, said"), or the statement its subject
+    put out ("The agency issued a statement saying"). A statement as the subject ("A
+    statement from the trust said") stays: it is the speaker, and `statement_owners`
+    gives its words to the sender, for reported and direct speech alike."""
     opener, aside, statement = _region_patterns()
     shift = 0
     if (m := opener.match(region)) is not None:
         shift = m.end()
     subject = aside.sub(" ", region[shift:])
     if (m := statement.search(subject)) is not None:
-        if m.start() == 0 and subject[: m.end()].strip():
-            shift, subject = shift + m.end(), subject[m.end() :]
-        else:
-            subject = subject[: m.start()] + " "
+        subject = subject[: m.start()] + " "
     return shift, subject
 
 

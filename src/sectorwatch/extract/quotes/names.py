@@ -1,9 +1,10 @@
-"""Names in one article: which capitalised words are a person or an organisation, and the
-fullest form of a short name ("Mr Dalton", "Dalton", "Ian" -> "Ian Dalton").
+"""Names in one article as the quote stage reads them: which capitalised words around a
+speech verb are a person or an organisation, and the fullest form of a short name ("Mr
+Dalton", "Dalton", "Ian" -> "Ian Dalton").
 
-Works from the people index (`ctx.people`) when it knows a name, and falls back on the
-PERSON mentions and the names seen in attributions, so the quote stage never depends on
-the index being complete.
+The people are the substrate's person index (`ctx.people`, with its genders); this module
+keeps no index of its own. It only reads the index's mentions in order of position, so that
+a short name resolves to the fullest name named nearest before it.
 """
 
 from __future__ import annotations
@@ -53,13 +54,12 @@ class Name:
 
 
 @dataclass
-class NameBook:
+class NameReader:
     """The people of one article, in order of mention, with their fullest names."""
 
     ctx: ArticleContext
     cues: Cues
     full: list[tuple[int, str]] = field(default_factory=list)  # (offset, "Ian Dalton")
-    genders: dict[str, str] = field(default_factory=dict)  # fullest name -> m/f
     org_surfaces: set[str] = field(default_factory=set)
     _index: tuple[int, dict[str, list[int]], dict[str, list[int]]] | None = field(
         default=None, repr=False, compare=False
@@ -69,7 +69,7 @@ class NameBook:
     )
 
     @classmethod
-    def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameBook:
+    def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameReader:
         book = cls(ctx, cues)
         if ctx.people is not None:
             for m in ctx.people.mentions():
@@ -83,21 +83,6 @@ class NameBook:
                 book.org_surfaces.add(m.text)
                 if m.canonical:
                     book.org_surfaces.add(m.canonical)
-        text = ctx.article.body_text()
-        for match in CHUNK_RE.finditer(text):
-            chunk = " ".join(strip_possessive(w) for w in match.group(0).split())
-            in_organisation = book._is_organisation(chunk)
-            for piece in book._person_pieces(match.group(0), match.start()):
-                if in_organisation and not piece.gender and not piece.after_possessive:
-                    continue
-                words = piece.text.split()
-                if piece.gender or (len(words) >= 2 and piece.kind == "person"):
-                    if len(words) >= 2:
-                        book.full.append((piece.start, piece.text))
-                    if piece.gender:
-                        book.genders.setdefault(words[-1], piece.gender)
-        book.full.sort()
-        book._index = None
         return book
 
     # --- classification -------------------------------------------------------------------
@@ -109,9 +94,11 @@ class NameBook:
         return " ".join(words)
 
     def _looks_like_person(self, words: list[str]) -> bool:
-        for w in words:
+        for i, w in enumerate(words):
             lw = w.lower()
-            if lw in self.cues.organisation_words or lw in MONTHS_DAYS:
+            if lw in MONTHS_DAYS and not (i == len(words) - 1 and i and self._indexed_person(w)):
+                return False  # a month is a name's last word only as the index knows it
+            if lw in self.cues.organisation_words:
                 return False
             if lw in PARTICLES:
                 continue
@@ -311,4 +298,5 @@ class NameBook:
         return text in self._full_index()[0]
 
     def gender_of(self, name: str) -> str | None:
-        return self.genders.get(name.split()[-1]) if name else None
+        """The person's gender as the person index knows it."""
+        return self.ctx.people.gender(name) if name and self.ctx.people is not None else None

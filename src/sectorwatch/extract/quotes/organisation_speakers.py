@@ -142,7 +142,9 @@ class OrganisationSpeakers:
         org = m.group("org").strip()
         chunk = CHUNK_RE.match(org)
         if chunk is None:
-            return None
+            # "a spokeswoman for the trust": the organisation "the trust" stands for
+            anaphor = self._organisation_anaphor("the " + org, offset + m.start("org") - 4)
+            return anaphor if anaphor is not None and anaphor.name else None
         name = " ".join(strip_possessive(w) for w in chunk.group(0).split())
         canonical = self._organisation_canonical(name)
         at = offset + m.start("org")

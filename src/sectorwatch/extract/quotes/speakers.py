@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
+from sectorwatch.extract.lexicon import finite_auxiliaries, lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -21,15 +22,11 @@ from sectorwatch.extract.quotes.documents import (
     title_beside,
 )
 from sectorwatch.extract.quotes.found import Found
-from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameBook, strip_possessive
+from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader, strip_possessive
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
 AUX = lower_words("auxiliaries.txt")
-FINITE = re.compile(
-    r"\b(?:is|was|were|are|had|has|have|will|would|must|could|should|can|may|might|"
-    r"did|does|do|needs|need|wanted|wants|remains|remained|meant|means|became|become)\b",
-    re.I,
-)
+FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re.I)
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
@@ -49,7 +46,7 @@ _CLAUSE_OPENERS = lower_words("clause_openers.txt")
 class SpeakerFinder(OrganisationSpeakers):
     ctx: ArticleContext
     cues: Cues
-    book: NameBook
+    book: NameReader
     recent: list[Found] = field(default_factory=list)
     docs: DocumentBook = field(init=False)
     # "icb" -> what "the ICB" first meant as a speaker
@@ -97,7 +94,11 @@ class SpeakerFinder(OrganisationSpeakers):
         anonymous = self.anonymous(stripped, offset)
         if anonymous is not None:
             return anonymous
-        described = self._aged(stripped, offset) or self._head_of(stripped, offset)
+        described = (
+            self._aged(stripped, offset)
+            or self._role_noun(stripped, offset)
+            or self._head_of(stripped, offset)
+        )
         if described is not None:
             return described
         if len(words) > 30:
@@ -217,7 +218,6 @@ class SpeakerFinder(OrganisationSpeakers):
         return Found(name, "organisation", at, at + len(phrase.owner), owns_document=True)
 
     def pronoun(self, word: str, at: int) -> Found | None:
-        gender = PRONOUNS.get(word)
         if word in ("it", "they", "we"):
             found = next(
                 (f for f in reversed(self.recent) if f.at <= at and f.kind != "person"), None
@@ -227,15 +227,9 @@ class SpeakerFinder(OrganisationSpeakers):
                 # "The report found ... It said": the nearer document is what "it" means
                 return Found(self.docs.fullest(doc, doc.start), "document", doc.start, doc.end)
             return Found(found.name, found.kind, found.at, found.end) if found else None
-        people = [f for f in self.recent if f.at <= at and f.kind == "person"]
-        for f in sorted(people, key=lambda f: f.at, reverse=True):
-            if self.fits(f.name, gender):
-                return Found(f.name, f.kind, f.at, f.end)
-        # no speaker yet: the last fitting person named before
-        for pos, name in reversed(self.book.full):
-            if pos <= at and self.fits(name, gender):
-                return Found(name, "person", pos, pos + len(name))
-        return None
+        spoken = [(f.at, f.name) for f in self.recent if f.kind == "person" and f.name]
+        name = pronoun_referent(self.ctx, at, word, spoken) if self.ctx.people else None
+        return Found(name, "person", at, at + len(word)) if name else None
 
     def remember(self, found: Found | None) -> None:
         if found is not None and found.name:
@@ -253,9 +247,20 @@ class SpeakerFinder(OrganisationSpeakers):
         if m is None or not self._intro_only(subject[: m.start()]):
             return None
         at = offset + m.start()
-        for pos, name in reversed(self.book.full):
-            if pos <= at:
-                return Found(name, "person", at, offset + m.end())
+        last = self.ctx.people.most_recent_before(at) if self.ctx.people else None
+        return Found(last.canonical, "person", at, offset + m.end()) if last else None
+
+    def _role_noun(self, subject: str, offset: int) -> Found | None:
+        """ "The chief executive said", "Aldmere's new chair told staff": the person the
+        substrate's coreference gives the role noun (the one holder named before)."""
+        pieces = subject_pieces(_RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), subject))
+        if not pieces or self.ctx.people is None:
+            return None
+        for s, e in (pieces[-1], (pieces[0][0], pieces[-1][1])):
+            if self._intro_only(subject[:s]):
+                name = role_noun_referent(self.ctx, offset + s, offset + e)
+                if name:
+                    return Found(name, "person", offset + s, offset + e)
         return None
 
     def _head_of(self, subject: str, offset: int) -> Found | None:
@@ -344,6 +349,18 @@ class SpeakerFinder(OrganisationSpeakers):
             if doc is not None:
                 return doc
         orgs: list[Found] = []
+        if len(chain) > 1:
+            # "Responding to ..., Sam Roe, will ..., union head Ana Diaz said": a titled
+            # name right before the verb is the speaker, whoever the pieces before name
+            s, e = chain[-1]
+            found = self._last_name(text[s:e], offset + s)
+            if (
+                found is not None
+                and found.kind == "person"
+                and self.book._indexed_person(found.name or "") is not None
+                and not text[found.end - offset : e].strip()
+            ):
+                return found
         for s, e in chain:
             found = self._last_name(text[s:e], offset + s)
             if found is not None and found.kind == "person":

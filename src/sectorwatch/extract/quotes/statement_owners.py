@@ -9,8 +9,9 @@ the person or body the sentence names as its sender:
   next few words, else the body ("the trust" is the article's trust);
 - "In a letter (to staff), X said / he wrote": the clause's subject, a pronoun resolved;
 - a definite "the statement" with no sender: the sender of the last such document before.
-A document with its own name ("the State of Care report") keeps it; one whose sender the
-text never gives keeps the noun. The speech-like nouns are data
+A document with its own name ("the State of Care report") keeps it, and so does a bare
+subject noun ("the report says"); after "In a statement" with no sender the text
+identifies, the words have no speaker. The speech-like nouns are data
 (data/statement_nouns.txt).
 """
 
@@ -111,6 +112,13 @@ def _owner_in_sentence(ctx: ArticleContext, s: int, e: int, before: int) -> Spea
     return None
 
 
+def _opens_with_noun(ctx: ArticleContext, s: int, e: int) -> bool:
+    """Whether the sentence opens "In a statement", "In its letter" (an opener, not the
+    subject)."""
+    m = _nouns().search(ctx.text, s, e)
+    return m is not None and re.fullmatch(r"\s*[Ii]n\s*", ctx.text[s : m.start()]) is not None
+
+
 def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
     """The quotes, those spoken by a bare letter or statement given to its sender."""
     if ctx.people is None or ctx.organisations is None:
@@ -142,6 +150,10 @@ def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
             if owner is not None:
                 last_owner, last_end = owner, e
                 q = replace(q, speaker=owner)
+            elif _opens_with_noun(ctx, s, e):
+                # "In a statement the group said": the noun only opens the sentence, and
+                # its subject is nobody the article identifies
+                q = replace(q, speaker=None)
         if q.type == "direct":
             given_to = (
                 (q.speaker, q.end) if q.speaker is not None and q.speaker is last_owner else None

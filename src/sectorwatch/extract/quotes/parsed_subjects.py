@@ -1,0 +1,84 @@
+"""The subject of a speech verb by the dependency parse, where the surface rules cannot
+read it: "It comes weeks after trust chairman Kit Vale announced he was ...", "Dr Ana
+Ruiz, aged 59, who heads the trust, has announced she will retire".
+
+Only a sentence whose speech verb found no subject on the surface is parsed (on demand,
+`extract/syntax.py`). The subject is the verb's own `nsubj` (never the subject of a verb
+that governs it), read as a person (a mention at its head, a pronoun, a role noun), else as
+an organisation (a mention in its words, "the trust"). The verb reports speech when its
+complement is a clause with a subject of its own (`verb_clause_complement` in
+data/dependency_patterns.json).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sectorwatch.extract.entities.coreference import role_noun_referent
+from sectorwatch.extract.quotes.found import Found
+from sectorwatch.extract.quotes.names import PRONOUNS
+
+if TYPE_CHECKING:
+    from sectorwatch.extract.quotes.speakers import SpeakerFinder
+    from sectorwatch.extract.syntax import Subject
+
+
+def parsed_speaker(
+    finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[Found, bool] | None:
+    """The speaker of the speech verb at article span `verb`, and whether the verb
+    reports a clause, by the parse of its sentence; None when the parse gives no subject."""
+    clause = finder.ctx.syntax.clause(sentence)
+    subject = clause.subject_of(*verb, governing=False) if clause is not None else None
+    if clause is None or subject is None or subject.head[1] > verb[0]:
+        return None
+    found = _speaker_of(finder, subject)
+    return (found, clause.reports_a_clause(*verb)) if found is not None else None
+
+
+def coordinated_speaker(
+    finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]
+) -> Found | None:
+    """The speaker of a speech verb coordinated with an earlier verb ("He has led the
+    trust since 2016 and said:", "But she resisted and told the paper:"): the subject of
+    the verb it is joined to, by the parse."""
+    clause = finder.ctx.syntax.clause(sentence)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.doc if verb[0] <= clause.offset + t.idx < verb[1]]
+    if not tokens or tokens[0].dep_ != "conj":
+        return None
+    subject = clause.subject_of(*verb, governing=True)
+    if subject is None or subject.head[1] > verb[0]:
+        return None
+    return _speaker_of(finder, subject)
+
+
+def parsed_clause(finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Whether the speech verb at article span `verb` reports a clause, by the parse (for
+    a sentence whose quoted fragment hides the clause's verb from the surface rules:
+    "said Ms Orme “brings a wealth of experience”")."""
+    clause = finder.ctx.syntax.clause(sentence)
+    return clause is not None and clause.reports_a_clause(*verb)
+
+
+def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:
+    ctx = finder.ctx
+    head_s, head_e = subject.head
+    start = subject.phrase[0]
+    word = ctx.text[head_s:head_e].lower()
+    if word in PRONOUNS:
+        return finder.pronoun(word, head_s)
+    if ctx.people is not None:
+        mention = ctx.people.at(head_s)
+        if mention is not None:
+            return Found(mention.canonical, "person", mention.start, mention.end)
+        name = role_noun_referent(ctx, start, head_e)
+        if name is not None:
+            return Found(name, "person", start, head_e)
+    if ctx.organisations is not None:
+        orgs = ctx.organisations.in_span(start, head_e)
+        if orgs and orgs[-1].end >= head_e - 1:
+            return Found(orgs[-1].canonical, "organisation", orgs[-1].start, orgs[-1].end)
+        return finder._organisation_anaphor(ctx.text[start:head_e], start)
+    return None
