@@ -42,6 +42,7 @@ import itertools
 import math
 import platform
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -403,6 +404,8 @@ def scaled(args: argparse.Namespace) -> None:
                         rates[(backend, size)] = store(engine, size, args.batch)
                 results[(backend, size)] = ask(engine, args.queries, size, server_cpu)
                 engine.dispose()
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"  peak memory of this process so far: {peak:.0f} MB", flush=True)
     print("\nwall p50 / p99, then CPU per question (p50 in this process; mean with the server's)")
     print(f"{'backend':9} {'articles':>8}  " + "  ".join(f"{q:>31}" for q in QUESTIONS))
     for (backend, size), found in results.items():
