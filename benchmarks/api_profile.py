@@ -9,6 +9,10 @@ directly, with no HTTP server and no client library: the CPU time per request (p
 time) is the app's own, from routing to the last byte of the body. Then it profiles one
 more round of every page with cProfile and prints the functions with the most cumulative
 time, so the hot spots (queries, JSON shaping, templates) can be seen. Not a test.
+
+Every page is timed twice in the same run: answered afresh on every request (nothing kept:
+`serve.answers.PAGES_KEPT` 0), and as the server answers it (a page asked again before the
+store changes is answered from what its connection kept); the ratio is printed.
 """
 
 from __future__ import annotations
@@ -110,24 +114,37 @@ def main() -> None:
             for path in paths:
                 loop.run_until_complete(_call(app, path))
         print(f"store: {db}; {args.rounds} rounds of each page, ASGI calls in-process")
-        print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
-        means = []
-        for page, paths in pages.items():
-            taken, size = [], 0
-            for _ in range(args.rounds):
-                for path in paths:
-                    start = time.process_time()
-                    status, body = loop.run_until_complete(_call(app, path))
-                    taken.append((time.process_time() - start) * 1000)
-                    size = len(body)
-                    if status != 200:
-                        raise SystemExit(f"{path} answered {status}")
-            means.append(statistics.fmean(taken))
-            print(
-                f"{page:18} {len(paths):5} {statistics.median(taken):19.2f} "
-                f"{statistics.fmean(taken):7.2f} {size:8}"
-            )
-        print(f"mean over the pages: {statistics.fmean(means):.2f} ms (target <= 5 ms)")
+        from sectorwatch.serve import answers
+
+        kept = answers.PAGES_KEPT
+        means: dict[str, list[float]] = {}
+        for mode, pages_kept in (("afresh", 0), ("kept", kept)):
+            answers.PAGES_KEPT = pages_kept
+            print(f"\n{mode}: {pages_kept} pages kept by each connection")
+            print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
+            means[mode] = []
+            for page, paths in pages.items():
+                taken, size = [], 0
+                for _ in range(args.rounds):
+                    for path in paths:
+                        start = time.process_time()
+                        status, body = loop.run_until_complete(_call(app, path))
+                        taken.append((time.process_time() - start) * 1000)
+                        size = len(body)
+                        if status != 200:
+                            raise SystemExit(f"{path} answered {status}")
+                means[mode].append(statistics.fmean(taken))
+                print(
+                    f"{page:18} {len(paths):5} {statistics.median(taken):19.2f} "
+                    f"{statistics.fmean(taken):7.2f} {size:8}"
+                )
+            print(f"mean over the pages ({mode}): {statistics.fmean(means[mode]):.2f} ms")
+        afresh, warm = statistics.fmean(means["afresh"]), statistics.fmean(means["kept"])
+        print(
+            f"\nmean over the pages: {afresh:.2f} ms afresh, {warm:.2f} ms as served "
+            f"(ratio {afresh / warm:.2f}; target <= 5 ms)"
+        )
+        answers.PAGES_KEPT = 0  # the profile shows the work of a page answered afresh
         # profile in this thread: run the sync endpoints inline rather than in the threadpool
         import fastapi.routing
 

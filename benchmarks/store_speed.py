@@ -24,8 +24,12 @@ the same 400 people would make every answer, not every lookup, grow). Names are 
 the way real ones are (1,000 surnames, 1,000 place names): the store resolves a name
 against those sharing its surname or first word, and 32 surnames for 20,000 people would
 make every write, not the questions, slow. Quotes draw their
-words from a Zipf-like vocabulary of 2,000 made-up words; searches are two words of rank
-20-200, which match a fixed share of the quotes at every size. The questions' arguments
+words from a Zipf-like vocabulary of 2,000 made-up words. `search` asks two words of rank
+20-200, which match a fixed share of the quotes at every size: its answer (up to 200
+quotes and 200 articles) grows with the store. `search=` asks two words of rank 20-200
+times the square root of (articles / 5,000), which match about as many quotes at every
+size (a quote holds a word of rank r with a chance of about 1/r): the same answer size, so
+a flat search costs the same. The mean number of hits of each is printed. The questions' arguments
 come from their own seeded generator, so a full run and a `--reuse` run ask the same.
 
 Not a test: run it by hand and record the numbers in BENCHMARKS.md ("Store").
@@ -35,8 +39,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import platform
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -287,15 +293,19 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
                 with cur.copy(f"COPY {table.name} ({cols}) FROM STDIN") as copy:
                     for row in source.execute(select_all):
                         copy.write_row(row)
-            cur.execute("ANALYZE")
         raw.commit()
+        # vacuumed and analysed now, so no autovacuum runs during the timings (it would
+        # take the server's CPU and move the snapshot the read caches are kept by)
+        raw.driver_connection.autocommit = True  # type: ignore[union-attr]
+        with raw.driver_connection.cursor() as cur:  # type: ignore[union-attr]
+            cur.execute("VACUUM (ANALYZE)")
     finally:
         raw.close()
         source.close()
     print(f"  copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-QUESTIONS = ("who", "orgchart", "person", "search")
+QUESTIONS = ("who", "orgchart", "person", "search", "search=")
 
 
 def _no_server() -> float:
@@ -315,7 +325,17 @@ def ask(
     charts = [(engine, rng.choice(world.orgs), f"20{rng.randrange(15, 25)}") for _ in range(q)]
     people = [(engine, rng.choice(world.people)) for _ in range(q)]
     texts = [(engine, " ".join(rng.sample(VOCABULARY[20:200], 2))) for _ in range(q)]
-    for fn, cases in ((who, picks), (orgchart, charts), (person, people), (search, texts)):
+    scale = math.sqrt(articles / 5000)
+    ranks = VOCABULARY[round(20 * scale) : round(200 * scale)]
+    same_size = [(engine, " ".join(rng.sample(ranks, 2))) for _ in range(q)]
+    asked = (
+        (who, picks),
+        (orgchart, charts),
+        (person, people),
+        (search, texts),
+        (search, same_size),
+    )
+    for fn, cases in asked:
         for args in cases[:5]:  # warm the connection pool and the compiled statements
             fn(*args)
     out = {
@@ -323,12 +343,16 @@ def ask(
         "orgchart": timings(orgchart, charts, server_cpu),
         "person": timings(person, people, server_cpu),
         "search": timings(search, texts, server_cpu),
+        "search=": timings(search, same_size, server_cpu),
     }
+    for name, cases in (("search", texts), ("search=", same_size)):
+        out[name]["hits"] = statistics.fmean(len(search(*args).hits) for args in cases[:50])
     for name, t in out.items():
+        hits = f"  {t['hits']:.0f} hits" if "hits" in t else ""
         print(
             f"  {name:8} p50 {t['p50']:6.1f} ms  p99 {t['p99']:6.1f} ms  "
             f"CPU p50 {t['cpu_p50']:5.1f} ms (this process)  CPU mean {t['cpu_mean']:5.1f} ms "
-            "(with the server's)",
+            f"(with the server's){hits}",
             flush=True,
         )
     return out
@@ -380,6 +404,8 @@ def scaled(args: argparse.Namespace) -> None:
                         rates[(backend, size)] = store(engine, size, args.batch)
                 results[(backend, size)] = ask(engine, args.queries, size, server_cpu)
                 engine.dispose()
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"  peak memory of this process so far: {peak:.0f} MB", flush=True)
     print("\nwall p50 / p99, then CPU per question (p50 in this process; mean with the server's)")
     print(f"{'backend':9} {'articles':>8}  " + "  ".join(f"{q:>31}" for q in QUESTIONS))
     for (backend, size), found in results.items():

@@ -37,7 +37,7 @@ def connected(source: Engine | Connection) -> Iterator[Connection]:
         yield conn
 
 
-def _change_stamp(conn: Connection) -> tuple[int, int] | None:
+def _change_stamp(conn: Connection) -> tuple[int, ...] | None:
     """What moves whenever the store changes, as seen from this connection (on SQLite
     `PRAGMA data_version` and the connection's own `total_changes`), or None where the
     backend cannot say cheaply (`Backend.change_stamp`)."""

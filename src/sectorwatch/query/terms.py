@@ -241,16 +241,19 @@ def link_successions(role: str, terms: list[Term]) -> None:
         return
     ordered = sorted(terms, key=term_order)
     for i, term in enumerate(ordered):
-        later = [
-            t
-            for t in ordered[i + 1 :]
-            if (t.start or t.first_reported or t.announced)
-            and (
-                t.order_key() > term.order_key()
-                or (term.end is not None and t.order_key() >= date_interval(term.end)[0])
-            )
-        ]
-        nxt = next(iter(later), None)
+        began = term.order_key()
+        nxt = next(  # the first that follows: not a list of every later term (quadratic)
+            (
+                t
+                for t in ordered[i + 1 :]
+                if (t.start or t.first_reported or t.announced)
+                and (
+                    t.order_key() > began
+                    or (term.end is not None and t.order_key() >= date_interval(term.end)[0])
+                )
+            ),
+            None,
+        )
         if nxt is None:
             continue
         begins = nxt.start or nxt.first_reported or nxt.announced

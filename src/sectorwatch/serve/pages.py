@@ -14,6 +14,7 @@ from sectorwatch.errors import QueryError
 from sectorwatch.query import browse
 from sectorwatch.query.common import check_date, today
 from sectorwatch.serve import feeds, highlight, shapes
+from sectorwatch.serve.answers import kept
 from sectorwatch.serve.charts import png_available, timeline_bars
 from sectorwatch.serve.lookup import entity_of_kind as _entity_of_kind
 from sectorwatch.serve.lookup import found as _found
@@ -67,7 +68,11 @@ def register(app: FastAPI) -> None:
     @app.get("/", summary="Home: recent leadership events and the most-quoted people")
     def home(request: Request) -> Response:
         with connect() as conn:
-            data = shapes.home(browse.recent_events(conn, 20), browse.most_quoted(conn, 10))
+            data = kept(
+                conn,
+                ("home",),
+                lambda: shapes.home(browse.recent_events(conn, 20), browse.most_quoted(conn, 10)),
+            ).value
         return renderer().respond(
             request,
             "home.html",
@@ -90,15 +95,21 @@ def register(app: FastAPI) -> None:
 
         selected = {"type": type, "organisation": organisation, "stance": stance, "year": year}
         with connect() as conn:
-            result = ask(
+            data = kept(
                 conn,
-                q_,
-                kind=type or None,
-                organisation=organisation or None,
-                stance=stance or None,
-                year=year or None,
-            )
-        data = shapes.search(result, selected)
+                ("search", q_, type, organisation, stance, year),
+                lambda: shapes.search(
+                    ask(
+                        conn,
+                        q_,
+                        kind=type or None,
+                        organisation=organisation or None,
+                        stance=stance or None,
+                        year=year or None,
+                    ),
+                    selected,
+                ),
+            ).value
         columns = ("type", "id", "title", "text", "organisation", "stance", "year", "url")
         return renderer().respond(
             request,
@@ -119,8 +130,12 @@ def register(app: FastAPI) -> None:
         from sectorwatch.query.person import person as ask
 
         with connect() as conn:
-            found = _entity_of_kind(conn, "person", entity_id)
-            data = shapes.person(ask(conn, found))
+            page = kept(
+                conn,
+                ("person", entity_id),
+                lambda: shapes.person(ask(conn, _entity_of_kind(conn, "person", entity_id))),
+            )
+        data = page.value
         return renderer().respond(
             request,
             "person.html",
@@ -128,7 +143,7 @@ def register(app: FastAPI) -> None:
             csv_rows=lambda: [_quote_row(x) for x in data["quotes"]],
             csv_name=f"{data['name']}-quotes",
             extra=lambda: {
-                "timeline": timeline_bars(data["roles"]),
+                "timeline": page.once("timeline", lambda: timeline_bars(data["roles"])),
                 "feed_url": f"{request.url.path}.atom",
                 "feed_title": f"New events: {data['name']}",
             },
@@ -151,10 +166,15 @@ def register(app: FastAPI) -> None:
         from sectorwatch.render import to_svg
 
         on = check_date(on or None, "on") or today()
-        with connect() as conn:
+
+        def answer() -> tuple[Any, dict[str, Any]]:
             found = _entity_of_kind(conn, "organisation", entity_id)
             chart = orgchart(conn, found, on)
-            data = shapes.organisation(ask(conn, found, on), chart)
+            return chart, shapes.organisation(ask(conn, found, on), chart)
+
+        with connect() as conn:
+            page = kept(conn, ("organisation", entity_id, on), answer)
+        chart, data = page.value
         return renderer().respond(
             request,
             "organisation.html",
@@ -163,7 +183,7 @@ def register(app: FastAPI) -> None:
             csv_name=f"{data['name']}-timeline",
             # to_svg escapes every text node (render/orgchart.py); `on` is a checked date
             extra=lambda: {
-                "svg": Markup(to_svg(chart, links=True)),
+                "svg": page.once("svg", lambda: Markup(to_svg(chart, links=True))),
                 "chart": chart,
                 "feed_url": f"{request.url.path}.atom",
                 "feed_title": f"New events: {data['name']}",
@@ -185,10 +205,13 @@ def register(app: FastAPI) -> None:
 
         with connect() as conn:
             try:
-                answer = event_reactions(conn, claim_id)
+                data = kept(
+                    conn,
+                    ("event", claim_id),
+                    lambda: shapes.event_page(event_reactions(conn, claim_id)),
+                ).value
             except QueryError:
                 return _rejected_event(request, conn, claim_id)
-        data = shapes.event_page(answer)
         return renderer().respond(
             request,
             "event.html",
@@ -222,8 +245,14 @@ def register(app: FastAPI) -> None:
     )
     def article(request: Request, article_id: str) -> Response:
         with connect() as conn:
-            answer = _found("article", article_id, lambda: browse.article(conn, article_id))
-        data = shapes.article(answer)
+            page = kept(
+                conn,
+                ("article", article_id),
+                lambda: shapes.article(
+                    _found("article", article_id, lambda: browse.article(conn, article_id))
+                ),
+            )
+        data = page.value
         return renderer().respond(
             request,
             "article.html",
@@ -233,11 +262,14 @@ def register(app: FastAPI) -> None:
                 for s in data["spans"]
             ],
             csv_name=f"spans-{data['title']}",
-            extra=lambda: dict(
-                zip(
-                    ("body", "furniture"),
-                    highlight.render_parts(data["text"], data["spans"], data["paragraphs"]),
-                    strict=True,
-                )
+            extra=lambda: page.once(
+                "parts",
+                lambda: dict(
+                    zip(
+                        ("body", "furniture"),
+                        highlight.render_parts(data["text"], data["spans"], data["paragraphs"]),
+                        strict=True,
+                    )
+                ),
             ),
         )

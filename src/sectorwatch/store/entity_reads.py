@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Row, RowMapping, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, RowMapping, func, literal_column, or_, select
 
 from sectorwatch.store import fts
 from sectorwatch.store.schema import aliases, entities, referents
@@ -81,4 +81,28 @@ def names_containing(conn: Connection, words: str, norm: str, limit: int) -> Seq
         .where(contains)
         .group_by(aliases.c.entity_id, aliases.c.kind)
         .limit(limit)
+    ).all()
+
+
+def entities_named(conn: Connection, norms: Iterable[str]) -> list[str]:
+    """Entity ids with an alias whose normal form is one of `norms` (the alias index)."""
+    found = conn.execute(select(aliases.c.entity_id).where(aliases.c.norm.in_(list(norms))))
+    return [e for (e,) in found]
+
+
+def alias_count(conn: Connection, most: int) -> int:
+    """How many aliases the store holds, counted no further than `most`."""
+    some = select(aliases.c.norm).limit(most).subquery()
+    return conn.execute(select(func.count()).select_from(some)).scalar_one()  # type: ignore[no-any-return]
+
+
+def norms_containing(conn: Connection, piece: str, limit: int) -> Sequence[Row]:
+    """(norm, entity_id, kind) of up to `limit` aliases whose normal form contains `piece`,
+    found through the backend's name index where it has one (`fts.alias_match`)."""
+    contains: ColumnElement[bool] = aliases.c.norm.like(_like(piece), escape="\\")
+    indexed = fts.alias_match(conn, piece, piece)
+    if indexed is not None:
+        contains = literal_column("aliases.rowid").in_(indexed) & contains
+    return conn.execute(
+        select(aliases.c.norm, aliases.c.entity_id, aliases.c.kind).where(contains).limit(limit)
     ).all()

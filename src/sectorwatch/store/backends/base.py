@@ -120,6 +120,6 @@ class Backend(ABC):
     # ------------------------------------------------------------ reads
 
     @abstractmethod
-    def change_stamp(self, conn: Connection) -> tuple[int, int] | None:
+    def change_stamp(self, conn: Connection) -> tuple[int, ...] | None:
         """A value that moves whenever the store changes, as seen from `conn`; None when
         the database cannot say cheaply (read caches then live for one question)."""

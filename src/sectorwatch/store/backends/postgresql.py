@@ -22,6 +22,7 @@ def _in(sql: str) -> TextClause:
     return text(sql).bindparams(bindparam("keys", expanding=True))
 
 
+_SNAPSHOT = text("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text")
 _SQL = {
     "quotes": {
         "rank": text(
@@ -126,6 +127,14 @@ class PostgresBackend(Backend):
         """None: the trigram indexes serve `LIKE '%...%'` as it is."""
         return None
 
-    def change_stamp(self, conn: Connection) -> tuple[int, int] | None:
-        """None: no cheap counter of commits (read caches live for one question)."""
-        return None
+    def change_stamp(self, conn: Connection) -> tuple[int, ...] | None:
+        """The statement's snapshot (`pg_current_snapshot`: the oldest transaction still
+        running, the next id to be given, the ids running): a transaction takes an id when
+        it first writes, so the snapshot moves when one begins writing and again when it
+        ends, and never for reads. None inside a transaction that has written: its own
+        changes are not in the snapshot (read caches then live for one question)."""
+        found, own = conn.execute(_SNAPSHOT).one()
+        if own is not None:
+            return None
+        xmin, xmax, running = str(found).split(":")
+        return (int(xmin), int(xmax), *(int(x) for x in running.split(",") if x))

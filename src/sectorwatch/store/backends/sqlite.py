@@ -201,7 +201,7 @@ class SQLiteBackend(Backend):
         query = f"{phrase('alias', words)} OR {phrase('norm', norm)}"
         return _ALIAS_ROWIDS.bindparams(q=query).columns(column("rowid"))
 
-    def change_stamp(self, conn: Connection) -> tuple[int, int] | None:
+    def change_stamp(self, conn: Connection) -> tuple[int, ...] | None:
         """`PRAGMA data_version` (commits by any other connection or process) and the
         connection's own `total_changes`."""
         raw: Any = conn.connection.driver_connection
