@@ -32,14 +32,14 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
-# Speed: the stages need entities and fine-grained part-of-speech tags over the whole
-# article; the dependency parser runs only on the sentences a rule asks about (see
-# syntax.py), so it is loaded but left out of `nlp.pipe`. Sentences come from the
-# substrate's own quote-aware splitter, so the sentence recogniser, the lemmatizer and the
-# attribute_ruler (which only maps tags to coarse POS for the lemmatizer) are left out.
-# See BENCHMARKS.md.
+# Speed: the stages need only the entities over the whole article (en_core_web_sm's ner has
+# a tok2vec of its own); the shared tok2vec, the tagger and the dependency parser run only
+# on the sentences a rule asks about (see syntax.py), so they are loaded but left out of
+# `nlp.pipe`. Sentences come from the substrate's own quote-aware splitter, so the sentence
+# recogniser, the lemmatizer and the attribute_ruler (which only maps tags to coarse POS for
+# the lemmatizer) are left out. See BENCHMARKS.md.
 EXCLUDED_COMPONENTS = ("senter", "lemmatizer", "attribute_ruler")
-PARSED_ON_DEMAND = ("parser",)
+PARSED_ON_DEMAND = ("tok2vec", "tagger", "parser")
 BATCH_SIZE = 64
 
 
@@ -91,7 +91,7 @@ class Extractor:
         self.batch_size = batch_size
         on_demand = [n for n in PARSED_ON_DEMAND if n in self.nlp.pipe_names]
         self.on_demand = on_demand  # loaded, left out of the whole-article pass
-        self.parse = sentence_parser(self.nlp) if on_demand else None
+        self.parse = sentence_parser(self.nlp) if "parser" in on_demand else None
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))

@@ -53,6 +53,12 @@ class Clause:
         left, right = token.left_edge, token.right_edge
         return self.offset + left.idx, self.offset + right.idx + len(right)
 
+    def tags(self, start: int, end: int) -> list[str]:
+        """The fine-grained (Penn Treebank) tags of the words overlapping the article span
+        [start, end), in order: the tagger runs on parsed sentences only."""
+        start, end = start - self.offset, end - self.offset
+        return [t.tag_ for t in self.doc if t.idx < end and t.idx + len(t) > start]
+
     def subject_of(self, start: int, end: int) -> Subject | None:
         """The subject of the verb inside the article span [start, end) (a cue such as
         "is stepping down"), or of the verb that governs it."""
@@ -117,8 +123,8 @@ def match(doc: Doc) -> dict[str, list[tuple[int, ...]]]:
 
 
 def sentence_parser(nlp: Language) -> Callable[[str], Doc]:
-    """A parse function over the pipeline's own tok2vec, tagger and parser (the parser is
-    disabled for the article as a whole)."""
+    """A parse function over the pipeline's own tok2vec, tagger and parser (all three are
+    left out of the pass over the whole article, which runs the ner only)."""
     names = [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names]
 
     def parse(text: str) -> Doc:
