@@ -20,7 +20,7 @@ from sectorwatch.extract.events.common import (
     syntactic_subjects,
     title_near,
 )
-from sectorwatch.extract.events.rules import cues
+from sectorwatch.extract.events.rules import cues_in
 from sectorwatch.model import Event
 
 
@@ -29,7 +29,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     out: list[Event] = []
     sent = sentences[i]
     text = ctx.text
-    for pattern, status in cues(kind):
+    for pattern, status in cues_in(kind, text, sent):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue

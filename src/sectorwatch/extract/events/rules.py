@@ -24,6 +24,7 @@ from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.patterns import Prefilter
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -53,6 +54,19 @@ def cues(kind: str) -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<![\w-])(?:{row[1].strip()})(?![\w-])", re.IGNORECASE), row[0].strip())
         for row in rows(f"event_cues_{kind}.tsv")
     ]
+
+
+@cache
+def _prefilter(kind: str) -> Prefilter:
+    return Prefilter.of(p for p, _ in cues(kind))
+
+
+def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pattern[str], str]]:
+    """The cues of `kind` that can match in the sentence, in order: a cue none of whose
+    required words is there is skipped without running its regex (`patterns.Prefilter`)."""
+    window = text[sentence[0] : sentence[1]]
+    ok = _prefilter(kind).may_match(window)
+    return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
 
 
 @lru_cache(maxsize=1)
