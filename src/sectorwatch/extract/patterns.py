@@ -21,7 +21,7 @@ from typing import Any
 _MAX_STRINGS = 64  # a longer cross product is not worth keeping
 _MIN_LENGTH = 3  # shorter required strings filter too little
 _ENOUGH = 5  # longer required strings filter little better
-_NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])\w")
+NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])\w")  # case folding may go beyond str.lower()
 
 
 @cache
@@ -131,7 +131,7 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not found or min(map(len, found)) < _MIN_LENGTH:
         return None
-    if fold and any(_NON_ASCII_LETTER.search(s) for s in found):
+    if fold and any(NON_ASCII_LETTER.search(s) for s in found):
         return None  # case folding beyond str.lower(): no shortcut
     # a string that contains another required string adds nothing
     kept = [w for w in found if not any(o != w and o in w for o in found)]
@@ -157,7 +157,7 @@ class Prefilter:
         """For each pattern, False only when it cannot match anywhere in `text` (a necessary
         condition, never a sufficient one): none of its required strings is there."""
         folded = text.lower()
-        if _NON_ASCII_LETTER.search(text):
+        if NON_ASCII_LETTER.search(text):
             folded = ""  # "ſ" matches "s" when case is ignored; str.lower() keeps it
         out = []
         for needed, fold in zip(self.needs, self.folds, strict=True):

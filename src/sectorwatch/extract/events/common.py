@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
+from sectorwatch.extract.patterns import NON_ASCII_LETTER
 from sectorwatch.model import Event
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -217,6 +219,8 @@ def syntactic_subjects(
     he/she (the salient antecedent), or a role noun whose holder the article has named
     ("The chief executive is to step down"). Empty without a parse."""
     assert ctx.people is not None
+    if not _may_name_a_subject(ctx, sent):
+        return []  # no word there that `_person_at` could resolve: not worth a parse
     clause = ctx.syntax.clause(sent)
     subject = clause.subject_of(*cue) if clause is not None else None
     if subject is None:
@@ -227,6 +231,37 @@ def syntactic_subjects(
         if who is not None and who not in out:
             out.append(who)
     return out
+
+
+_HE_SHE = re.compile(r"(?<![^\W\d_])s?he(?![^\W\d_dls])", re.I)  # "he", "she's", "hes"
+
+
+def _may_name_a_subject(ctx: ArticleContext, sent: tuple[int, int]) -> bool:
+    """False only when no word of the sentence could be a subject `_person_at` resolves
+    (keep the two in step): no person's mention, no he/she, and no title of a post that
+    someone named earlier holds."""
+    assert ctx.people is not None
+    s, e = sent
+    if any(m.start < e and m.end > s for m in ctx.people.mentions()):
+        return True
+    text = ctx.text[s:e]
+    if _HE_SHE.search(text) or NON_ASCII_LETTER.search(text):
+        return True
+    held = {f.role for f in ctx.roles if f.start < e}
+    if not held:
+        return False
+    words = re.sub(r"\s+", " ", text.lower())
+    variants = _title_variants()
+    return any(v in words for role in held for v in variants.get(role, (role,)))
+
+
+@lru_cache(maxsize=1)
+def _title_variants() -> dict[str, tuple[str, ...]]:
+    """Canonical title -> its lower-cased variants ("chief executive" -> "ceo", ...)."""
+    out: dict[str, list[str]] = {}
+    for variant, title in role_vocabulary().canonical.items():
+        out.setdefault(title, []).append(variant)
+    return {title: tuple(v) for title, v in out.items()}
 
 
 _ROLE_NOUN = re.compile(r"(?i)the\s+(?:new\s+|outgoing\s+|current\s+)?")
