@@ -144,14 +144,20 @@ class Prefilter:
 
     needs: tuple[tuple[str, ...] | None, ...]
     folds: tuple[bool, ...]
+    any_word: re.Pattern[str] | None = None
+    """Finds any required string of any pattern (all of them ignoring case): a text without
+    one is answered at once."""
 
     @classmethod
     def of(cls, patterns: Iterable[re.Pattern[str]]) -> Prefilter:
         listed = list(patterns)
-        return cls(
-            tuple(required_words(p) for p in listed),
-            tuple(bool(p.flags & re.IGNORECASE) for p in listed),
-        )
+        needs = tuple(required_words(p) for p in listed)
+        folds = tuple(bool(p.flags & re.IGNORECASE) for p in listed)
+        any_word = None
+        if listed and all(folds) and all(n is not None for n in needs):
+            words = sorted({w for n in needs if n is not None for w in n})
+            any_word = re.compile(trie_alternation(words, space=" "))
+        return cls(needs, folds, any_word)
 
     def may_match(self, text: str) -> list[bool]:
         """For each pattern, False only when it cannot match anywhere in `text` (a necessary
@@ -159,6 +165,8 @@ class Prefilter:
         folded = text.lower()
         if NON_ASCII_LETTER.search(text):
             folded = ""  # "ſ" matches "s" when case is ignored; str.lower() keeps it
+        elif self.any_word is not None and self.any_word.search(folded) is None:
+            return [False] * len(self.needs)
         out = []
         for needed, fold in zip(self.needs, self.folds, strict=True):
             if needed is None or (fold and not folded):
@@ -174,12 +182,12 @@ class Prefilter:
         return out
 
 
-def trie_alternation(phrases: list[str], fold: bool = False) -> str:
+def trie_alternation(phrases: list[str], fold: bool = False, space: str = r"\s+") -> str:
     """The alternation of `phrases` as a prefix tree: the same matches as the flat
     alternation sorted longest first (every phrase that matches at a position is a prefix of
-    every longer one that does, and the tree tries the longer first). Spaces match any
-    whitespace. With `fold` (only inside a case-insensitive pattern) phrases that differ only
-    in case share one branch."""
+    every longer one that does, and the tree tries the longer first). A space matches
+    `space` (any whitespace). With `fold` (only inside a case-insensitive pattern) phrases
+    that differ only in case share one branch."""
     tree: dict[str, Any] = {}
     for phrase in phrases:
         node = tree
@@ -188,19 +196,19 @@ def trie_alternation(phrases: list[str], fold: bool = False) -> str:
                 ch = ch.lower()
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _branches(tree)
+    return _branches(tree, space)
 
 
-def _branches(node: dict[str, Any]) -> str:
+def _branches(node: dict[str, Any], space: str) -> str:
     alts = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _rest(node[ch])
+        (space if ch == " " else re.escape(ch)) + _rest(node[ch], space)
         for ch in sorted(k for k in node if k)
     ]
     return "|".join(alts)
 
 
-def _rest(node: dict[str, Any]) -> str:
-    inner = _branches(node)
+def _rest(node: dict[str, Any], space: str) -> str:
+    inner = _branches(node, space)
     if not inner:
         return ""
     if "" in node:

@@ -106,14 +106,15 @@ class Extractor:
         budget = Budget.from_settings()  # the per-article budget (extract/budget.py)
         fit_pipeline(self.nlp, budget)
         hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
-        pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
+        bodies = ((a.body_text(), a, restore) for a, restore in hidden)
+        pairs = ((body, (a, restore, body)) for body, a, restore in bodies)
         docs = self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, disable=self.on_demand
         )
-        for doc, (article, restore) in docs:
+        for doc, (article, restore, body) in docs:
             try:
                 with time_limit(budget):
-                    extraction = restore(extract_from_doc(article, doc, self.parse))
+                    extraction = restore(extract_from_doc(article, doc, self.parse, body))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                 if on_error is None:
                     raise
@@ -122,10 +123,11 @@ class Extractor:
             yield extraction
 
 
-def extract_from_doc(article: Article, doc, parse=None) -> Extraction:  # type: ignore[no-untyped-def]
+def extract_from_doc(article: Article, doc, parse=None, body=None) -> Extraction:  # type: ignore[no-untyped-def]
     """Build the substrate of one parsed article and run the domain stages over it;
-    `parse` parses the sentences a rule asks about (None: no dependency parse)."""
-    return extract_from_substrate(Substrate(article=article, doc=doc, parse=parse))
+    `parse` parses the sentences a rule asks about (None: no dependency parse); `body` is
+    the text the doc was made from, if at hand."""
+    return extract_from_substrate(Substrate(article=article, doc=doc, parse=parse, body=body))
 
 
 def extract_from_substrate(ctx: Substrate, pipeline: Pipeline = PIPELINE) -> Extraction:
