@@ -128,3 +128,17 @@ def test_a_sentence_naming_a_post_someone_holds_is_parsed_for_its_subject():
     )
     extract_from_substrate(ctx)
     assert asked == ["The chief executive is to step down in June."]
+
+
+def test_a_coordination_with_nobody_else_to_add_is_not_parsed():
+    asked: list[str] = []
+    sentence = "Fenwick NHS Trust and Harlow Vale NHS Trust said Ann Kell is to step down."
+    ctx = Substrate.from_annotations(
+        make_article(sentence),
+        [("Fenwick NHS Trust", "ORG"), ("Harlow Vale NHS Trust", "ORG"), ("Ann Kell", "PERSON")],
+        parse=_recording_parse(asked),
+    )
+    assert [(e.type, e.person) for e in extract_from_substrate(ctx).events] == [
+        ("departure", "Ann Kell")
+    ]
+    assert asked == []

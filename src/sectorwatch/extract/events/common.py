@@ -212,14 +212,15 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
 
 
 def syntactic_subjects(
-    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]
+    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], besides: str | None = None
 ) -> list[str]:
     """The people the parse makes the subject of the cue's verb: a name ("X, the first nurse
     to lead Y, is stepping down"), each of coordinated names ("X and Y were appointed"),
     he/she (the salient antecedent), or a role noun whose holder the article has named
-    ("The chief executive is to step down"). Empty without a parse."""
+    ("The chief executive is to step down"). Empty without a parse, and when nobody but
+    `besides` (a subject the surface found) could be one."""
     assert ctx.people is not None
-    if not _may_name_a_subject(ctx, sent):
+    if not _may_name_a_subject(ctx, sent, besides):
         return []  # no word there that `_person_at` could resolve: not worth a parse
     clause = ctx.syntax.clause(sent)
     subject = clause.subject_of(*cue) if clause is not None else None
@@ -236,13 +237,15 @@ def syntactic_subjects(
 _HE_SHE = re.compile(r"(?<![^\W\d_])s?he(?![^\W\d_dls])", re.I)  # "he", "she's", "hes"
 
 
-def _may_name_a_subject(ctx: ArticleContext, sent: tuple[int, int]) -> bool:
+def _may_name_a_subject(
+    ctx: ArticleContext, sent: tuple[int, int], besides: str | None = None
+) -> bool:
     """False only when no word of the sentence could be a subject `_person_at` resolves
-    (keep the two in step): no person's mention, no he/she, and no title of a post that
-    someone named earlier holds."""
+    other than `besides` (keep the two in step): no other person's mention, no he/she, and
+    no title of a post that someone named earlier holds."""
     assert ctx.people is not None
     s, e = sent
-    if any(m.start < e and m.end > s for m in ctx.people.mentions()):
+    if any(m.start < e and m.end > s and m.canonical != besides for m in ctx.people.mentions()):
         return True
     text = ctx.text[s:e]
     if _HE_SHE.search(text) or NON_ASCII_LETTER.search(text):

@@ -67,7 +67,7 @@ def _with_parsed_subjects(
     chairs") when the surface's person is one of them."""
     if people and not _JOINED_SUBJECTS.search(ctx.text, sent[0], cue[0]):
         return people  # nothing coordinated before the cue: no parse needed
-    parsed = syntactic_subjects(ctx, sent, cue)
+    parsed = syntactic_subjects(ctx, sent, cue, besides=people[0] if people else None)
     if not people:
         return parsed
     if people[0] in parsed:
