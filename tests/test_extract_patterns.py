@@ -56,3 +56,12 @@ def test_a_trie_alternation_matches_what_the_flat_alternation_matches():
         "chief",
         "chair",
     ]
+
+
+def test_finditer_gives_the_pattern_s_matches_and_skips_a_text_without_its_words():
+    from sectorwatch.extract.patterns import finditer
+
+    passive = re.compile(r"\b(?:was|will\s+be)\s+(?:replaced|succeeded)\s+by\s+", re.I)
+    text = "Ann Kell was REPLACED by Bob Marr. The board met."
+    assert [m.span() for m in finditer(passive, text, 0, len(text))] == [(9, 25)]
+    assert list(finditer(passive, text, 34, len(text))) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -214,3 +214,16 @@ def _rest(node: dict[str, Any], space: str) -> str:
     if "" in node:
         return f"(?:{inner})?"
     return inner if len([k for k in node if k]) == 1 else f"(?:{inner})"
+
+
+@cache
+def _alone(pattern: re.Pattern[str]) -> Prefilter:
+    return Prefilter.of([pattern])
+
+
+def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)`, without a scan where one of the pattern's
+    required strings is missing from text[start:end] (the same matches)."""
+    if not _alone(pattern).may_match(text[start:end])[0]:
+        return iter(())
+    return pattern.finditer(text, start, end)

@@ -17,7 +17,7 @@ from sectorwatch.extract.events.common import (
     title_near,
 )
 from sectorwatch.extract.events.role_created import creates_role
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues_in
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import Event
 
@@ -84,7 +84,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     out: list[Event] = []
     text = ctx.text
     assert ctx.people is not None and ctx.organisations is not None
-    for pattern, _ in cues("reporting_line"):
+    for pattern, _ in cues_in("reporting_line", text, sent):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue
