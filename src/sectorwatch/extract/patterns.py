@@ -138,6 +138,14 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
+def fold(text: str) -> str:
+    """`text` lower-cased, to look for a case-insensitive pattern's required strings in; ""
+    where case folding goes beyond str.lower() ("ſ" matches "s" when case is ignored)."""
+    if not text.isascii() and NON_ASCII_LETTER.search(text):
+        return ""
+    return text.lower()
+
+
 @dataclass(frozen=True)
 class Prefilter:
     """The required strings of a list of patterns, to test a text for all at once."""
@@ -159,20 +167,20 @@ class Prefilter:
             any_word = re.compile(trie_alternation(words, space=" "))
         return cls(needs, folds, any_word)
 
-    def may_match(self, text: str) -> list[bool]:
+    def may_match(self, text: str, folded: str | None = None) -> list[bool]:
         """For each pattern, False only when it cannot match anywhere in `text` (a necessary
-        condition, never a sufficient one): none of its required strings is there."""
-        folded = text.lower()
-        if NON_ASCII_LETTER.search(text):
-            folded = ""  # "ſ" matches "s" when case is ignored; str.lower() keeps it
-        elif self.any_word is not None and self.any_word.search(folded) is None:
+        condition, never a sufficient one): none of its required strings is there.
+        `folded` is `fold(text)`, when the caller has it."""
+        if folded is None:
+            folded = fold(text)
+        if folded and self.any_word is not None and self.any_word.search(folded) is None:
             return [False] * len(self.needs)
         out = []
-        for needed, fold in zip(self.needs, self.folds, strict=True):
-            if needed is None or (fold and not folded):
+        for needed, ignores_case in zip(self.needs, self.folds, strict=True):
+            if needed is None or (ignores_case and not folded):
                 out.append(True)
                 continue
-            hay = folded if fold else text
+            hay = folded if ignores_case else text
             for word in needed:
                 if word in hay:
                     out.append(True)

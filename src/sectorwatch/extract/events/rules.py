@@ -24,7 +24,7 @@ from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.patterns import Prefilter
+from sectorwatch.extract.patterns import Prefilter, fold
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -57,15 +57,30 @@ def cues(kind: str) -> list[tuple[re.Pattern[str], str]]:
 
 
 @cache
-def _prefilter(kind: str) -> Prefilter:
+def _prefilter(kind: str | None) -> Prefilter:
+    """The required strings of the cues of `kind`, or of every type's cues (None)."""
+    if kind is None:
+        return Prefilter.of(p for name in event_kinds() for p, _ in cues(name))
     return Prefilter.of(p for p, _ in cues(kind))
+
+
+@lru_cache(maxsize=8)
+def _sentence(window: str) -> tuple[str, bool]:
+    """A sentence folded for the prefilter, and whether any type's cue may match in it
+    (asked once a sentence, not once a type)."""
+    folded = fold(window)
+    every = _prefilter(None).any_word
+    return folded, not folded or every is None or every.search(folded) is not None
 
 
 def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pattern[str], str]]:
     """The cues of `kind` that can match in the sentence, in order: a cue none of whose
     required words is there is skipped without running its regex (`patterns.Prefilter`)."""
     window = text[sentence[0] : sentence[1]]
-    ok = _prefilter(kind).may_match(window)
+    folded, any_cue = _sentence(window)
+    if not any_cue:
+        return []
+    ok = _prefilter(kind).may_match(window, folded)
     return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
 
 
