@@ -38,10 +38,13 @@ def _exact(items: Any, fold: bool) -> set[str] | None:
     out = {""}
     for op, av in items:
         if op is c.LITERAL:
-            ch = chr(av)
-            got = {ch.lower() if fold else ch}
+            if fold and _folds_oddly(chr(av)):
+                return None
+            got = {chr(av).lower() if fold else chr(av)}
         elif op is c.IN:
             if any(o is not c.LITERAL for o, _ in av) or len(av) > 8:
+                return None
+            if fold and any(_folds_oddly(chr(v)) for _, v in av):
                 return None
             got = {chr(v).lower() if fold else chr(v) for _, v in av}
         elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
@@ -70,6 +73,11 @@ def _exact(items: Any, fold: bool) -> set[str] | None:
         if len(out) > _MAX_STRINGS:
             return None
     return out
+
+
+def _folds_oddly(ch: str) -> bool:
+    """A non-ASCII letter, whose case-insensitive matches str.lower() may not give ("İ")."""
+    return not ch.isascii() and (ch.isalpha() or len(ch.lower()) != 1)
 
 
 def _folds(fold: bool, add: int, remove: int) -> bool:
