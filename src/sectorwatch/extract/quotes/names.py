@@ -85,7 +85,7 @@ class NameBook:
                 book.org_surfaces.add(m.text)
                 if m.canonical:
                     book.org_surfaces.add(m.canonical)
-        text = ctx.article.body_text()
+        text = ctx.text  # the body text (the substrate reads it once)
         for match in CHUNK_RE.finditer(text):
             chunk = " ".join(strip_possessive(w) for w in match.group(0).split())
             in_organisation = book._is_organisation(chunk)
