@@ -61,3 +61,10 @@ def test_a_past_tense_clause_after_a_speech_verb_is_read_from_the_sentence_parse
 
 def test_without_a_parse_the_past_tense_clause_is_not_read():
     assert _reported(None) == []
+
+
+def test_a_sentence_whose_tags_alone_are_read_is_tagged_not_parsed(extractor):
+    tagged = extractor.parse.tag(SAID)
+    parsed = extractor.parse(SAID)
+    assert not tagged.has_annotation("DEP") and parsed.has_annotation("DEP")
+    assert [t.tag_ for t in tagged] == [t.tag_ for t in parsed] == SAID_TAGS

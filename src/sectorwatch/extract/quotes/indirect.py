@@ -211,10 +211,7 @@ def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: C
     if verb in cues.that_only_verbs:
         return False
     ctx = finder.ctx
-    clause = ctx.syntax.clause(ctx.sentence_span(start, end))
-    if clause is None:
-        return False
-    tags = clause.tags(start, end)[:12]
+    tags = ctx.syntax.tags(ctx.sentence_span(start, end), start, end)[:12]
     # the first word is the clause's subject (a noun or determiner), never the verb itself
     return (
         bool(tags)
