@@ -3,6 +3,10 @@ publisher), the article is the text after it, and offsets count from that text."
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from sectorwatch.extract.headers import read_header, without_header
 from sectorwatch.ingest.text import read_text
 
@@ -54,3 +58,18 @@ def test_extract_reads_the_header_block(extractor, tmp_path):
     assert [
         (r.person, r.role, r.organisation, BODY[r.start : r.end]) for r in extraction.roles
     ] == [("Ana Rudd", "chair", "Harbourside Trust", "Ms Ana Rudd has been appointed chair")]
+
+
+@pytest.mark.slow
+def test_extract_with_workers_reads_the_header_block_as_one_process_does(tmp_path):
+    from typer.testing import CliRunner
+
+    from sectorwatch.cli.main import app
+
+    (tmp_path / "a.txt").write_text(HEADED, encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(app, ["extract", str(tmp_path)])
+    two = runner.invoke(app, ["extract", str(tmp_path), "--workers", "2"])
+    record = json.loads(two.stdout)
+    assert (record["published"], record["publisher"]) == ("2021-05-04", "Harbourside Gazette")
+    assert two.stdout == one.stdout

@@ -82,3 +82,63 @@ def test_coordinated_subjects_end_to_end(extractor):
         ("appointment", "Ann Kell", "chair"),
         ("appointment", "Bob Marr", "chair"),
     ]
+
+
+def _recording_parse(asked: list[str]):  # type: ignore[no-untyped-def]
+    """A parse function that records the sentences it is asked (every word hangs on the
+    first: no subject is found)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    blank = spacy.blank("en")
+
+    def parse(text: str):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        tokens = blank(text)
+        n = len(tokens)
+        return Doc(
+            tokens.vocab,
+            words=[t.text for t in tokens],
+            spaces=[bool(t.whitespace_) for t in tokens],
+            heads=[0] * n,
+            deps=["ROOT"] + ["dep"] * (n - 1),
+        )
+
+    return parse
+
+
+def test_a_sentence_no_subject_could_be_resolved_in_is_not_parsed():
+    asked: list[str] = []
+    article = make_article("The board is to step down in June.")
+    ctx = Substrate.from_annotations(article, parse=_recording_parse(asked))
+    assert extract_from_substrate(ctx).events == []
+    assert asked == []
+
+
+def test_a_sentence_naming_a_post_someone_holds_is_parsed_for_its_subject():
+    asked: list[str] = []
+    article = make_article(
+        "Fenwick NHS Trust chief executive Ann Kell spoke at the meeting.",
+        "The chief executive is to step down in June.",
+    )
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Fenwick NHS Trust", "ORG")],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    assert asked == ["The chief executive is to step down in June."]
+
+
+def test_a_coordination_with_nobody_else_to_add_is_not_parsed():
+    asked: list[str] = []
+    sentence = "Fenwick NHS Trust and Harlow Vale NHS Trust said Ann Kell is to step down."
+    ctx = Substrate.from_annotations(
+        make_article(sentence),
+        [("Fenwick NHS Trust", "ORG"), ("Harlow Vale NHS Trust", "ORG"), ("Ann Kell", "PERSON")],
+        parse=_recording_parse(asked),
+    )
+    assert [(e.type, e.person) for e in extract_from_substrate(ctx).events] == [
+        ("departure", "Ann Kell")
+    ]
+    assert asked == []

@@ -78,10 +78,10 @@ def _extractions(paths: list[str], options: Any, model: str, workers: int) -> An
     from sectorwatch.scale.workers import SPACY_BATCH
 
     if workers > 1:
-        from sectorwatch.ingest import read_paths
+        from sectorwatch.extract.batch import read_articles
         from sectorwatch.scale.workers import extract_in_workers
 
-        return extract_in_workers(read_paths(paths, options), workers, model)
+        return extract_in_workers(read_articles(paths, options), workers, model)
     from sectorwatch.extract import Extractor
     from sectorwatch.extract.batch import extract_paths
 

@@ -47,6 +47,15 @@ def extraction_failure(article: Article, exc: Exception) -> ReadFailure:
     return ReadFailure(article.source, f"extraction failed: {type(exc).__name__}: {exc}", "failed")
 
 
+def read_articles(
+    paths: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Article | ReadFailure]:
+    """`read_paths`, each article read from the text after its header block, if any (what
+    `extract` reads, in one process or in workers)."""
+    for item in read_paths(paths, options):
+        yield item if isinstance(item, ReadFailure) else without_header(item)
+
+
 def extract_paths(
     paths: Iterable[str],
     extractor,  # type: ignore[no-untyped-def]  # sectorwatch.extract.Extractor
@@ -58,11 +67,11 @@ def extract_paths(
     failures: deque[ReadFailure] = deque()
 
     def articles() -> Iterator[Article]:
-        for item in read_paths(paths, options):
+        for item in read_articles(paths, options):
             if isinstance(item, ReadFailure):
                 failures.append(item)
             else:
-                yield without_header(item)
+                yield item
 
     def failed(article: Article, exc: Exception) -> None:
         failures.append(extraction_failure(article, exc))

@@ -32,14 +32,14 @@ EXTRACTOR_NAME = "sectorwatch"
 EXTRACTOR_VERSION = "0.1.0"
 
 
-# Speed: the stages need entities and fine-grained part-of-speech tags over the whole
-# article; the dependency parser runs only on the sentences a rule asks about (see
-# syntax.py), so it is loaded but left out of `nlp.pipe`. Sentences come from the
-# substrate's own quote-aware splitter, so the sentence recogniser, the lemmatizer and the
-# attribute_ruler (which only maps tags to coarse POS for the lemmatizer) are left out.
-# See BENCHMARKS.md.
+# Speed: the stages need only the entities over the whole article (en_core_web_sm's ner has
+# a tok2vec of its own); the shared tok2vec, the tagger and the dependency parser run only
+# on the sentences a rule asks about (see syntax.py), so they are loaded but left out of
+# `nlp.pipe`. Sentences come from the substrate's own quote-aware splitter, so the sentence
+# recogniser, the lemmatizer and the attribute_ruler (which only maps tags to coarse POS for
+# the lemmatizer) are left out. See BENCHMARKS.md.
 EXCLUDED_COMPONENTS = ("senter", "lemmatizer", "attribute_ruler")
-PARSED_ON_DEMAND = ("parser",)
+PARSED_ON_DEMAND = ("tok2vec", "tagger", "parser")
 BATCH_SIZE = 64
 
 
@@ -91,7 +91,7 @@ class Extractor:
         self.batch_size = batch_size
         on_demand = [n for n in PARSED_ON_DEMAND if n in self.nlp.pipe_names]
         self.on_demand = on_demand  # loaded, left out of the whole-article pass
-        self.parse = sentence_parser(self.nlp) if on_demand else None
+        self.parse = sentence_parser(self.nlp) if "parser" in on_demand else None
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
@@ -106,14 +106,15 @@ class Extractor:
         budget = Budget.from_settings()  # the per-article budget (extract/budget.py)
         fit_pipeline(self.nlp, budget)
         hidden = (hide_invisible(a) for a in within_size(articles, budget, on_error))
-        pairs = ((a.body_text(), (a, restore)) for a, restore in hidden)
+        bodies = ((a.body_text(), a, restore) for a, restore in hidden)
+        pairs = ((body, (a, restore, body)) for body, a, restore in bodies)
         docs = self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, disable=self.on_demand
         )
-        for doc, (article, restore) in docs:
+        for doc, (article, restore, body) in docs:
             try:
                 with time_limit(budget):
-                    extraction = restore(extract_from_doc(article, doc, self.parse))
+                    extraction = restore(extract_from_doc(article, doc, self.parse, body))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                 if on_error is None:
                     raise
@@ -122,10 +123,11 @@ class Extractor:
             yield extraction
 
 
-def extract_from_doc(article: Article, doc, parse=None) -> Extraction:  # type: ignore[no-untyped-def]
+def extract_from_doc(article: Article, doc, parse=None, body=None) -> Extraction:  # type: ignore[no-untyped-def]
     """Build the substrate of one parsed article and run the domain stages over it;
-    `parse` parses the sentences a rule asks about (None: no dependency parse)."""
-    return extract_from_substrate(Substrate(article=article, doc=doc, parse=parse))
+    `parse` parses the sentences a rule asks about (None: no dependency parse); `body` is
+    the text the doc was made from, if at hand."""
+    return extract_from_substrate(Substrate(article=article, doc=doc, parse=parse, body=body))
 
 
 def extract_from_substrate(ctx: Substrate, pipeline: Pipeline = PIPELINE) -> Extraction:

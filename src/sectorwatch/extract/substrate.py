@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.events.when import DateMention, find_dates, resolve_duration_start
@@ -75,6 +75,9 @@ class Substrate:
     parse: Callable[[str], Doc] | None = None
     """Parses one sentence's text; None: no dependency parse (rules fall back on the
     surface)."""
+    body: InitVar[str | None] = None
+    """The text `doc` was made from, when the caller has it (spaCy's tokenizer keeps every
+    character, so it is `doc.text`); None: read from the doc."""
     text: str = field(init=False)
     """The parsed body text (same length as article.text). Read once: spaCy's `Doc.text`
     rebuilds the string from every token on each access."""
@@ -88,8 +91,8 @@ class Substrate:
     _quoted_starts: list[int] = field(init=False, repr=False)
     _quoted_ends: list[int] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.text = self.doc.text
+    def __post_init__(self, body: str | None) -> None:
+        self.text = self.doc.text if body is None else body
         self.lines = body_lines(self.article)
         self.dates = DateResolver(self.article.published)
         self.syntax = Syntax(self.article.text, self.parse)
@@ -138,7 +141,7 @@ class Substrate:
                 raise ValueError(f"entity {surface!r} is not a run of whole tokens of the body")
             spans.append(span)
         doc.ents = sorted(spans, key=lambda s: s.start)
-        return cls(article=article, doc=doc, parse=parse)
+        return cls(article=article, doc=doc, parse=parse, body=body)
 
     # --- sentences ------------------------------------------------------------------------
 

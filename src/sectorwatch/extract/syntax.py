@@ -53,6 +53,12 @@ class Clause:
         left, right = token.left_edge, token.right_edge
         return self.offset + left.idx, self.offset + right.idx + len(right)
 
+    def tags(self, start: int, end: int) -> list[str]:
+        """The fine-grained (Penn Treebank) tags of the words overlapping the article span
+        [start, end), in order: the tagger runs on parsed sentences only."""
+        start, end = start - self.offset, end - self.offset
+        return [t.tag_ for t in self.doc if t.idx < end and t.idx + len(t) > start]
+
     def subject_of(self, start: int, end: int, governing: bool = True) -> Subject | None:
         """The subject of the verb inside the article span [start, end) (a cue such as
         "is stepping down"), or (with `governing`) of the verb that governs it."""
@@ -89,12 +95,27 @@ class Syntax:
     text: str
     parse: Callable[[str], Doc] | None
     _clauses: dict[tuple[int, int], Clause | None] = field(default_factory=dict)
+    _tagged: dict[tuple[int, int], Clause] = field(default_factory=dict)  # tags, no parse
 
     def clause(self, sentence: tuple[int, int]) -> Clause | None:
         """The parsed sentence, or None when no parser is available."""
         if sentence not in self._clauses:
             self._clauses[sentence] = self._parse(sentence)
         return self._clauses[sentence]
+
+    def tags(self, sentence: tuple[int, int], start: int, end: int) -> list[str]:
+        """The fine-grained tags of the words of the sentence overlapping [start, end): from
+        its parse when it has one, else from the tagger alone where `parse` offers one
+        (`parse.tag`: the parser's work is not needed for tags); [] with neither."""
+        tag = getattr(self.parse, "tag", None)
+        if sentence not in self._clauses and tag is not None:
+            if sentence not in self._tagged:
+                self._tagged[sentence] = Clause(
+                    tag(self.text[sentence[0] : sentence[1]]), sentence[0], {}
+                )
+            return self._tagged[sentence].tags(start, end)
+        clause = self.clause(sentence)
+        return clause.tags(start, end) if clause is not None else []
 
     def _parse(self, sentence: tuple[int, int]) -> Clause | None:
         if self.parse is None:
@@ -123,14 +144,27 @@ def match(doc: Doc) -> dict[str, list[tuple[int, ...]]]:
 
 
 def sentence_parser(nlp: Language) -> Callable[[str], Doc]:
-    """A parse function over the pipeline's own tok2vec, tagger and parser (the parser is
-    disabled for the article as a whole)."""
-    names = [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names]
+    """A parse function over the pipeline's own tok2vec, tagger and parser (all three are
+    left out of the pass over the whole article, which runs the ner only)."""
+    return _SentenceParser(nlp, [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names])
 
-    def parse(text: str) -> Doc:
-        doc = nlp.make_doc(text)
+
+@dataclass(frozen=True)
+class _SentenceParser:
+    """text -> the doc through `names` (tok2vec, tagger, parser); `tag`: through all but the
+    parser, for the rules that read only tags."""
+
+    nlp: Language
+    names: list[str]
+
+    def __call__(self, text: str) -> Doc:
+        return self._run(text, self.names)
+
+    def tag(self, text: str) -> Doc:
+        return self._run(text, [n for n in self.names if n != "parser"])
+
+    def _run(self, text: str, names: list[str]) -> Doc:
+        doc = self.nlp.make_doc(text)
         for name in names:
-            doc = nlp.get_pipe(name)(doc)
+            doc = self.nlp.get_pipe(name)(doc)
         return doc
-
-    return parse

@@ -121,30 +121,9 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
 
 # Capitalised words that may open a sentence before a short name ("At Harlow Vale").
 _FUNCTION_WORDS = words("organisation_openers.txt")
-# Fine-grained (Penn Treebank) tags of words that open a sentence without naming anything:
-# prepositions and subordinators, determiners, adverbs, pronouns, conjunctions, modals,
-# particles, interjections. Tags, not coarse POS: the pipeline runs without the
-# attribute_ruler that maps one to the other.
-_OPENER_TAGS = {
-    "IN",
-    "DT",
-    "PDT",
-    "WDT",
-    "RB",
-    "RBR",
-    "RBS",
-    "WRB",
-    "PRP",
-    "PRP$",
-    "WP",
-    "WP$",
-    "EX",
-    "CC",
-    "MD",
-    "TO",
-    "RP",
-    "UH",
-}
+# Closed-class words and sentence adverbs that open a sentence without naming anything
+# ("Meanwhile NHS England ..."): words, not tags, so the tagger need not run over the article.
+_SENTENCE_OPENERS = words("sentence_openers.txt")
 
 
 def _suffix_spans(
@@ -160,7 +139,7 @@ def _suffix_spans(
         if first is not None and (
             word in {"The", "the", "A", "An"}
             or word in _FUNCTION_WORDS
-            or (ctx.is_sentence_start(first.idx) and first.tag_ in _OPENER_TAGS)
+            or (ctx.is_sentence_start(first.idx) and word in _SENTENCE_OPENERS)
         ):
             rest = text.find(" ", s)
             if rest < 0 or rest >= e:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sectorwatch.data import rows
+from sectorwatch.extract.patterns import trie_alternation
 
 
 def _is_acronym(word: str) -> bool:
@@ -53,8 +54,8 @@ def role_vocabulary() -> RoleVocabulary:
                 of_place.add(variant.lower())
             canonical.setdefault(variant.lower(), title)
             (acronyms if _is_acronym(variant) else words).append(variant)
-    word_alt = alternation(words)
-    acr_alt = alternation(acronyms)
+    word_alt = trie_alternation(words, fold=True)  # the same matches as `alternation`, faster
+    acr_alt = trie_alternation(acronyms)
     pattern = re.compile(
         # "then-Health Secretary", "ex-chair": the prefix is a status word, not a compound
         rf"(?:(?<![\w-])|(?<=\b[Tt]hen-)|(?<=\b[Ee]x-))"
@@ -151,7 +152,8 @@ def organisation_table() -> OrganisationTable:
         if len(row) > 3 and row[3].strip():
             parts[head] = tuple(p.strip() for p in row[3].split(";"))
     pattern = re.compile(
-        rf"(?<![\w/])(?:(?i:{alternation(names)})|{alternation(acronyms)})(?![\w/]|’s\w|'s\w)"
+        rf"(?<![\w/])(?:(?i:{trie_alternation(names, fold=True)})|{trie_alternation(acronyms)})"
+        r"(?![\w/]|’s\w|'s\w)"
     )
     suffix_alt = alternation(suffixes)
     suffix_pattern = re.compile(

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
+from sectorwatch.extract.patterns import NON_ASCII_LETTER
 from sectorwatch.model import Event
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -284,13 +285,16 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
 
 
 def syntactic_subjects(
-    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]
+    ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], besides: str | None = None
 ) -> list[str]:
     """The people the parse makes the subject of the cue's verb: a name ("X, the first nurse
     to lead Y, is stepping down"), each of coordinated names ("X and Y were appointed"),
     he/she (the salient antecedent), or a role noun whose holder the article has named
-    ("The chief executive is to step down"). Empty without a parse."""
+    ("The chief executive is to step down"). Empty without a parse, and when nobody but
+    `besides` (a subject the surface found) could be one."""
     assert ctx.people is not None
+    if not _may_name_a_subject(ctx, sent, besides):
+        return []  # no word there that `_person_at` could resolve: not worth a parse
     clause = ctx.syntax.clause(sent)
     subject = clause.subject_of(*cue) if clause is not None else None
     if subject is None:
@@ -301,6 +305,39 @@ def syntactic_subjects(
         if who is not None and who not in out:
             out.append(who)
     return out
+
+
+_HE_SHE = re.compile(r"(?<![^\W\d_])s?he(?![^\W\d_dls])", re.I)  # "he", "she's", "hes"
+
+
+def _may_name_a_subject(
+    ctx: ArticleContext, sent: tuple[int, int], besides: str | None = None
+) -> bool:
+    """False only when no word of the sentence could be a subject `_person_at` resolves
+    other than `besides` (keep the two in step): no other person's mention, no he/she, and
+    no title of a post that someone named earlier holds."""
+    assert ctx.people is not None
+    s, e = sent
+    if any(m.start < e and m.end > s and m.canonical != besides for m in ctx.people.mentions()):
+        return True
+    text = ctx.text[s:e]
+    if _HE_SHE.search(text) or NON_ASCII_LETTER.search(text):
+        return True
+    held = {f.role for f in ctx.roles if f.start < e}
+    if not held:  # a role noun nobody holds yet may be named next (`_named_next`)
+        return bool(role_vocabulary().pattern.search(ctx.text, s, e))
+    words = re.sub(r"\s+", " ", text.lower())
+    variants = _title_variants()
+    return any(v in words for role in held for v in variants.get(role, (role,)))
+
+
+@lru_cache(maxsize=1)
+def _title_variants() -> dict[str, tuple[str, ...]]:
+    """Canonical title -> its lower-cased variants ("chief executive" -> "ceo", ...)."""
+    out: dict[str, list[str]] = {}
+    for variant, title in role_vocabulary().canonical.items():
+        out.setdefault(title, []).append(variant)
+    return {title: tuple(v) for title, v in out.items()}
 
 
 def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, int]) -> str | None:

@@ -10,7 +10,7 @@ import re
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import event
 from sectorwatch.extract.events.merger_parties import listed_after, listed_before
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues_in
 from sectorwatch.model import Event
 
 _TWO = re.compile(
@@ -100,7 +100,7 @@ def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Ev
     sent = sentences[i]
     stage = None
     cue = None
-    for pattern, value in sorted(cues("merger"), key=lambda pv: _CUE_ORDER[pv[1]]):
+    for pattern, value in sorted(cues_in("merger", text, sent), key=lambda pv: _CUE_ORDER[pv[1]]):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()) or re.search(r"\bmergers\b", m.group(0), re.I):
                 continue

@@ -14,6 +14,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.events.common import event, predecessor, role_of
 from sectorwatch.extract.events.rules import Sentences
+from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
 
 PASSIVE = re.compile(
@@ -44,7 +45,7 @@ def passive_successions(
     assert i is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in PASSIVE.finditer(ctx.text, sent[0], sent[1]):
+    for m in finditer(PASSIVE, ctx.text, sent[0], sent[1]):
         if ctx.in_quote(m.start()):
             continue
         leaver = _subject(ctx, sent, m.start())

@@ -23,7 +23,7 @@ from sectorwatch.extract.events.common import (
     syntactic_subjects,
     title_near,
 )
-from sectorwatch.extract.events.rules import cues
+from sectorwatch.extract.events.rules import cues_in
 from sectorwatch.extract.events.stated_posts import antecedent_post
 from sectorwatch.model import Event
 
@@ -34,7 +34,7 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     sent = sentences[i]
     text = ctx.text
     assert ctx.people is not None
-    for pattern, status in cues(kind):
+    for pattern, status in cues_in(kind, text, sent):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()) and not scare_quoted(ctx.text, m.start(), m.end()):
                 continue
@@ -106,7 +106,7 @@ def _with_parsed_subjects(
         or role_vocabulary().pattern.search(ctx.text, sent[0], cue[0])
     ):
         return []  # no name and no role noun before the cue: the parse has nobody to give
-    parsed = syntactic_subjects(ctx, sent, cue)
+    parsed = syntactic_subjects(ctx, sent, cue, besides=people[0] if people else None)
     if not people:
         return parsed
     if people[0] in parsed:

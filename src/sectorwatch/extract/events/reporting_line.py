@@ -17,7 +17,7 @@ from sectorwatch.extract.events.common import (
     title_near,
 )
 from sectorwatch.extract.events.role_created import creates_role, listed_posts
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.model import Event
 
@@ -84,7 +84,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     out: list[Event] = []
     text = ctx.text
     assert ctx.people is not None and ctx.organisations is not None
-    for pattern, direction in cues("reporting_line"):
+    for pattern, direction in cues_in("reporting_line", text, sent):
         if direction == "oversees":
             continue  # the oversight rule
         for m in pattern.finditer(text, sent[0], sent[1]):

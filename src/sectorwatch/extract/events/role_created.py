@@ -9,7 +9,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import event, person_after, title_near
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
 from sectorwatch.model import Event
 
 
@@ -97,7 +97,7 @@ def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
     out: list[Event] = []
     text = ctx.text
     sent = sentences[i]
-    for pattern, _ in cues("role_created"):
+    for pattern, _ in cues_in("role_created", text, sent):
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue

@@ -24,6 +24,7 @@ from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.patterns import Prefilter, fold
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -56,6 +57,34 @@ def cues(kind: str) -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<![\w-])(?:{row[1].strip()})(?![\w-])", re.IGNORECASE), row[0].strip())
         for row in rows(f"event_cues_{kind}.tsv")
     ]
+
+
+@cache
+def _prefilter(kind: str | None) -> Prefilter:
+    """The required strings of the cues of `kind`, or of every type's cues (None)."""
+    if kind is None:
+        return Prefilter.of(p for name in event_kinds() for p, _ in cues(name))
+    return Prefilter.of(p for p, _ in cues(kind))
+
+
+@lru_cache(maxsize=8)
+def _sentence(window: str) -> tuple[str, bool]:
+    """A sentence folded for the prefilter, and whether any type's cue may match in it
+    (asked once a sentence, not once a type)."""
+    folded = fold(window)
+    every = _prefilter(None).any_word
+    return folded, not folded or every is None or every.search(folded) is not None
+
+
+def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pattern[str], str]]:
+    """The cues of `kind` that can match in the sentence, in order: a cue none of whose
+    required words is there is skipped without running its regex (`patterns.Prefilter`)."""
+    window = text[sentence[0] : sentence[1]]
+    folded, any_cue = _sentence(window)
+    if not any_cue:
+        return []
+    ok = _prefilter(kind).may_match(window, folded)
+    return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,12 @@ stance lexicons. See src/sectorwatch/data/README.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sectorwatch.data import lines
+from sectorwatch.extract.patterns import trie_alternation
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -38,6 +40,11 @@ def _pairs(lines: list[str]) -> dict[str, tuple[str, ...]]:
 def _alternation(words: list[str]) -> str:
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _verb_alternation(verbs: Iterable[str]) -> str:
+    """`_alternation` of the speech verbs as a prefix tree: the same matches, faster."""
+    return trie_alternation(sorted({w.strip() for w in verbs if w.strip()}), fold=True)
 
 
 def _anonymous_re(nouns: list[str]) -> re.Pattern[str]:
@@ -122,7 +129,7 @@ def load_cues() -> Cues:
         verbs=frozenset(verbs),
         that_only_verbs=frozenset(that_only),
         any_complement_verbs=frozenset(any_complement),
-        verb_re=re.compile(rf"(?<![\w’'-])(?:{_alternation(sorted(verbs))})(?![\w’'-])", re.I),
+        verb_re=re.compile(rf"(?<![\w’'-])(?:{_verb_alternation(verbs)})(?![\w’'-])", re.I),
         according=tuple(sections.get("according", [])),
         statement=tuple(sections.get("statement", [])),
         spokesperson_re=re.compile(

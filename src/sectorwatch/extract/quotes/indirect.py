@@ -217,13 +217,12 @@ def _inverted(
 
 def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: Cues) -> bool:
     """ "said the board accepted the findings": a subject then a past-tense verb (spaCy's
-    VBD tag) right after a speech verb is a reported clause too."""
+    VBD tag, from the on-demand parse of the sentence) right after a speech verb is a
+    reported clause too."""
     if verb in cues.that_only_verbs:
         return False
-    span = finder.ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    tags = [t.tag_ for t in span[:12]]
+    ctx = finder.ctx
+    tags = ctx.syntax.tags(ctx.sentence_span(start, end), start, end)[:12]
     # the first word is the clause's subject (a noun or determiner), never the verb itself
     return (
         bool(tags)

@@ -36,6 +36,8 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 def strip_possessive(word: str) -> str:
+    if word[-1:] not in ("s", "’", "'"):
+        return word  # every suffix below ends with one of these (a fast path)
     for suffix in ("’s", "'s", "’", "'"):
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]

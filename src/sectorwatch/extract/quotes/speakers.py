@@ -55,9 +55,7 @@ class SpeakerFinder(OrganisationSpeakers):
     interviewee: str | None = None
 
     def __post_init__(self) -> None:
-        self.docs = DocumentBook.for_text(
-            self.ctx.article.body_text(), self.cues, self._names_a_person
-        )
+        self.docs = DocumentBook.for_text(self.ctx.text, self.cues, self._names_a_person)
 
     def _names_a_person(self, text: str) -> bool:
         return self.book.has_full_name(text)
