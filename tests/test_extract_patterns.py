@@ -17,6 +17,8 @@ def test_the_required_words_of_a_pattern_are_read_from_the_pattern():
     assert required_words(of) == ("departure ", "exit ")
     assert required_words(re.compile(r"\w+ (?:to|at)")) == (" at", " to")
     assert required_words(re.compile(r"\w+ (?:a|b)\w")) is None  # nothing long enough
+    # a part that keeps case is still looked for in the folded sentence
+    assert required_words(re.compile(r"(?-i:Appointed) (?:in|on)", re.I)) == ("appointed",)
 
 
 def test_a_sentence_without_a_cue_s_required_words_skips_the_cue():
@@ -34,6 +36,7 @@ def test_the_prefilter_never_skips_a_pattern_that_matches():
         "She will not be seeking re-election, and her term ends in June.",
         "Dr Ann Kell has been appointed medical director and starts work in July.",
         "The ſtaff were told that Bob Marr resigned.",  # long s folds to "s"
+        "Appointed in May 2019, Ann Kell led the trust through two winters.",  # (?-i:...)
     ]
     patterns = [p for kind in ("departure", "appointment", "merger") for p, _ in cues(kind)]
     prefilter = Prefilter.of(patterns)

@@ -139,6 +139,8 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not found or min(map(len, found)) < _MIN_LENGTH:
         return None
+    if fold:  # tested in the folded text: a part that keeps case ("(?-i:Appointed)") too
+        found = {s.lower() for s in found}
     if fold and any(NON_ASCII_LETTER.search(s) for s in found):
         return None  # case folding beyond str.lower(): no shortcut
     # a string that contains another required string adds nothing
