@@ -14,7 +14,7 @@ from store_factory import APPOINTED, LEAVES, ArticleSpec, build
 
 from sectorwatch.model import Paragraph
 from sectorwatch.serve import create_app
-from sectorwatch.serve.pages import timeline_bars
+from sectorwatch.serve.charts import timeline_bars
 from sectorwatch.store import open_store, write_batch
 
 WEB = ArticleSpec(

@@ -11,8 +11,8 @@ from serve_store import make_store, settings
 
 from sectorwatch.render import text_width
 from sectorwatch.serve import create_app
+from sectorwatch.serve.charts import timeline_bars
 from sectorwatch.serve.highlight import span_url
-from sectorwatch.serve.pages import timeline_bars
 from sectorwatch.serve.render import environment
 
 ORG = "/organisation/o-fernleigh-health-board"

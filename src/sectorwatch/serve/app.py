@@ -35,7 +35,13 @@ STATIC = {
 }
 PAGE_MODULES = (
     # modules of sectorwatch.serve with a `register(app)` adding their routes: add one here
-    "pages",
+    # (in this order: FastAPI tries routes in the order they were added)
+    "home_page",
+    "search_page",
+    "person_page",
+    "organisation_page",
+    "event_page",
+    "article_page",
     "charts",
     "indexes",
     "tools",
