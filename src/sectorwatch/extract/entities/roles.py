@@ -54,7 +54,8 @@ _MODS = re.compile(
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
+    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
@@ -271,7 +272,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:
-            after_org = orgs.starting_at(post.end())
+            # "of both A and B" names the bodies; "of both organisations" refers to them
+            after_org = orgs.starting_at(post.end()) or orgs.starting_at(post.start(1))
             if after_org is not None:
                 # "Westmarch branch secretary of the Ambulance Workers' Association": the
                 # body after "of"/"for" is the post's; the name before is its branch
