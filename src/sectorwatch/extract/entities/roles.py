@@ -23,7 +23,11 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.implied import byline_roles, predecessor_roles
+from sectorwatch.extract.entities.implied import (
+    byline_roles,
+    moved_from_roles,
+    predecessor_roles,
+)
 from sectorwatch.extract.entities.role_context import (
     DraftRole,
     deduplicate,
@@ -351,7 +355,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if acting and acting[0].organisation:
             f.organisation = acting[0].organisation
     durations_from_pronouns(ctx, facts)
-    implied = predecessor_roles(ctx, [f.emit() for f in facts]) + byline_roles(ctx)
+    emitted = [f.emit() for f in facts]
+    implied = predecessor_roles(ctx, emitted) + byline_roles(ctx) + moved_from_roles(ctx, emitted)
     facts.extend(DraftRole.of(f) for f in implied)
     facts.sort(key=lambda f: f.start)
     return deduplicate(facts)
