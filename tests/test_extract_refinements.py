@@ -12,6 +12,7 @@ def test_refinements_are_ordered_named_lists():
         "government and national posts",
         "one fact per body of a joint post",
         "a bare head is the article's body so named",
+        "the ICB of a place the sentence names",
     ]
     assert [r.name for r in QUOTE_REFINEMENTS] == [
         "names without the titles glued to them",

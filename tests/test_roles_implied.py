@@ -279,3 +279,15 @@ def test_a_body_referred_to_but_never_named_is_left_open(extractor):
         "Campaigners have protested. The group’s chair, Petra Lomax, said: “We will fight.”",
     )
     assert got == {("Petra Lomax", "chair", None)}
+
+
+def test_a_post_left_for_another_at_the_same_body_is_former(extractor):
+    article = make_article(
+        "Fernhurst Health NHS Trust has reshuffled its board.",
+        "Ann Lowe has moved from medical director to become director of strategy.",
+    )
+    got = {(r.person, r.role, r.organisation, r.status) for r in extractor.extract(article).roles}
+    assert got == {
+        ("Ann Lowe", "director of strategy", "Fernhurst Health NHS Trust", "incoming"),
+        ("Ann Lowe", "medical director", "Fernhurst Health NHS Trust", "former"),
+    }

@@ -29,3 +29,19 @@ def test_a_bare_head_is_the_articles_body_so_named_or_none(extractor):
         "Tom Reed was appointed chair of the CCG.",
     )
     assert got == {("Cathy Orr", "chair", "Westmoor ICB"), ("Tom Reed", "chair", None)}
+
+
+def test_a_title_with_no_body_is_the_main_bodys_but_a_ministers_is_nobodys(extractor):
+    trust = "Fernhurst Health NHS Trust"
+    got = roles_of(
+        extractor,
+        "Ann Lowe, who has been chief executive for the past three years, is to retire in "
+        "the spring.",
+        "Fernhurst Health NHS Trust is looking for a new leader.",
+        "Fernhurst Health NHS Trust said the search would begin next month.",
+        "Health Secretary Omar Pike said Fernhurst Health NHS Trust had improved.",
+    )
+    assert got == {
+        ("Ann Lowe", "chief executive", trust),
+        ("Omar Pike", "health secretary", None),
+    }

@@ -46,3 +46,12 @@ def test_status_words_before_and_after_the_title(extractor):
 def test_an_interim_post_made_permanent_is_current(extractor):
     sentence = "Ann Pike, who has been interim chief executive since May, has been made permanent."
     assert statuses(extractor, sentence) == [("Ann Pike", "chief executive", BODY, "current")]
+
+
+def test_a_holder_stepping_down_after_years_in_the_post_is_leaving_it(extractor):
+    got = statuses(
+        extractor,
+        "Ann Lowe is stepping down after five years as chief executive of Fernhurst Health "
+        "NHS Trust.",
+    )
+    assert got == [("Ann Lowe", "chief executive", "Fernhurst Health NHS Trust", "leaving")]

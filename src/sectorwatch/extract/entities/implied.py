@@ -5,6 +5,8 @@
 - Predecessors (data/succession_cues.tsv): "Marcus Heller, who takes over from Ruth Emsley
   as chief nursing officer", "following the resignation of Peter Vance", "since Graham Tull
   retired in March": the predecessor held the post the successor takes, at the same body.
+- Posts left for another: "Ann Lowe has moved from medical director to become director of
+  strategy": the post left was the person's, at the same body, former.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.vocab import honorific_pattern
+from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
 from sectorwatch.model import Evidence, Mention, RoleFact
 
 _BY = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<rest>.*)$")
@@ -177,4 +179,44 @@ def predecessor_roles(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFa
                 evidence=ctx.evidence(who.start, who.end),
             )
         )
+    return out
+
+
+_FROM = re.compile(r"\bfrom\s+(?:(?:her|his|their)\s+[a-z]+\s+(?:as\s+)?)?(?:the\s+|a\s+)?", re.I)
+_TO_BECOME = re.compile(r"\s+to\s+(?:become|be)\s", re.I)
+
+
+def moved_from_roles(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    """ "Ann Lowe has moved from medical director to become director of strategy": the
+    post left ("from TITLE to become" before the new post, in its sentence) was the
+    person's, at the new post's body, and is former."""
+    text = ctx.text
+    vocab = role_vocabulary()
+    out = []
+    for f in facts:
+        if f.status not in ("incoming", "current", "interim", "acting") or not f.organisation:
+            continue
+        s, e = ctx.sentence_span(f.start, f.end)
+        for m in _FROM.finditer(text, s, e):
+            title = vocab.pattern.match(text, m.end(), e)
+            if title is None or not _TO_BECOME.match(text, title.end()):
+                continue
+            if text.lower().find(f.role, title.end(), e) < 0:
+                continue  # the new post is not this fact's
+            word = re.sub(r"\s+", " ", title.group("title").lower())
+            role = vocab.canonical.get(word, word)
+            if role == f.role or any(g.person == f.person and g.role == role for g in facts):
+                continue
+            out.append(
+                RoleFact(
+                    person=f.person,
+                    role=role,
+                    organisation=f.organisation,
+                    status="former",
+                    start=title.start(),
+                    end=title.end(),
+                    evidence=ctx.evidence(title.start(), title.end()),
+                )
+            )
+            break
     return out

@@ -19,6 +19,7 @@ from sectorwatch.model import RoleFact
 
 _SHARED = re.compile(
     r"\bin\s+common\b|\bthe\s+(?:two|three|four)\s+trusts\b|\band\s+[^,.;]{1,40}\s(?:CCGs|ICBs)\b"
+    r"|\bboth\s+[A-Z]"
 )
 
 
@@ -27,7 +28,8 @@ _REACH = 40  # "X as joint chair of the three trusts": the words just after the 
 
 def _shared(phrase: str) -> bool:
     """Whether the fact's own words say the post is held at each body: "in common", "the
-    three trusts", or the bodies' plural head ("Shropshire and Telford CCGs")."""
+    three trusts", "both" before the names ("chair at both HVH and WCT"), or the bodies'
+    plural head ("Shropshire and Telford CCGs")."""
     return _SHARED.search(phrase) is not None
 
 

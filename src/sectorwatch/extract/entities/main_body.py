@@ -1,13 +1,14 @@
 """A post whose organisation the text leaves to context belongs to the body the article
-is about, not to whichever body was named last.
+is about, not to whichever body was named last (or to none).
 
 "Deputy chief executive Mike Proctor had served as interim", "Christine Mayer, currently
-vice-chairman of the trust": the roles stage gives such a title the organisation named
-last before it, which in real news is often another body (a previous employer, a regulator
-quoted in between). When the fact's own sentence names no organisation, and the article has
-a main body (the organisation it names most, at least `MIN_MENTIONS` times, the first named
-winning a tie), the fact is that body's. A national or government post never is
-(`national_posts`), nor a post of a body the sentence names.
+vice-chairman of the trust", "X, who has been chief executive for the past three years":
+the roles stage gives such a title the organisation named last before it, which in real
+news is often another body (a previous employer, a regulator quoted in between), or none.
+When the fact's own sentence names no organisation, and the article has a main body (the
+organisation it names most, at least `MIN_MENTIONS` times, the first named winning a tie),
+the fact is that body's. A national or government post never is (`national_posts`), nor a
+post of a body the sentence names.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.national_posts import is_national_title
 from sectorwatch.extract.entities.role_context import press_titles
 from sectorwatch.extract.entities.vocab import organisation_table, role_vocabulary
 from sectorwatch.model import RoleFact
@@ -40,7 +42,7 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
         return facts
     out = []
     for f in facts:
-        if f.organisation is not None and f.organisation != body:
+        if f.organisation != body and (f.organisation or not is_national_title(f.role)):
             s, e = ctx.sentence_span(f.start, f.end)
             if not ctx.organisations.in_span(s, e) and not _owned(ctx, f):
                 f = replace(f, organisation=body)

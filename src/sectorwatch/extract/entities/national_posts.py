@@ -46,6 +46,15 @@ def _government_title() -> re.Pattern[str]:
     )
 
 
+def is_national_title(role: str) -> bool:
+    """Whether a title is a government or national post ("care minister", "chief medical
+    officer"): one that no NHS body in the article holds."""
+    role = role.lower()
+    if _government_title().search(role):
+        return True
+    return any(role == head or role.endswith(" " + head) for head in _kinds())
+
+
 _TRAILING = re.compile(r"\s+(?:and|&|at|in|of|for|the|who|with|to|from|on)$", re.IGNORECASE)
 _OWNED = re.compile(r"(?:\b(?:its|their)|’s|'s)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 

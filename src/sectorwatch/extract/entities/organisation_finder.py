@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.organisation_spans import trim
+from sectorwatch.extract.entities.organisation_spans import after_short_name, trim
 from sectorwatch.extract.entities.organisations import (
     _POSSESSIVE,
     OrganisationIndex,
-    _fits,
     _initials,
     _strip,
+    fits_blend,
+    fits_short_name,
 )
 from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
@@ -98,14 +99,14 @@ def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
             if before[w.end() : gap_end].strip():
                 break
             chosen.append(w)
-            if _fits([c.group(0) for c in reversed(chosen)], letters):
+            if fits_short_name([c.group(0) for c in reversed(chosen)], letters, acronym):
                 break
         chosen.reverse()
         names = [c.group(0) for c in chosen]
         while names and not names[0][0].isupper():
             names.pop(0)
             chosen.pop(0)
-        if not names or not _fits(names, letters):
+        if not names or not fits_short_name(names, letters, acronym):
             continue
         out.append(
             (
@@ -208,7 +209,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         if acronym.endswith("s"):
             resolver.setdefault(acronym[:-1], full)
         spans.append((start, end))
-    defined = [acr for acr in resolver if acr.isupper()]
+    defined = [acr for acr in resolver if acr.isupper() or fits_blend(resolver[acr].split(), acr)]
     if defined:
         alt = "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
         spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
@@ -217,7 +218,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         read = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
         if len(read) == 1:  # "Northumberland, Tyne and Wear NHS Trust": entities/place_lists
             read = [(list_start(text, *read[0]), read[0][1])]
-        spans.extend(read)
+        spans.extend(after_short_name(text, se, resolver) for se in read)
     for m in table.prefix_pattern.finditer(text):
         spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
 
@@ -316,7 +317,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             bodies = {resolve(n) for n in names if n.endswith(heads)}
             if len(bodies) == 1:
                 resolver[surface] = bodies.pop()
-    acronyms = [a for a in resolver if a.isupper() and " " not in a]
+    acronyms = [a for a in resolver if " " not in a and (a.isupper() or a in defined)]
     if acronyms:
         alt = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
         found = SpanSet(taken)

@@ -10,13 +10,16 @@ is not part of it.
   ("Westshire's ICS" is Westshire ICS); before a generic word ("the Institute's Board") it
   is no name; before a full name it stays ("King's College Hospital");
 - lower-case words after it: "the Brindle Care board" is Brindle Care;
-- a team inside a body (data/organisation_unit_words.txt) is no organisation.
+- a team inside a body (data/organisation_unit_words.txt) is no organisation;
+- a short name the article defined, then "and", at its start: "GaMH and Westmoor
+  Community Health NHS Trust" read as one name is the second body (`after_short_name`).
 `trim` gives the span kept (or None) and the name it stands for when that is not its text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from sectorwatch.extract.entities.vocab import (
@@ -74,3 +77,16 @@ def trim(
     if text[start:end].rsplit(" ", 1)[-1] in words("organisation_unit_words.txt"):
         return None, None  # "the Transformation Executive Team": a team, not a body
     return ((start, end) if end > start else None), None
+
+
+_SHORT_AND = re.compile(r"(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s+(?:and|&)\s+(?:the\s+)?")
+
+
+def after_short_name(
+    text: str, span: tuple[int, int], short_names: Mapping[str, str]
+) -> tuple[int, int]:
+    """The span without a defined short name and "and" at its start, else the span."""
+    m = _SHORT_AND.match(text, span[0], span[1])
+    if m and m.group(1) in short_names and m.end() < span[1]:
+        return (m.end(), span[1])
+    return span

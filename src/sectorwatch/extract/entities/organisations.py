@@ -49,6 +49,30 @@ def _fits(words: list[str], letters: str) -> bool:
     return len(core) < len(words) and bool(core) and _initials(core).upper() == letters
 
 
+def fits_blend(words: list[str], acronym: str) -> bool:
+    """Whether a mixed-case short name stands for `words`: the initials of every word,
+    connectors too ("SaTH": Shrewsbury and Telford Hospital NHS Trust), or its capitalised
+    pieces opening the name's first words ("WestCom": Westmoor Community Health NHS Trust)."""
+    if acronym.isupper() or not words or not words[0][0].isupper():
+        return False
+    core = list(words)
+    while len(core) > 2 and core[-1] in _UNSPOKEN_TAIL:
+        core.pop()
+    if acronym in ("".join(w[0] for w in words), "".join(w[0] for w in core)):
+        return True
+    pieces = re.findall(r"[A-Z][a-z]+", acronym)
+    return (
+        len(pieces) >= 2
+        and "".join(pieces) == acronym
+        and len(words) > len(pieces)
+        and all(w.lower().startswith(p.lower()) for w, p in zip(words, pieces, strict=False))
+    )
+
+
+def fits_short_name(words: list[str], letters: str, acronym: str) -> bool:
+    return _fits(words, letters) or fits_blend(words, acronym)
+
+
 def _strip(surface: str) -> str:
     surface = re.sub(r"\s+", " ", surface.strip())
     surface = _POSSESSIVE.sub("", surface)

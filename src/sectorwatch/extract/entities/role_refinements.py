@@ -7,6 +7,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.joint_posts import one_fact_per_body
 from sectorwatch.extract.entities.main_body import named_bodies, posts_of_the_main_body
 from sectorwatch.extract.entities.national_posts import national_posts
+from sectorwatch.extract.entities.place_heads import posts_of_named_places
 from sectorwatch.extract.refinements import Refinement, refine
 from sectorwatch.model import RoleFact
 
@@ -15,6 +16,7 @@ ROLE_REFINEMENTS: tuple[Refinement[RoleFact], ...] = (
     Refinement("government and national posts", national_posts),
     Refinement("one fact per body of a joint post", one_fact_per_body),
     Refinement("a bare head is the article's body so named", named_bodies),
+    Refinement("the ICB of a place the sentence names", posts_of_named_places),
 )
 
 

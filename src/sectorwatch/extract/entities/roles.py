@@ -23,7 +23,11 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.implied import byline_roles, predecessor_roles
+from sectorwatch.extract.entities.implied import (
+    byline_roles,
+    moved_from_roles,
+    predecessor_roles,
+)
 from sectorwatch.extract.entities.role_context import (
     DraftRole,
     deduplicate,
@@ -54,7 +58,8 @@ _MODS = re.compile(
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
+    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
@@ -271,7 +276,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:
-            after_org = orgs.starting_at(post.end())
+            # "of both A and B" names the bodies; "of both organisations" refers to them
+            after_org = orgs.starting_at(post.end()) or orgs.starting_at(post.start(1))
             if after_org is not None:
                 # "Westmarch branch secretary of the Ambulance Workers' Association": the
                 # body after "of"/"for" is the post's; the name before is its branch
@@ -349,7 +355,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if acting and acting[0].organisation:
             f.organisation = acting[0].organisation
     durations_from_pronouns(ctx, facts)
-    implied = predecessor_roles(ctx, [f.emit() for f in facts]) + byline_roles(ctx)
+    emitted = [f.emit() for f in facts]
+    implied = predecessor_roles(ctx, emitted) + byline_roles(ctx) + moved_from_roles(ctx, emitted)
     facts.extend(DraftRole.of(f) for f in implied)
     facts.sort(key=lambda f: f.start)
     return deduplicate(facts)

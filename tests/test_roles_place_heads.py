@@ -1,0 +1,21 @@
+"""A system's body named by its place: "chair designate of the ICB" in a sentence that
+names the place ("In one of the largest systems, Westmoor, ...", "the ICB in Westmoor") is
+that place's ICB, not the ICB the article named last."""
+
+from __future__ import annotations
+
+from quote_articles import role_triples as roles_of
+
+
+def test_the_icb_of_a_place_the_sentence_names(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst ICB named its chair designate last week.",
+        "In one of the largest systems, Westmoor, Ann Lowe has been appointed chair "
+        "designate of the ICB.",
+        "Tom Arlo will chair the ICB in Marlow and Fen from July.",
+    )
+    assert got == {
+        ("Ann Lowe", "chair", "Westmoor ICB"),
+        ("Tom Arlo", "chair", "Marlow and Fen ICB"),
+    }
