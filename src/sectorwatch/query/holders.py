@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -156,20 +155,21 @@ def _rows_read_lightly(
     a term (post, person) with another."""
     occupancy = reads.holding_claim_dates(conn, post_ids)
     told = reads.holding_event_dates(conn, post_ids)
-
-    def person_of(row: Any) -> tuple[str, str]:
-        return (same.get(row[1], row[1]), judged.canon(row[2]) or row[2])
-
-    reports = Counter(person_of(r) for r in (*occupancy, *told) if r[0] not in judged.rejected)
-    wanted = {r[0] for r in told if person_of(r)[1] in sources_of}
-    wanted |= {
-        r[0] for r in occupancy if person_of(r)[1] in sources_of or reports[person_of(r)] > 1
-    }
+    canon = judged.canon
+    terms_of = [(same.get(r[1], r[1]), canon(r[2]) or r[2]) for r in occupancy]
+    event_terms = [(same.get(r[1], r[1]), canon(r[2]) or r[2]) for r in told]
+    rejected = judged.rejected
+    reports = Counter(k for r, k in zip(occupancy, terms_of, strict=True) if r[0] not in rejected)
+    reports.update(k for r, k in zip(told, event_terms, strict=True) if r[0] not in rejected)
+    wanted = {r[0] for r, k in zip(told, event_terms, strict=True) if k[1] in sources_of}
+    wanted.update(
+        r[0]
+        for r, k in zip(occupancy, terms_of, strict=True)
+        if k[1] in sources_of or reports[k] > 1
+    )
     found = reads.claim_sources(conn, wanted)
 
-    def source(cid: str) -> ClaimSource | None:
-        if cid not in wanted:
-            return None
+    def source(cid: str) -> ClaimSource:
         row = found.get(cid)  # an event's claim may have no row (its outer join's Nones)
         return ClaimSource.of(cid, row, 1) if row else ClaimSource(cid, *(None,) * 6)  # type: ignore[arg-type]
 
@@ -178,12 +178,13 @@ def _rows_read_lightly(
             tuple(r[:7]),
             r[7],
             found[r[0]][5] if r[0] in found else UNREAD_ORIGIN,
-            source(r[0]) if person_of(r)[1] in sources_of else None,
+            source(r[0]) if k[1] in sources_of else None,
         )
-        for r in occupancy
+        for r, k in zip(occupancy, terms_of, strict=True)
     ]
     event_rows = [
-        (tuple(r[:9]), source(r[0]) if person_of(r)[1] in sources_of else None) for r in told
+        (tuple(r[:9]), source(r[0]) if k[1] in sources_of else None)
+        for r, k in zip(told, event_terms, strict=True)
     ]
     return occupancy_rows, event_rows
 
