@@ -76,3 +76,42 @@ def test_person_reads_nothing_of_the_other_holders_of_its_posts(store, monkeypat
         ("chief executive", "Fernleigh Health Board", "former")
     ]
     assert asked and [c for c in asked if c in pike_claims] == []
+
+
+def test_claims_of_other_holders_are_read_without_their_claim_rows(store, monkeypatch):
+    """For `person`, the other holders' claims come from the occupancy and event rows
+    alone; a claim's own row (origin, source) is read only for the person's claims and
+    for claims that share a term with another, whose origin orders them."""
+    asked: list[str] = []
+
+    def claim_sources(conn, claim_ids):  # type: ignore[no-untyped-def]
+        asked.extend(claim_ids)
+        return real(conn, claim_ids)
+
+    real = holders_module.reads.claim_sources
+    monkeypatch.setattr(holders_module.reads, "claim_sources", claim_sources)
+    with store.connect() as conn:
+        judged = Judged.load(conn)
+        quist = set(judged.cluster(require_entity(conn, "Amara Quist", "person")[0]))
+        post_ids = _post_ids(conn)
+        every, every_source = holders_module.claims_for_posts(conn, post_ids, judged)
+        light, light_source = holders_module.claims_for_posts(
+            conn, post_ids, judged, sources_of=quist
+        )
+    shared = {c.claim_id for found in every.values() if len(found) > 1 for c in found}
+    theirs = {c.claim_id for (_, who), found in every.items() if who in quist for c in found}
+    lone = {c.claim_id for found in every.values() if len(found) == 1 for c in found}
+    assert theirs and lone - theirs and shared - theirs  # the store has every kind
+    assert set(asked) == theirs | {c for c in shared if c not in theirs} - _event_claims(every)
+    assert light_source == {c: every_source[c] for c in theirs}
+    for key, found in every.items():
+        assert [
+            asdict(c) | ({"origin": ""} if c.claim_id in lone - theirs and c.source == "occupancy"
+                         else {})
+            for c in found
+        ] == [asdict(c) for c in light[key]]  # fmt: skip
+
+
+def _event_claims(grouped) -> set[str]:  # type: ignore[no-untyped-def]
+    """Claims of events: their origin is always "inferred", never read."""
+    return {c.claim_id for found in grouped.values() for c in found if c.source != "occupancy"}

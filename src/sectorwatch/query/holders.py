@@ -11,7 +11,7 @@ recent report.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -75,33 +75,49 @@ def same_posts(conn: Connection, post_ids: list[str], judged: Judged) -> dict[st
 
 
 def claims_for_posts(
-    conn: Connection, post_ids: list[str], judged: Judged, people: list[str] | None = None
+    conn: Connection,
+    post_ids: list[str],
+    judged: Judged,
+    people: list[str] | None = None,
+    sources_of: set[str] | None = None,
 ) -> tuple[dict[tuple[str, str], list[HolderClaim]], dict[str, ClaimSource]]:
     """The claims about each (post, canonical person), and where each claim was read;
-    with `people` (entity ids, every member of their clusters), only claims naming them."""
+    with `people` (entity ids, every member of their clusters), only claims naming them;
+    with `sources_of` (canonical person ids), where only their claims were read: the
+    claims' own rows are then read only for those and for the claims that share a term
+    with another (whose origin orders them), not for every claim of the posts."""
     grouped: dict[tuple[str, str], list[HolderClaim]] = defaultdict(list)
     sources: dict[str, ClaimSource] = {}
     if not post_ids:
         return grouped, sources
     same = same_posts(conn, post_ids, judged)
-    rows = reads.holding_claims(conn, post_ids, people)
-    for row in rows:
-        cid, post, person, status, vf, vt, observed, origin, article = row[:9]
+    if sources_of is not None and people is None:
+        occupancy_rows, event_rows = _rows_read_lightly(conn, post_ids, judged, same, sources_of)
+    else:
+        occupancy_rows = [
+            (row[:7], row[8], row[7], ClaimSource.of(row[0], row, 9))
+            for row in reads.holding_claims(conn, post_ids, people)
+        ]
+        event_rows = [
+            (row[:9], ClaimSource.of(row[0], row, 9))
+            for row in reads.holding_events(conn, post_ids, people)
+        ]
+    for (cid, post, person, status, vf, vt, observed), article, origin, source in occupancy_rows:
         if cid in judged.rejected:
             continue
-        sources[cid] = ClaimSource.of(cid, row, 9)
+        if source is not None:
+            sources[cid] = source
         key = (same.get(post, post), judged.canon(person) or person)
         if cid in judged.edits:  # a judged date or status (store.judgements.edit)
             fixed = judged.edited(cid, status=status, valid_from=vf, valid_to=vt)
             status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
             origin = "curated"
         grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin, article_id=article))
-    event_rows = reads.holding_events(conn, post_ids, people)
-    for row in event_rows:
-        cid, post, person, kind, status, effective, observed, article, when = row[:9]
+    for (cid, post, person, kind, status, effective, observed, article, when), source in event_rows:
         if cid in judged.rejected:
             continue
-        sources[cid] = ClaimSource.of(cid, row, 9)
+        if source is not None:
+            sources[cid] = source
         key = (same.get(post, post), judged.canon(person) or person)
         if cid in judged.edits:  # a judged date or status (store.judgements.edit)
             fixed = judged.edited(cid, status=status, effective=effective)
@@ -122,11 +138,63 @@ def claims_for_posts(
     return grouped, sources
 
 
+UNREAD_ORIGIN = ""
+"""The origin of a claim whose row was not read: it is alone in its term, where nothing
+compares it (`HolderClaim.key` orders the claims of one term)."""
+
+
+def _rows_read_lightly(
+    conn: Connection,
+    post_ids: list[str],
+    judged: Judged,
+    same: dict[str, str],
+    sources_of: set[str],
+) -> tuple[list[tuple], list[tuple]]:
+    """The rows `claims_for_posts` reads, each claim's own row (its origin and source)
+    read only where it is needed: for the claims of `sources_of` and for claims that share
+    a term (post, person) with another."""
+    occupancy = reads.holding_claim_dates(conn, post_ids)
+    told = reads.holding_event_dates(conn, post_ids)
+    canon = judged.canon
+    terms_of = [(same.get(r[1], r[1]), canon(r[2]) or r[2]) for r in occupancy]
+    event_terms = [(same.get(r[1], r[1]), canon(r[2]) or r[2]) for r in told]
+    rejected = judged.rejected
+    reports = Counter(k for r, k in zip(occupancy, terms_of, strict=True) if r[0] not in rejected)
+    reports.update(k for r, k in zip(told, event_terms, strict=True) if r[0] not in rejected)
+    wanted = {r[0] for r, k in zip(told, event_terms, strict=True) if k[1] in sources_of}
+    wanted.update(
+        r[0]
+        for r, k in zip(occupancy, terms_of, strict=True)
+        if k[1] in sources_of or reports[k] > 1
+    )
+    found = reads.claim_sources(conn, wanted)
+
+    def source(cid: str) -> ClaimSource:
+        row = found.get(cid)  # an event's claim may have no row (its outer join's Nones)
+        return ClaimSource.of(cid, row, 1) if row else ClaimSource(cid, *(None,) * 6)  # type: ignore[arg-type]
+
+    occupancy_rows = [
+        (
+            tuple(r[:7]),
+            r[7],
+            found[r[0]][5] if r[0] in found else UNREAD_ORIGIN,
+            source(r[0]) if k[1] in sources_of else None,
+        )
+        for r, k in zip(occupancy, terms_of, strict=True)
+    ]
+    event_rows = [
+        (tuple(r[:9]), source(r[0]) if k[1] in sources_of else None)
+        for r, k in zip(told, event_terms, strict=True)
+    ]
+    return occupancy_rows, event_rows
+
+
 def post_terms(
-    conn: Connection, post_ids: list[str], judged: Judged
+    conn: Connection, post_ids: list[str], judged: Judged, sources_of: set[str] | None = None
 ) -> tuple[dict[str, list[Term]], dict[str, ClaimSource]]:
-    """Every term of each post, successions linked, and where each claim was read."""
-    grouped, sources = claims_for_posts(conn, post_ids, judged)
+    """Every term of each post, successions linked, and where each claim was read (with
+    `sources_of`, canonical person ids, only for the claims of their terms)."""
+    grouped, sources = claims_for_posts(conn, post_ids, judged, sources_of=sources_of)
     by_post: dict[str, list[Term]] = defaultdict(list)
     for (post, person), items in grouped.items():
         by_post[post].extend(split_terms(person, post, items))
@@ -154,8 +222,8 @@ def holders(
     (entity ids, whole clusters) answers only their terms: the terms are still built from
     every claim of the posts (a successor ends a predecessor's term), but evidence is loaded
     only for the terms returned (`query.person`)."""
-    by_post, sources = post_terms(conn, post_ids, judged)
     wanted = set(people) if people is not None else None
+    by_post, sources = post_terms(conn, post_ids, judged, wanted)
     kept = []
     for post, terms in by_post.items():
         for term in terms:

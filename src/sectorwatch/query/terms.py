@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from sectorwatch.data import lines
 from sectorwatch.query.common import EvidenceRef, date_interval, date_precision, preference_key
@@ -59,9 +59,15 @@ class HolderClaim:
     event_date: str | None = None  # an event's main date
 
     def key(self) -> tuple:
-        return preference_key(
-            self.origin, date_precision(self.valid_from, self.valid_to), self.observed
-        )
+        return _claim_key(self.origin, self.valid_from, self.valid_to, self.observed)
+
+
+@lru_cache(maxsize=16_384)
+def _claim_key(
+    origin: str, valid_from: str | None, valid_to: str | None, observed: str | None
+) -> tuple:
+    """`HolderClaim.key`, remembered: claims share a few thousand dates and origins."""
+    return preference_key(origin, date_precision(valid_from, valid_to), observed)
 
 
 @dataclass
@@ -239,54 +245,65 @@ def link_successions(role: str, terms: list[Term]) -> None:
         _bound_former_only(term, terms)
     if role in multi_holder_roles():
         return
-    ordered = sorted(terms, key=term_order)
+    sort_keys = [term_order(t) for t in terms]
+    at_rank = sorted(range(len(terms)), key=sort_keys.__getitem__)  # stable: `term_order`
+    ordered = [terms[n] for n in at_rank]
+    # each term's order key, kept up to date as the loop moves starts and ends
+    keys = [sort_keys[n][0] for n in at_rank]
     for i, term in enumerate(ordered):
-        began = term.order_key()
-        nxt = next(  # the first that follows: not a list of every later term (quadratic)
+        began = keys[i]
+        ended = date_interval(term.end)[0] if term.end is not None else None
+        at = next(  # the first that follows: not a list of every later term (quadratic)
             (
-                t
-                for t in ordered[i + 1 :]
-                if (t.start or t.first_reported or t.announced)
-                and (
-                    t.order_key() > began
-                    or (term.end is not None and t.order_key() >= date_interval(term.end)[0])
-                )
+                j
+                for j in range(i + 1, len(ordered))
+                if (keys[j] > began or (ended is not None and keys[j] >= ended))
+                and (ordered[j].start or ordered[j].first_reported or ordered[j].announced)
             ),
             None,
         )
-        if nxt is None:
+        if at is None:
             continue
-        begins = nxt.start or nxt.first_reported or nxt.announced
-        if begins is None:
-            continue
-        if term.last_reported and _before(begins, term.last_reported):
-            continue  # still reported in post after the other began: both kept, ranked
-        if nxt.person_id != term.person_id:
-            term.replaced_by = term.replaced_by or nxt.person_id
-            if nxt.kind != "substantive" or term.kind == "substantive":
-                nxt.replaces = nxt.replaces or term.person_id
-            elif nxt.replaces is None:
-                nxt.replaces = term.person_id
-        if term.end and nxt.start and _within(nxt.start, term.end):
-            # "left in 2024", the successor started on 1 August 2024
-            if term.leaving == term.end:
-                term.leaving = nxt.start
-            term.end = nxt.start
-        if nxt.start is None and nxt.first_reported is None and term.end:
-            if nxt.announced and not _before(term.end, nxt.announced):
-                # "will take over from X in January": the successor starts when X leaves
-                nxt.start, nxt.start_basis = term.end, "predecessor's departure"
-        if term.end is None:
-            if nxt.start and not (term.ended_by and _before(term.ended_by, nxt.start)):
-                term.end, term.end_cause = nxt.start, "succeeded"
-            elif not nxt.start:
-                if term.ended_by is None or _before(begins, term.ended_by):
-                    term.ended_by, term.end_cause = begins, "succeeded"
+        nxt = ordered[at]
+        was = (term.end, term.ended_by, nxt.start)
+        _succeed(term, nxt)
+        if (term.end, term.ended_by, nxt.start) != was:  # the keys may have moved
+            keys[i], keys[at] = term.order_key(), nxt.order_key()
     # a substantive holder replaces the previous substantive holder, across interims
-    substantive = [t for t in ordered if t.kind == "substantive"]
-    for prev, nxt in zip(substantive, substantive[1:], strict=False):
-        if prev.person_id != nxt.person_id and nxt.order_key() > prev.order_key():
+    substantive = [(t, k) for t, k in zip(ordered, keys, strict=True) if t.kind == "substantive"]
+    for (prev, began), (nxt, follows) in zip(substantive, substantive[1:], strict=False):
+        if prev.person_id != nxt.person_id and follows > began:
             nxt.replaces = prev.person_id
+
+
+def _succeed(term: Term, nxt: Term) -> None:
+    """`nxt`, the first term to follow `term` on its post, succeeds it."""
+    begins = nxt.start or nxt.first_reported or nxt.announced
+    if begins is None:
+        return
+    if term.last_reported and _before(begins, term.last_reported):
+        return  # still reported in post after the other began: both kept, ranked
+    if nxt.person_id != term.person_id:
+        term.replaced_by = term.replaced_by or nxt.person_id
+        if nxt.kind != "substantive" or term.kind == "substantive":
+            nxt.replaces = nxt.replaces or term.person_id
+        elif nxt.replaces is None:
+            nxt.replaces = term.person_id
+    if term.end and nxt.start and _within(nxt.start, term.end):
+        # "left in 2024", the successor started on 1 August 2024
+        if term.leaving == term.end:
+            term.leaving = nxt.start
+        term.end = nxt.start
+    if nxt.start is None and nxt.first_reported is None and term.end:
+        if nxt.announced and not _before(term.end, nxt.announced):
+            # "will take over from X in January": the successor starts when X leaves
+            nxt.start, nxt.start_basis = term.end, "predecessor's departure"
+    if term.end is None:
+        if nxt.start and not (term.ended_by and _before(term.ended_by, nxt.start)):
+            term.end, term.end_cause = nxt.start, "succeeded"
+        elif not nxt.start:
+            if term.ended_by is None or _before(begins, term.ended_by):
+                term.ended_by, term.end_cause = begins, "succeeded"
 
 
 def _bound_former_only(term: Term, terms: list[Term]) -> None:

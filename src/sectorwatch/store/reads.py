@@ -256,6 +256,54 @@ def holding_events(
     return conn.execute(query).all()
 
 
+def holding_claim_dates(conn: Connection, post_ids: list[str]) -> Sequence[Row]:
+    """`holding_claims` without their claims' columns (origin, sources: `claim_sources`),
+    which would read each claim's row too: claim id, post, person, status, valid from,
+    valid to, observed, article."""
+    query = select(
+        occupancies.c.claim_id,
+        occupancies.c.post_id,
+        occupancies.c.person_id,
+        occupancies.c.status,
+        occupancies.c.valid_from,
+        occupancies.c.valid_to,
+        occupancies.c.observed,
+        occupancies.c.article_id,
+    ).where(occupancies.c.post_id.in_(post_ids))
+    return conn.execute(query).all()
+
+
+def holding_event_dates(conn: Connection, post_ids: list[str]) -> Sequence[Row]:
+    """`holding_events` without their claims' columns (`claim_sources`): claim id, post,
+    person, type, status, effective, observed, article, date."""
+    query = select(
+        events.c.claim_id,
+        events.c.post_id,
+        events.c.person_id,
+        events.c.type,
+        events.c.status,
+        events.c.effective,
+        events.c.observed,
+        events.c.article_id,
+        events.c.date,
+    ).where(
+        events.c.post_id.in_(post_ids),
+        events.c.type.in_(["departure", "appointment"]),
+        events.c.person_id.is_not(None),
+    )
+    return conn.execute(query).all()
+
+
+def claim_sources(conn: Connection, claim_ids: Iterable[str]) -> dict[str, Row]:
+    """{claim id: its `SOURCE_COLUMNS`} for the stored claims among `claim_ids`."""
+    wanted = sorted(set(claim_ids))
+    out: dict[str, Row] = {}
+    for at in range(0, len(wanted), 500):
+        query = select(claims.c.id, *SOURCE_COLUMNS).where(claims.c.id.in_(wanted[at : at + 500]))
+        out.update((row[0], row) for row in conn.execute(query))
+    return out
+
+
 def posts_held_by(conn: Connection, people: Iterable[str]) -> list[str]:
     """The ids, sorted, of the posts with a stored term of office of these people."""
     query = select(occupancies.c.post_id).where(occupancies.c.person_id.in_(list(people)))
