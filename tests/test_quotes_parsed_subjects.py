@@ -44,3 +44,18 @@ def test_a_speech_verb_coordinated_with_an_earlier_verb_shares_its_subject(extra
         ("direct", "It has been a privilege.", "Lena Marsh"),
         ("direct", "I still have a job to do.", "Lena Marsh"),
     ]
+
+
+def test_two_bodies_named_together_are_not_one_speaker(extractor):
+    # "the two trusts" resolves to the pair for mergers and joint posts, but two bodies do
+    # not speak as one: the parsed subject gives no speaker, and nothing is reported
+    assert (
+        quotes_of(
+            extractor,
+            "Ashbrook Hospital NHS Trust and Fenmoor Community NHS Trust have appointed a "
+            "chair in common.",
+            "The two trusts announced in May that they would be seeking a shared chief "
+            "executive to lead both organisations.",
+        )
+        == []
+    )

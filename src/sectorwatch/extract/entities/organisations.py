@@ -174,9 +174,14 @@ class OrganisationIndex:
                 return m
         return None
 
+    def anaphor_rule(self, phrase: str) -> str | None:
+        """How "the joint organisation", "the two trusts", "its" ... is resolved
+        (data/organisations.tsv `@anaphor` rows: combined, pair, head, its, main), or None."""
+        return self._table.anaphors.get(re.sub(r"\s+", " ", phrase.lower().strip()))
+
     def resolve_anaphor(self, phrase: str, offset: int) -> str | None:
         """What "the joint organisation", "the institute", "its" ... before `offset` means."""
-        rule = self._table.anaphors.get(re.sub(r"\s+", " ", phrase.lower().strip()))
+        rule = self.anaphor_rule(phrase)
         if rule == "combined":
             return self.combined(offset)
         if rule == "pair":

@@ -78,6 +78,8 @@ def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:
             return Found(name, "person", start, head_e)
     if ctx.organisations is not None:
         orgs = ctx.organisations.in_span(start, head_e)
+        if orgs and ctx.organisations.anaphor_rule(orgs[-1].text) == "pair":
+            return None  # "the two trusts say": two bodies, not one speaker
         if orgs and orgs[-1].end >= head_e - 1:
             return Found(orgs[-1].canonical, "organisation", orgs[-1].start, orgs[-1].end)
         return finder._organisation_anaphor(ctx.text[start:head_e], start)
