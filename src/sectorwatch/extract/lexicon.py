@@ -60,3 +60,17 @@ def finite_auxiliaries(with_clause_verbs: bool = False) -> str:
     if with_clause_verbs:
         found |= set(lines("finite_clause_verbs.txt"))
     return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+
+
+@cache
+def finite_auxiliary_words() -> frozenset[str]:
+    """The finite auxiliaries and modals (finite_auxiliaries.txt), lower case."""
+    return lower_words("finite_auxiliaries.txt")
+
+
+@cache
+def title_stop_words() -> frozenset[str]:
+    """Words that end the words completing a title (title_tail_stops.txt) and the finite
+    auxiliaries and modals (finite_auxiliaries.txt): "director of strategy will", "lead
+    for cancer at"."""
+    return lower_words("title_tail_stops.txt") | finite_auxiliary_words()

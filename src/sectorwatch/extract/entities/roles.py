@@ -42,7 +42,7 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
     status_cues,
 )
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import lower_words, title_stop_words
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(
@@ -151,17 +151,17 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
 
 
 # "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
-_AREA = re.compile(
-    r",\s+((?:(?!(?:the|an?|and|who|is|was|as|to|will|would|can|could|should|must|may|might)"
-    r"\s)[a-z][a-z-]*\s+){1,2})$"
-)
+@lru_cache(maxsize=1)
+def _area() -> re.Pattern[str]:
+    stops = "|".join(sorted(title_stop_words(), key=len, reverse=True))
+    return re.compile(rf",\s+((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
 
 
 def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
     """The area of a "NAME, AREA lead" list item (the words, where they start)."""
     if variant.lower() != "lead":
         return None
-    m = _AREA.search(ctx.text, max(0, left - 40), left)
+    m = _area().search(ctx.text, max(0, left - 40), left)
     assert ctx.people is not None
     if m is None or ctx.people.ending_at(m.start()) is None:
         return None
