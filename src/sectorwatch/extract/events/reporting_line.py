@@ -8,11 +8,11 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
     person_after,
-    role_of,
     subject_before,
     title_near,
 )
