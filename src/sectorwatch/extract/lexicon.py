@@ -73,7 +73,11 @@ def title_stop_words() -> frozenset[str]:
     """Words that end the words completing a title (title_tail_stops.txt) and the finite
     auxiliaries and modals (finite_auxiliaries.txt): "director of strategy will", "lead
     for cancer at"."""
-    return lower_words("title_tail_stops.txt") | finite_auxiliary_words()
+    return (
+        lower_words("title_tail_stops.txt")
+        | finite_auxiliary_words()
+        | lower_words("relative_pronouns.txt")
+    )
 
 
 @cache
@@ -96,3 +100,15 @@ def weekday_numbers() -> dict[str, int]:
 def word_alternation(found: frozenset[str] | list[str] | dict[str, int]) -> str:
     """A regex alternation of whole words, longest first (escaped)."""
     return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+
+def relative_pronouns() -> str:
+    """A regex alternation of the relative pronouns (relative_pronouns.txt)."""
+    return word_alternation(lower_words("relative_pronouns.txt"))
+
+
+@cache
+def title_modifiers() -> str:
+    """A regex alternation of the words that may stand in a run before a title
+    (title_modifiers.txt): "interim", "then-", "deputy"."""
+    return word_alternation(lower_words("title_modifiers.txt"))

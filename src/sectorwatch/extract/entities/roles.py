@@ -42,15 +42,10 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
     status_cues,
 )
-from sectorwatch.extract.lexicon import lower_words, title_stop_words
+from sectorwatch.extract.lexicon import lower_words, title_modifiers, title_stop_words
 from sectorwatch.model import RoleFact
 
-_MODS = re.compile(
-    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then-|then|"
-    r"new|joint|substantive|permanent|future|first|deputy|assistant|associate|executive|national|"
-    r"regional|group|senior|system|clinical|medical)(?:\s+|(?<=-)))+$",
-    re.IGNORECASE,
-)
+_MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
