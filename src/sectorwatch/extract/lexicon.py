@@ -112,3 +112,13 @@ def title_modifiers() -> str:
     """A regex alternation of the words that may stand in a run before a title
     (title_modifiers.txt): "interim", "then-", "deputy"."""
     return word_alternation(lower_words("title_modifiers.txt"))
+
+
+def name_connectors() -> frozenset[str]:
+    """The words that join a name's capitalised words ("of", "and", "upon"): name_connectors.txt."""
+    return lower_words("name_connectors.txt")
+
+
+def name_particles() -> frozenset[str]:
+    """The particles inside a person's name ("von", "der", "bin"): name_particles.txt."""
+    return lower_words("name_particles.txt")
