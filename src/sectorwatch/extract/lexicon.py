@@ -122,3 +122,14 @@ def name_connectors() -> frozenset[str]:
 def name_particles() -> frozenset[str]:
     """The particles inside a person's name ("von", "der", "bin"): name_particles.txt."""
     return lower_words("name_particles.txt")
+
+
+@cache
+def determiners(*kinds: str) -> frozenset[str]:
+    """The determiners of determiners.tsv of these kinds ("indefinite", "definite",
+    "demonstrative", "possessive"), or all of them."""
+    return frozenset(
+        row[0].strip().lower()
+        for row in rows("determiners.tsv")
+        if not kinds or row[1].strip() in kinds
+    )

@@ -42,7 +42,13 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
     status_cues,
 )
-from sectorwatch.extract.lexicon import lower_words, title_modifiers, title_stop_words
+from sectorwatch.extract.lexicon import (
+    determiners,
+    lower_words,
+    title_modifiers,
+    title_stop_words,
+    word_alternation,
+)
 from sectorwatch.model import RoleFact
 
 _MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
@@ -52,7 +58,7 @@ _AFTER_ORG = re.compile(
     r"\s+(?:of|for|at|with|in)\s+((?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
-_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
 _NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})

@@ -23,11 +23,12 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sectorwatch.extract.lexicon import determiners
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.names import strip_possessive
 
-DETERMINERS = {"the", "a", "an", "its", "their", "this", "his", "her", "our", "that"}
-DEFINITE = {"the", "its", "their", "this", "his", "her", "our", "that"}
+DETERMINERS = determiners()
+DEFINITE = determiners("definite", "demonstrative", "possessive")
 TITLE_JOINERS = {"of", "and", "for", "on", "in", "to", "&", "a", "an"}
 STOP = {
     "of", "the", "for", "and", "at", "in", "to", "on", "from", "by", "with", "as", "or",
