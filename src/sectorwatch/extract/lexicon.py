@@ -133,3 +133,15 @@ def determiners(*kinds: str) -> frozenset[str]:
         for row in rows("determiners.tsv")
         if not kinds or row[1].strip() in kinds
     )
+
+
+def subordinating_conjunctions() -> frozenset[str]:
+    """ "after", "when", "because": subordinating_conjunctions.txt."""
+    return lower_words("subordinating_conjunctions.txt")
+
+
+@cache
+def clause_openers() -> frozenset[str]:
+    """Words opening an adverbial phrase or clause before a subject ("After meeting X,", "In
+    a statement,"): clause_openers.txt with the subordinating conjunctions."""
+    return lower_words("clause_openers.txt") | subordinating_conjunctions()

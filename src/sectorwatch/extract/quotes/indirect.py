@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sectorwatch.data import lines
-from sectorwatch.extract.lexicon import finite_auxiliaries
+from sectorwatch.extract.lexicon import (
+    finite_auxiliaries,
+    subordinating_conjunctions,
+    word_alternation,
+)
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -43,9 +47,7 @@ _BARE_CLAUSE = re.compile(
 )
 # "The cut comes a month after X announced he would leave": the speech verb is in a
 # subordinate clause, so the sentence is not X's reported speech
-_SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|while|since|because|although|though|until|if|as)\b", re.I
-)
+_SUBORDINATE = re.compile(rf"\b(?:{word_alternation(subordinating_conjunctions())})\b", re.I)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 
