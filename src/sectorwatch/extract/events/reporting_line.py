@@ -18,7 +18,7 @@ from sectorwatch.extract.events.common import (
 )
 from sectorwatch.extract.events.role_created import creates_role, listed_posts
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import lower_words, title_modifiers
 from sectorwatch.model import Event
 
 _SUB_MODS = lower_words("subordinate_modifiers.txt")
@@ -26,7 +26,7 @@ _SUB_MODS = lower_words("subordinate_modifiers.txt")
 # merger of" is proposed, not announced); across sentences the later stage wins.
 _SUBORDINATE = re.compile(
     r"\b(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?"
-    r"((?:(?:joint|interim|acting|national|regional|deputy|medical|clinical|executive|new)\s+)*"
+    rf"((?:(?:{title_modifiers()})\s+)*"
     r"[a-z ]*?(?:directors|officers|executives|chairs|leads|managers|heads|teams))\b",
     re.IGNORECASE,
 )
