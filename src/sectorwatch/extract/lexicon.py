@@ -145,3 +145,15 @@ def clause_openers() -> frozenset[str]:
     """Words opening an adverbial phrase or clause before a subject ("After meeting X,", "In
     a statement,"): clause_openers.txt with the subordinating conjunctions."""
     return lower_words("clause_openers.txt") | subordinating_conjunctions()
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Number words to their number ("six" -> 6, "a" -> 1): number_words.tsv. Read only."""
+    return {row[0].strip().lower(): int(row[1]) for row in rows("number_words.tsv")}
+
+
+@cache
+def plural_counts() -> str:
+    """A regex alternation of the number words of two or more ("two", "ten", "eighteen")."""
+    return word_alternation([w for w, n in number_words().items() if n > 1])
