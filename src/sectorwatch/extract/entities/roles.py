@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sectorwatch.data import rows
+from sectorwatch.data import lines, rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.implied import byline_roles, predecessor_roles
 from sectorwatch.extract.entities.role_context import (
@@ -61,7 +61,7 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
-_NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})
+_NOT_BODIES = frozenset(lines("not_body_acronyms.txt"))
 
 
 def _unknown_acronym(word: str) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from sectorwatch.data import lines
 from sectorwatch.extract.lexicon import (
     finite_auxiliaries,
+    lower_words,
     subordinating_conjunctions,
     word_alternation,
 )
@@ -36,7 +37,7 @@ _INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\
 _COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
 # "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
-_ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
+_ANNOUNCING = lower_words("announcing_verbs.txt")
 FINITE_OR_PAST = re.compile(rf"\b(?:{finite_auxiliaries()}|[a-z]{{3,}}ed)\b", re.I)
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
 # "found patients were left on trolleys": a clause with its subject and auxiliary, no "that"
