@@ -157,3 +157,10 @@ def number_words() -> dict[str, int]:
 def plural_counts() -> str:
     """A regex alternation of the number words of two or more ("two", "ten", "eighteen")."""
     return word_alternation([w for w, n in number_words().items() if n > 1])
+
+
+@cache
+def open_titles(*hows: str) -> frozenset[str]:
+    """The open-form titles of open_titles.tsv completed in these ways ("tailed", "region",
+    "open")."""
+    return frozenset(row[0].strip() for row in rows("open_titles.tsv") if row[1].strip() in hows)

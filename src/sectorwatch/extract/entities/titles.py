@@ -20,18 +20,17 @@ from sectorwatch.extract.entities.vocab import (
     organisation_head_words,
     organisation_table,
 )
-from sectorwatch.extract.lexicon import title_stop_words
+from sectorwatch.extract.lexicon import open_titles, title_stop_words
 
-# Titles whose words after "of"/"for" complete them ("director of strategy"); "head of"
-# takes its words without a second "of" ("head of policy").
-_TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
-_KEEP_ROLE = {"regional director"}  # "regional director for the North": the region, not a title
+# Titles whose words after "of"/"for" complete them ("director of strategy"), those that
+# take the words but stay as they are ("regional director for the North"), and the titles
+# "X of" that more words complete ("head of" + "policy"): data/open_titles.tsv.
+_TAILED = open_titles("tailed", "region")
+_KEEP_ROLE = open_titles("region")
 _MAX_WORDS = 4
 _LEAD = re.compile(r"\s+(of|for)(?=\s)")
 _WORD = re.compile(r"\s+(?:(and|&)\s+)?([A-Za-z][a-z’'-]*)(?![\w’'-])")
-# Titles of the vocabulary written "director of X" that more words may complete:
-# "director of nursing" + "practice"
-_OPEN_HEADS = ("director of ", "head of ", "deputy director of ", "assistant director of ")
+_OPEN_HEADS = tuple(sorted(f"{t} " for t in open_titles("open")))
 
 
 def _tail(
