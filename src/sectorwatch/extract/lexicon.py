@@ -4,6 +4,7 @@ what each holds); no stage keeps a list of its own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from sectorwatch.data import lines, rows
@@ -97,7 +98,7 @@ def weekday_numbers() -> dict[str, int]:
     return {d.lower(): i for i, d in enumerate(lines("weekdays.txt"))}
 
 
-def word_alternation(found: frozenset[str] | list[str] | dict[str, int]) -> str:
+def word_alternation(found: Iterable[str]) -> str:
     """A regex alternation of whole words, longest first (escaped)."""
     return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
 
@@ -164,3 +165,15 @@ def open_titles(*hows: str) -> frozenset[str]:
     """The open-form titles of open_titles.tsv completed in these ways ("tailed", "region",
     "open")."""
     return frozenset(row[0].strip() for row in rows("open_titles.tsv") if row[1].strip() in hows)
+
+
+@cache
+def pronoun_genders(*cases: str) -> dict[str, str]:
+    """Third-person pronouns of these cases ("subject", "object", "possessive",
+    "independent"; all without any) to the gender they give, "f" or "m"
+    (pronoun_genders.tsv). Read only."""
+    return {
+        row[0].strip(): row[1].strip()
+        for row in rows("pronoun_genders.tsv")
+        if not cases or row[2].strip() in cases
+    }

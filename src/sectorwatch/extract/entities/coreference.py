@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
+from sectorwatch.extract.lexicon import pronoun_genders
 
 # what may open a role noun: "the", "its", "the trust's", "Aldmere's", then a status word
 _ROLE_NOUN_LEAD = re.compile(
@@ -35,7 +36,7 @@ def pronoun_referent(
     before `offset` whose gender fits; else the first person named in the nearest earlier
     sentence that names one of that gender (the subject, in news prose)."""
     assert ctx.people is not None
-    gender = "f" if pronoun.lower() in {"she", "her", "hers"} else "m"
+    gender = "f" if pronoun_genders().get(pronoun.lower()) == "f" else "m"
     for _, name in sorted((p for p in salient if p[0] <= offset), reverse=True):
         if ctx.people.gender(name) in (gender, None):
             return name

@@ -20,6 +20,7 @@ from sectorwatch.extract.lexicon import (
     lower_words,
     name_connectors,
     name_particles,
+    pronoun_genders,
     word_alternation,
 )
 from sectorwatch.extract.quotes.cues import Cues
@@ -39,7 +40,7 @@ FEMALE = frozenset(h.lower() for h, g in honorifics().items() if g == "f")
 MALE = frozenset(h.lower() for h, g in honorifics().items() if g == "m")
 # Capitalised words that open sentences but never belong to a name.
 NOT_NAME = lower_words("not_name_words.txt")
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = pronoun_genders("subject", "object")
 
 
 def strip_possessive(word: str) -> str:
