@@ -259,11 +259,11 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         words = name.split()
         for k in range(1, len(words)):
             prefix = " ".join(words[:k])
-            if words[k - 1] in {"and", "of", "for", "the", "&"}:
+            if words[k - 1] in name_connectors():
                 continue
             if words[k] in {"and", "&"}:
                 continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
-            if all(w in table.generic or w in {"and", "of", "for", "the"} for w in words[:k]):
+            if all(w in table.generic or w in name_connectors() for w in words[:k]):
                 continue
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
                 continue  # a common word ("Patients"), not a short name
