@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.lexicon import lower_words, words
+from sectorwatch.extract.lexicon import lower_words, title_stop_words, word_alternation, words
 from sectorwatch.model import RoleFact
 
 
@@ -46,7 +46,7 @@ def _government_title() -> re.Pattern[str]:
     )
 
 
-_TRAILING = re.compile(r"\s+(?:and|&|at|in|of|for|the|who|with|to|from|on)$", re.IGNORECASE)
+_TRAILING = re.compile(rf"\s+(?:{word_alternation(title_stop_words())})$", re.IGNORECASE)
 _OWNED = re.compile(r"(?:\b(?:its|their)|’s|'s)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
