@@ -13,11 +13,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from sectorwatch.data import lines
 from sectorwatch.dates import from_date
 from sectorwatch.ingest.patterns import author_roles, normalise_line
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|la|le|du|da|di|bin|al)\b)")
-_NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al"}
+_NAME_PARTICLES = frozenset(lines("name_particles.txt"))
 _BYLINE = re.compile(r"(?:written |words |reporting )?by[:\s]\s*(?P<names>.+)", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.lexicon import lower_words, words
+from sectorwatch.extract.lexicon import lower_words, title_stop_words, word_alternation, words
 from sectorwatch.model import RoleFact
 
 
@@ -55,7 +55,7 @@ def is_national_title(role: str) -> bool:
     return any(role == head or role.endswith(" " + head) for head in _kinds())
 
 
-_TRAILING = re.compile(r"\s+(?:and|&|at|in|of|for|the|who|with|to|from|on)$", re.IGNORECASE)
+_TRAILING = re.compile(rf"\s+(?:{word_alternation(title_stop_words())})$", re.IGNORECASE)
 _OWNED = re.compile(r"(?:\b(?:its|their)|’s|'s)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 

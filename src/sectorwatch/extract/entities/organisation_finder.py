@@ -32,12 +32,12 @@ from sectorwatch.extract.entities.vocab import (
     organisation_table,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import lower_words, words
+from sectorwatch.extract.lexicon import lower_words, name_connectors, word_alternation, words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
-_NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|and|of|for|the|in|on|&")
+_NAME_WORD = re.compile(rf"[A-Z][\w’'&.-]*|{word_alternation(name_connectors())}")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
@@ -260,11 +260,11 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         words = name.split()
         for k in range(1, len(words)):
             prefix = " ".join(words[:k])
-            if words[k - 1] in {"and", "of", "for", "the", "&"}:
+            if words[k - 1] in name_connectors():
                 continue
             if words[k] in {"and", "&"}:
                 continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
-            if all(w in table.generic or w in {"and", "of", "for", "the"} for w in words[:k]):
+            if all(w in table.generic or w in name_connectors() for w in words[:k]):
                 continue
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
                 continue  # a common word ("Patients"), not a short name

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
+from sectorwatch.data import lines
 from sectorwatch.extract.entities.vocab import OrganisationTable
 from sectorwatch.model import Mention
 from sectorwatch.orgnames import is_organisation_name
@@ -27,7 +28,7 @@ def _initials(words: list[str]) -> str:
 
 # Words an acronym may leave out at the end of a name: "Harlow Vale University Hospitals
 # NHS Trust (HVUH)".
-_UNSPOKEN_TAIL = {"NHS", "Foundation", "Trust", "FT"}
+_UNSPOKEN_TAIL = frozenset(lines("acronym_unspoken_tail.txt"))
 
 
 def _core(name: str) -> str:

@@ -30,13 +30,21 @@ from sectorwatch.extract.entities.vocab import (
     organisation_head_words,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import calendar_words, comes_from, succession_verbs, words
+from sectorwatch.extract.lexicon import (
+    calendar_words,
+    comes_from,
+    pronoun_genders,
+    succession_verbs,
+    word_alternation,
+    words,
+)
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_PRONOUN = re.compile(rf"\b(?:{word_alternation(pronoun_genders())})\b", re.I)
 _NOT_NAME_WORDS = calendar_words() | words("not_name_capitals.txt")
 _OPENERS = words("name_openers.txt")
 
@@ -327,9 +335,9 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         starts = ends_of[canon]
         votes = {"f": 0, "m": 0}
         for end in starts:
-            for p in re.finditer(r"\b(?:(she|her|hers)|he|him|his)\b", text[end : end + 120], re.I):
+            for p in _PRONOUN.finditer(text[end : end + 120]):
                 if not ctx.in_quote(end + p.start()):  # a quote's "she" is someone else
-                    votes["f" if p.group(1) else "m"] += 1
+                    votes[pronoun_genders()[p.group(0).lower()]] += 1
         if votes["f"] != votes["m"]:
             genders[canon] = "f" if votes["f"] > votes["m"] else "m"
     return PersonIndex(mentions, resolver, genders)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import clause_openers, determiners, lower_words
 
 _LIST_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)+)$")
 _JOINED = re.compile(r"\s(?:and|&)\s")
@@ -26,9 +26,9 @@ _JOINED = re.compile(r"\s(?:and|&)\s")
 def _openers() -> frozenset[str]:
     return (
         lower_words("organisation_openers.txt")
-        | lower_words("clause_openers.txt")
+        | clause_openers()
         | lower_words("not_name_words.txt")
-        | {"the", "a", "an"}
+        | determiners("definite", "indefinite")
     )
 
 

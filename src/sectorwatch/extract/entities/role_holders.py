@@ -18,7 +18,7 @@ from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
 from sectorwatch.extract.entities.syntax_holders import attached_holder
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
-from sectorwatch.extract.lexicon import lower_words, succession_verbs, words
+from sectorwatch.extract.lexicon import lower_words, pronoun_genders, succession_verbs, words
 
 _LINK_WORDS = lower_words("title_link_words.txt") | {m.lower() for m in words("months.txt")}
 _POSTNOMINALS = lower_words("postnominals.txt")
@@ -162,7 +162,7 @@ def returns_to_post(ctx: ArticleContext, left: int) -> tuple[str, int, str] | No
     m = _RETURNS_TO.search(ctx.text, max(sent_s, left - 80), left)
     if m is None:
         return None
-    gender = {"his": "m", "her": "f"}.get(m.group("owner"))
+    gender = pronoun_genders("possessive").get(m.group("owner"))
     for n in reversed(ctx.people.starting_in(sent_s, m.start())):
         if n.end > m.start():
             continue

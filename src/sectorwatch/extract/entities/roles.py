@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sectorwatch.data import rows
+from sectorwatch.data import lines, rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.implied import (
     byline_roles,
@@ -46,15 +46,16 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
     status_cues,
 )
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import (
+    determiners,
+    lower_words,
+    title_modifiers,
+    title_stop_words,
+    word_alternation,
+)
 from sectorwatch.model import RoleFact
 
-_MODS = re.compile(
-    r"(?:\b(?:interim|acting|incoming|outgoing|departing|retiring|former|previous|ex-|then-|then|"
-    r"new|joint|substantive|permanent|future|first|deputy|assistant|associate|executive|national|"
-    r"regional|group|senior|system|clinical|medical)(?:\s+|(?<=-)))+$",
-    re.IGNORECASE,
-)
+_MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
@@ -62,10 +63,10 @@ _AFTER_ORG = re.compile(
     r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
-_PRONOUN_OWNER = re.compile(r"\b(its|their|her|his|our)\s+$", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
-_NOT_BODIES = frozenset({"GP", "GPs", "UK", "US", "EU", "A&E", "ED"})
+_NOT_BODIES = frozenset(lines("not_body_acronyms.txt"))
 
 
 def _unknown_acronym(word: str) -> bool:
@@ -156,17 +157,17 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
 
 
 # "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
-_AREA = re.compile(
-    r",\s+((?:(?!(?:the|an?|and|who|is|was|as|to|will|would|can|could|should|must|may|might)"
-    r"\s)[a-z][a-z-]*\s+){1,2})$"
-)
+@lru_cache(maxsize=1)
+def _area() -> re.Pattern[str]:
+    stops = "|".join(sorted(title_stop_words(), key=len, reverse=True))
+    return re.compile(rf",\s+((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
 
 
 def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
     """The area of a "NAME, AREA lead" list item (the words, where they start)."""
     if variant.lower() != "lead":
         return None
-    m = _AREA.search(ctx.text, max(0, left - 40), left)
+    m = _area().search(ctx.text, max(0, left - 40), left)
     assert ctx.people is not None
     if m is None or ctx.people.ending_at(m.start()) is None:
         return None

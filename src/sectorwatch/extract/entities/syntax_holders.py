@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.lexicon import determiners, word_alternation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,7 +29,9 @@ _REACH = 100  # the nearest name at most this far before the title: parse only t
 # each pattern's last two nodes: the name, and the phrase that holds the title
 _PATTERNS = ("name_apposition", "name_relative_clause", "name_complement")
 # "X, a district nursing team leader in Y": a description, not a post
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    rf"\b(?:{word_alternation(determiners('indefinite'))})\s+(?:[\w’'-]+\s+){{0,4}}$", re.I
+)
 # "X, the region's director of performance": an owner the article never names as a body
 _OWNER = re.compile(r"\b(the\s+[a-z]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}$")
 

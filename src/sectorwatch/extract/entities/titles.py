@@ -20,25 +20,17 @@ from sectorwatch.extract.entities.vocab import (
     organisation_head_words,
     organisation_table,
 )
+from sectorwatch.extract.lexicon import open_titles, title_stop_words
 
-# Titles whose words after "of"/"for" complete them ("director of strategy"); "head of"
-# takes its words without a second "of" ("head of policy").
-_TAILED = {"director", "lead", "chief inspector", "regional director", "managing director"}
-_KEEP_ROLE = {"regional director"}  # "regional director for the North": the region, not a title
+# Titles whose words after "of"/"for" complete them ("director of strategy"), those that
+# take the words but stay as they are ("regional director for the North"), and the titles
+# "X of" that more words complete ("head of" + "policy"): data/open_titles.tsv.
+_TAILED = open_titles("tailed", "region")
+_KEEP_ROLE = open_titles("region")
 _MAX_WORDS = 4
 _LEAD = re.compile(r"\s+(of|for)(?=\s)")
 _WORD = re.compile(r"\s+(?:(and|&)\s+)?([A-Za-z][a-z’'-]*)(?![\w’'-])")
-_STOP = frozenset(
-    "the a an at in with of for to from on since until by as and or but nor who which that "
-    "whose whom will would shall should can could may might must is are was were be been "
-    "being has have had said says say told added also now then there here after before when "
-    "while where reporting reports report working leading overseeing responsible this these "
-    "those its their his her our designate elect post posts role roles job jobs position "
-    "positions vacancy appointment".split()
-)
-# Titles of the vocabulary written "director of X" that more words may complete:
-# "director of nursing" + "practice"
-_OPEN_HEADS = ("director of ", "head of ", "deputy director of ", "assistant director of ")
+_OPEN_HEADS = tuple(sorted(f"{t} " for t in open_titles("open")))
 
 
 def _tail(
@@ -54,7 +46,7 @@ def _tail(
         if m is None or "\n\n" in m.group(0):
             break
         joined, word = m.group(1), m.group(2)
-        if word.lower() in _STOP or (joined and not taken):
+        if word.lower() in title_stop_words() or (joined and not taken):
             break
         if word[0].isupper() and (
             word in organisation_head_words() or word in organisation_table().generic

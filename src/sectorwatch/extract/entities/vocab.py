@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sectorwatch.data import rows
+from sectorwatch.extract.lexicon import calendar_words, name_connectors, word_alternation
 from sectorwatch.extract.patterns import trie_alternation
 
 
@@ -95,12 +96,9 @@ class OrganisationTable:
         return self.alias_to_canonical.get(surface) or self.alias_to_canonical.get(surface.lower())
 
 
-_CONNECT = r"(?:and|of|for|the|in|on|&|upon)"
+_CONNECT = rf"(?:{word_alternation(name_connectors())})"
 # "Royal College of Community Nursing in February": a date after "in"/"on" ends a name
-_NOT_NAME_WORDS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-)
+_NOT_NAME_WORDS = rf"(?:{word_alternation(calendar_words())})"
 _CAP = r"(?:[A-Z][\w’'.-]*)"
 
 

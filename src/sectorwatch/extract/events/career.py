@@ -14,6 +14,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import post_after, title_near
+from sectorwatch.extract.lexicon import title_modifiers
 from sectorwatch.model import Event
 
 # The cue of a step already taken: "was appointed", "became", "joined", "Appointed in".
@@ -22,7 +23,7 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _GAP = re.compile(r"\s*(?:as\s+)?(?:the\s+|its\s+|an?\s+)?")
-_MODIFIERS = re.compile(r"(?:(?:interim|acting|joint|permanent|substantive|new)\s+)*", re.I)
+_MODIFIERS = re.compile(rf"(?:(?:{title_modifiers()})\s+)*", re.I)
 
 
 def career_step(

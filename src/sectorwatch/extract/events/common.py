@@ -8,9 +8,9 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
 from sectorwatch.extract.entities.titles import complete_title
-from sectorwatch.extract.entities.vocab import canonical_title, honorific_pattern, role_vocabulary
+from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.extract.patterns import NON_ASCII_LETTER
 from sectorwatch.model import Event
@@ -163,30 +163,6 @@ def _honorifics() -> re.Pattern[str]:
     return honorific_pattern()
 
 
-def role_of(
-    ctx: ArticleContext,
-    person: str,
-    sent: tuple[int, int],
-    prefer: tuple[str, ...],
-    organisation: str | None = None,
-):  # type: ignore[no-untyped-def]
-    """The role fact of `person` an event at `sent` is about (with `organisation`, only
-    their facts at that body)."""
-    facts = [
-        f
-        for f in ctx.roles
-        if f.person == person and (organisation is None or f.organisation == organisation)
-    ]
-    same = [f for f in facts if sent[0] <= f.start < sent[1]]
-    # in the cue's own sentence, the fact whose status fits the event comes first
-    # ("X, currently COO at A, will become chief executive of B": the incoming post)
-    same.sort(key=lambda f: prefer.index(f.status) if f.status in prefer else len(prefer))
-    for group in (same, [f for f in facts if f.status in prefer], facts):
-        if group:
-            return group[0]
-    return None
-
-
 # Words that put the dates after the cue in the future ("will take up the post in June");
 # without them an announced event's dates are past ("The boards approved it on Tuesday").
 _FUTURE = re.compile(
@@ -324,7 +300,7 @@ def _may_name_a_subject(
     if _HE_SHE.search(text) or NON_ASCII_LETTER.search(text):
         return True
     held = {f.role for f in ctx.roles if f.start < e}
-    if not held:  # a role noun nobody holds yet may be named next (`_named_next`)
+    if not held:  # a role noun nobody holds yet may be named next (`role_noun_referent`)
         return bool(role_vocabulary().pattern.search(ctx.text, s, e))
     words = re.sub(r"\s+", " ", text.lower())
     variants = _title_variants()
@@ -348,29 +324,4 @@ def _person_at(ctx: ArticleContext, head: tuple[int, int], phrase: tuple[int, in
     word = ctx.text[head[0] : head[1]]
     if word.lower() in ("he", "she"):
         return pronoun_referent(ctx, head[0], word)
-    title = role_vocabulary().pattern.search(ctx.text, phrase[0], phrase[1])
-    if title is None or not _ROLE_NOUN_LEAD.fullmatch(ctx.text, phrase[0], title.start()):
-        return None
-    role = canonical_title(title.group("title"))
-    holders = {f.person for f in ctx.roles if f.role == role and f.start < phrase[0]}
-    if len(holders) == 1:
-        return holders.pop()
-    return _named_next(ctx, phrase[0]) if not holders else None
-
-
-# "The chief executive", "THE beleaguered chief executive", "The boss of ...'s largest trust"
-_ROLE_NOUN_LEAD = re.compile(r"(?i)the\s+(?:[a-z’'-]+\s+){0,2}?")
-
-
-def _named_next(ctx: ArticleContext, at: int) -> str | None:
-    """In the article's first sentences, a role noun whose holder is not yet named ("The
-    chief executive of X has resigned. Dr Y's leadership ...") is the first person named
-    in the next two sentences."""
-    assert ctx.people is not None
-    sentences = ctx.sentences()
-    i = next((j for j, (s, e) in enumerate(sentences) if s <= at < e), None)
-    if i is None or i > 2 or i + 1 >= len(sentences):
-        return None
-    end = sentences[min(i + 2, len(sentences) - 1)][1]
-    named = ctx.people.first_starting_in(sentences[i][1], end)
-    return named.canonical if named is not None else None
+    return role_noun_referent(ctx, phrase[0], phrase[1], subject=True)

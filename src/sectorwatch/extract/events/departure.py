@@ -5,8 +5,9 @@ director Tony Gill", "succeeds Ruth Emsley": the person taken over from leaves).
 from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.events import passive_succession
-from sectorwatch.extract.events.common import TAKES_OVER_FROM, event, predecessor, role_of
+from sectorwatch.extract.events.common import TAKES_OVER_FROM, event, predecessor
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
 from sectorwatch.extract.patterns import finditer

@@ -12,7 +12,8 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
-from sectorwatch.extract.events.common import event, predecessor, role_of
+from sectorwatch.extract.entities.person_roles import role_of
+from sectorwatch.extract.events.common import event, predecessor
 from sectorwatch.extract.events.rules import Sentences
 from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event

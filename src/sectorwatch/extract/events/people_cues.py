@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.events.career import career_step
 from sectorwatch.extract.events.common import (
@@ -17,7 +18,6 @@ from sectorwatch.extract.events.common import (
     named_right_after,
     person_after,
     post_after,
-    role_of,
     scare_quoted,
     subject_before,
     syntactic_subjects,

@@ -8,25 +8,25 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
     person_after,
-    role_of,
     subject_before,
     title_near,
 )
 from sectorwatch.extract.events.role_created import creates_role, listed_posts
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
-from sectorwatch.extract.lexicon import lower_words
+from sectorwatch.extract.lexicon import lower_words, plural_counts, title_modifiers
 from sectorwatch.model import Event
 
 _SUB_MODS = lower_words("subordinate_modifiers.txt")
 # Which cue names the stage when several match in one sentence ("a step closer to a
 # merger of" is proposed, not announced); across sentences the later stage wins.
 _SUBORDINATE = re.compile(
-    r"\b(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?"
-    r"((?:(?:joint|interim|acting|national|regional|deputy|medical|clinical|executive|new)\s+)*"
+    rf"\b(?:the\s+)?(?:(?:\d+|{plural_counts()}|all|its|their)\s+)?"
+    rf"((?:(?:{title_modifiers()})\s+)*"
     r"[a-z ]*?(?:directors|officers|executives|chairs|leads|managers|heads|teams))\b",
     re.IGNORECASE,
 )
@@ -136,7 +136,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
 
 _LED_BY = re.compile(r"[^.;]{0,100}?\bled\s+by\s+", re.IGNORECASE)
 _OVERSEEN = re.compile(
-    r"\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|its|their)\s+)?",
+    rf"\s+(?:the\s+)?(?:(?:\d+|{plural_counts()}|all|its|their)\s+)?",
     re.IGNORECASE,
 )
 

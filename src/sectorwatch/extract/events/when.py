@@ -31,22 +31,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sectorwatch.dates import interval, is_partial_date
-
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS.pop("may", None)
-MONTHS["may"] = 5
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+from sectorwatch.extract.lexicon import (
+    month_numbers,
+    number_words,
+    weekday_numbers,
+    word_alternation,
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "a": 1, "an": 1,
-}  # fmt: skip
+
+MONTHS = month_numbers()
+WEEKDAYS = weekday_numbers()
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+_MONTH = rf"(?:{word_alternation(MONTHS)})"
+_WEEKDAY = rf"(?:{word_alternation(WEEKDAYS)})"
+_NUMBER_WORDS = number_words()
 
 DATE_PATTERN = re.compile(
     rf"(?P<lead>\b(?:on|from|since|by|until|in|at|during|before|after|effective)\s+)?(?:the\s+)?"

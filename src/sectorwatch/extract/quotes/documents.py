@@ -23,17 +23,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sectorwatch.extract.lexicon import determiners, lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.names import strip_possessive
 
-DETERMINERS = {"the", "a", "an", "its", "their", "this", "his", "her", "our", "that"}
-DEFINITE = {"the", "its", "their", "this", "his", "her", "our", "that"}
-TITLE_JOINERS = {"of", "and", "for", "on", "in", "to", "&", "a", "an"}
-STOP = {
-    "of", "the", "for", "and", "at", "in", "to", "on", "from", "by", "with", "as", "or",
-    "but", "that", "which", "who", "was", "were", "is", "are", "be", "been", "had", "has",
-    "have", "will", "would", "not", "it", "he", "she", "they", "we", "i", "you", "also",
-}  # fmt: skip
+DETERMINERS = determiners()
+DEFINITE = determiners("definite", "demonstrative", "possessive")
+TITLE_JOINERS = lower_words("document_title_joiners.txt")
+STOP = lower_words("document_modifier_stops.txt")
 _TOKEN = re.compile(r"[^\s,;:.!?()“”\"‘]+")
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
 # "The report, Steering the Supertanker: integrated care boards at three, says": a title

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.attribution import (
     OPENERS,
@@ -310,7 +311,7 @@ class QuoteStage:
             return None
         speaker = found.speaker()
         if found.kind == "person":
-            role = _role_for(self.ctx, found.name, at, sentence)
+            role = role_of(self.ctx, found.name, sentence, near=at)
             if role is not None:
                 return replace(speaker, role=role.role, organisation=role.organisation)
         return speaker
@@ -350,16 +351,3 @@ def _in_reported_speech(st: _Stretch, text: str, indirect: list[Reported], cues:
     if cues.scare_re.search(text[st.sentence[0] : st.span.open_at]):
         return
     st.found, st.cue, st.keep, st.own = item.found, item.cue, True, True
-
-
-def _role_for(ctx: ArticleContext, name: str, at: int, sentence: tuple[int, int]):  # type: ignore[no-untyped-def]
-    facts = [r for r in ctx.roles if r.person == name]
-    if not facts:
-        return None
-    inside = [r for r in facts if sentence[0] <= r.start < sentence[1]]
-    if inside:
-        return inside[0]
-    before = [r for r in facts if r.start <= at]
-    if before:
-        return max(before, key=lambda r: r.start)
-    return min(facts, key=lambda r: r.start)

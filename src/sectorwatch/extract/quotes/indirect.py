@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sectorwatch.data import lines
-from sectorwatch.extract.lexicon import finite_auxiliaries
+from sectorwatch.extract.lexicon import (
+    finite_auxiliaries,
+    lower_words,
+    subordinating_conjunctions,
+    word_alternation,
+)
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -32,7 +37,7 @@ _INTRODUCES_QUOTE = re.compile(r"\s*(?:[A-Z][\w’'\-]*\s+){0,4}[,:]?\s*[“‘\
 _COLON_OUTSIDE_TITLE = re.compile(r"^(?![^:]*,\s*[A-Z][^,:]*:[^,:]*,)[^:]*:")
 _COLON_SOON = re.compile(r"[^.;]{0,60}?:")
 # "confirmed" and "announced" report a clause after the comma: "..., the trust confirmed."
-_ANNOUNCING = frozenset({"confirmed", "confirms", "announced", "announces", "stated"})
+_ANNOUNCING = lower_words("announcing_verbs.txt")
 FINITE_OR_PAST = re.compile(rf"\b(?:{finite_auxiliaries()}|[a-z]{{3,}}ed)\b", re.I)
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$", re.I)
 # "found patients were left on trolleys": a clause with its subject and auxiliary, no "that"
@@ -43,9 +48,7 @@ _BARE_CLAUSE = re.compile(
 )
 # "The cut comes a month after X announced he would leave": the speech verb is in a
 # subordinate clause, so the sentence is not X's reported speech
-_SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|while|since|because|although|though|until|if|as)\b", re.I
-)
+_SUBORDINATE = re.compile(rf"\b(?:{word_alternation(subordinating_conjunctions())})\b", re.I)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 

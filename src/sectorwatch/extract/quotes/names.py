@@ -15,16 +15,24 @@ from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import honorifics
-from sectorwatch.extract.lexicon import calendar_words, lower_words
+from sectorwatch.extract.lexicon import (
+    calendar_words,
+    lower_words,
+    name_connectors,
+    name_particles,
+    pronoun_genders,
+    word_alternation,
+)
 from sectorwatch.extract.quotes.cues import Cues
 
 NAME_WORD = r"(?:[A-Z][\w’'\-]*|[A-Z]\.)"
+_INSIDE_NAME = word_alternation(name_connectors() | name_particles())  # "of", "von"
 CHUNK_RE = re.compile(
-    rf"{NAME_WORD}(?:[^\S\n]+(?:{NAME_WORD}|(?:of|and|for|the|de|van|von|der|da|du|le|la|on|in|&)"
+    rf"{NAME_WORD}(?:[^\S\n]+(?:{NAME_WORD}|(?:{_INSIDE_NAME})"
     rf"(?=[^\S\n]+[A-Z])))*"
 )
-PARTICLES = {"de", "van", "von", "der", "da", "du", "le", "la"}
-JOINERS = {"of", "and", "for", "the", "on", "in", "&"}
+PARTICLES = name_particles()
+JOINERS = name_connectors()
 MONTHS_DAYS = frozenset(w.lower() for w in calendar_words()) | lower_words(
     "month_abbreviations.txt"
 )
@@ -32,7 +40,7 @@ FEMALE = frozenset(h.lower() for h, g in honorifics().items() if g == "f")
 MALE = frozenset(h.lower() for h, g in honorifics().items() if g == "m")
 # Capitalised words that open sentences but never belong to a name.
 NOT_NAME = lower_words("not_name_words.txt")
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = pronoun_genders("subject", "object")
 
 
 def strip_possessive(word: str) -> str:

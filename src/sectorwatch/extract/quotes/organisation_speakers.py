@@ -9,12 +9,13 @@ import re
 from collections import Counter
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import document_phrases
 from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import CHUNK_RE, strip_possessive
 
-FUNCTION = {"of", "the", "for", "and", "at", "in", "its", "their", "a", "an", "to", "on", "from"}
+FUNCTION = lower_words("speaker_function_words.txt")
 # "ACE's", "the college's" opening a source phrase: the owner
 _OWNER = re.compile(
     r"\s*(?:the\s+)?(?P<owner>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,5}|[a-z]+)(?:’s|'s)\s+"

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
-from sectorwatch.extract.lexicon import finite_auxiliaries, lower_words
+from sectorwatch.extract.lexicon import (
+    clause_openers,
+    finite_auxiliaries,
+    lower_words,
+    relative_pronouns,
+)
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -34,12 +39,12 @@ _WORD = re.compile(r"[\w’'\-/.&]+")
 _PIECE_BREAK = re.compile(r"[,()–—]")
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
-_RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
+_RELATIVE = re.compile(rf"\s*(?:{relative_pronouns()})\b", re.I)
 # ", who asked not to be named," or a bracket set off inside a subject
-_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
+_RELATIVE_ASIDE = re.compile(rf",\s*(?:{relative_pronouns()})\b[^,]*,?|\([^)]*\)", re.I)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
-_CLAUSE_OPENERS = lower_words("clause_openers.txt")
+_CLAUSE_OPENERS = clause_openers()
 
 
 @dataclass
