@@ -355,7 +355,10 @@ class SpeakerFinder(OrganisationSpeakers):
             if (
                 found is not None
                 and found.kind == "person"
-                and self.book._indexed_person(found.name or "") is not None
+                and (
+                    self.book._indexed_person(found.name or "") is not None
+                    or self.book.has_full_name(found.name or "")
+                )
                 and not text[found.end - offset : e].strip()
             ):
                 return found
