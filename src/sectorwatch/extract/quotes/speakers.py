@@ -31,7 +31,7 @@ FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
 # Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
-_PIECE_BREAK = re.compile(r"[,()–—]")
+_PIECE_BREAK = re.compile(r"[,()–—]|(?<=\s)-(?=\s)")  # a spaced hyphen is a dash
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
 _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
@@ -397,8 +397,8 @@ class SpeakerFinder(OrganisationSpeakers):
                 return False
         for w in _WORD.findall(chosen):
             lw = strip_possessive(w).lower()
-            if w[:1].isupper() or w[:1].isdigit():
-                continue
+            if w[:1].isupper() or w[:1].isdigit() or not any(c.isalnum() for c in w):
+                continue  # a name, a number, or a spaced hyphen setting off an appositive
             if lw in FUNCTION or lw in self.cues.subject_words or lw in AUX:
                 continue
             if w != strip_possessive(w):

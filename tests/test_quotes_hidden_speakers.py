@@ -1,5 +1,6 @@
-"""A name written right after "Chair of the Trust" or "Head of Health" is the speaker: the
-organisation word of the title is not part of the name (fictional articles)."""
+"""Speakers hidden by the words around them (fictional articles): a name written right after
+"Chair of the Trust" or "Head of Health" (the organisation word of the title is not part of
+the name), a fragment coordinated with a reported one, an appositive between spaced hyphens."""
 
 from quote_articles import direct_of
 
@@ -36,3 +37,25 @@ def test_an_organisation_name_ending_in_capitalised_words_stays_the_organisation
         extractor,
         "The Office for Care Quality Westmark said the failings were “serious and sustained”.",
     ) == [("serious and sustained", "Office for Care Quality Westmark")]
+
+
+def test_coordinated_one_word_fragments_are_both_reported_speech(extractor):
+    assert direct_of(
+        extractor,
+        "Prime Minister Lena Fox has revealed plans to scrap the Widget Agency.",
+        "Speaking in Tarrow, Fox said the state is ‘overstretched’ and ‘unfocused’ adding"
+        " that abolishing the agency would ‘cut red tape’.",
+    ) == [
+        ("overstretched", "Lena Fox"),
+        ("unfocused", "Lena Fox"),
+        ("cut red tape", "Lena Fox"),
+    ]
+
+
+def test_an_appositive_set_off_by_spaced_hyphens_names_the_speaker(extractor):
+    assert direct_of(
+        extractor,
+        "Tarrow Trust appointed Jo Reed.",
+        'Their joint chair - Arlo Pemberton - said it was a chance to "speed up the good'
+        ' work already under way".',
+    ) == [("speed up the good work already under way", "Arlo Pemberton")]
