@@ -97,11 +97,11 @@ def _earlier_in_sentence(site: SentenceSite) -> Attribution | None:
     """The speaker of an earlier quote of the sentence; a fragment coordinated with a kept
     reported fragment ("said the state is 'overstretched' and 'unfocused' adding ...") is
     reported speech as well."""
-    if site.same_before and site.same_before[-1].found is not None:
-        earlier = site.same_before[-1]
-        coordinated = earlier.keep and _ONLY_COORDINATOR.fullmatch(site.lead) is not None
-        return Attribution(earlier.found, earlier.cue, reported=coordinated)
-    return None
+    earlier = site.same_before[-1] if site.same_before else None
+    if earlier is None or earlier.found is None:
+        return None
+    coordinated = earlier.keep and _ONLY_COORDINATOR.fullmatch(site.lead) is not None
+    return Attribution(earlier.found, earlier.cue, reported=coordinated)
 
 
 def _reported_speech(site: SentenceSite) -> Attribution | None:
