@@ -1,8 +1,9 @@
 """Speakers hidden by the words around them (fictional articles): a name written right after
 "Chair of the Trust" or "Head of Health" (the organisation word of the title is not part of
-the name), a fragment coordinated with a reported one, an appositive between spaced hyphens."""
+the name), a fragment coordinated with a reported one, an appositive between spaced hyphens,
+a job advert as a quoted document."""
 
-from quote_articles import direct_of
+from quote_articles import direct_of, quotes_of
 
 
 def test_chair_of_the_trust_then_name_speaks_and_is_resolved_later(extractor):
@@ -59,3 +60,23 @@ def test_an_appositive_set_off_by_spaced_hyphens_names_the_speaker(extractor):
         'Their joint chair - Arlo Pemberton - said it was a chance to "speed up the good'
         ' work already under way".',
     ) == [("speed up the good work already under way", "Arlo Pemberton")]
+
+
+def test_a_job_advert_is_a_quoted_document(extractor):
+    assert quotes_of(
+        extractor,
+        "When Lena Fox steps down later this year, the next chief officer will work across"
+        " both trusts, according to the job advert for the role.",
+        "It states: “Tarrow Trust and Fenwick Trust are combining their boards.",
+        "“This role is a joint appointment, leading a single team,” said the advert, which"
+        " was published on the trust website.",
+    ) == [
+        (
+            "indirect",
+            "When Lena Fox steps down later this year, the next chief officer will work"
+            " across both trusts, according to the job advert for the role.",
+            "job advert",
+        ),
+        ("direct", "Tarrow Trust and Fenwick Trust are combining their boards.", "job advert"),
+        ("direct", "This role is a joint appointment, leading a single team,", "job advert"),
+    ]
