@@ -1,7 +1,7 @@
 """Speakers hidden by the words around them (fictional articles): a name written right after
 "Chair of the Trust" or "Head of Health" (the organisation word of the title is not part of
 the name), a fragment coordinated with a reported one, an appositive between spaced hyphens,
-a job advert as a quoted document."""
+a job advert as a quoted document, a surname that is also a group noun."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -80,3 +80,10 @@ def test_a_job_advert_is_a_quoted_document(extractor):
         ("direct", "Tarrow Trust and Fenwick Trust are combining their boards.", "job advert"),
         ("direct", "This role is a joint appointment, leading a single team,", "job advert"),
     ]
+
+
+def test_a_surname_that_is_also_a_group_noun_after_a_role_title(extractor):
+    assert direct_of(
+        extractor,
+        "Black Valley ICB chair designate Jonas Fellows said: “We expect to restart the process.”",
+    ) == [("We expect to restart the process.", "Jonas Fellows")]

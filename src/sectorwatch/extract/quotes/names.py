@@ -212,7 +212,7 @@ class NameReader:
                 # one capitalised word ("Inspectors", "One", "Fernhurst") is a person only
                 # when the article names someone so
                 known = self.resolve(piece.text, piece.start)
-                if known is None:
+                if known is None and not self._titled_surname(piece):
                     continue
             piece.kind = "person"
             piece.canonical = self.resolve(piece.text, piece.start) or piece.text
@@ -220,6 +220,20 @@ class NameReader:
         if not out and self._is_organisation(whole, loose=True):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
         return out
+
+    def _titled_surname(self, piece: Name) -> bool:
+        """ "chair designate Jo Fellows": a first name and a surname that is also a group
+        noun ("Fellows", "Nurses"), right after a lower-case role title, is a person."""
+        words = piece.text.split()
+        if len(words) != 2 or not words[0][1:].islower():
+            return False
+        first, last = words[0].lower(), words[1].lower()
+        if first in self.cues.subject_words or first in self.cues.organisation_words:
+            return False
+        if last not in self.cues.subject_words or first in NOT_NAME:
+            return False
+        before = self.ctx.text[max(0, piece.start - 40) : piece.start].split()[-2:]
+        return any(w in self.cues.role_titles for w in before)
 
     def _after_title_of(self, before: str) -> bool:
         """Whether `before` ends in a title and "of" or "for" ("Chair of the ", "Head of ")."""
