@@ -1,7 +1,8 @@
 """Speakers hidden by the words around them (fictional articles): a name written right after
 "Chair of the Trust" or "Head of Health" (the organisation word of the title is not part of
 the name), a fragment coordinated with a reported one, an appositive between spaced hyphens,
-a job advert as a quoted document, a surname that is also a group noun."""
+a job advert as a quoted document, a surname that is also a group noun,
+"the regulator" as the last body of that kind, a reported clause in the present tense."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -87,3 +88,34 @@ def test_a_surname_that_is_also_a_group_noun_after_a_role_title(extractor):
         extractor,
         "Black Valley ICB chair designate Jonas Fellows said: “We expect to restart the process.”",
     ) == [("We expect to restart the process.", "Jonas Fellows")]
+
+
+def test_the_regulator_is_the_last_named_body_of_that_kind(extractor):
+    assert quotes_of(
+        extractor,
+        "The General Medical Council (GMC) has appointed Mary Vale as interim chief executive.",
+        "The regulator said Ms Vale would start work next month.",
+    ) == [
+        (
+            "indirect",
+            "The regulator said Ms Vale would start work next month.",
+            "General Medical Council",
+        )
+    ]
+
+
+def test_a_reported_clause_in_the_present_tense(extractor):
+    assert quotes_of(
+        extractor,
+        "Tarrow Trust has appointed Mary Vale as interim chief executive.",
+        "The trust said Ms Vale joins the trust at a ‘crucial time’ for the service.",
+        "The trust said Ms Vale’s colleagues were consulted.",
+    ) == [
+        (
+            "indirect",
+            "The trust said Ms Vale joins the trust at a ‘crucial time’ for the service.",
+            "Tarrow Trust",
+        ),
+        ("direct", "crucial time", "Tarrow Trust"),
+        ("indirect", "The trust said Ms Vale’s colleagues were consulted.", "Tarrow Trust"),
+    ]

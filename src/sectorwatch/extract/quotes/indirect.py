@@ -46,6 +46,12 @@ _BARE_CLAUSE = re.compile(
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|while|since|because|although|though|until|if|as)\b", re.I
 )
+# "said Ms Vale joins the council at ...": a named (or he/she/it) subject and a verb in the
+# present tense, the clause's only finite verb
+_PRESENT_CLAUSE = re.compile(
+    r"\s*(?:(?:[A-Z][\w\-]*\.?\s+){1,4}|(?:he|she|it)\s+)"
+    r"(?!(?:his|its|has|was|is|as|us|this|thus|plus|hers|ours|theirs|yours)\b)[a-z]+[a-rt-z]s\b"
+)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 
@@ -241,7 +247,7 @@ def _reports_a_clause(
     if (
         _THAT_SOON.match(rest)
         or verb in cues.any_complement_verbs
-        or (bare_ok and _BARE_CLAUSE.match(rest))
+        or (bare_ok and (_BARE_CLAUSE.match(rest) or _PRESENT_CLAUSE.match(rest)))
     ):
         return True
     if verb in cues.that_only_verbs:
