@@ -2,7 +2,8 @@
 "Chair of the Trust" or "Head of Health" (the organisation word of the title is not part of
 the name), a fragment coordinated with a reported one, an appositive between spaced hyphens,
 a job advert as a quoted document, a surname that is also a group noun,
-"the regulator" as the last body of that kind, a reported clause in the present tense."""
+"the regulator" as the last body of that kind, a reported clause in the present tense,
+the subject of a second clause after "and", a body the article names only by its acronym."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -118,4 +119,20 @@ def test_a_reported_clause_in_the_present_tense(extractor):
         ),
         ("direct", "crucial time", "Tarrow Trust"),
         ("indirect", "The trust said Ms Vale’s colleagues were consulted.", "Tarrow Trust"),
+    ]
+
+
+def test_the_subject_of_a_second_clause_after_and_named_by_its_acronym_only(extractor):
+    assert quotes_of(
+        extractor,
+        "Dr Jo Reed chairs the training panel.",
+        "Dr Reed is also chair of the Westmark committee and the GMC has confirmed that she"
+        " will stay in that role.",
+    ) == [
+        (
+            "indirect",
+            "Dr Reed is also chair of the Westmark committee and the GMC has confirmed that"
+            " she will stay in that role.",
+            "GMC",
+        )
     ]

@@ -37,6 +37,8 @@ _PIECE_BREAK = re.compile(r"[,()–—]|(?<=\s)-(?=\s)")  # a spaced hyphen is a
 _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
 # ", who asked not to be named," or a bracket set off inside a subject
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
+# "X is chair of Y and the college": a clause, then "and" and a short subject
+_SECOND_CLAUSE = re.compile(r"^(.*\S\s+and)\s+(?:the\s+|The\s+)?(?:\S+\s*){1,4}$", re.S)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
 _CLAUSE_OPENERS = lower_words("clause_openers.txt")
@@ -74,6 +76,14 @@ class SpeakerFinder(OrganisationSpeakers):
             stripped = stripped[: stripped.rstrip().rfind(words[-1])].rstrip()
             words = words[:-1]
         stripped = stripped.rstrip(", ")
+        second = _SECOND_CLAUSE.match(stripped)
+        if second is not None and FINITE.search(second.group(1)):
+            # "Dr Vale is also chair of the panel and the college has confirmed": the
+            # subject of the clause after "and", not the first clause's
+            rest = stripped[second.end(1) :]
+            offset += second.end(1) + len(rest) - len(rest.lstrip())
+            region = stripped = rest.lstrip()
+            words = stripped.split()
         if not stripped:
             return None
         last = strip_possessive(words[-1].strip(",")).lower() if words else ""
