@@ -3,7 +3,8 @@
 the name), a fragment coordinated with a reported one, an appositive between spaced hyphens,
 a job advert as a quoted document, a surname that is also a group noun,
 "the regulator" as the last body of that kind, a reported clause in the present tense,
-the subject of a second clause after "and", a body the article names only by its acronym."""
+the subject of a second clause after "and", a body the article names only by its acronym,
+an inverted "said TVHT" before ", but ..."."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -135,4 +136,21 @@ def test_the_subject_of_a_second_clause_after_and_named_by_its_acronym_only(extr
             " she will stay in that role.",
             "GMC",
         )
+    ]
+
+
+def test_an_inverted_attribution_before_a_coordinated_clause(extractor):
+    assert quotes_of(
+        extractor,
+        "Tarrow Valley Hospitals NHS Trust (TVHT) is looking for a new chief executive.",
+        'Recruitment for the position "is well under way" said TVHT, but the chair would not'
+        " give a date.",
+    ) == [
+        (
+            "indirect",
+            'Recruitment for the position "is well under way" said TVHT, but the chair would'
+            " not give a date.",
+            "Tarrow Valley Hospitals NHS Trust",
+        ),
+        ("direct", "is well under way", "Tarrow Valley Hospitals NHS Trust"),
     ]

@@ -100,7 +100,9 @@ def _reported(
     found = finder.according_to(masked, off + s, opening=True)
     if found is not None and "," in masked:
         return Reported(s, e, found, "according to", span)
-    inverted = _inverted(masked, off + s, finder, cues)
+    inverted = _inverted(masked, off + s, finder, cues) or _inverted_mid(
+        masked, text[s:e], off + s, finder
+    )
     if inverted is not None:
         return Reported(s, e, inverted[0], inverted[1], span)
     for m in cues.verb_re.finditer(masked):
@@ -219,6 +221,27 @@ def _inverted(
     if found is None:
         return None
     return found, verb
+
+
+# "... 'is well under way' said the trust, but ...": an inverted attribution after the
+# reported words (a comma or a quoted fragment), then a coordinated clause
+_INVERTED_MID = re.compile(
+    r"(?:,|\s{2})\s*(?P<verb>said|says|added)\s+(?P<who>[A-Z][^,;:]{0,60}?)\s*"
+    r",\s*(?:but|and|although|though|while)\s+\S"
+)
+
+
+def _inverted_mid(
+    masked: str, raw: str, offset: int, finder: SpeakerFinder
+) -> tuple[Found, str] | None:
+    m = _INVERTED_MID.search(masked)
+    if m is None:
+        return None
+    clause = raw[: m.start("verb")]
+    if len(clause.split()) < 4 or not FINITE_OR_PAST.search(clause):
+        return None
+    found = finder.after_verb(m.group("who"), offset + m.start("who"))
+    return (found, m.group("verb")) if found is not None else None
 
 
 def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: Cues) -> bool:
