@@ -4,7 +4,8 @@ the name), a fragment coordinated with a reported one, an appositive between spa
 a job advert as a quoted document, a surname that is also a group noun,
 "the regulator" as the last body of that kind, a reported clause in the present tense,
 the subject of a second clause after "and", a body the article names only by its acronym,
-an inverted "said TVHT" before ", but ..."."""
+an inverted "said TVHT" before ", but ...", a speech verb sharing the subject of a
+past predicate ("welcomed the move, which it said", "praised the plan and said")."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -153,4 +154,26 @@ def test_an_inverted_attribution_before_a_coordinated_clause(extractor):
             "Tarrow Valley Hospitals NHS Trust",
         ),
         ("direct", "is well under way", "Tarrow Valley Hospitals NHS Trust"),
+    ]
+
+
+def test_a_speech_verb_sharing_the_subject_of_a_past_predicate(extractor):
+    assert quotes_of(
+        extractor,
+        "Tarrow Trust and Fenwick Trust will merge next year.",
+        "The Westmark Department of Care welcomed the move, which it said would help patients"
+        " in both towns.",
+        "Sam Reed praised the plan and said the two boards would meet in May.",
+    ) == [
+        (
+            "indirect",
+            "The Westmark Department of Care welcomed the move, which it said would help"
+            " patients in both towns.",
+            "Westmark Department of Care",
+        ),
+        (
+            "indirect",
+            "Sam Reed praised the plan and said the two boards would meet in May.",
+            "Sam Reed",
+        ),
     ]

@@ -37,6 +37,12 @@ _PIECE_BREAK = re.compile(r"[,()–—]|(?<=\s)-(?=\s)")  # a spaced hyphen is a
 _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
 # ", who asked not to be named," or a bracket set off inside a subject
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
+# "The department welcomed the move and" (or ", which it"): a subject, a past-tense
+# predicate, then "and" or a relative pronoun standing for that subject
+_SHARED_SUBJECT = re.compile(
+    r"^(?P<subject>(?:[A-Z][\w’'\-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the))*)"
+    r"\s+[a-z]+ed\b[^,;:]*(?:\s+and|,\s*which\s+(?:it|he|she|they))$"
+)
 # "X is chair of Y and the college": a clause, then "and" and a short subject
 _SECOND_CLAUSE = re.compile(r"^(.*\S\s+and)\s+(?:the\s+|The\s+)?(?:\S+\s*){1,4}$", re.S)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
@@ -76,6 +82,10 @@ class SpeakerFinder(OrganisationSpeakers):
             stripped = stripped[: stripped.rstrip().rfind(words[-1])].rstrip()
             words = words[:-1]
         stripped = stripped.rstrip(", ")
+        shared = _SHARED_SUBJECT.match(stripped)
+        if shared is not None and shared.group("subject")[:1].isupper():
+            # "The department welcomed the move and said" / ", which it said": one subject
+            return self.before_verb(shared.group("subject"), offset, strict)
         second = _SECOND_CLAUSE.match(stripped)
         if second is not None and FINITE.search(second.group(1)):
             # "Dr Vale is also chair of the panel and the college has confirmed": the
