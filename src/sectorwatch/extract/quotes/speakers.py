@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
 from sectorwatch.extract.lexicon import finite_auxiliaries, lower_words
+from sectorwatch.extract.quotes.clause_subjects import clause_subject, subject_pieces
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -30,21 +31,11 @@ FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
-# Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
-_PIECE_BREAK = re.compile(r"[,()–—]|(?<=\s)-(?=\s)")  # a spaced hyphen is a dash
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
 _RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
 # ", who asked not to be named," or a bracket set off inside a subject
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,]*,?|\([^)]*\)", re.I)
-# "The department welcomed the move and" (or ", which it"): a subject, a past-tense
-# predicate, then "and" or a relative pronoun standing for that subject
-_SHARED_SUBJECT = re.compile(
-    r"^(?P<subject>(?:[A-Z][\w’'\-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the))*)"
-    r"\s+[a-z]+ed\b[^,;:]*(?:\s+and|,\s*which\s+(?:it|he|she|they))$"
-)
-# "X is chair of Y and the college": a clause, then "and" and a short subject
-_SECOND_CLAUSE = re.compile(r"^(.*\S\s+and)\s+(?:the\s+|The\s+)?(?:\S+\s*){1,4}$", re.S)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
 _CLAUSE_OPENERS = lower_words("clause_openers.txt")
@@ -82,17 +73,11 @@ class SpeakerFinder(OrganisationSpeakers):
             stripped = stripped[: stripped.rstrip().rfind(words[-1])].rstrip()
             words = words[:-1]
         stripped = stripped.rstrip(", ")
-        shared = _SHARED_SUBJECT.match(stripped)
-        if shared is not None and shared.group("subject")[:1].isupper():
-            # "The department welcomed the move and said" / ", which it said": one subject
-            return self.before_verb(shared.group("subject"), offset, strict)
-        second = _SECOND_CLAUSE.match(stripped)
-        if second is not None and FINITE.search(second.group(1)):
-            # "Dr Vale is also chair of the panel and the college has confirmed": the
-            # subject of the clause after "and", not the first clause's
-            rest = stripped[second.end(1) :]
-            offset += second.end(1) + len(rest) - len(rest.lstrip())
-            region = stripped = rest.lstrip()
+        clause = clause_subject(stripped)
+        if clause is not None and clause.shared:
+            return self.before_verb(clause.text, offset, strict)
+        if clause is not None:
+            offset, region, stripped = offset + clause.shift, clause.text, clause.text
             words = stripped.split()
         if not stripped:
             return None
@@ -425,14 +410,3 @@ class SpeakerFinder(OrganisationSpeakers):
                 continue  # the institute's
             return False
         return True
-
-
-def subject_pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the non-empty pieces of `text` between commas, brackets and dashes."""
-    out = []
-    pos = 0
-    for m in _PIECE_BREAK.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
