@@ -5,7 +5,8 @@ a job advert as a quoted document, a surname that is also a group noun,
 "the regulator" as the last body of that kind, a reported clause in the present tense,
 the subject of a second clause after "and", a body the article names only by its acronym,
 an inverted "said TVHT" before ", but ...", a speech verb sharing the subject of a
-past predicate ("welcomed the move, which it said", "praised the plan and said")."""
+past predicate ("welcomed the move, which it said", "praised the plan and said"), a
+fragment of a statement that a body released."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -176,4 +177,21 @@ def test_a_speech_verb_sharing_the_subject_of_a_past_predicate(extractor):
             "Sam Reed praised the plan and said the two boards would meet in May.",
             "Sam Reed",
         ),
+    ]
+
+
+def test_a_fragment_of_a_statement_belongs_to_the_body_that_released_it(extractor):
+    assert quotes_of(
+        extractor,
+        "The Westmark Improvement Agency has been overseeing Tarrow Trust since the summer.",
+        "The agency released a short statement saying Mr Reed had decided it was time for"
+        " ‘someone else to take up the challenge’.",
+    ) == [
+        (
+            "indirect",
+            "The agency released a short statement saying Mr Reed had decided it was time for"
+            " ‘someone else to take up the challenge’.",
+            "Westmark Improvement Agency",
+        ),
+        ("direct", "someone else to take up the challenge", "Westmark Improvement Agency"),
     ]
