@@ -6,7 +6,8 @@ a job advert as a quoted document, a surname that is also a group noun,
 the subject of a second clause after "and", a body the article names only by its acronym,
 an inverted "said TVHT" before ", but ...", a speech verb sharing the subject of a
 past predicate ("welcomed the move, which it said", "praised the plan and said"), a
-fragment of a statement that a body released."""
+fragment of a statement that a body released, "Body chair Name" opening a sentence before a
+quote-only paragraph."""
 
 from quote_articles import direct_of, quotes_of
 
@@ -195,3 +196,12 @@ def test_a_fragment_of_a_statement_belongs_to_the_body_that_released_it(extracto
         ),
         ("direct", "someone else to take up the challenge", "Westmark Improvement Agency"),
     ]
+
+
+def test_body_title_name_opening_a_sentence_makes_the_name_the_next_speaker(extractor):
+    assert direct_of(
+        extractor,
+        "The two bodies will merge next year.",
+        "Widget Academy chair Jo Vale, who also chairs the Tarrow board, is to step down.",
+        "“I have decided to go.”",
+    ) == [("I have decided to go.", "Jo Vale")]
