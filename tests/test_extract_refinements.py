@@ -17,4 +17,5 @@ def test_refinements_are_ordered_named_lists():
     assert [r.name for r in QUOTE_REFINEMENTS] == [
         "names without the titles glued to them",
         "letters and statements speak for their sender",
+        "organisations named as the article writes them",
     ]

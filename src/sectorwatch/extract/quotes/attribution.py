@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sectorwatch.extract.quotes.extractor import QuoteStage, _State, _Stretch
 
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor|\bthen)\s*$", re.I)
+_ONLY_COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:and|or|but)?\s*", re.I)
 OPENERS = "“‘\"'«„"
 FUNCTION_AFTER = {
     "for", "from", "to", "of", "in", "on", "at", "by", "with", "and", "or", "but", "as",
@@ -93,9 +94,14 @@ def _verb_after(site: SentenceSite) -> Attribution | None:
 
 
 def _earlier_in_sentence(site: SentenceSite) -> Attribution | None:
-    if site.same_before and site.same_before[-1].found is not None:
-        return Attribution(site.same_before[-1].found, site.same_before[-1].cue)
-    return None
+    """The speaker of an earlier quote of the sentence; a fragment coordinated with a kept
+    reported fragment ("said the state is 'overstretched' and 'unfocused' adding ...") is
+    reported speech as well."""
+    earlier = site.same_before[-1] if site.same_before else None
+    if earlier is None or earlier.found is None:
+        return None
+    coordinated = earlier.keep and _ONLY_COORDINATOR.fullmatch(site.lead) is not None
+    return Attribution(earlier.found, earlier.cue, reported=coordinated)
 
 
 def _reported_speech(site: SentenceSite) -> Attribution | None:

@@ -264,7 +264,11 @@ class QuoteStage:
         if re.match(r"\s+and\s+[A-Z]", rest) or re.match(r"\s*[:;]", rest):
             return None
         names = self.book.classify(m.group(0), at)
-        if len(names) == 1 and names[0].kind == "organisation":
+        titled = role_vocabulary().pattern.match(sentence, m.end() + 1)
+        if (len(names) == 1 and names[0].kind == "organisation") or (
+            titled is not None and re.match(r" [A-Z]", sentence[titled.end() : titled.end() + 2])
+        ):
+            # "Widget Academy chair Jo Vale is to step down": a body, a title, then the person
             return self._titled_after_body(sentence, m.end(), at)
         if len(names) != 1 or names[0].kind != "person" or names[0].start != at:
             return None
@@ -281,8 +285,16 @@ class QuoteStage:
         if title is None or sentence[end : title.start()] != " " or self.ctx.people is None:
             return None
         person = self.ctx.people.starting_at(at + title.end() + 1)
-        if person is None or sentence[title.end() : title.end() + 1] != " ":
+        if sentence[title.end() : title.end() + 1] != " ":
             return None
+        if person is None:  # a name the person index missed, read as the quotes read names
+            chunk = CHUNK_RE.match(sentence, title.end() + 1)
+            names = self.book.classify(chunk.group(0), at + chunk.start()) if chunk else []
+            if len(names) != 1 or names[0].kind != "person" or " " not in names[0].text:
+                return None
+            return Found(
+                names[0].canonical or names[0].text, "person", names[0].start, names[0].end
+            )
         return Found(person.canonical, "person", person.start, person.end)
 
     def _heading_speaker(self, text: str, off: int) -> Found | None:

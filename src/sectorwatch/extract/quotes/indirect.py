@@ -49,6 +49,12 @@ _BARE_CLAUSE = re.compile(
 # "The cut comes a month after X announced he would leave": the speech verb is in a
 # subordinate clause, so the sentence is not X's reported speech
 _SUBORDINATE = re.compile(rf"\b(?:{word_alternation(subordinating_conjunctions())})\b", re.I)
+# "said Ms Vale joins the council at ...": a named (or he/she/it) subject and a verb in the
+# present tense, the clause's only finite verb
+_PRESENT_CLAUSE = re.compile(
+    r"\s*(?:(?:[A-Z][\w\-]*\.?\s+){1,4}|(?:he|she|it)\s+)"
+    r"(?!(?:his|its|has|was|is|as|us|this|thus|plus|hers|ours|theirs|yours)\b)[a-z]+[a-rt-z]s\b"
+)
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
 
 
@@ -97,7 +103,9 @@ def _reported(
     found = finder.according_to(masked, off + s, opening=True)
     if found is not None and "," in masked:
         return Reported(s, e, found, "according to", span)
-    inverted = _inverted(masked, off + s, finder, cues)
+    inverted = _inverted(masked, off + s, finder, cues) or _inverted_mid(
+        masked, text[s:e], off + s, finder
+    )
     if inverted is not None:
         return Reported(s, e, inverted[0], inverted[1], span)
     for m in cues.verb_re.finditer(masked):
@@ -218,6 +226,27 @@ def _inverted(
     return found, verb
 
 
+# "... 'is well under way' said the trust, but ...": an inverted attribution after the
+# reported words (a comma or a quoted fragment), then a coordinated clause
+_INVERTED_MID = re.compile(
+    r"(?:,|\s{2})\s*(?P<verb>said|says|added)\s+(?P<who>[A-Z][^,;:]{0,60}?)\s*"
+    r",\s*(?:but|and|although|though|while)\s+\S"
+)
+
+
+def _inverted_mid(
+    masked: str, raw: str, offset: int, finder: SpeakerFinder
+) -> tuple[Found, str] | None:
+    m = _INVERTED_MID.search(masked)
+    if m is None:
+        return None
+    clause = raw[: m.start("verb")]
+    if len(clause.split()) < 4 or not FINITE_OR_PAST.search(clause):
+        return None
+    found = finder.after_verb(m.group("who"), offset + m.start("who"))
+    return (found, m.group("verb")) if found is not None else None
+
+
 def _past_clause(verb: str, finder: SpeakerFinder, start: int, end: int, cues: Cues) -> bool:
     """ "said the board accepted the findings": a subject then a past-tense verb (spaCy's
     VBD tag, from the on-demand parse of the sentence) right after a speech verb is a
@@ -244,7 +273,7 @@ def _reports_a_clause(
     if (
         _THAT_SOON.match(rest)
         or verb in cues.any_complement_verbs
-        or (bare_ok and _BARE_CLAUSE.match(rest))
+        or (bare_ok and (_BARE_CLAUSE.match(rest) or _PRESENT_CLAUSE.match(rest)))
     ):
         return True
     if verb in cues.that_only_verbs:

@@ -10,7 +10,7 @@ a short name resolves to the fullest name named nearest before it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
@@ -101,7 +101,18 @@ class NameReader:
         words = [strip_possessive(w) for w in name.split()]
         while words and words[0].lower().rstrip(".") in self.cues.honorifics:
             words = words[1:]
-        return " ".join(words)
+        return " ".join(self._after_organisation_words(words))
+
+    def _after_organisation_words(self, words: list[str]) -> list[str]:
+        """A person's name with the organisation words glued before it dropped: "Chair of
+        the Trust Mary Vale" and "Head of Health Ana Diaz" end in "Trust Mary Vale" and
+        "Health Ana Diaz", the body or field of a title, then the name."""
+        k = 0
+        while k < len(words) and words[k].lower() in self.cues.organisation_words:
+            k += 1
+        if k and len(words) - k >= 2 and self._looks_like_person(words[k:]):
+            return words[k:]
+        return words
 
     def _looks_like_person(self, words: list[str]) -> bool:
         for i, w in enumerate(words):
@@ -181,7 +192,22 @@ class NameReader:
         if self._is_organisation(whole):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
         in_organisation = bool(out)
-        for piece in self._person_pieces(chunk, offset):
+        pieces = self._person_pieces(chunk, offset)
+        for piece in pieces:
+            trimmed = " ".join(self._after_organisation_words(piece.text.split()))
+            if (
+                trimmed != piece.text
+                and piece is pieces[-1]
+                and not piece.gender
+                and self._after_title_of(self.ctx.text[max(0, piece.start - 60) : piece.start])
+            ):
+                # "Chair of the Trust Mary Vale" before a speech verb: the name ends the chunk
+                start = piece.end - len(trimmed)
+                canonical = self.resolve(trimmed, start) or trimmed
+                if canonical == trimmed and (start, trimmed) not in self.full:
+                    insort(self.full, (start, trimmed))  # "Mary added:" may follow
+                out.append(Name(trimmed, start, piece.end, "person", canonical=canonical))
+                continue
             if in_organisation and not piece.gender and not piece.after_possessive:
                 if self._indexed_person(piece.text) is None:
                     continue
@@ -194,7 +220,7 @@ class NameReader:
                 # one capitalised word ("Inspectors", "One", "Fernhurst") is a person only
                 # when the article names someone so
                 known = self.resolve(piece.text, piece.start)
-                if known is None:
+                if known is None and not self._titled_surname(piece):
                     continue
             piece.kind = "person"
             piece.canonical = self.resolve(piece.text, piece.start) or piece.text
@@ -202,6 +228,30 @@ class NameReader:
         if not out and self._is_organisation(whole, loose=True):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
         return out
+
+    def _titled_surname(self, piece: Name) -> bool:
+        """ "chair designate Jo Fellows": a first name and a surname that is also a group
+        noun ("Fellows", "Nurses"), right after a lower-case role title, is a person."""
+        words = piece.text.split()
+        if len(words) != 2 or not words[0][1:].islower():
+            return False
+        first, last = words[0].lower(), words[1].lower()
+        if first in self.cues.subject_words or first in self.cues.organisation_words:
+            return False
+        if last not in self.cues.subject_words or first in NOT_NAME:
+            return False
+        before = self.ctx.text[max(0, piece.start - 40) : piece.start].split()[-2:]
+        return any(w in self.cues.role_titles for w in before)
+
+    def _after_title_of(self, before: str) -> bool:
+        """Whether `before` ends in a title and "of" or "for" ("Chair of the ", "Head of ")."""
+        words = before.split()
+        if words and words[-1].lower() == "the":
+            words = words[:-1]
+        if len(words) < 2 or words[-1].lower() not in ("of", "for"):
+            return False
+        title = words[-2].lower()
+        return title in self.cues.role_titles or title in self.cues.head_words
 
     def _known_organisation(self, surface: str) -> bool:
         """A name the organisation index found ("Marlow Fen" for the Marlow Fen trust) and

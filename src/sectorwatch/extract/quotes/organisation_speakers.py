@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.vocab import organisation_table
 from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import document_phrases
@@ -80,10 +81,22 @@ class OrganisationSpeakers:
                 name = name or self.ctx.organisations.resolve_head(head, at)
             except Exception:  # noqa: BLE001 - a partial index must not stop quotes
                 name = None
-            name = name or self._named_with(head, at)
+            name = name or self._named_with(head, at) or self._of_kind(phrase, at)
             if name:
                 self.anaphors[head.lower()] = name
         return Found(name, "organisation", at, offset + m.end()) if name else None
+
+    def _of_kind(self, phrase: str, at: int) -> str | None:
+        """ "the regulator" -> the Nursing and Widget Council: the organisation named last
+        before `at` whose kind in the shipped registry is the phrase's anaphor rule."""
+        table = organisation_table()
+        kind = table.anaphors.get(" ".join(phrase.lower().split()))
+        if self.ctx.organisations is None or kind is None:
+            return None
+        for m in reversed(self.ctx.organisations.mentions()):
+            if m.end <= at and table.kinds.get(m.canonical) == kind:
+                return m.canonical
+        return None
 
     def _named_with(self, head: str, at: int) -> str | None:
         """ "the college" -> the Royal College of Community Nursing: the organisation named

@@ -19,6 +19,7 @@ from sectorwatch.extract.lexicon import (
     lower_words,
     relative_pronouns,
 )
+from sectorwatch.extract.quotes.clause_subjects import clause_subject, subject_pieces
 from sectorwatch.extract.quotes.cues import Cues
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
@@ -35,8 +36,6 @@ FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
-# Pieces of a subject region: commas, brackets and dashes set off appositives and clauses.
-_PIECE_BREAK = re.compile(r"[,()–—]")
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
 _RELATIVE = re.compile(rf"\s*(?:{relative_pronouns()})\b", re.I)
@@ -79,6 +78,12 @@ class SpeakerFinder(OrganisationSpeakers):
             stripped = stripped[: stripped.rstrip().rfind(words[-1])].rstrip()
             words = words[:-1]
         stripped = stripped.rstrip(", ")
+        clause = clause_subject(stripped)
+        if clause is not None and clause.shared:
+            return self.before_verb(clause.text, offset, strict)
+        if clause is not None:
+            offset, region, stripped = offset + clause.shift, clause.text, clause.text
+            words = stripped.split()
         if not stripped:
             return None
         last = strip_possessive(words[-1].strip(",")).lower() if words else ""
@@ -360,7 +365,10 @@ class SpeakerFinder(OrganisationSpeakers):
             if (
                 found is not None
                 and found.kind == "person"
-                and self.book._indexed_person(found.name or "") is not None
+                and (
+                    self.book._indexed_person(found.name or "") is not None
+                    or self.book.has_full_name(found.name or "")
+                )
                 and not text[found.end - offset : e].strip()
             ):
                 return found
@@ -399,22 +407,11 @@ class SpeakerFinder(OrganisationSpeakers):
                 return False
         for w in _WORD.findall(chosen):
             lw = strip_possessive(w).lower()
-            if w[:1].isupper() or w[:1].isdigit():
-                continue
+            if w[:1].isupper() or w[:1].isdigit() or not any(c.isalnum() for c in w):
+                continue  # a name, a number, or a spaced hyphen setting off an appositive
             if lw in FUNCTION or lw in self.cues.subject_words or lw in AUX:
                 continue
             if w != strip_possessive(w):
                 continue  # the institute's
             return False
         return True
-
-
-def subject_pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the non-empty pieces of `text` between commas, brackets and dashes."""
-    out = []
-    pos = 0
-    for m in _PIECE_BREAK.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]

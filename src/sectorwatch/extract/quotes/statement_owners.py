@@ -8,7 +8,9 @@ the person or body the sentence names as its sender:
 - "from / by / on behalf of / sent by SENDER" after the noun: the first person named in the
   next few words, else the body ("the trust" is the article's trust);
 - "In a letter (to staff), X said / he wrote": the clause's subject, a pronoun resolved;
-- a definite "the statement" with no sender: the sender of the last such document before.
+- a definite "the statement" with no sender: the sender of the last such document before;
+- a fragment in a sentence of reported speech ("The agency released a short statement
+  saying ... 'words'"): the sentence's reported speaker.
 A document with its own name ("the State of Care report") keeps it, and so does a bare
 subject noun ("the report says"); after "In a statement" with no sender the text
 identifies, the words have no speaker. The speech-like nouns are data
@@ -127,6 +129,13 @@ def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
     last_owner: Speaker | None = None
     last_end = -1
     given_to: tuple[Speaker, int] | None = None  # the last quote given to a sender, its end
+    # "The agency released a statement saying ... 'words'": the sentence's reported speaker
+    reporters = {
+        q.evidence.sentence_start: q.speaker
+        for q in quotes
+        if q.type == "indirect" and q.evidence is not None and q.speaker is not None
+        if q.speaker.kind != "document" and q.speaker.name
+    }
     for q in quotes:
         s, e = ctx.sentence_span(q.start, q.end)
         if q.evidence is not None:
@@ -142,7 +151,7 @@ def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
         if _is_bare_noun(_speaker_name(q)):
             owner = _owner_in_sentence(ctx, s, e, max(q.start, s + 1) if q.type == "direct" else e)
             if owner is None and q.type == "direct":
-                owner = _owner_in_sentence(ctx, s, e, e)
+                owner = _owner_in_sentence(ctx, s, e, e) or reporters.get(s)
             if owner is None and last_owner is not None and last_end <= s:
                 first = _nouns().search(ctx.text, s, e)
                 definite = first is not None and first.group("det").lower() in ("the", "this")
