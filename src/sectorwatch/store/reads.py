@@ -199,6 +199,37 @@ def article_paragraphs(conn: Connection, article_ids: Iterable[str]) -> dict[str
     return {row.id: row.paragraphs for row in conn.execute(query)}
 
 
+_TERM_COLUMNS = (
+    occupancies.c.claim_id,
+    occupancies.c.post_id,
+    occupancies.c.person_id,
+    occupancies.c.status,
+    occupancies.c.valid_from,
+    occupancies.c.valid_to,
+    occupancies.c.observed,
+)
+_EVENT_COLUMNS = (
+    events.c.claim_id,
+    events.c.post_id,
+    events.c.person_id,
+    events.c.type,
+    events.c.status,
+    events.c.effective,
+    events.c.observed,
+    events.c.article_id,
+    events.c.date,
+)
+
+
+def _holding_event(post_ids: list[str]) -> list[ColumnElement[bool]]:
+    """An appointment or departure of a named person to one of these posts."""
+    return [
+        events.c.post_id.in_(post_ids),
+        events.c.type.in_(["departure", "appointment"]),
+        events.c.person_id.is_not(None),
+    ]
+
+
 def holding_claims(
     conn: Connection, post_ids: list[str], people: list[str] | None = None
 ) -> Sequence[Row]:
@@ -207,18 +238,7 @@ def holding_claims(
     `SOURCE_COLUMNS`."""
     held = [occupancies.c.person_id.in_(people)] if people is not None else []
     query = (
-        select(
-            occupancies.c.claim_id,
-            occupancies.c.post_id,
-            occupancies.c.person_id,
-            occupancies.c.status,
-            occupancies.c.valid_from,
-            occupancies.c.valid_to,
-            occupancies.c.observed,
-            claims.c.origin,
-            occupancies.c.article_id,
-            *SOURCE_COLUMNS,
-        )
+        select(*_TERM_COLUMNS, claims.c.origin, occupancies.c.article_id, *SOURCE_COLUMNS)
         .join(claims, claims.c.id == occupancies.c.claim_id)
         .where(occupancies.c.post_id.in_(post_ids), *held)
     )
@@ -233,25 +253,9 @@ def holding_events(
     observed, article, date, then `SOURCE_COLUMNS`."""
     named = [events.c.person_id.in_(people)] if people is not None else []
     query = (
-        select(
-            events.c.claim_id,
-            events.c.post_id,
-            events.c.person_id,
-            events.c.type,
-            events.c.status,
-            events.c.effective,
-            events.c.observed,
-            events.c.article_id,
-            events.c.date,
-            *SOURCE_COLUMNS,
-        )
+        select(*_EVENT_COLUMNS, *SOURCE_COLUMNS)
         .outerjoin(claims, claims.c.id == events.c.claim_id)
-        .where(
-            events.c.post_id.in_(post_ids),
-            events.c.type.in_(["departure", "appointment"]),
-            events.c.person_id.is_not(None),
-            *named,
-        )
+        .where(*_holding_event(post_ids), *named)
     )
     return conn.execute(query).all()
 
@@ -260,38 +264,16 @@ def holding_claim_dates(conn: Connection, post_ids: list[str]) -> Sequence[Row]:
     """`holding_claims` without their claims' columns (origin, sources: `claim_sources`),
     which would read each claim's row too: claim id, post, person, status, valid from,
     valid to, observed, article."""
-    query = select(
-        occupancies.c.claim_id,
-        occupancies.c.post_id,
-        occupancies.c.person_id,
-        occupancies.c.status,
-        occupancies.c.valid_from,
-        occupancies.c.valid_to,
-        occupancies.c.observed,
-        occupancies.c.article_id,
-    ).where(occupancies.c.post_id.in_(post_ids))
+    query = select(*_TERM_COLUMNS, occupancies.c.article_id).where(
+        occupancies.c.post_id.in_(post_ids)
+    )
     return conn.execute(query).all()
 
 
 def holding_event_dates(conn: Connection, post_ids: list[str]) -> Sequence[Row]:
     """`holding_events` without their claims' columns (`claim_sources`): claim id, post,
     person, type, status, effective, observed, article, date."""
-    query = select(
-        events.c.claim_id,
-        events.c.post_id,
-        events.c.person_id,
-        events.c.type,
-        events.c.status,
-        events.c.effective,
-        events.c.observed,
-        events.c.article_id,
-        events.c.date,
-    ).where(
-        events.c.post_id.in_(post_ids),
-        events.c.type.in_(["departure", "appointment"]),
-        events.c.person_id.is_not(None),
-    )
-    return conn.execute(query).all()
+    return conn.execute(select(*_EVENT_COLUMNS).where(*_holding_event(post_ids))).all()
 
 
 def claim_sources(conn: Connection, claim_ids: Iterable[str]) -> dict[str, Row]:
