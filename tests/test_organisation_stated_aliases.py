@@ -21,3 +21,22 @@ def test_bracketed_short_names_are_the_organisations_aliases(extractor):
     assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
         ("Ruth Orme", "chair", "Greyhurst Hospitals NHS Trust")
     ]
+
+
+def test_a_body_inside_an_organisation_stated_by_its_short_name_is_its_own(extractor):
+    # "<union>'s consultants committee (the FCC)": one organisation, named two ways; never the
+    # union itself, and never a second organisation "FCC"
+    extraction = extractor.extract(
+        make_article(
+            "The Fenland Medical Association's consultants committee (the FCC) has backed "
+            "the offer.",
+            "Dr Ann Pike, chair of the FCC, said the offer was fair.",
+        )
+    )
+    assert extraction.organisation_aliases == {
+        "Fenland Medical Association's consultants committee": ["FCC"],
+        "Fenland Medical Association": [],
+    }
+    assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
+        ("Ann Pike", "chair", "Fenland Medical Association's consultants committee")
+    ]

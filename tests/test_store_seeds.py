@@ -1,5 +1,4 @@
-"""Issue item 6, end to end on the two seeds: the real extractor, the store, the questions.
-"""
+"""Issue item 6, end to end on the two seeds: the real extractor, the store, the questions."""
 
 from __future__ import annotations
 

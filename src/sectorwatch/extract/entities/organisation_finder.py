@@ -194,6 +194,37 @@ def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-
             resolver[acronym] = resolve(text[by_end[end] : end])
 
 
+# "<Organisation>'s consultants committee (the FCC)": the possessive, then lower-case words
+# ending in a body noun, right before the bracketed short name
+_OWNED_BODY = re.compile(r"(?:’s|'s)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z]+))\s*$")
+
+
+def _owned_bodies(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
+    """ "The Fenland Medical Association's consultants committee (the FCC)": a body inside
+    an organisation, stated by its short name, is an organisation of its own ("Fenland
+    Medical Association's consultants committee", alias FCC), not its owner and not a second
+    organisation "FCC". Returns the spans of the lower-case names, to add to `taken`."""
+    by_end = {e: s for s, e in taken}
+    nouns = lower_words("sub_body_nouns.txt")
+    added = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        if acronym in resolver or not acronym[:2].isupper():
+            continue
+        owned = _OWNED_BODY.search(text, max(0, m.start() - 80), m.start())
+        if owned is None or owned.group(2) not in nouns:
+            continue
+        owner_end = owned.start()
+        if owner_end not in by_end:
+            continue
+        body = " ".join(owned.group(1).split())
+        name = f"{resolve(text[by_end[owner_end] : owner_end])}'s {body}"
+        resolver[acronym] = name
+        resolver[body] = name
+        added.append((owned.start(1), owned.start(1) + len(owned.group(1).rstrip())))
+    return added
+
+
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     text = ctx.text
     table = organisation_table()
@@ -244,6 +275,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         return resolver.get(found, found)
 
     taken = _trimmed(text, taken, table, resolver)
+    taken += _owned_bodies(text, taken, resolver, resolve)
     _stated_aliases(text, taken, resolver, resolve)
     names = {resolve(text[s:e]) for s, e in taken}
     # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.
