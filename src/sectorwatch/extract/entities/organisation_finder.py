@@ -179,31 +179,21 @@ def _trimmed(text, taken, table, resolver):  # type: ignore[no-untyped-def]
     return out
 
 
-def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
-    """ "Greyhurst Hospitals NHS Trust (GHT)", "the Midshire Care Collaborative (the MCC)":
-    a bracketed short name right after an organisation's name is that organisation's,
-    whether or not its letters are the name's initials."""
-    by_end = {e: s for s, e in taken}
-    for m in _ACRONYM_DEF.finditer(text):
-        acronym = m.group(1)
-        if acronym in resolver or not acronym[:2].isupper():
-            continue
-        before = text[max(0, m.start() - 3) : m.start()]
-        end = m.start() - (len(before) - len(before.rstrip(" ")))
-        if end in by_end:
-            resolver[acronym] = resolve(text[by_end[end] : end])
-
-
 # "<Organisation>'s consultants committee (the FCC)": the possessive, then lower-case words
 # ending in a body noun, right before the bracketed short name
 _OWNED_BODY = re.compile(r"(?:’s|'s)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z]+))\s*$")
 
 
-def _owned_bodies(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
-    """ "The Fenland Medical Association's consultants committee (the FCC)": a body inside
-    an organisation, stated by its short name, is an organisation of its own ("Fenland
-    Medical Association's consultants committee", alias FCC), not its owner and not a second
-    organisation "FCC". Returns the spans of the lower-case names, to add to `taken`."""
+def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-def]
+    """A bracketed short name the rules above did not define is stated by the article:
+    - right after an organisation's name, it is that organisation's, whether or not its
+      letters are the initials ("Greyhurst Hospitals NHS Trust (GHT)", "the Midshire Care
+      Collaborative (the MCC)");
+    - after a lower-case body inside an organisation ("The Fenland Medical Association's
+      consultants committee (the FCC)"), it names that body, an organisation of its own
+      ("Fenland Medical Association's consultants committee"), neither its owner nor a
+      second organisation "FCC".
+    Returns the spans of those lower-case bodies' names, to add to `taken`."""
     by_end = {e: s for s, e in taken}
     nouns = lower_words("sub_body_nouns.txt")
     added = []
@@ -212,16 +202,17 @@ def _owned_bodies(text, taken, resolver, resolve):  # type: ignore[no-untyped-de
         if acronym in resolver or not acronym[:2].isupper():
             continue
         owned = _OWNED_BODY.search(text, max(0, m.start() - 80), m.start())
-        if owned is None or owned.group(2) not in nouns:
+        if owned is not None and owned.group(2) in nouns and owned.start() in by_end:
+            body = " ".join(owned.group(1).split())
+            name = f"{resolve(text[by_end[owned.start()] : owned.start()])}'s {body}"
+            resolver[acronym] = name
+            resolver[body] = name
+            added.append((owned.start(1), owned.start(1) + len(owned.group(1).rstrip())))
             continue
-        owner_end = owned.start()
-        if owner_end not in by_end:
-            continue
-        body = " ".join(owned.group(1).split())
-        name = f"{resolve(text[by_end[owner_end] : owner_end])}'s {body}"
-        resolver[acronym] = name
-        resolver[body] = name
-        added.append((owned.start(1), owned.start(1) + len(owned.group(1).rstrip())))
+        before = text[max(0, m.start() - 3) : m.start()]
+        end = m.start() - (len(before) - len(before.rstrip(" ")))
+        if end in by_end:
+            resolver[acronym] = resolve(text[by_end[end] : end])
     return added
 
 
@@ -275,8 +266,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         return resolver.get(found, found)
 
     taken = _trimmed(text, taken, table, resolver)
-    taken += _owned_bodies(text, taken, resolver, resolve)
-    _stated_aliases(text, taken, resolver, resolve)
+    taken += _stated_aliases(text, taken, resolver, resolve)
     names = {resolve(text[s:e]) for s, e in taken}
     # "North Wendover ICB" is "North Wendover Integrated Care Board" when both are used.
     for name in list(names):
