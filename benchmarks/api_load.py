@@ -36,6 +36,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,15 +213,13 @@ def cpu_seconds(pid: int) -> float | None:
 # --- what to request -----------------------------------------------------------------------
 
 
-def discover(host: str, port: int) -> dict[str, list[str]]:
-    """JSON paths that exist in this store, by page."""
-    home = fetch_json(host, port, "/.json")
+def pages_of_home(home: dict[str, Any]) -> tuple[dict[str, set[str]], set[str]]:
+    """JSON paths by page that the home page's answer leads to (the home page, the standard
+    searches, its events' pages, its most-quoted people), and the years its events name."""
     pages: dict[str, set[str]] = defaultdict(set)
     pages["home"].add("/.json")
     for q in SEARCHES:
         pages["search"].add(f"/search.json?q={quote(q)}")
-    pages["search"].add("/search.json?q=merger&type=quote")
-    pages["search"].add("/search.json?q=chief+executive&type=person")
     years: set[str] = set()
     for e in home["recent_events"]:
         pages["event"].add(f"/event/{e['id']}.json")
@@ -234,6 +233,14 @@ def discover(host: str, port: int) -> dict[str, list[str]]:
                 years.add(d[:4])
     for p in home["most_quoted"]:
         pages["person"].add(f"/person/{p['id']}.json")
+    return pages, years
+
+
+def discover(host: str, port: int) -> dict[str, list[str]]:
+    """JSON paths that exist in this store, by page."""
+    pages, years = pages_of_home(fetch_json(host, port, "/.json"))
+    pages["search"].add("/search.json?q=merger&type=quote")
+    pages["search"].add("/search.json?q=chief+executive&type=person")
     # the org chart on past dates too (the page's date control)
     for path in sorted(pages["organisation"])[:5]:
         for year in sorted(years)[-2:]:

@@ -27,12 +27,11 @@ import pstats
 import statistics
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
-from benchmarks.api_load import SEARCHES, sample_store
+from benchmarks.api_load import pages_of_home, sample_store
 
 
 async def _call(app: Any, path: str) -> tuple[int, bytes]:
@@ -74,20 +73,7 @@ def discover(app: Any, loop: asyncio.AbstractEventLoop) -> dict[str, list[str]]:
     status, body = loop.run_until_complete(_call(app, "/.json"))
     if status != 200:
         raise SystemExit(f"/.json answered {status}")
-    home = json.loads(body)
-    pages: dict[str, set[str]] = defaultdict(set)
-    pages["home"].add("/.json")
-    for q in SEARCHES:
-        pages["search"].add(f"/search.json?q={quote(q)}")
-    for e in home["recent_events"]:
-        pages["event"].add(f"/event/{e['id']}.json")
-        pages["article"].add(f"/article/{e['article']['id']}.json")
-        if e["person"] and e["person"]["id"]:
-            pages["person"].add(f"/person/{e['person']['id']}.json")
-        if e["organisation"] and e["organisation"]["id"]:
-            pages["organisation"].add(f"/organisation/{e['organisation']['id']}.json")
-    for p in home["most_quoted"]:
-        pages["person"].add(f"/person/{p['id']}.json")
+    pages, _ = pages_of_home(json.loads(body))
     out: dict[str, list[str]] = {}
     for page, paths in pages.items():
         chosen = sorted(paths)[:8]
