@@ -20,6 +20,12 @@ class ModelNotInstalled(SectorwatchError):
     code = "SW001"
 
 
+class SettingsError(SectorwatchError):
+    """A SECTORWATCH_* setting that cannot be used (a number that is not one, out of range)."""
+
+    code = "SW002"
+
+
 class ReadError(SectorwatchError):
     """An input could not be read as an article; the batch goes on without it."""
 

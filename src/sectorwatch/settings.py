@@ -9,6 +9,25 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from sectorwatch.errors import SettingsError
+
+_AT_LEAST_ONE = frozenset(
+    {
+        "max_bytes",
+        "workers",
+        "batch_size",
+        "port",
+        "web_max_bytes",
+        "web_host_concurrency",
+        "web_concurrency",
+        "request_timeout",
+        "max_connections",
+        "extract_max_chars",
+        "extract_max_seconds",
+    }
+)
+"""Numeric settings that make no sense below 1 (every other number may be 0, never less)."""
+
 
 def _default_db() -> str:
     return f"sqlite:///{Path('sectorwatch.db').resolve()}"
@@ -73,17 +92,38 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """The defaults overridden by SECTORWATCH_* variables; a number that is not one, or is
+        out of range, raises SettingsError naming the variable and what it accepts."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for f in fields(cls):
-            raw = env.get(f"SECTORWATCH_{f.name.upper()}")
+            name = f"SECTORWATCH_{f.name.upper()}"
+            raw = env.get(name)
             if raw is None:
                 continue
             kind = str(f.type)
-            if kind.startswith("int"):
-                values[f.name] = int(raw)
-            elif kind.startswith("float"):
-                values[f.name] = float(raw)
+            if kind.startswith(("int", "float")):
+                values[f.name] = _number(name, raw, int if kind.startswith("int") else float)
+                lowest = 1 if f.name in _AT_LEAST_ONE else 0
+                if values[f.name] < lowest or (f.name == "port" and values[f.name] > 65535):  # type: ignore[operator]
+                    accepted = (
+                        "1 to 65535" if f.name == "port" else f"a number of at least {lowest}"
+                    )
+                    raise SettingsError(f"{name}={raw!r} is out of range: give {accepted}")
             else:
                 values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _number(name: str, raw: str, kind: type[int] | type[float]) -> int | float:
+    try:
+        value = kind(raw.strip())
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingsError(
+            f"{name}={raw!r} is not {what}: give {what}, e.g. "
+            f"{name}={'4' if kind is int else '2.5'}"
+        ) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise SettingsError(f"{name}={raw!r} is not a finite number")
+    return value

@@ -38,4 +38,14 @@ _register_commands()
 
 
 def main() -> None:
-    app()
+    """The console script. The SECTORWATCH_* settings are checked first: one that cannot be
+    used is one line on standard error and exit 2, before any command runs."""
+    from sectorwatch.errors import SettingsError
+    from sectorwatch.settings import Settings
+
+    try:
+        Settings.from_env()
+        app()
+    except SettingsError as exc:
+        typer.echo(str(exc), err=True)
+        raise SystemExit(2) from None
