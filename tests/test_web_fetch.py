@@ -430,3 +430,27 @@ def test_same_site_is_one_host_or_its_subdomain(url, base, same):
     from sectorwatch.ingest.web.pages import same_site
 
     assert same_site(url, base) is same
+
+
+def test_a_host_name_the_resolver_never_answers_for_fails_within_the_timeout(monkeypatch):
+    import socket
+
+    from sectorwatch.ingest.web import guard
+
+    answered = threading.Event()
+
+    def never(*_args, **_kwargs):
+        answered.wait(5)  # a resolver that hangs (released when the test ends)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(guard.socket, "getaddrinfo", never)
+    url = "http://stalled.example/story"
+    try:
+        failures = list(read_web([Source("page", url)], Fetcher(options(timeout=0.2))))
+    finally:
+        answered.set()
+    assert failures == [
+        ReadFailure(
+            url, "cannot resolve stalled.example: no answer within 0.2 s (SECTORWATCH_WEB_TIMEOUT)"
+        )
+    ]

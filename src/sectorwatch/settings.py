@@ -56,7 +56,7 @@ class Settings:
     web_contact: str | None = None
     """Web: an e-mail address or URL put in the User-Agent, so site owners can reach you."""
     web_timeout: float = 20.0
-    """Web: seconds allowed to connect, and for a whole response to arrive."""
+    """Web: seconds allowed to resolve a host name, to connect, and for a whole response."""
     web_max_bytes: int = 5_000_000
     """Web: responses (pages, feeds, sitemaps) larger than this many bytes are not read."""
     web_max_redirects: int = 5

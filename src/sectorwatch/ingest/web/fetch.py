@@ -119,10 +119,11 @@ class Fetcher:
     ) -> Response:
         """The response to GET `url` (2xx, or 304 to a conditional request)."""
         current = url
-        for _hop in range(self.options.max_redirects + 1):
+        opts = self.options
+        for _hop in range(opts.max_redirects + 1):
             try:
                 target = parse_url(current)
-                resolve(target, self.allow)  # refused before robots.txt is asked
+                resolve(target, self.allow, opts.timeout)  # refused before robots.txt is asked
             except Refused as exc:
                 raise FetchFailed(str(exc), "refused") from exc
             if robots:
@@ -166,7 +167,7 @@ class Fetcher:
 
     def _once(self, target: Target, headers: Mapping[str, str]) -> Response:
         try:
-            addresses = resolve(target, self.allow)
+            addresses = resolve(target, self.allow, self.options.timeout)
         except Refused as exc:
             raise FetchFailed(str(exc), "refused") from exc
         with self.gate.turn(target.host):

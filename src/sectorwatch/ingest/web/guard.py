@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as LookupTimeout
 from dataclasses import dataclass
 from urllib.parse import SplitResult, quote, urlsplit
 
@@ -108,10 +110,23 @@ def kind_of(address: IPAddress) -> str | None:
     return None if address.is_global else "non-public"
 
 
-def resolve(target: Target, allow: AllowList) -> list[str]:
-    """The addresses of the target's host, every one of them checked; Refused otherwise."""
+_LOOKUPS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sectorwatch-dns")
+"""The system resolver has no timeout of its own: look-ups run here, and a caller waits for
+one at most `timeout` seconds (a look-up that never answers keeps only its thread)."""
+
+
+def resolve(target: Target, allow: AllowList, timeout: float | None = None) -> list[str]:
+    """The addresses of the target's host, every one of them checked; Refused otherwise,
+    and when the resolver gives no answer within `timeout` seconds."""
+    lookup = _LOOKUPS.submit(socket.getaddrinfo, target.host, target.port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=timeout)
+    except LookupTimeout:
+        lookup.cancel()
+        raise Refused(
+            f"cannot resolve {target.host}: no answer within {timeout:g} s "
+            "(SECTORWATCH_WEB_TIMEOUT)"
+        ) from None
     except (socket.gaierror, UnicodeError) as exc:
         raise Refused(f"cannot resolve {target.host} ({exc})") from exc
     addresses = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
