@@ -6,6 +6,7 @@ names are invented."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 from typer.testing import CliRunner
@@ -133,3 +134,48 @@ def test_zero_width_characters_hide_no_quote_and_offsets_point_into_the_text_as_
         ev = q.evidence
         assert ev is not None
         assert text[ev.sentence_start : ev.sentence_end] == ev.sentence
+
+
+def test_the_time_budget_also_stops_an_article_in_a_thread_that_cannot_take_signals(
+    monkeypatch,
+):
+    from sectorwatch.extract import Extractor
+
+    monkeypatch.setenv("SECTORWATCH_EXTRACT_MAX_SECONDS", "1")
+    real = pipeline.extract_events
+
+    def loops_on_one(ctx):  # type: ignore[no-untyped-def]
+        while "Stalling" in ctx.article.text:  # a rule stuck in a loop, as on a Dask worker
+            time.sleep(0.01)
+        return real(ctx)
+
+    monkeypatch.setattr(pipeline, "extract_events", loops_on_one)
+    stalled, small = (
+        read_text("Stalling trust report\n\n" + PARAGRAPH, "a.txt"),
+        read_text(SMALL, "b.txt"),
+    )
+    failed: list[tuple[str, str]] = []
+    done: list[str] = []
+
+    def run() -> None:
+        extractor = Extractor()
+        for e in extractor.extract_many(
+            [stalled, small], on_error=lambda a, exc: failed.append((a.source, str(exc)))
+        ):
+            done.append(e.article.source)
+
+    worker = threading.Thread(target=run)
+    started = time.monotonic()
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive()
+    assert time.monotonic() - started < 20
+    assert done == ["b.txt"]
+    assert failed == [
+        (
+            "a.txt",
+            "extraction took more than the budget of 1 second per article and was stopped; "
+            "raise it with SECTORWATCH_EXTRACT_MAX_SECONDS",
+        )
+    ]
+    time.sleep(1.2)  # the watchdog is gone: nothing is raised in this thread afterwards

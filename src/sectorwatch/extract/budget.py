@@ -5,10 +5,12 @@
   E088 and end the whole `nlp.pipe` stream) but fails alone. Raising the budget raises
   spaCy's `nlp.max_length` with it (`fit_pipeline`).
 - Seconds (`Settings.extract_max_seconds`, SECTORWATCH_EXTRACT_MAX_SECONDS, default 60) for
-  the rule stages of one article: a timer (SIGALRM) stops an article that takes longer,
-  and it fails alone. The timer needs the main thread of its process (the `extract`
-  command, `ingest`, each `--workers` process); elsewhere (a Dask worker's thread) the time
-  budget is not enforced. 0 turns it off.
+  the rule stages of one article: a timer stops an article that takes longer, and it fails
+  alone. In the main thread of a process (the `extract` command, `ingest`, each `--workers`
+  process) the timer is SIGALRM; in another thread (a Dask worker's task) a watchdog thread
+  raises the same error in the extracting thread (`PyThreadState_SetAsyncExc`), which takes
+  effect at its next Python instruction (a single long call into C, such as one `sleep`,
+  finishes first). 0 turns it off.
 
 Either way the failure is `OverBudget`, whose message is the reason a user sees.
 """
@@ -69,10 +71,10 @@ def within_size(
 
 @contextmanager
 def time_limit(budget: Budget) -> Iterator[None]:
-    """Raise OverBudget inside the block once it has run `budget.max_seconds`."""
+    """Raise OverBudget inside the block once it has run `budget.max_seconds`; again every
+    half second after that, so a stage that swallows one still stops."""
     seconds = budget.max_seconds
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if seconds <= 0 or not usable:
+    if seconds <= 0:
         yield
         return
     unit = "second" if seconds == 1 else "seconds"
@@ -80,15 +82,58 @@ def time_limit(budget: Budget) -> Iterator[None]:
         f"extraction took more than the budget of {seconds} {unit} per article and was "
         "stopped; raise it with SECTORWATCH_EXTRACT_MAX_SECONDS"
     )
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds, reason):
+            yield
+    else:
+        with _watchdog(seconds, reason):
+            yield
 
+
+@contextmanager
+def _alarm(seconds: int, reason: str) -> Iterator[None]:
     def expire(signum: int, frame: Any) -> None:
         raise OverBudget(reason)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    # Again every half second after the first: a stage that swallows one still stops.
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog(seconds: int, reason: str) -> Iterator[None]:
+    """The budget for a thread that cannot take signals: a watchdog thread raises
+    OverBudget(reason) in this one while the block runs, never after it."""
+    import ctypes
+
+    class Expired(OverBudget):
+        def __init__(self) -> None:
+            super().__init__(reason)
+
+    target = ctypes.c_ulong(threading.get_ident())
+    raise_in = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    done = threading.Event()
+    lock = threading.Lock()
+    inside = [True]
+
+    def watch() -> None:
+        wait = float(seconds)
+        while not done.wait(wait):
+            with lock:
+                if inside[0]:
+                    raise_in(target, ctypes.py_object(Expired))
+            wait = 0.5
+
+    watcher = threading.Thread(target=watch, name="sectorwatch-budget", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        with lock:
+            inside[0] = False
+            raise_in(target, None)  # one raised but not yet delivered is withdrawn
+        done.set()
