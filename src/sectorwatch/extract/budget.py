@@ -67,6 +67,15 @@ def within_size(
         on_error(article, exc)
 
 
+def over_time(seconds: int) -> str:
+    """The reason an article over the time budget fails with."""
+    unit = "second" if seconds == 1 else "seconds"
+    return (
+        f"extraction took more than the budget of {seconds} {unit} per article and was "
+        "stopped; raise it with SECTORWATCH_EXTRACT_MAX_SECONDS"
+    )
+
+
 @contextmanager
 def time_limit(budget: Budget) -> Iterator[None]:
     """Raise OverBudget inside the block once it has run `budget.max_seconds`."""
@@ -75,11 +84,7 @@ def time_limit(budget: Budget) -> Iterator[None]:
     if seconds <= 0 or not usable:
         yield
         return
-    unit = "second" if seconds == 1 else "seconds"
-    reason = (
-        f"extraction took more than the budget of {seconds} {unit} per article and was "
-        "stopped; raise it with SECTORWATCH_EXTRACT_MAX_SECONDS"
-    )
+    reason = over_time(seconds)
 
     def expire(signum: int, frame: Any) -> None:
         raise OverBudget(reason)
