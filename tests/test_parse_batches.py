@@ -142,3 +142,19 @@ def test_extraction_with_batched_parses_is_the_extraction_with_parses_alone(extr
     # the rules asked for at least one parse (which ones is the rules' business)
     asked = [text for call in batched_calls for text in call]
     assert asked and all(any(text in a.text for a in articles) for text in asked)
+
+
+def test_without_a_time_budget_the_timer_is_left_alone():
+    import signal
+
+    batches = ParseBatches(FakeParser())  # type: ignore[arg-type]
+    previous = signal.signal(signal.SIGALRM, lambda *_: None)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        outcomes = run_side_by_side([lambda: batches("one")], Budget(max_seconds=0), batches)
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (outcomes[0].value, outcomes[0].error) == ("ONE", None)
+    assert 99 < left <= 100

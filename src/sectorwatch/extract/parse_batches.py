@@ -57,7 +57,7 @@ class ParseBatches:
 
     def __init__(self, parser: SentenceParser) -> None:
         self.parser = parser
-        self._mine: set[Any] = set()  # the greenlets of the group being run
+        self._mine: dict[Any, bool] = {}  # the greenlets being run -> whether timed
 
     def __call__(self, text: str) -> Doc:
         return self._ask("parse", text)
@@ -69,7 +69,8 @@ class ParseBatches:
         current: Any = _greenlet.getcurrent() if _greenlet is not None else None
         if current is None or current not in self._mine:
             return self.parser(text) if kind == "parse" else self.parser.tag(text)
-        left = _pause_timer()
+        timed = self._mine[current]
+        left = _pause_timer() if timed else 0.0
         try:
             return current.parent.switch(_Ask(kind, text))  # type: ignore[no-any-return]
         finally:
@@ -117,14 +118,15 @@ def run_side_by_side(
             try:
                 return Outcome(value=job())
             finally:
-                _pause_timer()
+                if timed:
+                    _pause_timer()
         except Exception as exc:  # noqa: BLE001 - the caller decides what a failure does
             return Outcome(error=exc)
 
     previous = signal.signal(signal.SIGALRM, expire) if timed else None
     outcomes: list[Outcome | None] = [None] * len(jobs)
     lets = [_greenlet.greenlet(lambda *_, job=job: body(job)) for job in jobs]
-    batches._mine.update(lets)
+    batches._mine.update(dict.fromkeys(lets, timed))
     try:
         answers: dict[int, Any] = {i: None for i in range(len(jobs))}
         while answers:
@@ -137,7 +139,8 @@ def run_side_by_side(
                     outcomes[i] = got
             answers = batches._answer(asks)
     finally:
-        batches._mine.difference_update(lets)
+        for let in lets:
+            batches._mine.pop(let, None)
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
