@@ -3,7 +3,7 @@
 pipeline, no stages of ours), each in a fresh subprocess on the same bodies.
 
     python -m benchmarks.extract_speed [--articles 500] [--corpus samples|realdev]
-        [--batch-size 16] [--choices]
+        [--batch-size 16] [--choices] [--parse-alone]
 
 Corpus `samples` (default): samples/articles (text and HTML, read by `sectorwatch.ingest`)
 plus the seeds in ../shared/seeds; `realdev`: the real article bodies of
@@ -24,6 +24,9 @@ Either is repeated until it holds at least --articles articles.
   tok2vec and tagger over every article as well (the choice before this one), and the whole
   pipeline, parser included, over every article (the rules' on-demand parse still runs, so
   this bounds parsing everything from below).
+- `--parse-alone` adds Sectorwatch with each on-demand sentence parse run alone, one
+  article after another (before `extract/parse_batches.py`, which parses the sentences
+  the stages of one spaCy batch ask for together): the same output, to measure the gain.
 - The batch size is the `nlp.pipe` batch of Sectorwatch and the floor (16, as `extract` and
   the workers use; textacy runs with the same).
 """
@@ -46,6 +49,7 @@ SOURCES = [ROOT / "samples" / "articles", ROOT.parent / "shared" / "seeds"]
 REALDEV = ROOT.parent / "shared" / "realdev" / "articles"
 HEADERS = ("URL", "DATE", "PUBLISHER", "NOTE")
 ENGINES = ("sectorwatch", "floor", "textacy")
+PARSE_ALONE = "parse-alone"
 CHOICES = {
     "with-tagger": ["parser"],  # left out of the whole-article pass
     "parse-all": [],
@@ -104,7 +108,9 @@ def run_sectorwatch(
     corpus = build_corpus(size, corpus_name)
     t0 = time.perf_counter()
     extractor = Extractor(batch_size=batch)
-    if choice is not None:
+    if choice == PARSE_ALONE:
+        extractor.parse = getattr(extractor.parse, "parser", extractor.parse)
+    elif choice is not None:
         extractor.on_demand = CHOICES[choice]
     loaded = time.perf_counter()
     cpu0 = cpu_s()
@@ -180,18 +186,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--choices", action="store_true", help="also time the component choices not taken"
     )
-    parser.add_argument("--engine", choices=ENGINES + tuple(CHOICES), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parse-alone",
+        action="store_true",
+        help="also time the extract with each on-demand parse alone (no parse batches)",
+    )
+    parser.add_argument(
+        "--engine", choices=ENGINES + tuple(CHOICES) + (PARSE_ALONE,), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.engine:
         if args.engine == "textacy":
             found = run_textacy(args.articles, args.corpus, args.batch_size)
         else:
-            choice = args.engine if args.engine in CHOICES else None
+            choice = args.engine if args.engine in (*CHOICES, PARSE_ALONE) else None
             stages = args.engine != "floor"
             found = run_sectorwatch(args.articles, args.corpus, args.batch_size, stages, choice)
         print(json.dumps(found))
         return
     engines = ENGINES + (tuple(CHOICES) if args.choices else ())
+    engines += (PARSE_ALONE,) if args.parse_alone else ()
     results = {engine: in_subprocess(engine, args) for engine in engines}
     print(
         f"python {platform.python_version()}, {platform.machine()}, corpus {args.corpus} "
@@ -220,6 +234,15 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{choice}: sectorwatch's throughput is {r['seconds'] / sw['seconds']:.2f}x "
             f"(CPU {r['cpu_s'] / sw['cpu_s']:.2f}x) this choice's; peak {r['peak_mb']:.0f} MB"
+        )
+    if args.parse_alone:
+        r, floor_s, floor_cpu = results[PARSE_ALONE], floor["seconds"], floor["cpu_s"]
+        print(
+            f"{PARSE_ALONE}: sectorwatch's throughput is {r['seconds'] / sw['seconds']:.2f}x "
+            f"(CPU {r['cpu_s'] / sw['cpu_s']:.2f}x) this one's; our own stages' time "
+            f"{(sw['cpu_s'] - floor_cpu) / (r['cpu_s'] - floor_cpu):.2f}x (CPU; wall "
+            f"{(sw['seconds'] - floor_s) / (r['seconds'] - floor_s):.2f}x); the same "
+            f"{r['quotes']} quotes"
         )
     print(f"peak memory per process: sectorwatch {sw['peak_mb']:.0f} MB (target < 400 MB)")
 

@@ -45,6 +45,17 @@ def test_the_prefilter_never_skips_a_pattern_that_matches():
             assert possible or pattern.search(sentence) is None, (pattern.pattern, sentence)
 
 
+def test_the_prefilter_finds_required_strings_that_overlap_or_start_one_another():
+    # required strings that start one another: "ann", "anne", "annex"
+    patterns = [re.compile(p, re.I) for p in (r"\bann\b", r"\banne\b", r"annex")]
+    assert [required_words(p) for p in patterns] == [("ann",), ("anne",), ("annex",)]
+    prefilter = Prefilter.of(patterns)
+    assert prefilter.may_match("The Annex opened.") == [True, True, True]
+    assert prefilter.may_match("Anne spoke.") == [True, True, False]
+    assert prefilter.may_match("Ann and Bob spoke.") == [True, False, False]
+    assert prefilter.may_match("Bob spoke.") == [False, False, False]
+
+
 def test_a_trie_alternation_matches_what_the_flat_alternation_matches():
     phrases = ["chief executive", "chief executive officer", "chief", "Chair", "chair of the board"]
     text = "The chief  executive officer, the CHAIR OF THE BOARD and the chief nurse; chairs."

@@ -69,6 +69,15 @@ def within_size(
         on_error(article, exc)
 
 
+def over_time(seconds: int) -> str:
+    """The reason an article over the time budget fails with."""
+    unit = "second" if seconds == 1 else "seconds"
+    return (
+        f"extraction took more than the budget of {seconds} {unit} per article and was "
+        "stopped; raise it with SECTORWATCH_EXTRACT_MAX_SECONDS"
+    )
+
+
 @contextmanager
 def time_limit(budget: Budget) -> Iterator[None]:
     """Raise OverBudget inside the block once it has run `budget.max_seconds`; again every
@@ -77,11 +86,7 @@ def time_limit(budget: Budget) -> Iterator[None]:
     if seconds <= 0:
         yield
         return
-    unit = "second" if seconds == 1 else "seconds"
-    reason = (
-        f"extraction took more than the budget of {seconds} {unit} per article and was "
-        "stopped; raise it with SECTORWATCH_EXTRACT_MAX_SECONDS"
-    )
+    reason = over_time(seconds)
     if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
         with _alarm(seconds, reason):
             yield

@@ -165,17 +165,31 @@ class Prefilter:
     any_word: re.Pattern[str] | None = None
     """Finds any required string of any pattern (all of them ignoring case): a text without
     one is answered at once."""
+    every_word: re.Pattern[str] | None = None
+    """`any_word` at every position (a lookahead): the longest required string starting
+    there, so that every required string in a text is a prefix of one found."""
+    prefixes: dict[str, frozenset[str]] | None = None
+    """Each required string -> the required strings it starts with (itself included)."""
+    wanted: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, patterns: Iterable[re.Pattern[str]]) -> Prefilter:
         listed = list(patterns)
         needs = tuple(required_words(p) for p in listed)
         folds = tuple(bool(p.flags & re.IGNORECASE) for p in listed)
-        any_word = None
-        if listed and all(folds) and all(n is not None for n in needs):
-            words = sorted({w for n in needs if n is not None for w in n})
-            any_word = re.compile(trie_alternation(words, space=" "))
-        return cls(needs, folds, any_word)
+        if not (listed and all(folds) and all(n is not None for n in needs)):
+            return cls(needs, folds)
+        words = sorted({w for n in needs if n is not None for w in n})
+        alternation = trie_alternation(words, space=" ")
+        prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+        return cls(
+            needs,
+            folds,
+            re.compile(alternation),
+            re.compile(f"(?=({alternation}))"),
+            prefixes,
+            tuple(frozenset(n or ()) for n in needs),
+        )
 
     def may_match(self, text: str, folded: str | None = None) -> list[bool]:
         """For each pattern, False only when it cannot match anywhere in `text` (a necessary
@@ -183,8 +197,16 @@ class Prefilter:
         `folded` is `fold(text)`, when the caller has it."""
         if folded is None:
             folded = fold(text)
-        if folded and self.any_word is not None and self.any_word.search(folded) is None:
-            return [False] * len(self.needs)
+        if folded and self.any_word is not None and self.every_word is not None:
+            if self.any_word.search(folded) is None:
+                return [False] * len(self.needs)
+            # a required string is in the text exactly when it is a prefix of the longest
+            # required string starting where it starts
+            assert self.prefixes is not None
+            present: set[str] = set()
+            for found in {m.group(1) for m in self.every_word.finditer(folded)}:
+                present |= self.prefixes[found]
+            return [not wanted.isdisjoint(present) for wanted in self.wanted]
         out = []
         for needed, ignores_case in zip(self.needs, self.folds, strict=True):
             if needed is None or (ignores_case and not folded):

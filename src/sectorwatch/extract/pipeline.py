@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
+from itertools import islice
 from typing import Any
 
-from sectorwatch.extract.budget import Budget, fit_pipeline, time_limit, within_size
+from sectorwatch.extract.budget import Budget, fit_pipeline, within_size
 from sectorwatch.extract.entities.organisation_finder import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.role_refinements import refine_roles
 from sectorwatch.extract.entities.roles import extract_roles
 from sectorwatch.extract.events.rules import extract_events
 from sectorwatch.extract.invisible import hide_invisible
+from sectorwatch.extract.parse_batches import ParseBatches, run_side_by_side
 from sectorwatch.extract.quotes.extractor import extract_quotes
 from sectorwatch.extract.quotes.refinements import refine_quotes
 from sectorwatch.extract.quotes.stance import stance_of
@@ -91,7 +94,9 @@ class Extractor:
         self.batch_size = batch_size
         on_demand = [n for n in PARSED_ON_DEMAND if n in self.nlp.pipe_names]
         self.on_demand = on_demand  # loaded, left out of the whole-article pass
-        self.parse = sentence_parser(self.nlp) if "parser" in on_demand else None
+        parser = sentence_parser(self.nlp) if "parser" in on_demand else None
+        # the parses the stages of one spaCy batch ask for, answered in batches
+        self.parse = ParseBatches(parser) if parser is not None else None
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
@@ -111,16 +116,19 @@ class Extractor:
         docs = self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, disable=self.on_demand
         )
-        for doc, (article, restore, body) in docs:
-            try:
-                with time_limit(budget):
-                    extraction = restore(extract_from_doc(article, doc, self.parse, body))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                if on_error is None:
-                    raise
-                on_error(restore(Extraction(article)).article, exc)
-                continue
-            yield extraction
+        while group := list(islice(docs, self.batch_size)):
+            jobs = [
+                partial(lambda a, d, r, b: r(extract_from_doc(a, d, self.parse, b)), a, d, r, b)
+                for d, (a, r, b) in group
+            ]
+            outcomes = run_side_by_side(jobs, budget, self.parse)
+            for (_, (article, restore, _)), outcome in zip(group, outcomes, strict=True):
+                if outcome.error is not None:  # one bad article must not stop the batch
+                    if on_error is None:
+                        raise outcome.error
+                    on_error(restore(Extraction(article)).article, outcome.error)
+                    continue
+                yield outcome.value
 
 
 def extract_from_doc(article: Article, doc, parse=None, body=None) -> Extraction:  # type: ignore[no-untyped-def]

@@ -143,16 +143,17 @@ def match(doc: Doc) -> dict[str, list[tuple[int, ...]]]:
     return out
 
 
-def sentence_parser(nlp: Language) -> Callable[[str], Doc]:
+def sentence_parser(nlp: Language) -> SentenceParser:
     """A parse function over the pipeline's own tok2vec, tagger and parser (all three are
     left out of the pass over the whole article, which runs the ner only)."""
-    return _SentenceParser(nlp, [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names])
+    return SentenceParser(nlp, [n for n in ("tok2vec", "tagger", "parser") if n in nlp.pipe_names])
 
 
 @dataclass(frozen=True)
-class _SentenceParser:
+class SentenceParser:
     """text -> the doc through `names` (tok2vec, tagger, parser); `tag`: through all but the
-    parser, for the rules that read only tags."""
+    parser, for the rules that read only tags; `pipe`: many texts, each its own doc (the
+    same parse as alone), in one call per component."""
 
     nlp: Language
     names: list[str]
@@ -161,7 +162,17 @@ class _SentenceParser:
         return self._run(text, self.names)
 
     def tag(self, text: str) -> Doc:
-        return self._run(text, [n for n in self.names if n != "parser"])
+        return self._run(text, self._tagging())
+
+    def pipe(self, texts: list[str], tags_only: bool = False) -> list[Doc]:
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for name in self._tagging() if tags_only else self.names:
+            component: Any = self.nlp.get_pipe(name)
+            docs = list(component.pipe(docs, batch_size=max(len(docs), 1)))
+        return docs
+
+    def _tagging(self) -> list[str]:
+        return [n for n in self.names if n != "parser"]
 
     def _run(self, text: str, names: list[str]) -> Doc:
         doc = self.nlp.make_doc(text)
