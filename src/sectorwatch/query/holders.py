@@ -183,10 +183,15 @@ def post_terms(
 
 
 def _post_terms(
-    conn: Connection, post_ids: list[str], judged: Judged, sources_of: set[str] | None
+    conn: Connection,
+    post_ids: list[str],
+    judged: Judged,
+    sources_of: set[str] | None,
+    only: set[str] | None = None,
 ) -> tuple[dict[str, list[Term]], dict[str, ClaimSource], set[str]]:
     """`post_terms`, and the claims of stored terms whose source is not read yet (those
-    `sources_of` asks for; every claim of a stored term without it)."""
+    `sources_of` asks for; every claim of a stored term without it); with `only` (canonical
+    person ids), a stored post gives only their terms (a built one gives every term)."""
     kept = term_rows.stored(conn, post_ids)
     if judged.canonical or judged.rejected or judged.edits:
         merged = judged.canonical.keys() | set(judged.canonical.values())
@@ -197,7 +202,8 @@ def _post_terms(
     by_post = build_terms(grouped, roles)
     unread: set[str] = set()
     for post, form in kept.items():
-        terms = [term_rows.term_of(post, row) for row in form["t"]]
+        rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
+        terms = [term_rows.term_of(post, row) for row in rows]
         if terms:
             by_post[post] = terms
         unread.update(
@@ -263,7 +269,7 @@ def holders(
     every claim of the posts (a successor ends a predecessor's term), but evidence is loaded
     only for the terms returned (`query.person`)."""
     wanted = set(people) if people is not None else None
-    by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted)
+    by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
     for post, terms in by_post.items():
         for term in terms:

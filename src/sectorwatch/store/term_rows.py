@@ -11,10 +11,11 @@ before any judgement, one row per post:
   leadership events (or their claims) is written, changed or deleted, and `write_batch`
   rebuilds the stale posts before it commits (`refresh`);
 - read only where the answer is the same as building them afresh (`query.holders`): a row
-  whose `version` is the hash of the rules now (`rules_version`), for a post no judgement
-  touches (a rejected or edited claim, a merged person or organisation); every other post
-  is built afresh, as before. A change to the rules makes every row stale at once, never
-  wrong: `refresh(conn, every=True)` (or the next write to a post) rebuilds them.
+  whose `version` is the hash of the rules now and of the layout (`rules_version`), for a
+  post no judgement touches (a rejected or edited claim, a merged person or
+  organisation); every other post is built afresh, as before. A change to the rules
+  makes every row stale at once, never wrong: `refresh(conn, every=True)` (or the next
+  write to a post) rebuilds them.
 
 `terms` is JSON: {"o": organisation id, "n": 1 if the post has an occupancy, "t": terms},
 each term [person, kind, start, start basis, end, end cause, ended by, first reported,
@@ -46,12 +47,16 @@ STALE = ""
 CHUNK = 500
 
 
+FORMAT = "1"
+"""The layout of `terms` below: change it with the layout."""
+
+
 @cache
 def rules_version() -> str:
-    """A hash of the rules the stored terms follow: the term rules and dates modules, this
-    module, and the data file of roles held by several people at once."""
-    digest = hashlib.sha256()
-    for name in (*tenure.source_files(), __file__):
+    """A hash of the rules the stored terms follow (the term rules and dates modules, the
+    data file of roles held by several people at once) and of `FORMAT`."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for name in tenure.source_files():
         digest.update(Path(name).read_bytes())
     data = resources.files("sectorwatch.data").joinpath("multi_holder_roles.txt")
     digest.update(data.read_bytes())
@@ -116,11 +121,12 @@ def stored(conn: Connection, post_ids: Iterable[str]) -> dict[str, dict[str, Any
     wanted = sorted(set(post_ids))
     out: dict[str, dict[str, Any]] = {}
     version = rules_version()
+    columns = (post_terms.c.post_id, post_terms.c.version, post_terms.c.terms)
     for at in range(0, len(wanted), CHUNK):
-        query = select(post_terms.c.post_id, post_terms.c.terms).where(
-            post_terms.c.post_id.in_(wanted[at : at + CHUNK]), post_terms.c.version == version
-        )
-        out.update((post, json.loads(terms)) for post, terms in conn.execute(query))
+        # the version is compared here, not in the statement: there, SQLite would look the
+        # rows up by version (every row has the same) instead of by post
+        query = select(*columns).where(post_terms.c.post_id.in_(wanted[at : at + CHUNK]))
+        out.update((p, json.loads(terms)) for p, v, terms in conn.execute(query) if v == version)
     return out
 
 
