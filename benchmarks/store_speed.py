@@ -278,6 +278,7 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
     writing it again article by article (`--copy`)."""
     import sqlite3
 
+    from sectorwatch.store import term_rows
     from sectorwatch.store.schema import metadata
 
     source = sqlite3.connect(path)
@@ -286,7 +287,7 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
     try:
         with raw.driver_connection.cursor() as cur:  # type: ignore[union-attr]
             for table in metadata.sorted_tables:
-                if table.name == "schema_version":
+                if table.name in ("schema_version", "post_terms"):  # terms: built below
                     continue
                 cols = ", ".join(f'"{c.name}"' for c in table.columns)  # our own schema's
                 select_all = f"SELECT {cols} FROM {table.name}"  # noqa: S608 - names only
@@ -294,6 +295,8 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
                     for row in source.execute(select_all):
                         copy.write_row(row)
         raw.commit()
+        with engine.begin() as conn:  # the copy's triggers marked every post stale
+            term_rows.refresh(conn, every=True)
         # vacuumed and analysed now, so no autovacuum runs during the timings (it would
         # take the server's CPU and move the snapshot the read caches are kept by)
         raw.driver_connection.autocommit = True  # type: ignore[union-attr]

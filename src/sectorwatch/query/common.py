@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -20,8 +19,13 @@ from sectorwatch.store import article_reads, entity_reads, keys
 from sectorwatch.store.backends import backend_of
 from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
 from sectorwatch.store.reads import SOURCE_COLUMNS
+from sectorwatch.store.tenure import (  # noqa: F401 - the term rules' date helpers, one copy
+    ORIGIN_RANK,
+    date_interval,
+    date_precision,
+    preference_key,
+)
 
-ORIGIN_RANK = {"curated": 0, "extracted": 1, "inferred": 2}
 SNAPSHOT_KEY = "sectorwatch.snapshot"  # where a SQLite connection keeps what it read
 NAMES_KEPT = 100_000  # entity names a connection keeps at most
 
@@ -252,21 +256,3 @@ def evidence_for(conn: Connection, claim_ids: list[str]) -> dict[str, EvidenceRe
         for r in rows:
             out[r[0]] = EvidenceRef(r[0], r[1], first_line(r[2]), *r[3:])  # type: ignore[call-arg]
     return out
-
-
-@lru_cache(maxsize=16_384)
-def date_interval(value: str) -> tuple[date, date]:
-    """`dates.interval`, remembered: the questions compare the same few thousand dates
-    over and over (a ValueError is raised again each time, never remembered)."""
-    return dates.interval(value)
-
-
-def date_precision(*values: str | None) -> int:
-    return max((dates.precision(v) for v in values if v and dates.is_partial_date(v)), default=0)
-
-
-def preference_key(origin: str, precision: int, observed: str | None) -> tuple[Any, ...]:
-    """Sort key: curated before extracted before inferred, then more precise dates, then
-    the more recent report."""
-    recency = date_interval(observed)[1].toordinal() if observed else 0
-    return (ORIGIN_RANK.get(origin, 9), -precision, -recency)

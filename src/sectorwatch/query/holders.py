@@ -24,15 +24,9 @@ from sectorwatch.query.common import (
     evidence_of,
     names_of,
 )
-from sectorwatch.query.terms import (
-    NOT_HOLDING,
-    HolderClaim,
-    Term,
-    link_successions,
-    split_terms,
-    standing,
-)
-from sectorwatch.store import reads
+from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Term, standing
+from sectorwatch.store import reads, term_rows
+from sectorwatch.store.tenure import build_terms, event_claim, occupancy_claim
 
 __all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
 
@@ -112,7 +106,7 @@ def claims_for_posts(
             fixed = judged.edited(cid, status=status, valid_from=vf, valid_to=vt)
             status, vf, vt = fixed["status"] or status, fixed["valid_from"], fixed["valid_to"]
             origin = "curated"
-        grouped[key].append(HolderClaim(cid, status, vf, vt, observed, origin, article_id=article))
+        grouped[key].append(occupancy_claim(cid, status, vf, vt, observed, origin, article))
     for (cid, post, person, kind, status, effective, observed, article, when), source in event_rows:
         if cid in judged.rejected:
             continue
@@ -122,19 +116,7 @@ def claims_for_posts(
         if cid in judged.edits:  # a judged date or status (store.judgements.edit)
             fixed = judged.edited(cid, status=status, effective=effective)
             status, effective = fixed["status"], fixed["effective"]
-        done = status == "completed"
-        if kind == "departure":
-            shown = "former" if done else "leaving"
-            vf, vt = None, effective or (when if done else None)
-        else:
-            shown = "current" if done else "incoming"
-            vf, vt = effective, None
-        grouped[key].append(
-            HolderClaim(
-                cid, shown, vf, vt, observed, "inferred",
-                source=kind, article_id=article, event_status=status, event_date=when,
-            )
-        )  # fmt: skip
+        grouped[key].append(event_claim(cid, kind, status, effective, observed, article, when))
     return grouped, sources
 
 
@@ -193,15 +175,79 @@ def post_terms(
     conn: Connection, post_ids: list[str], judged: Judged, sources_of: set[str] | None = None
 ) -> tuple[dict[str, list[Term]], dict[str, ClaimSource]]:
     """Every term of each post, successions linked, and where each claim was read (with
-    `sources_of`, canonical person ids, only for the claims of their terms)."""
-    grouped, sources = claims_for_posts(conn, post_ids, judged, sources_of=sources_of)
-    by_post: dict[str, list[Term]] = defaultdict(list)
-    for (post, person), items in grouped.items():
-        by_post[post].extend(split_terms(person, post, items))
-    roles = reads.post_roles(conn, list(by_post))
-    for post, terms in by_post.items():
-        link_successions(roles.get(post, ""), terms)
+    `sources_of`, canonical person ids, only for the claims of their terms). A post whose
+    terms the store keeps (`store.term_rows`) and no judgement touches is read, not built."""
+    by_post, sources, unread = _post_terms(conn, post_ids, judged, sources_of)
+    _read_sources(conn, sources, unread)
     return by_post, sources
+
+
+def _post_terms(
+    conn: Connection,
+    post_ids: list[str],
+    judged: Judged,
+    sources_of: set[str] | None,
+    only: set[str] | None = None,
+) -> tuple[dict[str, list[Term]], dict[str, ClaimSource], set[str]]:
+    """`post_terms`, and the claims of stored terms whose source is not read yet (those
+    `sources_of` asks for; every claim of a stored term without it); with `only` (canonical
+    person ids), a stored post gives only their terms (a built one gives every term)."""
+    kept = term_rows.stored(conn, post_ids)
+    if judged.canonical or judged.rejected or judged.edits:
+        merged = judged.canonical.keys() | set(judged.canonical.values())
+        kept = {p: form for p, form in kept.items() if _unjudged(form, judged, merged)}
+    built = [p for p in post_ids if p not in kept]
+    grouped, sources = claims_for_posts(conn, built, judged, sources_of=sources_of)
+    roles = reads.post_roles(conn, list({p for p, _ in grouped})) if grouped else {}
+    by_post = build_terms(grouped, roles)
+    unread: set[str] = set()
+    for post, form in kept.items():
+        rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
+        terms = [term_rows.term_of(post, row) for row in rows]
+        if terms:
+            by_post[post] = terms
+        unread.update(
+            c.claim_id
+            for t in terms
+            if sources_of is None or t.person_id in sources_of
+            for c in t.claims
+        )
+    if kept:  # posts in the order the store gives their reports: occupancies first, by id
+        has_occupancy = {p: form["n"] for p, form in kept.items()}
+        for post, terms in by_post.items():
+            if post not in has_occupancy:
+                has_occupancy[post] = int(
+                    any(c.source == "occupancy" for t in terms for c in t.claims)
+                )
+        by_post = {p: by_post[p] for p in sorted(by_post, key=lambda p: (-has_occupancy[p], p))}
+    return by_post, sources, unread
+
+
+def _unjudged(form: dict, judged: Judged, merged: set[str]) -> bool:  # type: ignore[type-arg]
+    """Whether no judgement touches a post's stored terms: none of its claims rejected or
+    edited, neither its organisation nor any of its holders merged with another (`merged`:
+    every id of a merge, merged or merged into)."""
+    if form["o"] in merged:
+        return False
+    touched = judged.rejected or judged.edits
+    for term in form["t"]:
+        if term[0] in merged:
+            return False
+        if touched and any(c[0] in judged.rejected or c[0] in judged.edits for c in term[-1]):
+            return False
+    return True
+
+
+def _read_sources(conn: Connection, sources: dict[str, ClaimSource], claim_ids: set[str]) -> None:
+    """Where each of `claim_ids` was read, added to `sources` (an event's claim may have no
+    row: its source is then empty, as the outer joins of `claims_for_posts` give)."""
+    wanted = claim_ids - sources.keys()
+    if not wanted:
+        return
+    found = reads.claim_sources(conn, wanted)
+    for cid in wanted:
+        row = found.get(cid)
+        sources[cid] = ClaimSource.of(cid, row, 1) if row else ClaimSource(cid, *(None,) * 6)  # type: ignore[arg-type]
 
 
 def _recency(h: Holder) -> int:
@@ -223,7 +269,7 @@ def holders(
     every claim of the posts (a successor ends a predecessor's term), but evidence is loaded
     only for the terms returned (`query.person`)."""
     wanted = set(people) if people is not None else None
-    by_post, sources = post_terms(conn, post_ids, judged, wanted)
+    by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
     for post, terms in by_post.items():
         for term in terms:
@@ -240,6 +286,7 @@ def holders(
             continue
         answered.append((post, term, st))
     # evidence only for the terms answered, not for every claim read
+    _read_sources(conn, sources, {c.claim_id for _, t, _ in answered for c in t.claims} & unread)
     ev = evidence_of(conn, [sources[c.claim_id] for _, t, _ in answered for c in t.claims])
     out: dict[str, list[Holder]] = defaultdict(list)
     for post, term, _ in answered:

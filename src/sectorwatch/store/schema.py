@@ -231,5 +231,16 @@ judgements = Table(
     Column("note", Text),
 )
 
+post_terms = Table(
+    "post_terms",
+    metadata,
+    # every post's terms of office as the rules build them before any judgement
+    # (`store.term_rows`, migration 7): rebuilt in the transaction that changes the post's
+    # reports; triggers set `version` to '' whenever one changes (stale: built afresh)
+    Column("post_id", Text, primary_key=True),
+    Column("version", Text, nullable=False, index=True),  # the rules' hash ('' stale)
+    Column("terms", Text, nullable=False),  # JSON (`store.term_rows`)
+)
+
 PER_ARTICLE = (quotes, events, org_changes, reporting_lines, occupancies, mentions, claims)
 """Tables holding one article's extracted rows, in an order safe for deletion."""

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from sectorwatch.errors import StoreWriteError
 from sectorwatch.model import Extraction
-from sectorwatch.store import fts
+from sectorwatch.store import fts, term_rows
 from sectorwatch.store.facts import ArticleWriter, BatchState
 from sectorwatch.store.judgements import rebuild_referents
 from sectorwatch.store.resolve import Resolver
@@ -164,6 +164,7 @@ def _write_together(
         rows.flush()
         if batch.resolver.joined:  # a stated alias joined two stored organisations
             rebuild_referents(conn)
+        term_rows.refresh(conn)  # the terms of the posts this batch reported on, rebuilt
     return result
 
 

@@ -85,6 +85,13 @@ class Backend(ABC):
         database cannot make it, names are found without it."""
 
     @abstractmethod
+    def create_term_triggers(self, conn: Connection) -> None:
+        """Triggers that mark a post's stored terms stale (`post_terms.version` '', a row
+        made if there is none) whenever a report about it changes: an occupancy or a
+        leadership event written, changed or deleted, or a claim of one of them changed
+        (migration 7, `store.term_rows`)."""
+
+    @abstractmethod
     def index_text(
         self, conn: Connection, article_rows: list[dict[str, Any]], quote_rows: list[dict[str, Any]]
     ) -> None:

@@ -49,6 +49,36 @@ _SQL = {
     },
 }
 
+_STALE = (
+    "INSERT INTO post_terms (post_id, version, terms) VALUES ({p}, '', '') "
+    "ON CONFLICT (post_id) DO UPDATE SET version = ''"
+)
+_STALE_OF_CLAIM = (
+    "INSERT INTO post_terms (post_id, version, terms) "
+    "SELECT post_id, '', '' FROM {t} WHERE claim_id = OLD.id AND post_id IS NOT NULL "
+    "ON CONFLICT (post_id) DO UPDATE SET version = ''"
+)
+TERM_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sw_post_terms_stale() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    f"IF TG_OP <> 'DELETE' AND NEW.post_id IS NOT NULL THEN {_STALE.format(p='NEW.post_id')}; "
+    "END IF; "
+    f"IF TG_OP <> 'INSERT' AND OLD.post_id IS NOT NULL THEN {_STALE.format(p='OLD.post_id')}; "
+    "END IF; "
+    "RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION sw_post_terms_claim_stale() RETURNS trigger LANGUAGE plpgsql "
+    f"AS $$ BEGIN {_STALE_OF_CLAIM.format(t='occupancies')}; "
+    f"{_STALE_OF_CLAIM.format(t='events')}; RETURN NULL; END $$",
+    *(
+        f"CREATE OR REPLACE TRIGGER tr_post_terms_{table} AFTER INSERT OR UPDATE OR DELETE "
+        f"ON {table} FOR EACH ROW EXECUTE FUNCTION sw_post_terms_stale()"
+        for table in ("occupancies", "events")
+    ),
+    "CREATE OR REPLACE TRIGGER tr_post_terms_claims AFTER UPDATE ON claims "
+    "FOR EACH ROW EXECUTE FUNCTION sw_post_terms_claim_stale()",
+]
+"""`create_term_triggers`: each marks the posts it touches stale (`store.term_rows`)."""
+
 NAME_INDEX = [
     "CREATE INDEX IF NOT EXISTS ix_aliases_alias_trgm ON aliases USING gin (alias gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS ix_aliases_norm_trgm ON aliases USING gin (norm gin_trgm_ops)",
@@ -102,6 +132,10 @@ class PostgresBackend(Backend):
         except DBAPIError:
             return  # no pg_trgm here: names are still found, by reading every alias
         for statement in NAME_INDEX:
+            conn.exec_driver_sql(statement)
+
+    def create_term_triggers(self, conn: Connection) -> None:
+        for statement in TERM_TRIGGERS:
             conn.exec_driver_sql(statement)
 
     @property

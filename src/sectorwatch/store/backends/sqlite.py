@@ -37,6 +37,31 @@ def fts5_query(user_query: str) -> str:
     return " ".join('"' + t + '"' for t in terms(user_query))
 
 
+_STALE = "INSERT OR REPLACE INTO post_terms (post_id, version, terms) VALUES ({p}, '', '')"
+_STALE_OF_CLAIM = (
+    "INSERT OR REPLACE INTO post_terms (post_id, version, terms) "
+    "SELECT post_id, '', '' FROM {t} WHERE claim_id = OLD.id AND post_id IS NOT NULL"
+)
+TERM_TRIGGERS = [
+    *(
+        f"CREATE TRIGGER IF NOT EXISTS tr_post_terms_{table}_{name} AFTER {when} ON {table} "
+        f"FOR EACH ROW WHEN {row}.post_id IS NOT NULL "
+        f"BEGIN {_STALE.format(p=row + '.post_id')}; END"
+        for table in ("occupancies", "events")
+        for name, when, row in (
+            ("insert", "INSERT", "NEW"),
+            ("delete", "DELETE", "OLD"),
+            ("update_new", "UPDATE", "NEW"),
+            ("update_old", "UPDATE", "OLD"),
+        )
+    ),
+    "CREATE TRIGGER IF NOT EXISTS tr_post_terms_claims_update AFTER UPDATE ON claims "
+    f"FOR EACH ROW BEGIN {_STALE_OF_CLAIM.format(t='occupancies')}; "
+    f"{_STALE_OF_CLAIM.format(t='events')}; END",
+]
+"""`create_term_triggers`: each marks the posts it touches stale (`store.term_rows`)."""
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -151,6 +176,10 @@ class SQLiteBackend(Backend):
 
     def create_name_index(self, conn: Connection) -> None:
         for statement in NAME_INDEX:
+            conn.exec_driver_sql(statement)
+
+    def create_term_triggers(self, conn: Connection) -> None:
+        for statement in TERM_TRIGGERS:
             conn.exec_driver_sql(statement)
 
     @property

@@ -20,6 +20,7 @@ from sectorwatch.store.migrations import (
     m004_article_signatures,
     m005_terms_indexes,
     m006_name_search_indexes,
+    m007_post_terms,
 )
 from sectorwatch.store.schema import schema_version
 
@@ -32,6 +33,7 @@ MIGRATIONS: list[Migration] = [
     (4, "article_signatures for near-duplicates", m004_article_signatures.upgrade),
     (5, "indexes for terms of office and consolidated events", m005_terms_indexes.upgrade),
     (6, "name search indexes (trigram) for search at scale", m006_name_search_indexes.upgrade),
+    (7, "every post's terms of office kept in the store", m007_post_terms.upgrade),
 ]
 
 
