@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.career_holders import career_holder, next_career_item
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
 from sectorwatch.extract.entities.syntax_holders import attached_holder
@@ -269,6 +270,8 @@ class Holder:
     appositive: bool = False  # the person stands before the title ("X, chief ...")
     organisation: str | None = None  # the post's body, when the title has none
     returning: bool = False  # "will return to his post as COO": where he now acts
+    status: str | None = None  # the status the words before the title give
+    career: bool = False  # a career history's post: kept only with a body of its own
 
 
 @dataclass(frozen=True)
@@ -336,6 +339,27 @@ def _coordinated(ctx: ArticleContext, site: Site) -> Holder | None:
     return Holder(b[0], b[1], b[2]) if b else None
 
 
+def _career(ctx: ArticleContext, site: Site) -> Holder | None:
+    c = career_holder(ctx, site.left)
+    if c is None:
+        return None
+    return Holder(
+        c.person,
+        c.clause_start,
+        c.between,
+        organisation=c.organisation,
+        status=c.status,
+        career=True,
+    )
+
+
+def _career_item(ctx: ArticleContext, site: Site) -> Holder | None:
+    last = site.last
+    if last is None or not next_career_item(ctx, site.left, last[1]):
+        return None
+    return Holder(last[0], site.left, ctx.text[last[1] : site.left], status="former", career=True)
+
+
 HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("name after the title", _named_after),
     HolderStrategy("second title joined by and", _and_chain),
@@ -346,6 +370,8 @@ HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("he or she as subject", _pronoun),
     HolderStrategy("subject of a coordinated predicate", _coordinated),
     HolderStrategy("apposition or relative clause of a name (parse)", _attached),
+    HolderStrategy("subject of a career phrase", _career),
+    HolderStrategy("next item of a career list", _career_item),
 )
 
 

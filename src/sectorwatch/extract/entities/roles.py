@@ -60,7 +60,7 @@ _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
     r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
-    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
@@ -174,6 +174,15 @@ def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int
     return " ".join(m.group(1).split()), m.start(1)
 
 
+def _share_former(text: str, facts: list[DraftRole]) -> None:
+    """ "after having been chief nurse and director of midwifery at X": a title joined by
+    "and" to a former post of the same person is former too."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a.person == b.person and a.status == "former" and b.status == "current":
+            if a.end <= b.start and re.fullmatch(r",?\s*and\s+(?:the\s+)?", text[a.end : b.start]):
+                b.status = "former"
+
+
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     text = ctx.text
     vocab = role_vocabulary()
@@ -185,6 +194,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     last: tuple[str, int, str | None, bool] | None = None
     substantive: list[DraftRole] = []  # "will return to his post as COO": where he acts
     unowned: list[DraftRole] = []  # "the group's chair" of a body never named: no guess
+    bodiless: list[DraftRole] = []  # a career post with no body of its own: left out
     for m in vocab.pattern.finditer(text):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
@@ -314,6 +324,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             organisation = joined_as(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
         status = _status_from(mods, after, between, tail_clause[:60])
+        if holder.status and status == "current":
+            status = holder.status
         if status == "current" and not tail_clause.strip():
             status = _status_after_comma(text[end:sent_e]) or status
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
@@ -345,11 +357,15 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         last = (person, end, organisation, appositive)
         if owner_unknown and organisation is None:
             unowned.append(facts[-1])
+        if holder.career and organisation is None:
+            bodiless.append(facts[-1])
         if returning:
             substantive.append(facts[-1])
     facts.extend(roles_from_verbs(ctx))
     facts.sort(key=lambda f: f.start)
     share_organisations(text, facts)
+    _share_former(text, facts)
+    facts = [f for f in facts if f.organisation or all(f is not b for b in bodiless)]
     organisations_from_context(ctx, [f for f in facts if all(f is not u for u in unowned)])
     for f in substantive:
         acting = [a for a in facts if a.person == f.person and a.status in ("acting", "interim")]

@@ -1,0 +1,55 @@
+"""Career histories whose words between the person and the title are more than a linking
+verb: a fronted phrase before "she was appointed as", "and in 2006 became", "after having
+been", "her most recent role was a stint as"; each post at the body of its own item, and a
+career post with no body of its own left out rather than given the article's."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quote_articles import make_article
+
+
+def _roles(extractor, *paragraphs: str) -> set[tuple[str, str, str | None, str]]:  # type: ignore[no-untyped-def]
+    article = replace(make_article(*paragraphs), published="2024-05-01")
+    return {(r.person, r.role, r.organisation, r.status) for r in extractor.extract(article).roles}
+
+
+def test_dated_steps_after_a_fronted_phrase_and_a_second_predicate(extractor):
+    got = _roles(
+        extractor,
+        "Dr Hilda Marsh is the new chief executive of Fennick Valley NHS Trust.",
+        "In 1998 she was appointed as medical director of Orbury Community Health NHS Trust "
+        "and in 2006 became chief executive of the then Lowfield Healthcare NHS Trust.",
+    )
+    assert got == {
+        ("Hilda Marsh", "chief executive", "Fennick Valley NHS Trust", "incoming"),
+        ("Hilda Marsh", "medical director", "Orbury Community Health NHS Trust", "former"),
+        ("Hilda Marsh", "chief executive", "Lowfield Healthcare NHS Trust", "former"),
+    }
+
+
+def test_after_having_been_and_a_most_recent_role(extractor):
+    got = _roles(
+        extractor,
+        "Brindle Care NHS Trust has appointed Nadia Osei as its chief executive.",
+        "Ms Osei joined the trust in 2019 after having been chief nurse and director of "
+        "midwifery at Calder Royal Hospital NHS Trust.",
+        "Her most recent role was an eight-month stint as managing director at Wexley "
+        "Hospital Services Trust.",
+    )
+    assert got == {
+        ("Nadia Osei", "chief executive", "Brindle Care NHS Trust", "current"),
+        ("Nadia Osei", "chief nurse", "Calder Royal Hospital NHS Trust", "former"),
+        ("Nadia Osei", "director of midwifery", "Calder Royal Hospital NHS Trust", "former"),
+        ("Nadia Osei", "managing director", "Wexley Hospital Services Trust", "former"),
+    }
+
+
+def test_a_career_post_with_no_body_of_its_own_is_left_out(extractor):
+    got = _roles(
+        extractor,
+        "Brindle Care NHS Trust has appointed Nadia Osei as its chief executive.",
+        "Earlier in her career, she was a medical director in the north of England.",
+    )
+    assert got == {("Nadia Osei", "chief executive", "Brindle Care NHS Trust", "current")}
