@@ -53,3 +53,30 @@ def test_a_career_post_with_no_body_of_its_own_is_left_out(extractor):
         "Earlier in her career, she was a medical director in the north of England.",
     )
     assert got == {("Nadia Osei", "chief executive", "Brindle Care NHS Trust", "current")}
+
+
+def test_other_posts_current_and_immediate_past_and_an_employer_before_as(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Tom Hale as its chief executive.",
+        "Mr Hale is a surgeon based in Leeds and is the current chair of the Northfield "
+        "Surgical Society. He is also the immediate past chair of the Wexley Medical Guild.",
+        "He currently works for the Kestrel Institute as head of research.",
+        "He has also worked as finance director at Brindle Care NHS Trust.",
+    )
+    assert got == {
+        ("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Tom Hale", "chair", "Northfield Surgical Society", "current"),
+        ("Tom Hale", "chair", "Wexley Medical Guild", "former"),
+        ("Tom Hale", "head of research", "Kestrel Institute", "current"),
+        ("Tom Hale", "finance director", "Brindle Care NHS Trust", "former"),
+    }
+
+
+def test_a_post_held_on_bodies_the_text_never_names_gives_no_fact(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Tom Hale as its chief executive.",
+        "He has served as finance director on a number of health boards.",
+    )
+    assert got == {("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current")}

@@ -181,3 +181,33 @@ def next_career_item(ctx: ArticleContext, left: int, last_end: int) -> bool:
         proper and re.search(p.pattern.removesuffix("$"), head, re.IGNORECASE)
         for p, _, proper in _links()
     )
+
+
+# "works for the Kestrel Institute as", "worked at X for ten years as"
+_EMPLOYER_AS = re.compile(
+    r"(?:\s+(?:for|over)\s+(?:[\w-]+\s+){1,2}(?:years?|months?)|\s+(?:in|from|since)\s+(?:19|20)\d\d)?"
+    rf"\s+as\s+{_ARTICLE}$"
+)
+_WORKS_FOR = re.compile(
+    r"\b(?:works?|worked|working|serves?|served|serving)\s+(?:for|at|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def employer_before(ctx: ArticleContext, left: int) -> str | None:
+    """ "X currently works for the Kestrel Institute as head of research": the employer."""
+    assert ctx.organisations is not None
+    m = _EMPLOYER_AS.search(ctx.text, max(0, left - 40), left)
+    if m is None:
+        return None
+    org = ctx.organisations.ending_at(m.start())
+    if org is None or not _WORKS_FOR.search(ctx.text, max(0, org.start - 30), org.start):
+        return None
+    return org.canonical  # type: ignore[no-any-return]
+
+
+# "served as chief executive on a number of health boards": bodies the text never names
+PLURAL_BODIES = re.compile(
+    r"\s+(?:on|at|of|for|in|with|across)\s+(?:a\s+(?:number|range|variety)\s+of|several|"
+    r"various|many|numerous|other|two|three|four|five)\s"
+)

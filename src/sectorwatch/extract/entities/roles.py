@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from sectorwatch.data import lines, rows
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.career_holders import PLURAL_BODIES, employer_before
 from sectorwatch.extract.entities.implied import (
     byline_roles,
     moved_from_roles,
@@ -55,7 +56,17 @@ from sectorwatch.extract.lexicon import (
 )
 from sectorwatch.model import RoleFact
 
-_MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
+# the former and current status words of status_cues.tsv ("immediate past", "current")
+# stand in the run too
+_STATUS_MODS = "|".join(
+    r[2].strip().replace(" ", r"\s+")
+    for r in rows("status_cues.tsv")
+    if r[1].strip() == "mod" and r[0].strip() in ("former", "current")
+)
+_MODS = re.compile(
+    rf"(?:\b(?:{title_modifiers()}|{_STATUS_MODS})(?:\s+|(?<=-)))+$",
+    re.IGNORECASE,
+)
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
@@ -311,6 +322,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if organisation is None and "joint" in mods.lower():
             organisation = orgs.combined()
 
+        if organisation is None and PLURAL_BODIES.match(text, end):
+            continue  # "chief executive on a number of health boards": none named
         # The person: the first of the ordered holder strategies that finds one.
         holder = find_holder(ctx, Site(left, end, plural, last))
         if holder is None or plural:
@@ -321,7 +334,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         returning = holder.returning and organisation is None
         sent_s, sent_e = ctx.sentence_span(clause_start, end)
         if organisation is None:
-            organisation = joined_as(ctx, left)
+            organisation = joined_as(ctx, left) or employer_before(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
         status = _status_from(mods, after, between, tail_clause[:60])
         if holder.status and status == "current":
