@@ -80,3 +80,18 @@ def test_a_post_held_on_bodies_the_text_never_names_gives_no_fact(extractor):
         "He has served as finance director on a number of health boards.",
     )
     assert got == {("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current")}
+
+
+def test_a_time_aside_after_who_and_where_with_no_named_body(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Tom Hale as its chief executive.",
+        "The move is a promotion for Mr Hale who, until the reshuffle last weekend, was "
+        "finance director of the Ridley Care Council.",
+        "He then spent a decade at a large health authority in the north, where he was "
+        "director of public health.",
+    )
+    assert got == {
+        ("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Tom Hale", "finance director", "Ridley Care Council", "former"),
+    }

@@ -219,6 +219,12 @@ _DESCRIBED_AND = re.compile(
 )
 
 
+# "Mr Hale who, until the reshuffle last weekend, was chief executive of": a time aside
+_WHO_ASIDE = re.compile(
+    r"\bwho\s*,\s*(?:until|since|before|after|in|from|between|during)\b[^,]{1,50},\s*", re.I
+)
+
+
 def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
     """The person joined to a title starting at `left` by apposition or a linking verb."""
     assert ctx.people is not None
@@ -237,7 +243,7 @@ def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None
     for o in ctx.organisations.in_span(mention.end, left):
         a, b = o.start - mention.end, o.end - mention.end
         masked = masked[:a] + " org" + " " * (b - a - 4) + masked[b:]
-    words = re.findall(r"[\w’'-]+|,", masked.lower())
+    words = re.findall(r"[\w’'-]+|,", _WHO_ASIDE.sub("who ", masked).lower())
     while words and words[0] in _POSTNOMINALS:
         words.pop(0)  # "Dame Ann Pike DBE FRCP, chair of ...": letters after the name
     if not words or words[0] != ",":
@@ -326,7 +332,11 @@ def _as_title(ctx: ArticleContext, site: Site) -> Holder | None:
 
 def _pronoun(ctx: ArticleContext, site: Site) -> Holder | None:
     c = pronoun_subject(ctx, site.left)
-    return Holder(c[0], c[1], c[2], organisation=c[3]) if c else None
+    if c is None:
+        return None
+    # "..., where he was director of X": a body named before "where", never a guess
+    where = re.search(r",\s*where\s+$", ctx.text[max(0, c[1] - 12) : c[1]]) is not None
+    return Holder(c[0], c[1], c[2], organisation=c[3], career=where and c[3] is None)
 
 
 def _attached(ctx: ArticleContext, site: Site) -> Holder | None:
