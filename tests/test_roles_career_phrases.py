@@ -95,3 +95,15 @@ def test_a_time_aside_after_who_and_where_with_no_named_body(extractor):
         ("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
         ("Tom Hale", "finance director", "Ridley Care Council", "former"),
     }
+
+
+def test_another_current_post_after_who_is_also_keeps_its_own_status(extractor):
+    got = _roles(
+        extractor,
+        "Brindle Care NHS Trust chair Ann Pike, who is also chair of The College of Care "
+        "Practice, is to step down.",
+    )
+    assert got == {
+        ("Ann Pike", "chair", "Brindle Care NHS Trust", "leaving"),
+        ("Ann Pike", "chair", "College of Care Practice", "current"),
+    }

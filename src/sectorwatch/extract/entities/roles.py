@@ -71,7 +71,7 @@ _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
     r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
-    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
+    r"((?:both\s+)?(?:[Tt]he\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
@@ -123,13 +123,15 @@ def _status_from(mods: str, after: str, between: str, tail: str) -> str:
 
 def _status_after_comma(rest: str) -> str | None:
     """ "Ardmore chief executive Oswin Teller, is to step down": the predicate after the
-    comma that closes the fact, when it starts with a status cue."""
-    m = re.match(r"\s*,\s*(?:who\s+)?([^,.;:]{0,80})", rest)
-    if m is None:
-        return None
-    for pattern, status, where in status_cues():
-        if where == "tail" and pattern.match(m.group(1)):
-            return status
+    comma that closes the fact, when it starts with a status cue; past a relative clause
+    ("X, who is also chair of B, is to step down")."""
+    for skip in (r"\s*,\s*who\s[^,.;:]{1,80}(?=,)", ""):
+        m = re.match(rf"{skip}\s*,\s*(?:who\s+)?([^,.;:]{{0,80}})", rest)
+        if m is None:
+            continue
+        for pattern, status, where in status_cues():
+            if where == "tail" and pattern.match(m.group(1)):
+                return status
     return None
 
 
@@ -339,7 +341,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         status = _status_from(mods, after, between, tail_clause[:60])
         if holder.status and status == "current":
             status = holder.status
-        if status == "current" and not tail_clause.strip():
+        # "X, who is also chair of B, is to step down": the predicate is not the other post's
+        if status == "current" and not tail_clause.strip() and "also" not in between.split():
             status = _status_after_comma(text[end:sent_e]) or status
         if status == "current" and re.search(r"\bfrom\s+\w+", between):
             status = "incoming"
