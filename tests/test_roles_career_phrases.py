@@ -107,3 +107,32 @@ def test_another_current_post_after_who_is_also_keeps_its_own_status(extractor):
         ("Ann Pike", "chair", "Brindle Care NHS Trust", "leaving"),
         ("Ann Pike", "chair", "College of Care Practice", "current"),
     }
+
+
+def test_a_whole_career_history_each_post_at_its_own_body(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Nadia Osei as its chief executive.",
+        "Ms Osei, who was formerly finance director of Marlow Fen NHS Trust, starts in May.",
+        "She has been chief operating officer of Calder Royal Hospital NHS Trust since 2019 "
+        "and before that medical director of Brindle Care NHS Trust.",
+        "She began her career as a deputy director of finance at Wexley General Hospital.",
+        "Prior to joining Calder Royal Hospital NHS Trust, she was director of nursing at "
+        "Kestrel Vale NHS Trust.",
+        "She has also worked at Ridley Community NHS Trust as director of strategy.",
+        "She has held several senior positions including eight years as chief executive at "
+        "Orbury NHS Trust, three years as director of operations at Lowfield NHS Trust and "
+        "more recently two years as chief nurse at Fennick NHS Trust.",
+    )
+    assert got == {
+        ("Nadia Osei", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Nadia Osei", "finance director", "Marlow Fen NHS Trust", "former"),
+        ("Nadia Osei", "chief operating officer", "Calder Royal Hospital NHS Trust", "current"),
+        ("Nadia Osei", "medical director", "Brindle Care NHS Trust", "former"),
+        ("Nadia Osei", "deputy finance director", "Wexley General Hospital", "former"),
+        ("Nadia Osei", "director of nursing", "Kestrel Vale NHS Trust", "former"),
+        ("Nadia Osei", "director of strategy", "Ridley Community NHS Trust", "former"),
+        ("Nadia Osei", "chief executive", "Orbury NHS Trust", "former"),
+        ("Nadia Osei", "director of operations", "Lowfield NHS Trust", "former"),
+        ("Nadia Osei", "chief nurse", "Fennick NHS Trust", "former"),
+    }

@@ -47,7 +47,7 @@ def _links() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
     out = []
     for row in rows("career_links.tsv"):
         status, phrase = row[0].strip(), row[1].strip()
-        pattern = re.compile(rf"(?<![\w-])(?:{phrase})\s+{_ARTICLE}$", re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w-])(?:{phrase}),?\s+{_ARTICLE}$", re.IGNORECASE)
         out.append((pattern, None if status == "-" else status, status != "-"))
     return tuple(out)
 
@@ -98,6 +98,9 @@ def career_holder(ctx: ArticleContext, left: int) -> CareerHolder | None:
     if status is None and _dated_before(ctx, sent_s, link.start()):
         status = "former"  # "In 1998 she was appointed as": a step of years ago
     between = text[link.start() : left]
+    if link.group(0)[:1] == "," or link.group(0)[:3].lower() == "and":
+        # "She has been X of A since 2019 and before that Y of B": the sentence's subject
+        return _coordinated(ctx, sent_s, link.start(), between, status, joined=True)
     pron = _PRONOUN_BEFORE.search(text, sent_s, link.start())
     if pron is not None and (proper or _ONLY_ADVERBS.fullmatch(pron.group("gap"))):
         named = [m for m in ctx.people.starting_in(sent_s, pron.start()) if m.end <= pron.start()]
@@ -143,13 +146,19 @@ _SUBJECT_PRONOUN = re.compile(r"(?<![\w’'-])([Hh]e|[Ss]he)\s")
 
 
 def _coordinated(
-    ctx: ArticleContext, sent_s: int, at: int, between: str, status: str | None
+    ctx: ArticleContext,
+    sent_s: int,
+    at: int,
+    between: str,
+    status: str | None,
+    joined: bool = False,
 ) -> CareerHolder | None:
-    """ "In 1998 she was appointed as X and in 2006 became Y": the subject of the first
+    """ "In 1998 she was appointed as X and in 2006 became Y" (or a phrase `joined` by
+    "and" or a comma): the subject of the first
     predicate (the sentence's one named person, or its first he or she)."""
     assert ctx.people is not None
     text = ctx.text
-    if _AND_BEFORE.search(text, sent_s, at) is None:
+    if not joined and _AND_BEFORE.search(text, sent_s, at) is None:
         return None
     named = [m for m in ctx.people.starting_in(sent_s, at) if m.end <= at]
     pron = _SUBJECT_PRONOUN.search(text, sent_s, at)
