@@ -136,3 +136,19 @@ def test_a_whole_career_history_each_post_at_its_own_body(extractor):
         ("Nadia Osei", "director of operations", "Lowfield NHS Trust", "former"),
         ("Nadia Osei", "chief nurse", "Fennick NHS Trust", "former"),
     }
+
+
+def test_a_post_verb_in_a_second_predicate(extractor):
+    got = _roles(
+        extractor,
+        "Tom Reed has been chief executive of Greyhurst Hospitals NHS Trust since October "
+        "2021 and previously led Marlow Fen NHS Trust for four years.",
+        "Ann Pike, the former chief executive of Orbury NHS Trust who now chairs Brindle Care "
+        "NHS Trust, will chair the new agency.",
+    )
+    assert got == {
+        ("Tom Reed", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Tom Reed", "chief executive", "Marlow Fen NHS Trust", "former"),
+        ("Ann Pike", "chief executive", "Orbury NHS Trust", "former"),
+        ("Ann Pike", "chair", "Brindle Care NHS Trust", "current"),
+    }

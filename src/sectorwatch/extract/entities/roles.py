@@ -24,6 +24,7 @@ from functools import lru_cache
 from sectorwatch.data import lines, rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.career_holders import PLURAL_BODIES, employer_before
+from sectorwatch.extract.entities.coordinated_posts import posts_of_second_predicates
 from sectorwatch.extract.entities.implied import (
     byline_roles,
     moved_from_roles,
@@ -378,6 +379,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if returning:
             substantive.append(facts[-1])
     facts.extend(roles_from_verbs(ctx))
+    facts.extend(posts_of_second_predicates(ctx, facts))
     facts.sort(key=lambda f: f.start)
     share_organisations(text, facts)
     _share_former(text, facts)
