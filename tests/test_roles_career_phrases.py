@@ -152,3 +152,15 @@ def test_a_post_verb_in_a_second_predicate(extractor):
         ("Ann Pike", "chief executive", "Orbury NHS Trust", "former"),
         ("Ann Pike", "chair", "Brindle Care NHS Trust", "current"),
     }
+
+
+def test_a_seat_on_the_trust_board_is_a_post_at_the_trust(extractor):
+    got = _roles(
+        extractor,
+        "The trust running Wexley General Hospital has appointed a new chair.",
+        "Ann Pike will take the role at Greyhurst Hospitals NHS Trust after previously "
+        "serving as a non-executive director on the trust board since May.",
+    )
+    assert got == {
+        ("Ann Pike", "non-executive director", "Greyhurst Hospitals NHS Trust", "former"),
+    }

@@ -71,7 +71,7 @@ _MODS = re.compile(
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
+    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in|on)\s+"
     r"((?:both\s+)?(?:[Tt]he\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
