@@ -164,3 +164,16 @@ def test_a_seat_on_the_trust_board_is_a_post_at_the_trust(extractor):
     assert got == {
         ("Ann Pike", "non-executive director", "Greyhurst Hospitals NHS Trust", "former"),
     }
+
+
+def test_a_post_stepped_up_from_is_former(extractor):
+    got = _roles(
+        extractor,
+        "Tom Reed has been named interim chief executive of Greyhurst Hospitals NHS Trust.",
+        "Mr Reed stepped up from his role as chief operating officer at Marlow Fen NHS Trust "
+        "in April.",
+    )
+    assert got == {
+        ("Tom Reed", "chief executive", "Greyhurst Hospitals NHS Trust", "interim"),
+        ("Tom Reed", "chief operating officer", "Marlow Fen NHS Trust", "former"),
+    }

@@ -41,12 +41,12 @@ from sectorwatch.extract.entities.role_context import (
     sharing_bodies,
 )
 from sectorwatch.extract.entities.role_holders import Site, find_holder
+from sectorwatch.extract.entities.role_status import share_former, status_of
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
     organisation_table,
     role_vocabulary,
-    status_cues,
 )
 from sectorwatch.extract.lexicon import (
     determiners,
@@ -108,39 +108,6 @@ def _head_words() -> frozenset[str]:
 # "deputy chief nurse" is another post than "chief nurse", never a fuller name for it
 
 
-def _status_from(mods: str, after: str, between: str, tail: str) -> str:
-    for pattern, status, where in status_cues():
-        if where == "mod" and pattern.search(mods):
-            return status
-        if where == "after" and pattern.match(after.strip()):
-            return status
-    for pattern, status, where in status_cues():
-        if where == "clause" and pattern.search(between):
-            return status
-        if where == "tail" and (pattern.search(between) or pattern.search(tail)):
-            return status
-    return "current"
-
-
-def _status_after_comma(rest: str) -> str | None:
-    """ "Ardmore chief executive Oswin Teller, is to step down": the predicate after the
-    comma that closes the fact, when it starts with a status cue; past a relative clause
-    ("X, who is also chair of B, is to step down")."""
-    for skip in (r"\s*,\s*who\s[^,.;:]{1,80}(?=,)", ""):
-        m = re.match(rf"{skip}\s*,\s*(?:who\s+)?([^,.;:]{{0,80}})", rest)
-        if m is None:
-            continue
-        for pattern, status, where in status_cues():
-            if where == "tail" and pattern.match(m.group(1)):
-                return status
-    return None
-
-
-def _settled(rest: str) -> bool:
-    """ "X, who has been interim chief executive since May, has been made permanent"."""
-    return any(w == "settled" and p.search(rest) for p, _, w in status_cues())
-
-
 _PLACE = r"[A-Z][\w’'-]+(?:(?:\s+(?:and|upon|on|under|&))?\s+[A-Z][\w’'-]+){0,4}"
 _PLACE_BEFORE = re.compile(rf"(?<![\w’'-])({_PLACE})\s+$")
 _PLACE_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?({_PLACE})")
@@ -186,15 +153,6 @@ def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int
     if m is None or ctx.people.ending_at(m.start()) is None:
         return None
     return " ".join(m.group(1).split()), m.start(1)
-
-
-def _share_former(text: str, facts: list[DraftRole]) -> None:
-    """ "after having been chief nurse and director of midwifery at X": a title joined by
-    "and" to a former post of the same person is former too."""
-    for a, b in zip(facts, facts[1:], strict=False):
-        if a.person == b.person and a.status == "former" and b.status == "current":
-            if a.end <= b.start and re.fullmatch(r",?\s*and\s+(?:the\s+)?", text[a.end : b.start]):
-                b.status = "former"
 
 
 def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
@@ -339,16 +297,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if organisation is None:
             organisation = joined_as(ctx, left) or employer_before(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
-        status = _status_from(mods, after, between, tail_clause[:60])
-        if holder.status and status == "current":
-            status = holder.status
-        # "X, who is also chair of B, is to step down": the predicate is not the other post's
-        if status == "current" and not tail_clause.strip() and "also" not in between.split():
-            status = _status_after_comma(text[end:sent_e]) or status
-        if status == "current" and re.search(r"\bfrom\s+\w+", between):
-            status = "incoming"
-        if status in ("interim", "acting") and _settled(text[end:sent_e]):
-            status = "current"
+        status = status_of(mods, after, between, tail_clause, text[end:sent_e], holder.status)
         valid_from = None
         since = re.search(
             r"\bsince\s+[^,.;]{1,30}|\bfor the (?:past|last) [^,.;]{1,30}", tail_clause
@@ -382,7 +331,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     facts.extend(posts_of_second_predicates(ctx, facts))
     facts.sort(key=lambda f: f.start)
     share_organisations(text, facts)
-    _share_former(text, facts)
+    share_former(text, facts)
     facts = [f for f in facts if f.organisation or all(f is not b for b in bodiless)]
     organisations_from_context(ctx, [f for f in facts if all(f is not u for u in unowned)])
     for f in substantive:
