@@ -177,3 +177,28 @@ def test_a_post_stepped_up_from_is_former(extractor):
         ("Tom Reed", "chief executive", "Greyhurst Hospitals NHS Trust", "interim"),
         ("Tom Reed", "chief operating officer", "Marlow Fen NHS Trust", "former"),
     }
+
+
+def test_the_words_nearest_the_title_give_its_status(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Nadia Osei as its chief executive.",
+        "Ms Osei, who will take up the post in July, previously worked as finance director "
+        "at Marlow Fen NHS Trust.",
+    )
+    assert got == {
+        ("Nadia Osei", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Nadia Osei", "finance director", "Marlow Fen NHS Trust", "former"),
+    }
+
+
+def test_an_earlier_post_after_a_time_aside_with_no_body_leaves_the_current_post_alone(
+    extractor,
+):
+    got = _roles(
+        extractor,
+        "Tom Hale has been appointed chief executive of Greyhurst Hospitals NHS Trust.",
+        "The move is a promotion for Mr Hale who, until the reshuffle last weekend, was "
+        "chief executive in the north.",
+    )
+    assert got == {("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current")}

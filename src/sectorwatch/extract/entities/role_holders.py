@@ -317,7 +317,9 @@ def _before(ctx: ArticleContext, site: Site) -> Holder | None:
     b = successor(ctx, site.left) or person_before(ctx, site.left)
     if b is None:
         return None
-    return Holder(b[0], b[1], b[2], appositive=b[1] < site.left)
+    # "who, until the reshuffle, was minister": an earlier post, kept only with its body
+    aside = _WHO_ASIDE.search(b[2]) is not None
+    return Holder(b[0], b[1], b[2], appositive=b[1] < site.left, career=aside)
 
 
 def _returning(ctx: ArticleContext, site: Site) -> Holder | None:

@@ -58,6 +58,9 @@ def status_of(
     step down": not the other post's); "from" before the title (incoming) unless it is a
     post left ("stepped up from her role as"); an interim post "made permanent" is current."""
     status = _status_from(mods, after, between, tail_clause[:60])
+    last = between.rsplit(",", 1)[-1]
+    if last != between and _status_from("", "", last, "") == "former":
+        status = "former"  # "X, who will join in May, previously worked as": the nearest
     if given and status == "current":
         status = given
     if status == "current" and not tail_clause.strip() and "also" not in between.split():
