@@ -59,7 +59,11 @@ def status_of(
     post left ("stepped up from her role as"); an interim post "made permanent" is current."""
     status = _status_from(mods, after, between, tail_clause[:60])
     last = between.rsplit(",", 1)[-1]
-    if last != between and _status_from("", "", last, "") == "former":
+    if (
+        status in ("current", "incoming")
+        and last != between
+        and _status_from("", "", last, "") == "former"
+    ):
         status = "former"  # "X, who will join in May, previously worked as": the nearest
     if given and status == "current":
         status = given
