@@ -202,3 +202,18 @@ def test_an_earlier_post_after_a_time_aside_with_no_body_leaves_the_current_post
         "chief executive in the north.",
     )
     assert got == {("Tom Hale", "chief executive", "Greyhurst Hospitals NHS Trust", "current")}
+
+
+def test_each_item_of_a_list_of_previous_roles_at_its_own_body(extractor):
+    got = _roles(
+        extractor,
+        "Greyhurst Hospitals NHS Trust has appointed Nadia Osei as its chief executive.",
+        "Her previous roles included chief nurse at Marlow Fen NHS Trust, director of nursing "
+        "at Calder Royal Hospital NHS Trust and medical director at Brindle Care NHS Trust.",
+    )
+    assert got == {
+        ("Nadia Osei", "chief executive", "Greyhurst Hospitals NHS Trust", "current"),
+        ("Nadia Osei", "chief nurse", "Marlow Fen NHS Trust", "former"),
+        ("Nadia Osei", "director of nursing", "Calder Royal Hospital NHS Trust", "former"),
+        ("Nadia Osei", "medical director", "Brindle Care NHS Trust", "former"),
+    }
