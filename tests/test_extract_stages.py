@@ -89,6 +89,8 @@ def test_role_holders_and_quote_speakers_come_from_ordered_named_strategies():
         "he or she as subject",
         "subject of a coordinated predicate",
         "apposition or relative clause of a name (parse)",
+        "subject of a career phrase",
+        "next item of a career list",
     ]
     assert [s.name for s in IN_SENTENCE] == [
         "response lead-in (Ms X's response:)",

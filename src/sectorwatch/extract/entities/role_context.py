@@ -154,6 +154,22 @@ def roles_from_verbs(ctx: ArticleContext) -> list[DraftRole]:
     return out
 
 
+def verb_post(ctx: ArticleContext, pos: int) -> tuple[str, str, str, int] | None:
+    """The post a verb of data/role_verbs.tsv at `pos` states, with the body right after
+    it: (title, status, organisation, where the body ends)."""
+    assert ctx.organisations is not None
+    pattern, table = _verb_pattern()
+    m = pattern.match(ctx.text, pos)
+    if m is None:
+        return None
+    org_start = m.end() - (4 if m.group(0).lower().endswith("the ") else 0)
+    org = ctx.organisations.starting_at(org_start) or ctx.organisations.starting_at(m.end())
+    if org is None:
+        return None
+    title, status = table[re.sub(r"\s+", " ", m.group("verb").lower())]
+    return title, status, org.canonical, org.end
+
+
 def share_organisations(text: str, facts: list[DraftRole]) -> None:
     """ "chief executive and accountable officer of North Wendover ICB": the organisation
     after the second title is the first title's too."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.career_holders import career_holder, next_career_item
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.implied import is_predecessor
 from sectorwatch.extract.entities.syntax_holders import attached_holder
@@ -218,6 +219,12 @@ _DESCRIBED_AND = re.compile(
 )
 
 
+# "Mr Hale who, until the reshuffle last weekend, was chief executive of": a time aside
+_WHO_ASIDE = re.compile(
+    r"\bwho\s*,\s*(?:until|since|before|after|in|from|between|during)\b[^,]{1,50},\s*", re.I
+)
+
+
 def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
     """The person joined to a title starting at `left` by apposition or a linking verb."""
     assert ctx.people is not None
@@ -236,7 +243,7 @@ def person_before(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None
     for o in ctx.organisations.in_span(mention.end, left):
         a, b = o.start - mention.end, o.end - mention.end
         masked = masked[:a] + " org" + " " * (b - a - 4) + masked[b:]
-    words = re.findall(r"[\w’'-]+|,", masked.lower())
+    words = re.findall(r"[\w’'-]+|,", _WHO_ASIDE.sub("who ", masked).lower())
     while words and words[0] in _POSTNOMINALS:
         words.pop(0)  # "Dame Ann Pike DBE FRCP, chair of ...": letters after the name
     if not words or words[0] != ",":
@@ -269,6 +276,8 @@ class Holder:
     appositive: bool = False  # the person stands before the title ("X, chief ...")
     organisation: str | None = None  # the post's body, when the title has none
     returning: bool = False  # "will return to his post as COO": where he now acts
+    status: str | None = None  # the status the words before the title give
+    career: bool = False  # a career history's post: kept only with a body of its own
 
 
 @dataclass(frozen=True)
@@ -308,7 +317,9 @@ def _before(ctx: ArticleContext, site: Site) -> Holder | None:
     b = successor(ctx, site.left) or person_before(ctx, site.left)
     if b is None:
         return None
-    return Holder(b[0], b[1], b[2], appositive=b[1] < site.left)
+    # "who, until the reshuffle, was minister": an earlier post, kept only with its body
+    aside = _WHO_ASIDE.search(b[2]) is not None
+    return Holder(b[0], b[1], b[2], appositive=b[1] < site.left, career=aside)
 
 
 def _returning(ctx: ArticleContext, site: Site) -> Holder | None:
@@ -323,7 +334,11 @@ def _as_title(ctx: ArticleContext, site: Site) -> Holder | None:
 
 def _pronoun(ctx: ArticleContext, site: Site) -> Holder | None:
     c = pronoun_subject(ctx, site.left)
-    return Holder(c[0], c[1], c[2], organisation=c[3]) if c else None
+    if c is None:
+        return None
+    # "..., where he was director of X": a body named before "where", never a guess
+    where = re.search(r",\s*where\s+$", ctx.text[max(0, c[1] - 12) : c[1]]) is not None
+    return Holder(c[0], c[1], c[2], organisation=c[3], career=where and c[3] is None)
 
 
 def _attached(ctx: ArticleContext, site: Site) -> Holder | None:
@@ -336,6 +351,27 @@ def _coordinated(ctx: ArticleContext, site: Site) -> Holder | None:
     return Holder(b[0], b[1], b[2]) if b else None
 
 
+def _career(ctx: ArticleContext, site: Site) -> Holder | None:
+    c = career_holder(ctx, site.left)
+    if c is None:
+        return None
+    return Holder(
+        c.person,
+        c.clause_start,
+        c.between,
+        organisation=c.organisation,
+        status=c.status,
+        career=True,
+    )
+
+
+def _career_item(ctx: ArticleContext, site: Site) -> Holder | None:
+    last = site.last
+    if last is None or not next_career_item(ctx, site.left, last[1]):
+        return None
+    return Holder(last[0], site.left, ctx.text[last[1] : site.left], status="former", career=True)
+
+
 HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("name after the title", _named_after),
     HolderStrategy("second title joined by and", _and_chain),
@@ -346,6 +382,8 @@ HOLDER_STRATEGIES: tuple[HolderStrategy, ...] = (
     HolderStrategy("he or she as subject", _pronoun),
     HolderStrategy("subject of a coordinated predicate", _coordinated),
     HolderStrategy("apposition or relative clause of a name (parse)", _attached),
+    HolderStrategy("subject of a career phrase", _career),
+    HolderStrategy("next item of a career list", _career_item),
 )
 
 

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from sectorwatch.data import lines, rows
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.career_holders import PLURAL_BODIES, employer_before
+from sectorwatch.extract.entities.coordinated_posts import posts_of_second_predicates
 from sectorwatch.extract.entities.implied import (
     byline_roles,
     moved_from_roles,
@@ -39,12 +41,12 @@ from sectorwatch.extract.entities.role_context import (
     sharing_bodies,
 )
 from sectorwatch.extract.entities.role_holders import Site, find_holder
+from sectorwatch.extract.entities.role_status import share_former, status_of
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import (
     canonical_title,
     organisation_table,
     role_vocabulary,
-    status_cues,
 )
 from sectorwatch.extract.lexicon import (
     determiners,
@@ -55,12 +57,22 @@ from sectorwatch.extract.lexicon import (
 )
 from sectorwatch.model import RoleFact
 
-_MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
+# the former and current status words of status_cues.tsv ("immediate past", "current")
+# stand in the run too
+_STATUS_MODS = "|".join(
+    r[2].strip().replace(" ", r"\s+")
+    for r in rows("status_cues.tsv")
+    if r[1].strip() == "mod" and r[0].strip() in ("former", "current")
+)
+_MODS = re.compile(
+    rf"(?:\b(?:{title_modifiers()}|{_STATUS_MODS})(?:\s+|(?<=-)))+$",
+    re.IGNORECASE,
+)
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
 _AFTER_ORG = re.compile(
-    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
-    r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
+    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in|on)\s+"
+    r"((?:both\s+)?(?:[Tt]he\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
@@ -94,37 +106,6 @@ def _head_words() -> frozenset[str]:
 
 
 # "deputy chief nurse" is another post than "chief nurse", never a fuller name for it
-
-
-def _status_from(mods: str, after: str, between: str, tail: str) -> str:
-    for pattern, status, where in status_cues():
-        if where == "mod" and pattern.search(mods):
-            return status
-        if where == "after" and pattern.match(after.strip()):
-            return status
-    for pattern, status, where in status_cues():
-        if where == "clause" and pattern.search(between):
-            return status
-        if where == "tail" and (pattern.search(between) or pattern.search(tail)):
-            return status
-    return "current"
-
-
-def _status_after_comma(rest: str) -> str | None:
-    """ "Ardmore chief executive Oswin Teller, is to step down": the predicate after the
-    comma that closes the fact, when it starts with a status cue."""
-    m = re.match(r"\s*,\s*(?:who\s+)?([^,.;:]{0,80})", rest)
-    if m is None:
-        return None
-    for pattern, status, where in status_cues():
-        if where == "tail" and pattern.match(m.group(1)):
-            return status
-    return None
-
-
-def _settled(rest: str) -> bool:
-    """ "X, who has been interim chief executive since May, has been made permanent"."""
-    return any(w == "settled" and p.search(rest) for p, _, w in status_cues())
 
 
 _PLACE = r"[A-Z][\w’'-]+(?:(?:\s+(?:and|upon|on|under|&))?\s+[A-Z][\w’'-]+){0,4}"
@@ -185,6 +166,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     last: tuple[str, int, str | None, bool] | None = None
     substantive: list[DraftRole] = []  # "will return to his post as COO": where he acts
     unowned: list[DraftRole] = []  # "the group's chair" of a body never named: no guess
+    bodiless: list[DraftRole] = []  # a career post with no body of its own: left out
     for m in vocab.pattern.finditer(text):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
@@ -301,6 +283,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         if organisation is None and "joint" in mods.lower():
             organisation = orgs.combined()
 
+        if organisation is None and PLURAL_BODIES.match(text, end):
+            continue  # "chief executive on a number of health boards": none named
         # The person: the first of the ordered holder strategies that finds one.
         holder = find_holder(ctx, Site(left, end, plural, last))
         if holder is None or plural:
@@ -311,15 +295,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         returning = holder.returning and organisation is None
         sent_s, sent_e = ctx.sentence_span(clause_start, end)
         if organisation is None:
-            organisation = joined_as(ctx, left)
+            organisation = joined_as(ctx, left) or employer_before(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
-        status = _status_from(mods, after, between, tail_clause[:60])
-        if status == "current" and not tail_clause.strip():
-            status = _status_after_comma(text[end:sent_e]) or status
-        if status == "current" and re.search(r"\bfrom\s+\w+", between):
-            status = "incoming"
-        if status in ("interim", "acting") and _settled(text[end:sent_e]):
-            status = "current"
+        status = status_of(mods, after, between, tail_clause, text[end:sent_e], holder.status)
         valid_from = None
         since = re.search(
             r"\bsince\s+[^,.;]{1,30}|\bfor the (?:past|last) [^,.;]{1,30}", tail_clause
@@ -345,11 +323,16 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         last = (person, end, organisation, appositive)
         if owner_unknown and organisation is None:
             unowned.append(facts[-1])
+        if holder.career and organisation is None:
+            bodiless.append(facts[-1])
         if returning:
             substantive.append(facts[-1])
     facts.extend(roles_from_verbs(ctx))
+    facts.extend(posts_of_second_predicates(ctx, facts))
     facts.sort(key=lambda f: f.start)
     share_organisations(text, facts)
+    share_former(text, facts)
+    facts = [f for f in facts if f.organisation or all(f is not b for b in bodiless)]
     organisations_from_context(ctx, [f for f in facts if all(f is not u for u in unowned)])
     for f in substantive:
         acting = [a for a in facts if a.person == f.person and a.status in ("acting", "interim")]
