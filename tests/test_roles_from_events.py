@@ -144,3 +144,25 @@ def test_an_event_the_role_stage_has_or_whose_sentence_names_neither_title_nor_b
 def test_the_stage_runs_after_events_and_its_facts_join_the_roles():
     names = PIPELINE.names
     assert names.index("event_roles") > names.index("events") > names.index("roles")
+
+
+def test_the_predecessor_held_the_post_the_article_gives_the_successor(extractor):
+    assert roles_of(
+        extractor,
+        "Peter Halvorsen has been appointed chief executive of Marlowe Vale Hospitals NHS Trust.",
+        "He has worked in the health service for twenty years.",
+        "Mr Halvorsen is a replacement for Susan Ecclestone, who stepped down in the summer.",
+    ) == {
+        ("Peter Halvorsen", "chief executive", "Marlowe Vale Hospitals NHS Trust", "current"),
+        ("Susan Ecclestone", "chief executive", "Marlowe Vale Hospitals NHS Trust", "former"),
+    }
+
+
+def test_a_title_as_the_subject_and_its_holder_named_in_the_next_sentence(extractor):
+    assert roles_of(
+        extractor,
+        "THE beleaguered chief executive of Carrowmore Hospitals NHS Trust resigned today.",
+        "Michael Danvers said he was leaving the trust with a heavy heart.",
+    ) == {
+        ("Michael Danvers", "chief executive", "Carrowmore Hospitals NHS Trust", "former"),
+    }

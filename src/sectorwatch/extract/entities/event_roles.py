@@ -11,6 +11,8 @@
 - Who held that post: "following the resignation of Z", "Z's departure", "while Z is on
   secondment".
 - "Y will now return to her post of A and B": Y holds A and B at Y's (or the post's) body.
+- The posts of events that name no title (`departure_posts`): a predecessor holds the
+  successor's post; "THE chief executive of X resigned today" gives the person named after.
 
 A fact the role stage already has (same person, same role words) is left to it.
 """
@@ -19,17 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import cast, get_args
 
-from sectorwatch.data import rows
 from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.entities.departure_posts import departure_posts
+from sectorwatch.extract.entities.post_cues import cues, has_fact, predecessor_status, status_word
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.substrate import Substrate
 from sectorwatch.model import Event, Mention, RoleFact, RoleStatus
 
-_WORDS = re.compile(r"\w+")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # what may stand between the holder and the verb: ", who", an adverb, an appositive
 _GAP_LEAD = re.compile(
@@ -43,91 +43,6 @@ _POST_REACH = 3  # sentences after the one that names the post
 
 
 @dataclass(frozen=True)
-class _Cues:
-    open: re.Pattern[str]
-    seek: re.Pattern[str]
-    anaphor: re.Pattern[str]
-    verbs: list[tuple[re.Pattern[str], RoleStatus]]
-    basis: list[tuple[re.Pattern[str], RoleStatus]]
-    predecessors: list[tuple[re.Pattern[str], re.Pattern[str] | None, RoleStatus]]
-    returns: re.Pattern[str]
-
-
-_STATUSES: frozenset[str] = frozenset(get_args(RoleStatus))
-
-
-def _rx(phrase: str) -> str:
-    return rf"(?<![\w-])(?:{phrase})"
-
-
-def _status(word: str) -> RoleStatus:
-    word = word.strip()
-    if word not in _STATUSES:
-        raise ValueError(f"post_anaphors.tsv: {word!r} is not a role status")
-    return cast(RoleStatus, word)
-
-
-def _succession_rows() -> list[tuple[re.Pattern[str], re.Pattern[str] | None, RoleStatus]]:
-    """The predecessor cues of data/succession_cues.tsv ("replaces", "following the
-    resignation of", "since ... retired")."""
-    out = []
-    for row in rows("succession_cues.tsv"):
-        after = re.compile(rf"\s+(?:{row[3].strip()})\b", re.I) if len(row) > 3 else None
-        before = re.compile(rf"(?<![\w-])(?:{row[2].strip()})\s+$", re.I)
-        out.append((before, after, _status(row[1])))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    found: dict[str, list[list[str]]] = {}
-    for row in rows("post_anaphors.tsv"):
-        found.setdefault(row[0].strip(), []).append(row)
-    flags = re.IGNORECASE
-    return _Cues(
-        open=re.compile(rf"{_rx(found['open'][0][2])}\s+$", flags),
-        seek=re.compile(rf"{_rx(found['seek'][0][2])}\s+$", flags),
-        anaphor=re.compile(rf"{_rx(found['anaphor'][0][2])}(?![\w-])(?!\s+of\b)", flags),
-        verbs=[(re.compile(rf"{_rx(r[2])}\s*$", flags), _status(r[1])) for r in found["verb"]],
-        basis=[(re.compile(_rx(r[2]), flags), _status(r[1])) for r in found["basis"]],
-        predecessors=[
-            *_succession_rows(),
-            *(
-                (
-                    re.compile(rf"{_rx(r[2])}$" if r[2] else r"$", flags),
-                    re.compile(r[3].rstrip("\n"), flags) if len(r) > 3 and r[3].strip() else None,
-                    _status(r[1]),
-                )
-                for r in found["predecessor"]
-            ),
-        ],
-        returns=re.compile(_rx(found["return"][0][2]), flags),
-    )
-
-
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORDS.findall(name))
-
-
-def _contains(a: str, b: str) -> bool:
-    """Whether the words of one role are a run of the other's."""
-    x, y = _key(a), _key(b)
-    if len(x) > len(y):
-        x, y = y, x
-    return any(y[i : i + len(x)] == x for i in range(len(y) - len(x) + 1))
-
-
-def _known(facts: list[RoleFact], person: str, role: str, body: str | None = None) -> bool:
-    """Whether `facts` give the person that role (at `body`, if given)."""
-    return any(
-        _key(f.person) == _key(person)
-        and _key(f.role) == _key(role)
-        and (body is None or _key(f.organisation or "") == _key(body))
-        for f in facts
-    )
-
-
-@dataclass(frozen=True)
 class _Post:
     role: str
     organisation: str
@@ -136,14 +51,14 @@ class _Post:
     opened: bool  # named by an opening phrase ("a new chief executive"), not an event
 
 
-def _event_status(ctx: Substrate, e: Event) -> RoleStatus:
+def _eventstatus_word(ctx: Substrate, e: Event) -> RoleStatus:
     if e.type == "departure":
         return "leaving" if e.status == "announced" else "former"
     sentence = e.evidence.sentence if e.evidence else ""
     assert e.role is not None
     mod = re.search(rf"\b(interim|acting)\s+(?:\w+\s+)?{re.escape(e.role)}", sentence, re.I)
     if mod:
-        return _status(mod.group(1).lower())
+        return status_word(mod.group(1).lower())
     return "incoming" if e.status == "announced" else "current"
 
 
@@ -165,13 +80,15 @@ def _from_events(ctx: Substrate, events: list[Event], known: list[RoleFact]) -> 
     for e in events:
         if e.type not in ("appointment", "departure"):
             continue
-        if not (e.person and e.role and e.organisation) or _known([*known, *out], e.person, e.role):
+        if not (e.person and e.role and e.organisation) or has_fact(
+            [*known, *out], e.person, e.role
+        ):
             continue
         if not _states(ctx, e):
             continue
         out.append(
             RoleFact(
-                e.person, e.role, e.organisation, _event_status(ctx, e), e.start, e.end,
+                e.person, e.role, e.organisation, _eventstatus_word(ctx, e), e.start, e.end,
                 evidence=e.evidence,
             )
         )  # fmt: skip
@@ -201,20 +118,20 @@ def _body_of_post(ctx: Substrate, start: int, t_end: int, orgs: list[Mention]) -
 def _open_posts(ctx: Substrate, start: int, end: int, index: int) -> list[_Post]:
     """The posts a sentence opens: "a new interim chief executive ... at X"."""
     assert ctx.organisations is not None
-    cues = _cues()
+    found = cues()
     orgs = ctx.organisations.in_span(start, end)
     if not orgs:
         return []
     out = []
     for m in role_vocabulary().pattern.finditer(ctx.text, start, end):
-        lead = cues.open.search(ctx.text, max(start, m.start() - 60), m.start())
+        lead = found.open.search(ctx.text, max(start, m.start() - 60), m.start())
         if lead is None:
             continue
         body = _body_of_post(ctx, start, m.end(), orgs)
         if body is None:
             continue
         words = lead.group(0).lower()
-        if not _MODIFIED.search(words) and not cues.seek.search(
+        if not _MODIFIED.search(words) and not found.seek.search(
             ctx.text, max(start, lead.start() - 60), lead.start()
         ):
             continue  # "after serving as a non-executive director": no post opened
@@ -241,9 +158,9 @@ def _holder_before(ctx: Substrate, sent_start: int, at: int) -> tuple[str, int, 
 
 def _anaphor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> list[RoleFact]:
     """ "Y took up the role", "Z, who has occupied the position on an interim basis"."""
-    cues = _cues()
+    found = cues()
     out = []
-    for a in cues.anaphor.finditer(ctx.text, start, end):
+    for a in found.anaphor.finditer(ctx.text, start, end):
         holder = _holder_before(ctx, start, a.start())
         if holder is None:
             continue
@@ -254,7 +171,7 @@ def _anaphor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> list[Ro
             continue  # "interim chief medical officer Dr X will take up the role": X's own post
         gap = ctx.text[after : a.start()]
         status = None
-        for verb, verb_status in cues.verbs:
+        for verb, verb_status in found.verbs:
             v = verb.search(gap)
             if v and _GAP_LEAD.fullmatch(gap, 0, v.start()):
                 status = verb_status
@@ -263,7 +180,7 @@ def _anaphor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> list[Ro
             continue
         if status in ("incoming", "current"):
             rest = ctx.text[a.end() : end]
-            basis = next((s for rx, s in cues.basis if rx.search(rest)), None)
+            basis = next((s for rx, s in found.basis if rx.search(rest)), None)
             status = basis or post.status or status
         out.append(_fact(ctx, person, post.role, post.organisation, status, a.start(), a.end()))
     return out
@@ -274,19 +191,11 @@ def _predecessor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> lis
     assert ctx.people is not None
     out = []
     for m in ctx.people.starting_in(start, end):
-        surface = ctx.text[m.start : m.end]
-        after = ctx.text[m.end : end]
-        if surface.endswith(("’s", "'s")):
-            after = surface[-2:] + after
-        for before, then, status in _cues().predecessors:
-            if before.search(ctx.text, max(start, m.start - 80), m.start) is None:
-                continue
-            if then is not None and then.match(after) is None:
-                continue
+        status = predecessor_status(ctx, m, start, end)
+        if status is not None:
             out.append(
                 _fact(ctx, m.canonical, post.role, post.organisation, status, m.start, m.end)
             )
-            break
     return out
 
 
@@ -300,7 +209,7 @@ def _return_facts(
     """ "Y will now return to her post of A and B": Y holds A and B."""
     out = []
     vocab = role_vocabulary()
-    for r in _cues().returns.finditer(ctx.text, start, end):
+    for r in cues().returns.finditer(ctx.text, start, end):
         holder = _holder_before(ctx, start, r.start())
         if holder is None:
             continue
@@ -359,7 +268,7 @@ def _from_sentences(ctx: Substrate, events: list[Event], known: list[RoleFact]) 
             if post.opened and i - post.sentence <= 1:
                 found += _predecessor_facts(ctx, s, e, post)
         for f in found:
-            if not _known([*known, *out], f.person, f.role, f.organisation):
+            if not has_fact([*known, *out], f.person, f.role, f.organisation):
                 out.append(f)
     return out
 
@@ -368,4 +277,8 @@ def event_roles(ctx: Substrate, events: list[Event], roles: list[RoleFact]) -> l
     """The role facts the events and the sentences around a post imply, that `roles` (the
     role stage's) lack."""
     derived = _from_events(ctx, events, roles)
-    return derived + _from_sentences(ctx, events, [*roles, *derived])
+    derived += _from_sentences(ctx, events, [*roles, *derived])
+    for f in departure_posts(ctx, events, [*roles, *derived]):
+        if not has_fact([*roles, *derived], f.person, f.role, f.organisation):
+            derived.append(f)
+    return derived
