@@ -166,3 +166,16 @@ def test_a_title_as_the_subject_and_its_holder_named_in_the_next_sentence(extrac
     ) == {
         ("Michael Danvers", "chief executive", "Carrowmore Hospitals NHS Trust", "former"),
     }
+
+
+def test_a_post_named_by_its_title_takes_the_holders_body(extractor):
+    assert roles_of(
+        extractor,
+        "Alan Pryce, the chief executive of Wendlebury Hospital NHS Trust, has resigned.",
+        "Tamsin Orr, the trust's chief operating officer, has agreed to undertake the role of "
+        "acting chief executive.",
+    ) == {
+        ("Alan Pryce", "chief executive", "Wendlebury Hospital NHS Trust", "leaving"),
+        ("Tamsin Orr", "chief operating officer", "Wendlebury Hospital NHS Trust", "current"),
+        ("Tamsin Orr", "chief executive", "Wendlebury Hospital NHS Trust", "acting"),
+    }

@@ -8,6 +8,8 @@
   has been appointed at X. Y officially took up the role on March 1" (data/post_anaphors.tsv:
   the words that open a post, the anaphors that name it again, the verbs that say how the
   person stands to it, "on an interim basis").
+- A post named by its title: "Y has agreed to undertake the role of acting chief executive"
+  (at the body named after it, else the post's, else Y's one body).
 - Who held that post: "following the resignation of Z", "Z's departure", "while Z is on
   secondment".
 - "Y will now return to her post of A and B": Y holds A and B at Y's (or the post's) body.
@@ -33,13 +35,13 @@ from sectorwatch.model import Event, Mention, RoleFact, RoleStatus
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # what may stand between the holder and the verb: ", who", an adverb, an appositive
 _GAP_LEAD = re.compile(
-    r"(?:\s*,[^,;:]{0,90},|\s*,\s*who(?:\s+had|\s+has)?|\s+\w+ly|\s+(?:now|also|then|already|still))*\s*"
+    r"(?:\s*,[^,;:]{0,90},|\s*,\s*who|\s+(?:has|have|had)|\s+\w+ly|\s+(?:now|also|then|already|still))*\s*"
 )
 _INTERIM_BEFORE_NAME = re.compile(
     r"\b(?:[Ii]nterim|[Aa]cting)\s+(?:[a-z]+\s+){1,4}(?:[A-Z][\w.’'-]*\s+){1,4}$"
 )
 _MODIFIED = re.compile(r"\b(?:new|permanent|interim|acting|substantive|temporary)\b")
-_POST_REACH = 3  # sentences after the one that names the post
+_POST_REACH = 5  # sentences after the one that names the post
 
 
 @dataclass(frozen=True)
@@ -156,33 +158,75 @@ def _holder_before(ctx: Substrate, sent_start: int, at: int) -> tuple[str, int, 
     return best
 
 
+def _holder_status(
+    ctx: Substrate, start: int, at: int, end: int, post_status: RoleStatus | None
+) -> tuple[str, RoleStatus] | None:
+    """Who stands to the post named at `at` and how: the person before it and the verb
+    between them ("took up", "will be retiring from"), "on an interim basis" after it."""
+    found = cues()
+    holder = _holder_before(ctx, start, at)
+    if holder is None:
+        return None
+    person, named, after = holder
+    if post_status is None and _INTERIM_BEFORE_NAME.search(ctx.text, max(start, named - 90), named):
+        return None  # "interim chief medical officer Dr X will take up the role": X's own post
+    gap = ctx.text[after:at]
+    status = None
+    for verb, verb_status in found.verbs:
+        v = verb.search(gap)
+        if v and _GAP_LEAD.fullmatch(gap, 0, v.start()):
+            status = verb_status
+            break
+    if status in ("incoming", "current"):
+        rest = ctx.text[at:end]
+        basis = next((s for rx, s in found.basis if rx.search(rest)), None)
+        status = basis or post_status or status
+    return (person, status) if status is not None else None
+
+
 def _anaphor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> list[RoleFact]:
     """ "Y took up the role", "Z, who has occupied the position on an interim basis"."""
-    found = cues()
     out = []
-    for a in found.anaphor.finditer(ctx.text, start, end):
-        holder = _holder_before(ctx, start, a.start())
-        if holder is None:
+    for a in cues().anaphor.finditer(ctx.text, start, end):
+        stance = _holder_status(ctx, start, a.start(), end, post.status)
+        if stance is not None:
+            person, status = stance
+            out.append(_fact(ctx, person, post.role, post.organisation, status, a.start(), a.end()))
+    return out
+
+
+def _named_post_facts(
+    ctx: Substrate, start: int, end: int, post: _Post | None, known: list[RoleFact]
+) -> list[RoleFact]:
+    """ "Y has agreed to undertake the role of acting chief executive": the title is named;
+    its body is the one named after it, else the post's (same title), else the holder's."""
+    assert ctx.organisations is not None
+    out = []
+    for a in cues().named.finditer(ctx.text, start, end):
+        t = role_vocabulary().pattern.search(ctx.text, a.end(), min(end, a.end() + 40))
+        lead = _TITLE_LEAD.fullmatch(ctx.text.lower(), a.end(), t.start()) if t else None
+        if t is None or lead is None:
             continue
-        person, named, after = holder
-        if post.status is None and _INTERIM_BEFORE_NAME.search(
-            ctx.text, max(start, named - 90), named
-        ):
-            continue  # "interim chief medical officer Dr X will take up the role": X's own post
-        gap = ctx.text[after : a.start()]
-        status = None
-        for verb, verb_status in found.verbs:
-            v = verb.search(gap)
-            if v and _GAP_LEAD.fullmatch(gap, 0, v.start()):
-                status = verb_status
-                break
-        if status is None:
+        words = lead.group(0)
+        modified = _STATUS_WORD.search(words)
+        stance = _holder_status(
+            ctx, start, a.start(), end, status_word(modified.group(1)) if modified else None
+        )
+        if stance is None:
             continue
-        if status in ("incoming", "current"):
-            rest = ctx.text[a.end() : end]
-            basis = next((s for rx, s in found.basis if rx.search(rest)), None)
-            status = basis or post.status or status
-        out.append(_fact(ctx, person, post.role, post.organisation, status, a.start(), a.end()))
+        person, status = stance
+        title, t_end, _ = complete_title(ctx, t.group("title"), t.end())
+        role = _STATUS_WORD.sub("", words) + title
+        at = _AT_BODY.match(ctx.text, t_end)
+        named = [o for o in ctx.organisations.in_span(t_end, end) if at and o.start == at.end()]
+        bodies = {f.organisation for f in known if f.person == person and f.organisation}
+        body = (
+            named[0].canonical if named
+            else post.organisation if post is not None and post.role == title
+            else bodies.pop() if len(bodies) == 1 else None
+        )  # fmt: skip
+        if body is not None:
+            out.append(_fact(ctx, person, role, body, status, a.start(), t_end))
     return out
 
 
@@ -199,6 +243,7 @@ def _predecessor_facts(ctx: Substrate, start: int, end: int, post: _Post) -> lis
     return out
 
 
+_STATUS_WORD = re.compile(r"\b(interim|acting)\s+")
 _TITLE_LEAD = re.compile(r"(?:[a-z-]+\s+){0,2}")  # "deputy " chief executive
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+")
 
@@ -263,6 +308,7 @@ def _from_sentences(ctx: Substrate, events: list[Event], known: list[RoleFact]) 
         if post is not None and i - post.sentence > _POST_REACH:
             post = None
         found = _return_facts(ctx, s, e, post, known)
+        found += _named_post_facts(ctx, s, e, post, known)
         if post is not None:
             found += _anaphor_facts(ctx, s, e, post)
             if post.opened and i - post.sentence <= 1:

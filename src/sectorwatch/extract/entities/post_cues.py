@@ -21,6 +21,7 @@ class Cues:
     open: re.Pattern[str]
     seek: re.Pattern[str]
     anaphor: re.Pattern[str]
+    named: re.Pattern[str]
     verbs: list[tuple[re.Pattern[str], RoleStatus]]
     basis: list[tuple[re.Pattern[str], RoleStatus]]
     predecessors: list[tuple[re.Pattern[str], re.Pattern[str] | None, RoleStatus]]
@@ -61,6 +62,7 @@ def cues() -> Cues:
     return Cues(
         open=re.compile(rf"{_rx(found['open'][0][2])}\s+$", flags),
         seek=re.compile(rf"{_rx(found['seek'][0][2])}\s+$", flags),
+        named=re.compile(_rx(found["named"][0][2]), flags),
         anaphor=re.compile(rf"{_rx(found['anaphor'][0][2])}(?![\w-])(?!\s+of\b)", flags),
         verbs=[(re.compile(rf"{_rx(r[2])}\s*$", flags), status_word(r[1])) for r in found["verb"]],
         basis=[(re.compile(_rx(r[2]), flags), status_word(r[1])) for r in found["basis"]],
