@@ -179,3 +179,15 @@ def test_a_post_named_by_its_title_takes_the_holders_body(extractor):
         ("Tamsin Orr", "chief operating officer", "Wendlebury Hospital NHS Trust", "current"),
         ("Tamsin Orr", "chief executive", "Wendlebury Hospital NHS Trust", "acting"),
     }
+
+
+def test_a_post_at_the_body_named_before_as_and_who_left_the_vacancy(extractor):
+    assert roles_of(
+        extractor,
+        "Dr Lena Hart, chief executive of Oakhurst NHS Trust, is to be seconded to Pellworth "
+        "Hospitals NHS Trust as interim chief executive.",
+        "The vacancy was created by Bruno Kell's resignation in November.",
+    ) == {
+        ("Lena Hart", "chief executive", "Oakhurst NHS Trust", "interim"),
+        ("Bruno Kell", "chief executive", "Pellworth Hospitals NHS Trust", "former"),
+    }

@@ -53,7 +53,7 @@ class _Post:
     opened: bool  # named by an opening phrase ("a new chief executive"), not an event
 
 
-def _eventstatus_word(ctx: Substrate, e: Event) -> RoleStatus:
+def _event_status(ctx: Substrate, e: Event) -> RoleStatus:
     if e.type == "departure":
         return "leaving" if e.status == "announced" else "former"
     sentence = e.evidence.sentence if e.evidence else ""
@@ -90,7 +90,7 @@ def _from_events(ctx: Substrate, events: list[Event], known: list[RoleFact]) -> 
             continue
         out.append(
             RoleFact(
-                e.person, e.role, e.organisation, _eventstatus_word(ctx, e), e.start, e.end,
+                e.person, e.role, e.organisation, _event_status(ctx, e), e.start, e.end,
                 evidence=e.evidence,
             )
         )  # fmt: skip
@@ -98,20 +98,28 @@ def _from_events(ctx: Substrate, events: list[Event], known: list[RoleFact]) -> 
 
 
 _AT_BODY = re.compile(r"\s+(?:at|of|for)\s+")
+_AS = re.compile(r"as\b")
 _SUBJECT_LEAD = re.compile(r"(?:The\s+)?")
 
 
-def _body_of_post(ctx: Substrate, start: int, t_end: int, orgs: list[Mention]) -> str | None:
-    """The body of a post opened at `t_end`: the one named right after it ("at X", "of X"),
-    else the sentence's subject (the body it opens with), else the one body it names."""
+def _body_of_post(
+    ctx: Substrate, start: int, lead: int, t_end: int, orgs: list[Mention]
+) -> str | None:
+    """The body of a post opened at `lead` (its title ends at `t_end`): the one named right
+    after it ("at X", "of X") or right before "as" ("seconded to X as interim chair"), else
+    the sentence's subject (the body it opens with), else the one body it names."""
     at = _AT_BODY.match(ctx.text, t_end)
     if at:
         after = next((o for o in orgs if at.end() <= o.start <= at.end() + 4), None)
         if after is not None:
             return str(after.canonical)
-    lead = _SUBJECT_LEAD.match(ctx.text, start)
+    if _AS.match(ctx.text, lead):
+        before = next((o for o in orgs if o.end == lead - 1), None)
+        if before is not None:
+            return str(before.canonical)
+    subject = _SUBJECT_LEAD.match(ctx.text, start)
     first = orgs[0]
-    if lead is not None and first.start == lead.end():
+    if subject is not None and first.start == subject.end():
         return str(first.canonical)
     names = {o.canonical for o in orgs}
     return names.pop() if len(names) == 1 else None
@@ -129,7 +137,7 @@ def _open_posts(ctx: Substrate, start: int, end: int, index: int) -> list[_Post]
         lead = found.open.search(ctx.text, max(start, m.start() - 60), m.start())
         if lead is None:
             continue
-        body = _body_of_post(ctx, start, m.end(), orgs)
+        body = _body_of_post(ctx, start, lead.start(), m.end(), orgs)
         if body is None:
             continue
         words = lead.group(0).lower()
