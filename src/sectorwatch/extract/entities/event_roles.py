@@ -99,6 +99,7 @@ def _from_events(ctx: Substrate, events: list[Event], known: list[RoleFact]) -> 
 
 _AT_BODY = re.compile(r"\s+(?:at|of|for)\s+")
 _AS = re.compile(r"as\b")
+_TO_BODY = re.compile(r"\b(?:to|joins?|joined|joining)\s+(?:the\s+)?$")
 _SUBJECT_LEAD = re.compile(r"(?:The\s+)?")
 
 
@@ -106,17 +107,21 @@ def _body_of_post(
     ctx: Substrate, start: int, lead: int, t_end: int, orgs: list[Mention]
 ) -> str | None:
     """The body of a post opened at `lead` (its title ends at `t_end`): the one named right
-    after it ("at X", "of X") or right before "as" ("seconded to X as interim chair"), else
-    the sentence's subject (the body it opens with), else the one body it names."""
+    after it ("at X", "of X"); for "as", the one right before it ("seconded to X as interim
+    chair"; none else); else the sentence's subject (the body it opens with), else the one
+    body it names."""
     at = _AT_BODY.match(ctx.text, t_end)
     if at:
         after = next((o for o in orgs if at.end() <= o.start <= at.end() + 4), None)
         if after is not None:
             return str(after.canonical)
-    if _AS.match(ctx.text, lead):
+    if _AS.match(ctx.text, lead):  # "as" opens a post only right after "to X"/"joins X"
         before = next((o for o in orgs if o.end == lead - 1), None)
-        if before is not None:
-            return str(before.canonical)
+        if before is None or not _TO_BODY.search(
+            ctx.text, max(start, before.start - 12), before.start
+        ):
+            return None
+        return str(before.canonical)
     subject = _SUBJECT_LEAD.match(ctx.text, start)
     first = orgs[0]
     if subject is not None and first.start == subject.end():
