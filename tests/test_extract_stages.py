@@ -15,7 +15,15 @@ def nothing(ctx, values):  # type: ignore[no-untyped-def]
 
 
 def test_the_order_is_written_once_and_checked():
-    assert PIPELINE.names == ["organisations", "people", "roles", "quotes", "events", "stance"]
+    assert PIPELINE.names == [
+        "organisations",
+        "people",
+        "roles",
+        "quotes",
+        "events",
+        "event_roles",
+        "stance",
+    ]
 
 
 def test_a_stage_before_what_it_requires_is_refused():

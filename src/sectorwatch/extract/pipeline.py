@@ -2,7 +2,8 @@
 the domain stages in the one order written here (`STAGES`, checked when built):
 
 organisations -> people -> roles -> quotes (speakers take roles from the roles stage) ->
-events -> stance (a judgement on each quote). Articles stream through `nlp.pipe` in
+events -> event_roles (the role facts events and cross-sentence posts imply, added to the
+roles) -> stance (a judgement on each quote). Articles stream through `nlp.pipe` in
 batches, so memory stays bounded.
 """
 
@@ -15,6 +16,7 @@ from itertools import islice
 from typing import Any
 
 from sectorwatch.extract.budget import Budget, fit_pipeline, within_size
+from sectorwatch.extract.entities.event_roles import event_roles
 from sectorwatch.extract.entities.organisation_finder import build_organisation_index
 from sectorwatch.extract.entities.people import build_person_index
 from sectorwatch.extract.entities.role_refinements import refine_roles
@@ -66,6 +68,10 @@ def _events(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
     return {"events": extract_events(ctx)}
 
 
+def _event_roles(ctx: Substrate, values: Mapping[str, Any]) -> dict[str, Any]:
+    return {"event_roles": event_roles(ctx, values["events"], values["roles"])}
+
+
 def _stance(_: Substrate, values: Mapping[str, Any]) -> dict[str, Any]:
     return {"stances": [stance_of(q.text) for q in values["quotes"]]}
 
@@ -81,6 +87,7 @@ STAGES = (
         ["events"],
         _events,
     ),
+    stage("event_roles", ["events", "roles"], ["event_roles"], _event_roles),
     stage("stance", ["quotes"], ["stances"], _stance),
 )
 PIPELINE = Pipeline(STAGES)
@@ -147,7 +154,7 @@ def extract_from_substrate(ctx: Substrate, pipeline: Pipeline = PIPELINE) -> Ext
     return Extraction(
         article=ctx.article,
         quotes=quotes,
-        roles=values["roles"],
+        roles=values["roles"] + values["event_roles"],
         events=values["events"],
         mentions=values["people"].mentions() + values["organisations"].mentions(),
         organisation_aliases=values["organisations"].aliases(),
