@@ -57,9 +57,10 @@ from sectorwatch.model import RoleFact
 
 _MODS = re.compile(rf"(?:\b(?:{title_modifiers()})(?:\s+|(?<=-)))+$", re.IGNORECASE)
 _QUALIFIERS = lower_words("title_qualifiers.txt")
-# "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
+# "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"; "... and chief
+# scientific officer, at the Vale Agency"
 _AFTER_ORG = re.compile(
-    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in)\s+"
+    r"(?:,\s+at|\s+(?:in\s+common\s+)?(?:of|for|at|with|in))\s+"
     r"((?:both\s+)?(?:the\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")

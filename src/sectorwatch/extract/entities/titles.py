@@ -29,14 +29,17 @@ _TAILED = open_titles("tailed", "region")
 _KEEP_ROLE = open_titles("region")
 _MAX_WORDS = 4
 _LEAD = re.compile(r"\s+(of|for)(?=\s)")
+_REGION_LEAD = re.compile(r"\s+(?:of|for)(?:\s+the)?(?=\s)")
+_REGION_OF = re.compile(r"\s+of(?=\s+[A-Z])")
 _WORD = re.compile(r"\s+(?:(and|&)\s+)?([A-Za-z][a-z’'-]*)(?![\w’'-])")
 _OPEN_HEADS = tuple(sorted(f"{t} " for t in open_titles("open")))
 
 
 def _tail(
-    ctx: ArticleContext, pos: int, capitals: bool, limit: int = _MAX_WORDS
+    ctx: ArticleContext, pos: int, capitals: bool, limit: int = _MAX_WORDS, region: bool = False
 ) -> tuple[list[str], int] | None:
-    """The words completing a title from `pos` (after "of"/"for"), and where they end."""
+    """The words completing a title from `pos` (after "of"/"for"), and where they end; a
+    `region` ("the North East") is no body's name."""
     text = ctx.text
     people, orgs = ctx.people, ctx.organisations
     taken: list[tuple[str | None, str, int]] = []  # ("and" or None, word, its end)
@@ -48,7 +51,7 @@ def _tail(
         joined, word = m.group(1), m.group(2)
         if word.lower() in title_stop_words() or (joined and not taken):
             break
-        if word[0].isupper() and (
+        if (word[0].isupper() and not region) and (
             word in organisation_head_words() or word in organisation_table().generic
         ):
             # "Director of Brindle Care": the capitalised words before were a body's name
@@ -78,6 +81,17 @@ def complete_title(ctx: ArticleContext, variant: str, t_end: int) -> tuple[str, 
     text = ctx.text
     role = canonical_title(variant)
     capitals = variant[:1].isupper()
+    if role in _KEEP_ROLE:
+        # "regional director for the South of England Sam Bell": the region, any case,
+        # ends before the holder's name
+        lead = _REGION_LEAD.match(text, t_end)
+        found = _tail(ctx, lead.end(), True, region=True) if lead else None
+        end = t_end
+        while found is not None:
+            end = found[1]
+            inner = _REGION_OF.match(text, end)  # "the South of England"
+            found = _tail(ctx, inner.end(), True, region=True) if inner else None
+        return role, end, variant
     if role in _TAILED:
         lead = _LEAD.match(text, t_end)
         found = _tail(ctx, lead.end(), capitals and lead.group(1) == "of") if lead else None

@@ -1,0 +1,127 @@
+"""Titles the vocabulary must know, titles written before a name, compound posts and
+misspelt titled names: a small fictional article in, the exact role facts out."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+
+def roles_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
+    article = make_article(*paragraphs)
+    return {(r.person, r.role, r.organisation, r.status) for r in extractor.extract(article).roles}
+
+
+# (a) posts of councils, unions, colleges and agencies
+
+
+def test_chair_of_council_is_one_title(extractor):
+    assert roles_of(
+        extractor, "Dr Alan Pike, chair of council of the Westland Medical Association, said no."
+    ) == {("Alan Pike", "chair of council", "Westland Medical Association", "current")}
+    assert roles_of(
+        extractor,
+        "The Westland Medical Association (WMA) has elected Dr Alan Pike as its chair of council.",
+    ) == {("Alan Pike", "chair of council", "Westland Medical Association", "current")}
+
+
+def test_director_general_takes_its_portfolio_and_a_body_after_a_comma(extractor):
+    got = roles_of(
+        extractor,
+        "Professor Nia Vale is currently director general of science and research, and chief "
+        "scientific officer, at the Westland Health Protection Agency (WHPA).",
+    )
+    assert got == {
+        (
+            "Nia Vale",
+            "director general of science and research",
+            "Westland Health Protection Agency",
+            "current",
+        ),
+        ("Nia Vale", "chief scientific officer", "Westland Health Protection Agency", "current"),
+    }
+
+
+def test_partner_and_member_count_only_with_their_body(extractor):
+    assert roles_of(
+        extractor,
+        "Dr Ravi Shah, a partner at the Oakfield Group, said it was good. He is a member of "
+        "the Westland Medical Association.",
+    ) == {
+        ("Ravi Shah", "partner", "Oakfield Group", "current"),
+        ("Ravi Shah", "member", "Westland Medical Association", "current"),
+    }
+    assert (
+        roles_of(
+            extractor,
+            "Dr Ravi Shah said the partner organisations agreed. A member of staff said no.",
+        )
+        == set()
+    )
+
+
+# (b) compound posts
+
+
+def test_chief_executive_and_registrar_is_one_post(extractor):
+    assert roles_of(
+        extractor,
+        "Helen Marsh will be acting chief executive and registrar of the Westland Care Council.",
+    ) == {("Helen Marsh", "chief executive and registrar", "Westland Care Council", "acting")}
+
+
+def test_two_posts_joined_by_and_stay_two(extractor):
+    assert roles_of(
+        extractor,
+        "Dr Ellen Marsh, medical director and deputy chief executive of Fenmoor NHS Foundation "
+        "Trust, said no.",
+    ) == {
+        ("Ellen Marsh", "medical director", "Fenmoor NHS Foundation Trust", "current"),
+        ("Ellen Marsh", "deputy chief executive", "Fenmoor NHS Foundation Trust", "current"),
+    }
+
+
+# (c) titles before names
+
+
+def test_title_of_the_trust_before_a_name(extractor):
+    assert roles_of(
+        extractor,
+        "Fenmoor NHS Foundation Trust has a new plan.",
+        "Chair of the Trust Jane Doe said it was a good day.",
+    ) == {("Jane Doe", "chair", "Fenmoor NHS Foundation Trust", "current")}
+
+
+def test_regional_title_with_its_region_before_a_name(extractor):
+    assert roles_of(
+        extractor,
+        "Those leaving include regional director for the South of England Sam Bell and others.",
+    ) == {("Sam Bell", "regional director", None, "current")}
+    assert roles_of(extractor, "Regional director for London John Doe said it was good.") == {
+        ("John Doe", "regional director", None, "current")
+    }
+
+
+# (d) names
+
+
+def test_titled_surname_misspelt_by_one_letter_is_the_full_name(extractor):
+    assert roles_of(
+        extractor,
+        "Fenmoor Health Agency has named Dana Bodwen as interim chief executive. Ms Bodwin is "
+        "chief people officer at the Civic Prosecution Service.",
+    ) == {
+        ("Dana Bodwen", "chief executive", "Fenmoor Health Agency", "interim"),
+        ("Dana Bodwen", "chief people officer", "Civic Prosecution Service", "current"),
+    }
+
+
+def test_a_short_titled_surname_is_not_matched_loosely(extractor):
+    got = roles_of(
+        extractor,
+        "Fenmoor Health Agency has named Dana Bell as interim chief executive. Ms Ball is chief "
+        "people officer at the Civic Prosecution Service.",
+    )
+    assert got == {
+        ("Dana Bell", "chief executive", "Fenmoor Health Agency", "interim"),
+        ("Ms Ball", "chief people officer", "Civic Prosecution Service", "current"),
+    }
