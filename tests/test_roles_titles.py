@@ -125,3 +125,45 @@ def test_a_short_titled_surname_is_not_matched_loosely(extractor):
         ("Dana Bell", "chief executive", "Fenmoor Health Agency", "interim"),
         ("Ms Ball", "chief people officer", "Civic Prosecution Service", "current"),
     }
+
+
+# (e) title-case portfolios and listed chief officers
+
+
+def test_title_case_portfolio_before_its_body_is_the_post_not_a_body(extractor):
+    assert roles_of(
+        extractor,
+        "Dr Jo Grey is the Executive Director of Resources and Technology Services at the "
+        "Westland Care Council.",
+    ) == {
+        (
+            "Jo Grey",
+            "executive director of resources and technology services",
+            "Westland Care Council",
+            "current",
+        )
+    }
+
+
+def test_chief_officer_of_listed_portfolios_is_one_title(extractor):
+    assert roles_of(
+        extractor,
+        "Westland Health Agency has named Navina Pike as Chief Workforce, Training and "
+        "Education Officer.",
+    ) == {
+        (
+            "Navina Pike",
+            "chief workforce, training and education officer",
+            "Westland Health Agency",
+            "current",
+        )
+    }
+
+
+# (f) politicians
+
+
+def test_party_mp_is_an_mp_of_no_organisation(extractor):
+    assert roles_of(
+        extractor, "Fenmoor NHS Trust is closing a ward. Labour MP Jo Pardoe said no."
+    ) == {("Jo Pardoe", "MP", None, "current")}

@@ -139,9 +139,10 @@ def _parties() -> frozenset[str]:
     return frozenset(row[0].strip() for row in rows("political_parties.txt"))
 
 
-def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | None:
+def _place_of(text: str, t_start: int, t_end: int) -> tuple[str | None, int, int] | None:
     """The place a post such as MP belongs to: "for PLACE" after the title, else the
-    capitalised name right before it that is no party; (place, start, end)."""
+    capitalised name right before it that is no party; (place, start, end). After a party
+    alone ("Labour MP Jo Pardoe") the post is the party's member's, of no place (None)."""
     after = _PLACE_AFTER.match(text, t_end)
     if after is not None:
         return after.group(1), t_start, after.end(1)
@@ -152,7 +153,7 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
     while words and (words[0] in _parties() or words[0] in {"The", "A", "An", "Local", "Former"}):
         words = words[1:]
     if not words or " ".join(words) in _parties():
-        return None
+        return (None, t_start, t_end) if before.group(1).split()[-1] in _parties() else None
     place = " ".join(words)
     return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
 
@@ -275,6 +276,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             if place is None:
                 continue
             organisation, left, end = place[0], min(left, place[1]), max(end, place[2])
+            owner_unknown = owner_unknown or organisation is None  # a party's: no body
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:

@@ -73,6 +73,34 @@ def _tail(
     return words, taken[-1][2]
 
 
+_PORTFOLIO = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w’'-]*){0,6})"
+    r"(?=,?\s+(?:at|of|in|with)\s+((the\s+)?[A-Za-z]+))"
+)
+
+
+def _portfolio(ctx: ArticleContext, pos: int) -> tuple[list[str], int] | None:
+    """A portfolio in title case before the body that holds the post ("Executive Director
+    of Resources and Digital Services at the Vale Council"): its words, and where they end.
+    Not a body's own name, nor a person's; only when a body the article names follows."""
+    m = _PORTFOLIO.match(ctx.text, pos)
+    orgs, people = ctx.organisations, ctx.people
+    if m is None or orgs is None:
+        return None
+    phrase = re.sub(r"\s+", " ", m.group(1))
+    if organisation_table().lookup(phrase) or organisation_table().lookup(
+        re.sub(r"^the ", "", phrase)
+    ):
+        return None
+    if people is not None and people.starting_in(m.start(1), m.end(1)):
+        return None
+    body = m.group(2)
+    named = orgs.starting_at(m.start(2) + len(m.group(3) or "")) is not None
+    if not named and not (m.group(3) and orgs.resolve_anaphor(body, m.start(2))):
+        return None  # "at the trust": the article's trust
+    return phrase.split(), m.end(1)
+
+
 def complete_title(ctx: ArticleContext, variant: str, t_end: int) -> tuple[str, int, str]:
     """The canonical title of a matched `variant` ending at `t_end`, completed by the words
     that follow it ("director" + "of provider improvement"), where it ends, and the variant
@@ -94,7 +122,9 @@ def complete_title(ctx: ArticleContext, variant: str, t_end: int) -> tuple[str, 
         return role, end, variant
     if role in _TAILED:
         lead = _LEAD.match(text, t_end)
-        found = _tail(ctx, lead.end(), capitals and lead.group(1) == "of") if lead else None
+        found = _portfolio(ctx, lead.end()) if lead else None
+        if lead and found is None:
+            found = _tail(ctx, lead.end(), capitals and lead.group(1) == "of")
         if found is None or lead is None:
             return role, t_end, variant
         words, end = found
