@@ -167,3 +167,48 @@ def test_party_mp_is_an_mp_of_no_organisation(extractor):
     assert roles_of(
         extractor, "Fenmoor NHS Trust is closing a ward. Labour MP Jo Pardoe said no."
     ) == {("Jo Pardoe", "MP", None, "current")}
+
+
+# (g) open titles written out in full
+
+
+def test_a_capitalised_portfolio_before_the_holder_is_the_title(extractor):
+    assert roles_of(
+        extractor,
+        "Responding to the report, Westland Nurses Union Head of Health Ana Diaz said the plan "
+        "was bad.",
+    ) == {("Ana Diaz", "head of health", "Westland Nurses Union", "current")}
+
+
+def test_a_full_title_goes_on_with_and_but_not_into_a_second_post(extractor):
+    assert roles_of(
+        extractor,
+        "Fenmoor NHS Trust met on Monday.",
+        "Director of finance and business services Tracey Pole’s report was read at the board.",
+    ) == {
+        ("Tracey Pole", "director of finance and business services", "Fenmoor NHS Trust", "current")
+    }
+    assert roles_of(
+        extractor,
+        "Dr Ellen Marsh, director of nursing and deputy chief executive of Fenmoor NHS "
+        "Foundation Trust, said no.",
+    ) == {
+        ("Ellen Marsh", "director of nursing", "Fenmoor NHS Foundation Trust", "current"),
+        ("Ellen Marsh", "deputy chief executive", "Fenmoor NHS Foundation Trust", "current"),
+    }
+
+
+def test_head_of_a_new_body_is_not_a_portfolio(extractor):
+    assert roles_of(
+        extractor, "Jo Marr, head of the new Westland Standards Agency, said it was ready."
+    ) == {("Jo Marr", "chief executive", "Westland Standards Agency", "current")}
+
+
+# (h) organisation names written with "FT"
+
+
+def test_a_trust_written_with_ft_keeps_its_full_name(extractor):
+    assert roles_of(
+        extractor,
+        "Dr Jo Fell, previously medical director at Westbury College London Hospitals FT, spoke.",
+    ) == {("Jo Fell", "medical director", "Westbury College London Hospitals FT", "former")}
