@@ -212,3 +212,14 @@ def test_a_trust_written_with_ft_keeps_its_full_name(extractor):
         extractor,
         "Dr Jo Fell, previously medical director at Westbury College London Hospitals FT, spoke.",
     ) == {("Jo Fell", "medical director", "Westbury College London Hospitals FT", "former")}
+
+
+def test_shadow_secretary_keeps_its_title_as_written_and_no_body(extractor):
+    assert roles_of(
+        extractor,
+        "Fenmoor NHS Trust is closing a ward. Ann Bell, the Liberal Party's shadow health "
+        "secretary, said it was bad.",
+    ) == {("Ann Bell", "shadow health secretary", None, "current")}
+    assert roles_of(
+        extractor, "Fenmoor NHS Trust is closing a ward. Shadow health secretary Ann Bell said no."
+    ) == {("Ann Bell", "shadow health secretary", None, "current")}
