@@ -223,3 +223,14 @@ def test_shadow_secretary_keeps_its_title_as_written_and_no_body(extractor):
     assert roles_of(
         extractor, "Fenmoor NHS Trust is closing a ward. Shadow health secretary Ann Bell said no."
     ) == {("Ann Bell", "shadow health secretary", None, "current")}
+
+
+def test_area_lead_in_an_apposition_takes_the_body_after_it(extractor):
+    assert roles_of(
+        extractor,
+        "Sarah Pike, head of workforce at Fenmoor NHS Foundation Trust, said it was good. Tom "
+        "Reed, the digital lead at the trust, agreed.",
+    ) == {
+        ("Sarah Pike", "head of workforce", "Fenmoor NHS Foundation Trust", "current"),
+        ("Tom Reed", "digital lead", "Fenmoor NHS Foundation Trust", "current"),
+    }

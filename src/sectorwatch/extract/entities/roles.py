@@ -158,11 +158,12 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str | None, int, int
     return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
 
 
-# "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
+# "Ann Pike, digital lead; Tom Reed, workforce lead", "Tom Reed, the estates lead at the
+# trust": a list item's or an apposition's area before "lead"
 @lru_cache(maxsize=1)
 def _area() -> re.Pattern[str]:
     stops = "|".join(sorted(title_stop_words(), key=len, reverse=True))
-    return re.compile(rf",\s+((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
+    return re.compile(rf",\s+(?:(?:the|its|a)\s+)?((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
 
 
 def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
