@@ -234,3 +234,19 @@ def test_area_lead_in_an_apposition_takes_the_body_after_it(extractor):
         ("Sarah Pike", "head of workforce", "Fenmoor NHS Foundation Trust", "current"),
         ("Tom Reed", "digital lead", "Fenmoor NHS Foundation Trust", "current"),
     }
+
+
+def test_devolved_governments_hold_their_officials_posts(extractor):
+    assert roles_of(
+        extractor,
+        "Jo Marr, the Scottish Government’s director-general for health and social care, said "
+        "no. Ed Pryce, chief medical officer at the Welsh Government, agreed.",
+    ) == {
+        (
+            "Jo Marr",
+            "director general for health and social care",
+            "Scottish Government",
+            "current",
+        ),
+        ("Ed Pryce", "chief medical officer", "Welsh Government", "current"),
+    }
