@@ -250,3 +250,14 @@ def test_devolved_governments_hold_their_officials_posts(extractor):
         ),
         ("Ed Pryce", "chief medical officer", "Welsh Government", "current"),
     }
+
+
+def test_national_bodies_of_the_devolved_nations_keep_their_full_names(extractor):
+    assert roles_of(
+        extractor,
+        "Jo Marr, previously chief executive of NHS Education for Scotland, said no. Ed Pryce, "
+        "chief executive of Public Health Wales, agreed.",
+    ) == {
+        ("Jo Marr", "chief executive", "NHS Education for Scotland", "former"),
+        ("Ed Pryce", "chief executive", "Public Health Wales", "current"),
+    }
