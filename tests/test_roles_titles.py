@@ -261,3 +261,15 @@ def test_national_bodies_of_the_devolved_nations_keep_their_full_names(extractor
         ("Jo Marr", "chief executive", "NHS Education for Scotland", "former"),
         ("Ed Pryce", "chief executive", "Public Health Wales", "current"),
     }
+
+
+def test_name_mp_is_the_holders_post_of_no_place(extractor):
+    assert roles_of(
+        extractor,
+        "Fenmoor NHS Trust is closing a ward. Sam Ode MP, the care minister, said no. East "
+        "Leybourne MP Jo Bell said yes.",
+    ) == {
+        ("Sam Ode", "MP", None, "current"),
+        ("Sam Ode", "care minister", None, "current"),
+        ("Jo Bell", "MP", "East Leybourne", "current"),
+    }

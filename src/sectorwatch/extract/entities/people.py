@@ -170,6 +170,17 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))
+    # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
+    # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
+    posts = [v for v in role_vocabulary().of_place if " " not in v]
+    if posts:
+        alt = "|".join(re.escape(v.upper()) for v in posts)
+        for m in re.finditer(
+            rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
+            r"(?![\w-])(?![ \t]+[A-Z])",
+            text,
+        ):
+            spans.append((m.start(1), m.end(1)))
     # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
     # whose verb (one to three lower-case words) gives it a title with "as"
     for m in re.finditer(

@@ -273,7 +273,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         if variant.lower() in vocab.of_place:
             # "Fernhurst and Leybourne MP Claire Dunmore", "the MP for Fernhurst and Leybourne"
-            place = _place_of(text, t_start, t_end)
+            # "Sam Ode MP": the name before is the holder's, not a constituency
+            named = people.ending_at(len(text[:t_start].rstrip())) is not None
+            place = (None, t_start, t_end) if named else _place_of(text, t_start, t_end)
             if place is None:
                 continue
             organisation, left, end = place[0], min(left, place[1]), max(end, place[2])
