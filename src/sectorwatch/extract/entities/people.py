@@ -43,6 +43,7 @@ from sectorwatch.model import Mention
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
+_CAP_WORD = r"(?:[A-Z][\w’'-]*)"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PRONOUN = re.compile(rf"\b(?:{word_alternation(pronoun_genders())})\b", re.I)
 _NOT_NAME_WORDS = calendar_words() | words("not_name_capitals.txt")
@@ -156,10 +157,30 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
     titles = role_vocabulary().pattern.pattern
     for m in re.finditer(rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", text):
         spans.append((m.start(2), m.end(2)))
+    # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
+    # Bell;": the two capitalised words after the title's body or region, before a lower-case
+    # word or a stop, are a name
+    for m in re.finditer(
+        rf"{titles}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
+        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
+        text,
+    ):
+        spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", text):
         spans.append((m.start(2), m.end(2)))
     for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
         spans.append((m.start(1), m.end(1)))
+    # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
+    # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
+    posts = [v for v in role_vocabulary().of_place if " " not in v]
+    if posts:
+        alt = "|".join(re.escape(v.upper()) for v in posts)
+        for m in re.finditer(
+            rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
+            r"(?![\w-])(?![ \t]+[A-Z])",
+            text,
+        ):
+            spans.append((m.start(1), m.end(1)))
     # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
     # whose verb (one to three lower-case words) gives it a title with "as"
     for m in re.finditer(
@@ -247,6 +268,26 @@ def _month_surname(text: str, end: int, words: list[str], i: int) -> bool:
     )
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter inserted, dropped or changed turns `a` into `b`."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt_surname(name: str, by_last: dict[str, set[str]]) -> str | None:
+    """The one full name whose surname a titled surname misspells by one letter ("Ms
+    Bodwin" after "Dana Bodwen"), when the surname is long enough to tell (five letters)
+    and only one full name is that close."""
+    if len(name) < 5:
+        return None
+    close = {n for last, ns in by_last.items() if _one_edit_apart(name, last) for n in ns}
+    return next(iter(close)) if len(close) == 1 else None
+
+
 def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
@@ -301,6 +342,8 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     for s, e, name, gender in found:
         canon = resolve(name)
         surface = re.sub(r"\s+", " ", _POSSESSIVE.sub("", text[s:e].strip()))
+        if canon is None and " " not in name and surface != name:
+            canon = _misspelt_surname(name, by_last)  # "Ms Bodwin" for "Dana Bodwen"
         if canon is None and " " not in name and (surface != name or name in titled_alone):
             # "Lord Ashdown", "Baroness Harding" with no first name anywhere in the article:
             # the titled surname is the fullest name the article gives.

@@ -69,9 +69,10 @@ _MODS = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIERS = lower_words("title_qualifiers.txt")
-# "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"
+# "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"; "... and chief
+# scientific officer, at the Vale Agency"
 _AFTER_ORG = re.compile(
-    r"\s+(?:in\s+common\s+)?(?:of|for|at|with|in|on)\s+"
+    r"(?:,\s+at|\s+(?:in\s+common\s+)?(?:of|for|at|with|in|on))\s+"
     r"((?:both\s+)?(?:[Tt]he\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
@@ -119,9 +120,10 @@ def _parties() -> frozenset[str]:
     return frozenset(row[0].strip() for row in rows("political_parties.txt"))
 
 
-def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | None:
+def _place_of(text: str, t_start: int, t_end: int) -> tuple[str | None, int, int] | None:
     """The place a post such as MP belongs to: "for PLACE" after the title, else the
-    capitalised name right before it that is no party; (place, start, end)."""
+    capitalised name right before it that is no party; (place, start, end). After a party
+    alone ("Labour MP Jo Pardoe") the post is the party's member's, of no place (None)."""
     after = _PLACE_AFTER.match(text, t_end)
     if after is not None:
         return after.group(1), t_start, after.end(1)
@@ -132,16 +134,17 @@ def _place_of(text: str, t_start: int, t_end: int) -> tuple[str, int, int] | Non
     while words and (words[0] in _parties() or words[0] in {"The", "A", "An", "Local", "Former"}):
         words = words[1:]
     if not words or " ".join(words) in _parties():
-        return None
+        return (None, t_start, t_end) if before.group(1).split()[-1] in _parties() else None
     place = " ".join(words)
     return place, t_start - len(before.group(0)) + before.group(0).index(words[0]), t_end
 
 
-# "Ann Pike, digital lead; Tom Reed, workforce lead": a list item's area before "lead"
+# "Ann Pike, digital lead; Tom Reed, workforce lead", "Tom Reed, the estates lead at the
+# trust": a list item's or an apposition's area before "lead"
 @lru_cache(maxsize=1)
 def _area() -> re.Pattern[str]:
     stops = "|".join(sorted(title_stop_words(), key=len, reverse=True))
-    return re.compile(rf",\s+((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
+    return re.compile(rf",\s+(?:(?:the|its|a)\s+)?((?:(?!(?:{stops})\s)[a-z][a-z-]*\s+){{1,2}})$")
 
 
 def _listed_area(ctx: ArticleContext, variant: str, left: int) -> tuple[str, int] | None:
@@ -252,10 +255,13 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         if variant.lower() in vocab.of_place:
             # "Fernhurst and Leybourne MP Claire Dunmore", "the MP for Fernhurst and Leybourne"
-            place = _place_of(text, t_start, t_end)
+            # "Sam Ode MP": the name before is the holder's, not a constituency
+            named = people.ending_at(len(text[:t_start].rstrip())) is not None
+            place = (None, t_start, t_end) if named else _place_of(text, t_start, t_end)
             if place is None:
                 continue
             organisation, left, end = place[0], min(left, place[1]), max(end, place[2])
+            owner_unknown = owner_unknown or organisation is None  # a party's: no body
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:

@@ -26,6 +26,13 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+# "Chief Workforce, Training and Education Officer": a chief officer of several portfolios
+# listed in title case is one title, kept as written
+_LISTED_CHIEF = (
+    r"Chief(?:[ \t]+[A-Z][a-z]+,)+[ \t]+[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+[ \t]+Officer"
+)
+
+
 @dataclass
 class RoleVocabulary:
     canonical: dict[str, str]  # lower-cased variant -> canonical title
@@ -60,7 +67,7 @@ def role_vocabulary() -> RoleVocabulary:
     pattern = re.compile(
         # "then-Health Secretary", "ex-chair": the prefix is a status word, not a compound
         rf"(?:(?<![\w-])|(?<=\b[Tt]hen-)|(?<=\b[Ee]x-))"
-        rf"(?P<title>(?i:{word_alt})|{acr_alt})(?![\w-])",
+        rf"(?P<title>{_LISTED_CHIEF}|(?i:{word_alt})|{acr_alt})(?![\w-])",
     )
     return RoleVocabulary(canonical, after_org, pattern, of_place)
 
