@@ -24,6 +24,7 @@ from sectorwatch.extract.entities.organisations import (
     _strip,
     fits_blend,
     fits_short_name,
+    unexpanded_short_names,
 )
 from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
@@ -221,6 +222,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     table = organisation_table()
     spans: list[tuple[int, int]] = []
     resolver: dict[str, str] = {}
+    unwritten = unexpanded_short_names(text, table)
 
     for m in table.pattern.finditer(text):
         spans.append((m.start(), m.end()))
@@ -262,7 +264,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
 
     def resolve(surface: str) -> str:
         key = _strip(surface)
-        found = resolver.get(key) or table.lookup(key) or key
+        found = resolver.get(key) or (None if key in unwritten else table.lookup(key)) or key
         return resolver.get(found, found)
 
     taken = _trimmed(text, taken, table, resolver)
@@ -378,7 +380,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     for c in combined:
         resolver.setdefault(_strip(c.text), c.canonical)
     # Phrases that refer back ("the joint organisation", "the institute") become mentions.
-    provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of)
+    provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of, unwritten)
     phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head", "pair")]
     alt = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
@@ -400,4 +402,4 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     # Names the table knows by a shorter surface resolve through it as well.
     for mention in index_mentions:
         resolver.setdefault(_strip(mention.text), mention.canonical)
-    return OrganisationIndex(index_mentions, resolver, table, parts_of)
+    return OrganisationIndex(index_mentions, resolver, table, parts_of, unwritten)
