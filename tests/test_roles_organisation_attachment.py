@@ -22,3 +22,31 @@ def test_a_short_name_the_article_expands_takes_the_full_name(extractor):
         "GMC chief executive Tamsin Orley will step down in June.",
     )
     assert got == {("Tamsin Orley", "chief executive", "General Medical Council")}
+
+
+def test_the_body_the_lead_sentence_opens_with_is_the_articles_body(extractor):
+    # named once, and another body twice: the lead's subject is what the article is about
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust yesterday announced the team that will lead it next year.",
+        "The team was chosen after talks with Kestrel Vale ICB and local leaders.",
+        "Kestrel Vale ICB welcomed the news.",
+        "Ann Lowe will remain in post as medical director until July.",
+    )
+    assert got == {("Ann Lowe", "medical director", "Fernhurst Health NHS Trust")}
+
+
+def test_a_body_from_context_gives_way_to_the_articles_body(extractor):
+    # the ICB named in the sentence before is not the former chair's body, nor is the
+    # board the sentence names after him
+    trust = "Fernhurst Health NHS Trust"
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has named a new chair.",
+        "Fernhurst Health NHS Trust said the choice was unanimous.",
+        "Fernhurst Health NHS Trust has been in special measures since May.",
+        "Kestrel Vale ICB has been asked to step in.",
+        "Today’s announcement comes after former chair Tom Reed stepped down ahead of a "
+        "report from the Care Standards Board.",
+    )
+    assert got == {("Tom Reed", "chair", trust)}
