@@ -50,3 +50,18 @@ def test_a_body_from_context_gives_way_to_the_articles_body(extractor):
         "report from the Care Standards Board.",
     )
     assert got == {("Tom Reed", "chair", trust)}
+
+
+def test_a_body_the_sentence_names_only_after_the_post_is_not_its_body(extractor):
+    # the broadcaster that revealed the story is no employer
+    trust = "Fernhurst Health NHS Trust"
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust is looking for its fifth leader in five years.",
+        "Fernhurst Health NHS Trust said it would advertise the post.",
+        "Fernhurst Health NHS Trust has apologised to its staff.",
+        "Kestrel Broadcasting Group found that the board had been misled.",
+        "Tom Reed was appointed chief executive in 2020 but withdrew a month later after "
+        "Kestrel Broadcasting Group revealed he had lied.",
+    )
+    assert got == {("Tom Reed", "chief executive", trust)}

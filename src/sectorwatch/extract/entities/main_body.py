@@ -65,9 +65,16 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
     for f in facts:
         if f.organisation != body and (f.organisation or not is_national_title(f.role)):
             s, e = ctx.sentence_span(f.start, f.end)
-            named = {m.canonical for m in ctx.organisations.in_span(s, e)}
+            mentions = ctx.organisations.in_span(s, e)
+            # a body from context is stated only where the sentence names it by the fact
+            # ("... after the BBC revealed" names no employer)
+            by_fact = {
+                m.canonical
+                for m in mentions
+                if m.start < f.end or not ctx.text[f.end : m.start].strip(" ,")
+            }
             org = f.organisation
-            stated = org in named or org in ctx.text[s:e] if org else bool(named)
+            stated = org in by_fact or org in ctx.text[s : f.end] if org else bool(mentions)
             if not stated and not _owned(ctx, f):
                 f = replace(f, organisation=body)
         out.append(f)
