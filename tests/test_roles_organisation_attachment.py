@@ -65,3 +65,13 @@ def test_a_body_the_sentence_names_only_after_the_post_is_not_its_body(extractor
         "Kestrel Broadcasting Group revealed he had lied.",
     )
     assert got == {("Tom Reed", "chief executive", trust)}
+
+
+def test_a_body_described_before_its_name_is_the_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has a new chair.",
+        "At present, Tom Reed is based at Kestrel Vale ICB, while Ann Lowe is chief nurse at "
+        "the regulatory body Holt Care Standards Board.",
+    )
+    assert got == {("Ann Lowe", "chief nurse", "Holt Care Standards Board")}

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.national_posts import is_national_title
-from sectorwatch.extract.entities.role_context import press_titles
+from sectorwatch.extract.entities.role_context import DESCRIBED_BODY, press_titles
 from sectorwatch.extract.entities.vocab import organisation_table, role_vocabulary
 from sectorwatch.model import RoleFact
 
@@ -71,7 +71,9 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
             by_fact = {
                 m.canonical
                 for m in mentions
-                if m.start < f.end or not ctx.text[f.end : m.start].strip(" ,")
+                if m.start < f.end
+                or not ctx.text[f.end : m.start].strip(" ,")
+                or DESCRIBED_BODY.fullmatch(ctx.text, f.end, m.start)
             }
             org = f.organisation
             stated = org in by_fact or org in ctx.text[s : f.end] if org else bool(mentions)
