@@ -75,3 +75,27 @@ def test_a_body_described_before_its_name_is_the_posts(extractor):
         "the regulatory body Holt Care Standards Board.",
     )
     assert got == {("Ann Lowe", "chief nurse", "Holt Care Standards Board")}
+
+
+def test_a_name_less_its_generic_first_word_and_its_tail_is_a_short_name(extractor):
+    # "the National Digital Academy for Community Nursing" is found whole, and "Digital
+    # Academy" stands for it
+    academy = "National Digital Academy for Community Nursing"
+    got = roles_of(
+        extractor,
+        "Fenland Carers Alliance and the National Digital Academy for Community Nursing are "
+        "to merge next month.",
+        "Fenland Carers Alliance will lead the merged body.",
+        "Digital Academy chair Ruth Pell is to step down.",
+    )
+    assert got == {("Ruth Pell", "chair", academy)}
+
+
+def test_the_department_is_the_department_the_article_names(extractor):
+    got = roles_of(
+        extractor,
+        "Fenland Carers Alliance is to merge with Holt Care Network.",
+        "The Department of Rural Affairs welcomed the move.",
+        "“This is good news,” said Tom Reed, director of rural health at the department.",
+    )
+    assert got == {("Tom Reed", "director of rural health", "Department of Rural Affairs")}

@@ -16,7 +16,11 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.organisation_spans import after_short_name, trim
+from sectorwatch.extract.entities.organisation_spans import (
+    after_short_name,
+    capitalised_lead,
+    trim,
+)
 from sectorwatch.extract.entities.organisations import (
     _POSSESSIVE,
     OrganisationIndex,
@@ -126,6 +130,7 @@ _FUNCTION_WORDS = words("organisation_openers.txt")
 # Closed-class words and sentence adverbs that open a sentence without naming anything
 # ("Meanwhile NHS England ..."): words, not tags, so the tagger need not run over the article.
 _SENTENCE_OPENERS = words("sentence_openers.txt")
+_LEAD_STOPS = _FUNCTION_WORDS | _SENTENCE_OPENERS
 
 
 def _suffix_spans(
@@ -244,7 +249,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             read = [(list_start(text, *read[0]), read[0][1])]
         spans.extend(after_short_name(text, se, resolver) for se in read)
     for m in table.prefix_pattern.finditer(text):
-        spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
+        start = capitalised_lead(text, m.start(), _LEAD_STOPS)
+        spans.append((start, m.start() + len(_trim_connectors(m.group(0)))))
 
     # Longest spans win (the tagger's only where the rules found nothing); drop those that
     # cross a newline or are generic single words.
@@ -293,6 +299,12 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
                 continue  # a common word ("Patients"), not a short name
             prefixes.setdefault(prefix, set()).add(name)
+        # "Skills Academy" for "National Skills Academy for Social Care": the name less a
+        # generic first word, cut before its "for"/"of" tail
+        if len(words) > 2 and words[0] in table.generic and words[1] not in table.generic:
+            for k in range(3, len(words)):
+                if words[k] in ("for", "of") and words[k - 1][:1].isupper():
+                    prefixes.setdefault(" ".join(words[1:k]), set()).add(name)
     unique = {p: next(iter(ns)) for p, ns in prefixes.items() if len(ns) == 1}
     for name in list(names):
         if name in unique and name not in table.alias_to_canonical.values():

@@ -90,3 +90,26 @@ def after_short_name(
     if m and m.group(1) in short_names and m.end() < span[1]:
         return (m.end(), span[1])
     return span
+
+
+_LEAD_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ \t]+$")
+
+
+def capitalised_lead(text: str, start: int, openers: frozenset[str]) -> int:
+    """Where a "HEAD of/for NAME" name starts once the capitalised words right before it
+    are taken in: "National Skills Academy for Social Care", "National Institute for Health
+    Research" (not one of `openers`, an honorific, an acronym or "The")."""
+    for _ in range(3):
+        m = _LEAD_WORD.search(text, max(0, start - 30), start)
+        if m is None:
+            break
+        word = m.group(1)
+        if (
+            word in {"The", "A", "An"}
+            or word in openers
+            or honorific_pattern().match(word + " ")
+            or word.isupper()
+        ):
+            break
+        start = m.start(1)
+    return start
