@@ -99,3 +99,11 @@ def test_the_department_is_the_department_the_article_names(extractor):
         "“This is good news,” said Tom Reed, director of rural health at the department.",
     )
     assert got == {("Tom Reed", "director of rural health", "Department of Rural Affairs")}
+
+
+def test_a_name_ending_ft_is_a_foundation_trust(extractor):
+    got = roles_of(
+        extractor,
+        "Ann Lowe, chair of Holt and Fenmouth Teaching Hospitals FT, is to step down.",
+    )
+    assert got == {("Ann Lowe", "chair", "Holt and Fenmouth Teaching Hospitals FT")}
