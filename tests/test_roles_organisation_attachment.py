@@ -107,3 +107,15 @@ def test_a_name_ending_ft_is_a_foundation_trust(extractor):
         "Ann Lowe, chair of Holt and Fenmouth Teaching Hospitals FT, is to step down.",
     )
     assert got == {("Ann Lowe", "chair", "Holt and Fenmouth Teaching Hospitals FT")}
+
+
+def test_joining_a_government_last_year_as_a_post_is_a_post_there(extractor):
+    got = roles_of(
+        extractor,
+        "Ann Lowe was chief executive of Holt Care Network before joining the Northern Isles "
+        "Government last year as director of digital reform.",
+    )
+    assert got == {
+        ("Ann Lowe", "chief executive", "Holt Care Network"),
+        ("Ann Lowe", "director of digital reform", "Northern Isles Government"),
+    }

@@ -74,7 +74,8 @@ def sharing_bodies(ctx: ArticleContext, left: int) -> tuple[str, ...]:
 # 2016 as": the time phrase between the body and "as" is optional
 _JOINED_AS = re.compile(
     r"(?:\s+(?:in|on|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|\s+(?:in|on)\s+[A-Z][a-z]+"
-    r"(?:\s+\d{1,2})?)?\s+as\s+(?:the\s+|its\s+|their\s+|an?\s+)?$"
+    r"(?:\s+\d{1,2})?|\s+(?:last|this|earlier\s+this)\s+(?:year|month|spring|summer|autumn|"
+    r"winter))?\s+as\s+(?:the\s+|its\s+|their\s+|an?\s+)?$"
 )
 _JOIN_VERB = re.compile(
     r"\b(?:join|joins|joined|joining|rejoins?|rejoined|returns?\s+to|returned\s+to|"
