@@ -119,3 +119,12 @@ def test_joining_a_government_last_year_as_a_post_is_a_post_there(extractor):
         ("Ann Lowe", "chief executive", "Holt Care Network"),
         ("Ann Lowe", "director of digital reform", "Northern Isles Government"),
     }
+
+
+def test_a_body_whose_name_opens_with_a_capital_the_is_the_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Ann Lowe, who has served as interim chief executive at The Holt and Fenmouth "
+        "Hospital NHS Trust since August, has been made permanent.",
+    )
+    assert got == {("Ann Lowe", "chief executive", "Holt and Fenmouth Hospital NHS Trust")}
