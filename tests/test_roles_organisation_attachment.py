@@ -128,3 +128,17 @@ def test_a_body_whose_name_opens_with_a_capital_the_is_the_posts(extractor):
         "Hospital NHS Trust since August, has been made permanent.",
     )
     assert got == {("Ann Lowe", "chief executive", "Holt and Fenmouth Hospital NHS Trust")}
+
+
+def test_a_short_name_and_a_nation_is_a_national_branch_of_its_own(extractor):
+    got = roles_of(
+        extractor,
+        "The Fenland Nurses Union (FNU) has a new leader.",
+        "FNU Wales has also elected Dr Ann Lowe as chair of its council.",
+        "The FNU said it was pleased.",
+        "Tom Reed, chief executive of NHS Learning for Wales, welcomed the news.",
+    )
+    assert got == {
+        ("Ann Lowe", "chair", "FNU Wales"),
+        ("Tom Reed", "chief executive", "NHS Learning for Wales"),
+    }

@@ -19,6 +19,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.organisation_spans import (
     after_short_name,
     capitalised_lead,
+    is_branch,
     trim,
 )
 from sectorwatch.extract.entities.organisations import (
@@ -292,8 +293,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             prefix = " ".join(words[:k])
             if words[k - 1] in name_connectors():
                 continue
-            if words[k] in {"and", "&"}:
-                continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
+            if words[k] in {"and", "&"} or is_branch(words, k):
+                continue  # a part ("Eastbrook" of "Eastbrook and ..."), a parent ("BMA Wales")
             if all(w in table.generic or w in name_connectors() for w in words[:k]):
                 continue
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
