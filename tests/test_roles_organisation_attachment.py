@@ -142,3 +142,12 @@ def test_a_short_name_and_a_nation_is_a_national_branch_of_its_own(extractor):
         ("Ann Lowe", "chair", "FNU Wales"),
         ("Tom Reed", "chief executive", "NHS Learning for Wales"),
     }
+
+
+def test_a_place_owning_a_name_the_article_also_gives_alone_is_not_part_of_it(extractor):
+    got = roles_of(
+        extractor,
+        "Dr Ann Lowe, currently chief executive at Fenmouth’s Harrow Lane Group, is to retire.",
+        "Harrow Lane Group said it would miss her.",
+    )
+    assert got == {("Ann Lowe", "chief executive", "Harrow Lane Group")}

@@ -30,6 +30,7 @@ from sectorwatch.extract.entities.organisations import (
     fits_blend,
     fits_short_name,
     unexpanded_short_names,
+    without_place_owners,
 )
 from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
@@ -410,8 +411,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             resolver.setdefault(name, name)
         del parts
     within = SpanSet((c.start, c.end) for c in combined)
-    index_mentions = [m for m in mentions if not within.covers(m.start)]
-    index_mentions.extend(combined)
+    index_mentions = [m for m in mentions if not within.covers(m.start)] + combined
+    index_mentions = without_place_owners(index_mentions)
     # Names the table knows by a shorter surface resolve through it as well.
     for mention in index_mentions:
         resolver.setdefault(_strip(mention.text), mention.canonical)

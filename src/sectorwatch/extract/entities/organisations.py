@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace
 
 from sectorwatch.data import lines
 from sectorwatch.extract.entities.vocab import OrganisationTable
@@ -90,6 +91,23 @@ def unexpanded_short_names(text: str, table: OrganisationTable) -> frozenset[str
         else:
             short.add(surface)
     return frozenset(a for a in short if table.lookup(a) not in written)
+
+
+_OWNER_WORD = re.compile(r"[A-Z][\w-]*(?:’s|'s)\s+(.+)")
+
+
+def without_place_owners(mentions: list[Mention]) -> list[Mention]:
+    """ "London’s Hurley Group" where the article also names "Hurley Group": the possessive
+    word is a place or owner before the name, not part of it ("King’s College Hospital",
+    never named without "King’s", keeps it)."""
+    names = {m.canonical for m in mentions}
+    out = []
+    for m in mentions:
+        owned = _OWNER_WORD.fullmatch(m.canonical)
+        if owned is not None and owned.group(1) in names:
+            m = replace(m, canonical=owned.group(1))
+        out.append(m)
+    return out
 
 
 def _strip(surface: str) -> str:
