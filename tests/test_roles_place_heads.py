@@ -4,6 +4,7 @@ that place's ICB, not the ICB the article named last."""
 
 from __future__ import annotations
 
+from quote_articles import make_article
 from quote_articles import role_triples as roles_of
 
 
@@ -37,3 +38,14 @@ def test_the_icb_is_the_system_that_the_sentence_or_the_one_before_names(extract
         ("Tom Reed", "chair", "Holt Vale ICB"),
         ("Priya Shah", "chief executive", "Fenmouth ICB"),
     }
+
+
+def test_a_post_read_twice_in_one_sentence_is_one_fact_with_the_specific_status(extractor):
+    article = make_article(
+        "Westmoor ICB has appointed its chair designate.",
+        "Westmoor ICB said the search had been long.",
+        "In Fenmouth ICS Tom Reed, who has been leading the ICS’s development, will be "
+        "designate interim chief executive of the ICB.",
+    )
+    got = [(r.person, r.role, r.organisation, r.status) for r in extractor.extract(article).roles]
+    assert got == [("Tom Reed", "chief executive", "Fenmouth ICS", "interim")]

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.national_posts import is_national_title
-from sectorwatch.extract.entities.role_context import DESCRIBED_BODY, press_titles
+from sectorwatch.extract.entities.role_context import DESCRIBED_BODY, STATUS_ORDER, press_titles
 from sectorwatch.extract.entities.vocab import organisation_table, role_vocabulary
 from sectorwatch.model import RoleFact
 
@@ -120,3 +120,18 @@ def named_bodies(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
             f = replace(f, organisation=named if named and named != org else None)
         out.append(f)
     return out
+
+
+def one_fact_per_post(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    """The refinements above may give two facts one (person, role, organisation) ("leading
+    Westmoor ICS" and "interim chief executive of the ICB" in one sentence): one fact, the
+    first, with the most specific status of the two (`STATUS_ORDER`)."""
+    kept: dict[tuple[str, str, str | None], RoleFact] = {}
+    for f in facts:
+        key = (f.person, f.role, f.organisation)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = f
+        elif STATUS_ORDER.index(f.status) < STATUS_ORDER.index(first.status):
+            kept[key] = replace(first, status=f.status)
+    return list(kept.values())
