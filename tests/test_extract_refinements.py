@@ -13,6 +13,7 @@ def test_refinements_are_ordered_named_lists():
         "one fact per body of a joint post",
         "a bare head is the article's body so named",
         "the ICB of a place the sentence names",
+        "one fact per person, post and body",
     ]
     assert [r.name for r in QUOTE_REFINEMENTS] == [
         "names without the titles glued to them",

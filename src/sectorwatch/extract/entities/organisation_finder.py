@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.organisation_spans import after_short_name, trim
+from sectorwatch.extract.entities.organisation_spans import (
+    after_short_name,
+    capitalised_lead,
+    is_branch,
+    trim,
+)
 from sectorwatch.extract.entities.organisations import (
     _POSSESSIVE,
     OrganisationIndex,
@@ -24,6 +29,8 @@ from sectorwatch.extract.entities.organisations import (
     _strip,
     fits_blend,
     fits_short_name,
+    unexpanded_short_names,
+    without_place_owners,
 )
 from sectorwatch.extract.entities.place_lists import list_start
 from sectorwatch.extract.entities.vocab import (
@@ -125,6 +132,7 @@ _FUNCTION_WORDS = words("organisation_openers.txt")
 # Closed-class words and sentence adverbs that open a sentence without naming anything
 # ("Meanwhile NHS England ..."): words, not tags, so the tagger need not run over the article.
 _SENTENCE_OPENERS = words("sentence_openers.txt")
+_LEAD_STOPS = _FUNCTION_WORDS | _SENTENCE_OPENERS
 
 
 def _suffix_spans(
@@ -221,6 +229,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     table = organisation_table()
     spans: list[tuple[int, int]] = []
     resolver: dict[str, str] = {}
+    unwritten = unexpanded_short_names(text, table)
 
     for m in table.pattern.finditer(text):
         spans.append((m.start(), m.end()))
@@ -242,7 +251,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             read = [(list_start(text, *read[0]), read[0][1])]
         spans.extend(after_short_name(text, se, resolver) for se in read)
     for m in table.prefix_pattern.finditer(text):
-        spans.append((m.start(), m.start() + len(_trim_connectors(m.group(0)))))
+        start = capitalised_lead(text, m.start(), _LEAD_STOPS)
+        spans.append((start, m.start() + len(_trim_connectors(m.group(0)))))
 
     # Longest spans win (the tagger's only where the rules found nothing); drop those that
     # cross a newline or are generic single words.
@@ -262,7 +272,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
 
     def resolve(surface: str) -> str:
         key = _strip(surface)
-        found = resolver.get(key) or table.lookup(key) or key
+        found = resolver.get(key) or (None if key in unwritten else table.lookup(key)) or key
         return resolver.get(found, found)
 
     taken = _trimmed(text, taken, table, resolver)
@@ -284,13 +294,19 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             prefix = " ".join(words[:k])
             if words[k - 1] in name_connectors():
                 continue
-            if words[k] in {"and", "&"}:
-                continue  # "Eastbrook" of "Eastbrook and Harlow Vale Hospitals Group": a part
+            if words[k] in {"and", "&"} or is_branch(words, k):
+                continue  # a part ("Eastbrook" of "Eastbrook and ..."), a parent ("BMA Wales")
             if all(w in table.generic or w in name_connectors() for w in words[:k]):
                 continue
             if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
                 continue  # a common word ("Patients"), not a short name
             prefixes.setdefault(prefix, set()).add(name)
+        # "Skills Academy" for "National Skills Academy for Social Care": the name less a
+        # generic first word, cut before its "for"/"of" tail
+        if len(words) > 2 and words[0] in table.generic and words[1] not in table.generic:
+            for k in range(3, len(words)):
+                if words[k] in ("for", "of") and words[k - 1][:1].isupper():
+                    prefixes.setdefault(" ".join(words[1:k]), set()).add(name)
     unique = {p: next(iter(ns)) for p, ns in prefixes.items() if len(ns) == 1}
     for name in list(names):
         if name in unique and name not in table.alias_to_canonical.values():
@@ -378,7 +394,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     for c in combined:
         resolver.setdefault(_strip(c.text), c.canonical)
     # Phrases that refer back ("the joint organisation", "the institute") become mentions.
-    provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of)
+    provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of, unwritten)
     phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head", "pair")]
     alt = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
@@ -395,9 +411,9 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             resolver.setdefault(name, name)
         del parts
     within = SpanSet((c.start, c.end) for c in combined)
-    index_mentions = [m for m in mentions if not within.covers(m.start)]
-    index_mentions.extend(combined)
+    index_mentions = [m for m in mentions if not within.covers(m.start)] + combined
+    index_mentions = without_place_owners(index_mentions)
     # Names the table knows by a shorter surface resolve through it as well.
     for mention in index_mentions:
         resolver.setdefault(_strip(mention.text), mention.canonical)
-    return OrganisationIndex(index_mentions, resolver, table, parts_of)
+    return OrganisationIndex(index_mentions, resolver, table, parts_of, unwritten)

@@ -72,11 +72,40 @@ def trim(
             return None, None  # "the Institute's Board": the board of a body named so
     if text.startswith("’s", end - 2) or text.startswith("'s", end - 2):
         end -= 2
+    end = _national_branch_end(text, start, end)
     if re.sub(r"^[Tt]he\s+", "", text[start:end]) in table.generic:
         return None, None  # "the Trust": a reference to a body, resolved by the roles stage
     if text[start:end].rsplit(" ", 1)[-1] in words("organisation_unit_words.txt"):
         return None, None  # "the Transformation Executive Team": a team, not a body
     return ((start, end) if end > start else None), None
+
+
+@lru_cache(maxsize=1)
+def _branch() -> re.Pattern[str]:
+    """A nation after a name (data/nations.txt, the nouns): "BMA Wales", "NHS Education for
+    Scotland"."""
+    nouns = sorted((n for n in words("nations.txt") if not n.endswith("sh")), key=len)
+    alt = "|".join(re.escape(n) for n in reversed(nouns))
+    return re.compile(rf"(?P<for>[ \t]+for)?[ \t]+(?:{alt})(?![\w’'-])")
+
+
+def is_branch(words: list[str], k: int) -> bool:
+    """Whether the name `words` is its first `k` words' national branch ("BMA Wales")."""
+    return _branch().fullmatch(" " + " ".join(words[k:])) is not None
+
+
+def _national_branch_end(text: str, start: int, end: int) -> int:
+    """Where a name that goes on with a nation ends: a short name's national branch ("BMA
+    Wales") or an NHS body for a nation ("NHS Education for Scotland")."""
+    m = _branch().match(text, end)
+    if m is None:
+        return end
+    name = text[start:end]
+    if m.group("for") is None and name.isupper() and 2 <= len(name) <= 6:
+        return m.end()
+    if m.group("for") is not None and name.startswith("NHS "):
+        return m.end()
+    return end
 
 
 _SHORT_AND = re.compile(r"(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s+(?:and|&)\s+(?:the\s+)?")
@@ -90,3 +119,26 @@ def after_short_name(
     if m and m.group(1) in short_names and m.end() < span[1]:
         return (m.end(), span[1])
     return span
+
+
+_LEAD_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ \t]+$")
+
+
+def capitalised_lead(text: str, start: int, openers: frozenset[str]) -> int:
+    """Where a "HEAD of/for NAME" name starts once the capitalised words right before it
+    are taken in: "National Skills Academy for Social Care", "National Institute for Health
+    Research" (not one of `openers`, an honorific, an acronym or "The")."""
+    for _ in range(3):
+        m = _LEAD_WORD.search(text, max(0, start - 30), start)
+        if m is None:
+            break
+        word = m.group(1)
+        if (
+            word in {"The", "A", "An"}
+            or word in openers
+            or honorific_pattern().match(word + " ")
+            or word.isupper()
+        ):
+            break
+        start = m.start(1)
+    return start

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace
 
 from sectorwatch.data import lines
 from sectorwatch.extract.entities.vocab import OrganisationTable
@@ -74,6 +75,41 @@ def fits_short_name(words: list[str], letters: str, acronym: str) -> bool:
     return _fits(words, letters) or fits_blend(words, acronym)
 
 
+def unexpanded_short_names(text: str, table: OrganisationTable) -> frozenset[str]:
+    """The shipped short names ("CQC", "NMC") of `text` whose body the text never names in
+    full: the article supports only the short name, so that is the name it keeps (a
+    combined body's short name, "NHSE/I", still names its parts)."""
+    short: set[str] = set()
+    written: set[str] = set()
+    for m in table.pattern.finditer(text):
+        surface = m.group(0)
+        name = table.lookup(surface)
+        if name is None:
+            continue
+        if " " in surface or name in table.parts:
+            written.add(name)
+        else:
+            short.add(surface)
+    return frozenset(a for a in short if table.lookup(a) not in written)
+
+
+_OWNER_WORD = re.compile(r"[A-Z][\w-]*(?:’s|'s)\s+(.+)")
+
+
+def without_place_owners(mentions: list[Mention]) -> list[Mention]:
+    """ "London’s Hurley Group" where the article also names "Hurley Group": the possessive
+    word is a place or owner before the name, not part of it ("King’s College Hospital",
+    never named without "King’s", keeps it)."""
+    names = {m.canonical for m in mentions}
+    out = []
+    for m in mentions:
+        owned = _OWNER_WORD.fullmatch(m.canonical)
+        if owned is not None and owned.group(1) in names:
+            m = replace(m, canonical=owned.group(1))
+        out.append(m)
+    return out
+
+
 def _strip(surface: str) -> str:
     surface = re.sub(r"\s+", " ", surface.strip())
     surface = _POSSESSIVE.sub("", surface)
@@ -89,7 +125,9 @@ class OrganisationIndex:
         resolver: dict[str, str],
         table: OrganisationTable,
         combined_parts: dict[str, tuple[str, ...]],
+        unwritten: frozenset[str] = frozenset(),
     ) -> None:
+        self._unwritten = unwritten
         self._mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._mentions]
         self._resolver = resolver
@@ -109,12 +147,14 @@ class OrganisationIndex:
                 self._by_start[m.start] = m
 
     def canonical(self, surface: str) -> str:
-        """The fullest name the article supports for `surface` ("NHSI" -> "NHS Improvement")."""
+        """The fullest name the article supports for `surface` ("NHSI" -> "NHS Improvement"
+        where the article writes the full name; a short name it never expands stays as
+        written, see `written_short_names`)."""
         key = _strip(surface)
         return (
             self._resolver.get(key)
             or self._resolver.get(key.lower())
-            or self._table.lookup(key)
+            or (None if key in self._unwritten else self._table.lookup(key))
             or key
         )
 

@@ -74,7 +74,8 @@ def sharing_bodies(ctx: ArticleContext, left: int) -> tuple[str, ...]:
 # 2016 as": the time phrase between the body and "as" is optional
 _JOINED_AS = re.compile(
     r"(?:\s+(?:in|on|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|\s+(?:in|on)\s+[A-Z][a-z]+"
-    r"(?:\s+\d{1,2})?)?\s+as\s+(?:the\s+|its\s+|their\s+|an?\s+)?$"
+    r"(?:\s+\d{1,2})?|\s+(?:last|this|earlier\s+this)\s+(?:year|month|spring|summer|autumn|"
+    r"winter))?\s+as\s+(?:the\s+|its\s+|their\s+|an?\s+)?$"
 )
 _JOIN_VERB = re.compile(
     r"\b(?:join|joins|joined|joining|rejoins?|rejoined|returns?\s+to|returned\s+to|"
@@ -204,7 +205,24 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
         if (f.person, f.role) in stated:
             f.organisation = stated[(f.person, f.role)]
             continue
-        f.organisation = _body_before(ctx, mentions, starts, claimed_spans, f.start)
+        f.organisation = described_body_after(ctx, f.end) or _body_before(
+            ctx, mentions, starts, claimed_spans, f.start
+        )
+
+
+# "chief nurse at the regulatory body NHS Improvement", "director at the national agency X":
+# lower-case words that describe the body stand between the post and its name
+DESCRIBED_BODY = re.compile(r"\s+(?:at|of|for|with)\s+(?:the\s+(?:[a-z][\w-]*\s+){1,3}|The\s+)")
+
+
+def described_body_after(ctx: ArticleContext, end: int) -> str | None:
+    """The body a post names after a description: "at the regulatory body X"."""
+    assert ctx.organisations is not None
+    m = DESCRIBED_BODY.match(ctx.text, end)
+    if m is None:
+        return None
+    org = ctx.organisations.starting_at(m.end())
+    return org.canonical if org is not None else None
 
 
 def _body_before(ctx, mentions, starts, claimed, at):  # type: ignore[no-untyped-def]
