@@ -94,17 +94,17 @@ def test_byline_title_alone_takes_the_publication_from_the_copyright_line(extrac
 # (c) politicians
 
 
-def test_constituency_before_mp_is_its_organisation(extractor):
+def test_a_constituency_before_mp_is_part_of_the_post_not_an_organisation(extractor):
     got = posts_of(
         extractor,
         "Hatherley and Combe MP Jo Pardoe said the closure was a mistake.",
     )
-    assert got == {("Jo Pardoe", "MP", "Hatherley and Combe")}
+    assert got == {("Jo Pardoe", "MP for Hatherley and Combe", None)}
 
 
 def test_mp_for_a_constituency_and_a_party_is_no_place(extractor):
     assert posts_of(extractor, "Jo Pardoe, the MP for Hatherley and Combe, said no.") == {
-        ("Jo Pardoe", "MP", "Hatherley and Combe")
+        ("Jo Pardoe", "MP for Hatherley and Combe", None)
     }
     # a party names no place: the post is an MP's, of no organisation (as the gold writes it)
     assert posts_of(extractor, "Labour MP Jo Pardoe said no.") == {("Jo Pardoe", "MP", None)}

@@ -271,5 +271,5 @@ def test_name_mp_is_the_holders_post_of_no_place(extractor):
     ) == {
         ("Sam Ode", "MP", None, "current"),
         ("Sam Ode", "care minister", None, "current"),
-        ("Jo Bell", "MP", "East Leybourne", "current"),
+        ("Jo Bell", "MP for East Leybourne", None, "current"),
     }

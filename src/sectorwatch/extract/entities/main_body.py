@@ -101,7 +101,7 @@ def _owned(ctx: ArticleContext, f: RoleFact) -> bool:
         or _OWNER_BEFORE.search(ctx.text, max(s, f.start - 30), f.start) is not None
         or _PAIR_OWNER.search(ctx.text, s, f.end) is not None
         or bool(ctx.organisations.parts(f.organisation or ""))
-        or f.role.lower() in role_vocabulary().of_place
+        or f.role.lower().split(" for ")[0] in role_vocabulary().of_place  # "MP for X"
         or f.role.lower().split()[-1] in {t.split()[-1] for t in press_titles() if t}
     )
 

@@ -195,7 +195,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         # The organisation before: "NHSI chair", "SaTH’s COO", "its chief executive".
         organisation = None
-        owner_unknown = False
+        owner_unknown = seat = False
         before = text[max(0, left - 120) : left]
         gap = _POSSESSIVE_GAP.search(re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before))
         unbracketed = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
@@ -260,8 +260,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             place = (None, t_start, t_end) if named else _place_of(text, t_start, t_end)
             if place is None:
                 continue
-            organisation, left, end = place[0], min(left, place[1]), max(end, place[2])
-            owner_unknown = owner_unknown or organisation is None  # a party's: no body
+            # a constituency is no organisation: "MP for Fernhurst and Leybourne", of none
+            left, end = min(left, place[1]), max(end, place[2])
+            role = f"{role} for {place[0]}" if place[0] else role
+            owner_unknown = seat = True
         # The organisation after: "chief executive of Care England".
         post = _AFTER_ORG.match(text, end)
         if post is not None:
@@ -300,7 +302,9 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         organisation = organisation or holder.organisation
         returning = holder.returning and organisation is None
         sent_s, sent_e = ctx.sentence_span(clause_start, end)
-        if organisation is None:
+        if seat:
+            organisation = None  # an MP's post is of no organisation
+        elif organisation is None:
             organisation = joined_as(ctx, left) or employer_before(ctx, left)
         tail_clause = re.split(r"[,.;:]", text[end:sent_e], maxsplit=1)[0][:80]
         status = status_of(mods, after, between, tail_clause, text[end:sent_e], holder.status)
