@@ -79,6 +79,8 @@ def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int
         start, end = sent[0] + d.start, sent[0] + d.end
         if d.value is None:
             continue
+        if d.kind == "since" and cue[0] <= start < cue[1]:
+            return d.value  # "has held the post since 2019": the cue ends in the date's lead
         if start >= cue[1] and _CLAUSE_GAP.fullmatch(text, cue[1], start):
             if not re.search(r"\s(?:and|but|while|before|after)\s", text[cue[1] : start]):
                 return d.value

@@ -142,9 +142,37 @@ def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:
 
 
 def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
+    """The first person named after `pos`, past a possessor ("covered by Westmoor Hospital's
+    Professor X": whatever "Westmoor Hospital" was tagged as, X is the one)."""
     assert ctx.people is not None
     m = ctx.people.first_starting_in(pos, limit)
+    while m is not None:
+        n = ctx.people.first_starting_in(m.end, limit)
+        if n is None or not _OWNS_NEXT.fullmatch(ctx.text, m.end, n.start):
+            break
+        m = n
     return m.canonical if m is not None else None
+
+
+# A possessor between two names: "Westmoor and Exeter Hospital's (WEH) Professor ".
+_OWNS_NEXT = re.compile(r"[^,.;]{0,40}?[’']s?\s+(?:\([^()]{1,20}\)\s+)?(?:[A-Z][a-z]*\.?\s+)?")
+
+
+def relative_subject(ctx: ArticleContext, sent_s: int, cue_s: int) -> str | None:
+    """The person a relative clause right before the cue is about: "the departure of X,
+    who joined in May", "takes over from X, who has held the post since 2019": X, whatever
+    role the name plays in the main clause."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(cue_s)
+    if mention is None or mention.start < sent_s:
+        return None
+    return mention.canonical if _WHO.fullmatch(ctx.text, mention.end, cue_s) else None
+
+
+_WHO = re.compile(
+    r",\s+who\s+(?:(?:has|had|have|is|was|will|would|also|now|then|previously|recently|"
+    r"already|first|later|originally|briefly)\s+)*"
+)
 
 
 def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
@@ -155,7 +183,9 @@ def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     mention = ctx.people.starting_at(at)
     if mention is None and (title := _honorifics().match(ctx.text[at : at + 40])):
         mention = ctx.people.starting_at(at + title.end())  # "appointed Professor X as"
-    return mention.canonical if mention else None
+    if mention is None:
+        return None
+    return person_after(ctx, mention.start, mention.end + 60)  # past a possessor
 
 
 @cache

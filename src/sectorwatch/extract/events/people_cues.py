@@ -10,6 +10,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.events.career import career_step
 from sectorwatch.extract.events.common import (
@@ -18,6 +19,7 @@ from sectorwatch.extract.events.common import (
     named_right_after,
     person_after,
     post_after,
+    relative_subject,
     scare_quoted,
     subject_before,
     syntactic_subjects,
@@ -48,6 +50,8 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 person = named  # "has appointed Helena Markby as": the object
             elif _NAMES_AFTER.search(m.group(0)):
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
+            elif (relative := relative_subject(ctx, sent[0], m.start())) is not None:
+                person = relative  # "the departure of X, who joined in May"
             else:
                 found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
                 if found and kind == "appointment" and _object_of_preposition(ctx, found[1]):
@@ -140,6 +144,8 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     organisation = fact.organisation if fact else None
     if antecedent is not None:
         role, organisation = antecedent
+    elif kind == "appointment" and fact is None and _NAMES_AFTER.search(m.group(0)):
+        role, organisation = _subject_post(ctx, sent[0], m.start())
     elif kind == "appointment" and fact is None:
         role, organisation = post_after(ctx, m.end(), sent[1])
     found = event(
@@ -149,6 +155,17 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if kind != "appointment":
         return found
     return career_step(ctx, found, m, post_known=antecedent is not None)
+
+
+def _subject_post(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str | None, None]:
+    """The post a passive cue's subject names ("The medical director role has been covered
+    by X", "Her post is being filled by X"): the last title before the cue, if any."""
+    titles = list(role_vocabulary().pattern.finditer(ctx.text, sent_s, cue_s))
+    if not titles:
+        return None, None
+    last = titles[-1]
+    role, _, _ = complete_title(ctx, last.group("title"), last.end("title"))
+    return role, None
 
 
 # Cues that are an appointment with no title after them: a fronted "Appointed in April

@@ -1,0 +1,62 @@
+"""Event styles of real UK health news that earlier rules missed (issue 11, third round):
+small fictional articles in, exact events out. Relative dates resolve against the
+article's date, Monday 4 March 2024."""
+
+from __future__ import annotations
+
+from quote_articles import make_article
+
+PUBLISHED = "2024-03-04"
+ORCHARD = "Orchard Vale Hospitals NHS Trust"
+
+
+def events_of(extractor, *paragraphs):  # type: ignore[no-untyped-def]
+    article = make_article(*paragraphs)
+    article.published = PUBLISHED
+    found = extractor.extract(article).events
+    return {(e.type, e.person, e.role, e.organisation, e.status, e.date) for e in found}
+
+
+def test_the_person_of_a_relative_clause_is_the_subject_of_its_cue(extractor):
+    """ "takes over from X, who has occupied the post ... since", "the departure of X, who
+    joined ...": X is the one the relative clause's cue is about, not the main clause's
+    subject or the successor."""
+    got = events_of(
+        extractor,
+        f"Mary Quill will be the new chief executive of {ORCHARD}.",
+        "Ms Quill will take over from Peter Vane, who has occupied the position on an "
+        "interim basis since 2022.",
+    )
+    assert got == {
+        ("appointment", "Mary Quill", "chief executive", ORCHARD, "announced", None),
+        ("departure", "Peter Vane", "chief executive", ORCHARD, "announced", None),
+        ("appointment", "Peter Vane", "chief executive", ORCHARD, "completed", "2022"),
+    }
+
+
+def test_tenure_as_an_interim_replacement_since_a_start(extractor):
+    got = events_of(
+        extractor,
+        f"Tom Bright has been named chief executive of {ORCHARD}.",
+        "Deputy chief executive Anna Reed had served as an interim replacement since "
+        "the retirement of the previous chief executive in May.",
+    )
+    assert got == {
+        ("appointment", "Tom Bright", "chief executive", ORCHARD, "announced", None),
+        ("appointment", "Anna Reed", "deputy chief executive", ORCHARD, "completed", "2023-05"),
+    }
+
+
+def test_a_post_covered_by_someone_named_after_a_possessor(extractor):
+    """ "covered by Westmoor Hospital's Professor X": the person is X, not the body that
+    owns them (however the body was tagged)."""
+    got = events_of(
+        extractor,
+        f"Dr Jane Holt, medical director of {ORCHARD}, has left.",
+        "The medical director role has been covered by Westmoor and Kelby Hospital's "
+        "(WKH) Professor Alan Marsh.",
+    )
+    assert got == {
+        ("departure", "Jane Holt", "medical director", ORCHARD, "completed", None),
+        ("appointment", "Alan Marsh", "medical director", None, "completed", None),
+    }
