@@ -60,3 +60,23 @@ def test_a_post_covered_by_someone_named_after_a_possessor(extractor):
         ("departure", "Jane Holt", "medical director", ORCHARD, "completed", None),
         ("appointment", "Alan Marsh", "medical director", None, "completed", None),
     }
+
+
+def test_a_return_to_a_substantive_post_leaves_the_acting_one(extractor):
+    """ "X will now return to her post of deputy chief executive": an appointment to that
+    post, and the departure from the acting post she held; a return beside another new
+    post of the same person is two appointments."""
+    got = events_of(
+        extractor,
+        f"Dr Ruth Lane has been the acting chief executive of {ORCHARD}.",
+        "Dr Lane will now return to her post of deputy chief executive.",
+        f"Dr Omar Haddad, acting medical director of {ORCHARD}, returns to his previous "
+        "role of director of nursing but will also become deputy chief executive.",
+    )
+    assert got == {
+        ("appointment", "Ruth Lane", "deputy chief executive", ORCHARD, "announced", None),
+        ("departure", "Ruth Lane", "chief executive", ORCHARD, "announced", None),
+        ("appointment", "Omar Haddad", "director of nursing", ORCHARD, "announced", None),
+        ("departure", "Omar Haddad", "medical director", ORCHARD, "announced", None),
+        ("appointment", "Omar Haddad", "deputy chief executive", None, "announced", None),
+    }

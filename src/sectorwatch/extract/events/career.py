@@ -14,6 +14,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import post_after, title_near
+from sectorwatch.extract.events.returns import returned
 from sectorwatch.extract.lexicon import title_modifiers
 from sectorwatch.model import Event
 
@@ -104,9 +105,19 @@ def _words(role: str | None) -> set[str]:
     return set((role or "").lower().split()) - {"interim", "acting", "joint", "designate"}
 
 
+_RANKS = {"deputy", "assistant", "associate", "vice", "co"}
+
+
 def _same_role(a: str | None, b: str | None) -> bool:
     wa, wb = _words(a), _words(b)
+    if (wa & _RANKS) != (wb & _RANKS) and wa and wb:
+        return False  # a deputy's post is not the post deputised
     return not wa or not wb or wa <= wb or wb <= wa
+
+
+def same_post_words(a: str, b: str) -> bool:
+    """Whether two titles name one post ("chief executive", "interim chief executive")."""
+    return _same_role(a, b)
 
 
 def _same_post(a: Event, b: Event) -> bool:
@@ -119,6 +130,8 @@ def distinct(later: Event, first: Event) -> bool:
     """Whether two appointments of one person are two steps of a career (one sentence
     telling a dated step taken and one to come is two: "X, who has served as interim chief
     executive since August, has been appointed chief executive")."""
+    if returned(later) != returned(first) and not _same_role(later.role, first.role):
+        return True  # "returns to her post of X" beside the post she stood in for
     y_later, y_first = _year(later), _year(first)
     if later.start == first.start and (y_later is None) != (y_first is None):
         return True

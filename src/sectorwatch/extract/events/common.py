@@ -290,6 +290,27 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
     return title[0], org.canonical if org else None
 
 
+# Rank words a title search starts after ("deputy chief executive").
+_RANKS = re.compile(r"(?:(?:deputy|assistant|associate|joint|senior)\s+)*", re.I)
+
+
+def post_written_at(ctx: ArticleContext, at: int, end: int) -> tuple[str, str | None] | None:
+    """The post whose title starts at `at` (past rank words: "deputy chief executive of
+    X"), with the body right after it; None when no title starts there."""
+    ranks = _RANKS.match(ctx.text, at, end)
+    start = ranks.end() if ranks else at
+    title = title_near(ctx, start, min(end, start + 40))
+    if title is None or title[1] != start:
+        return None
+    role, organisation = post_after(ctx, start, end)
+    if role is None:
+        return None
+    words = " ".join(ctx.text[at:start].lower().split())
+    if words and not role.startswith(words):
+        role = f"{words} {role}"
+    return role, organisation
+
+
 def syntactic_subjects(
     ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int], besides: str | None = None
 ) -> list[str]:

@@ -12,13 +12,15 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
-from sectorwatch.extract.events.career import career_step
+from sectorwatch.extract.events import returns
+from sectorwatch.extract.events.career import career_step, same_post_words
 from sectorwatch.extract.events.common import (
     UNNAMED_SUBJECT,
     event,
     named_right_after,
     person_after,
     post_after,
+    post_written_at,
     relative_subject,
     scare_quoted,
     subject_before,
@@ -67,6 +69,9 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
             if named is None and not _NAMES_AFTER.search(m.group(0)):
                 people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
             for who in people:
+                if kind == "appointment" and returns.is_return(m.group(0)):
+                    out += returns.return_events(ctx, m, status, who, sent)
+                    continue
                 found_event = _event_for(ctx, kind, m, status, who, sent)
                 if found_event is not None:
                     out.append(found_event)
@@ -128,7 +133,24 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if verb_post is not None:
         return _verb_post_event(ctx, m, status, person, sent, verb_post.group(1).lower())
     antecedent = None
-    if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
+    named_post = None
+    if kind == "appointment" and fact is not None and fact.status != "incoming":
+        # "X, chief officer of A, will take up the role": the post the sentences before
+        # name, not the one X holds; "X ... will also become deputy chief executive": the
+        # post written right after the cue
+        antecedent = antecedent_post(ctx, m.group(0), sent[0])
+        named_post = _post_right_after(ctx, m.end(), sent[1]) if antecedent is None else None
+        other = antecedent or named_post
+        if other is not None and other[0] is not None and same_post_words(other[0], fact.role):
+            antecedent = named_post = None  # the post X holds, told again: keep its body
+        elif other is not None:
+            fact = None
+    if (
+        antecedent is None
+        and named_post is None
+        and kind == "appointment"
+        and (fact is None or fact.status in ("former", "leaving"))
+    ):
         title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
         antecedent = antecedent_post(ctx, m.group(0), sent[0]) if title is None else None
         if antecedent is not None:
@@ -144,6 +166,8 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     organisation = fact.organisation if fact else None
     if antecedent is not None:
         role, organisation = antecedent
+    elif named_post is not None:
+        role, organisation = named_post
     elif kind == "appointment" and fact is None and _NAMES_AFTER.search(m.group(0)):
         role, organisation = _subject_post(ctx, sent[0], m.start())
     elif kind == "appointment" and fact is None:
@@ -155,6 +179,20 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if kind != "appointment":
         return found
     return career_step(ctx, found, m, post_known=antecedent is not None)
+
+
+_RIGHT_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:(?:the|an?|its|their|interim|acting|new|permanent)\s+)*"
+)
+
+
+def _post_right_after(
+    ctx: ArticleContext, cue_end: int, sent_end: int
+) -> tuple[str | None, str | None] | None:
+    """The post written right after the cue ("will become interim deputy chief
+    executive of X"), or None when no title starts there."""
+    gap = _RIGHT_AFTER.match(ctx.text, cue_end, sent_end)
+    return post_written_at(ctx, gap.end(), sent_end) if gap else None
 
 
 def _subject_post(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str | None, None]:
