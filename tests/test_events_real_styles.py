@@ -80,3 +80,53 @@ def test_a_return_to_a_substantive_post_leaves_the_acting_one(extractor):
         ("departure", "Omar Haddad", "medical director", ORCHARD, "announced", None),
         ("appointment", "Omar Haddad", "deputy chief executive", None, "announced", None),
     }
+
+
+def test_moving_from_a_previous_post_and_a_post_held_until_a_time(extractor):
+    """ "moves to the region from her previous post as X", "who, until the reshuffle, was
+    X": the old post is former, so a completed departure."""
+    got = events_of(
+        extractor,
+        f"Dr Lena Fox has joined {ORCHARD} as its chief executive.",
+        "Dr Fox moves to the county from her previous post as chief executive of "
+        "Kelby Care NHS Trust.",
+        "The new chair is Mr Owen Hale who, until the elections last month, was chair of "
+        "Lindon Community NHS Trust.",
+    )
+    assert got == {
+        ("appointment", "Lena Fox", "chief executive", ORCHARD, "completed", None),
+        ("departure", "Lena Fox", "chief executive", "Kelby Care NHS Trust", "completed", None),
+        ("departure", "Owen Hale", "chair", "Lindon Community NHS Trust", "completed", "2024-02"),
+    }
+
+
+def test_who_would_take_over_is_a_question_not_a_person(extractor):
+    got = events_of(
+        extractor,
+        "Raising the post's grade was a deliberate choice by the health secretary, Ian Pole, "
+        "made before it was decided who would take over the job.",
+    )
+    assert got == set()
+
+
+def test_a_dated_career_step_past_the_then_and_a_parenthesis(extractor):
+    """ "was appointed chief executive of the then X (now Y) in October 2006": the body
+    past "the then", the date past the parenthesis."""
+    got = events_of(
+        extractor,
+        f"Sam Reid has been named chief executive of {ORCHARD}.",
+        "Mr Reid was appointed chief executive at Kelby Care NHS Trust in October 2000 and "
+        "he was appointed chief executive of the former Lindon Community NHS Trust (now "
+        "Lindon Health) in October 2006.",
+    )
+    assert got == {
+        ("appointment", "Sam Reid", "chief executive", ORCHARD, "announced", None),
+        (
+            "appointment", "Sam Reid", "chief executive", "Kelby Care NHS Trust",
+            "completed", "2000-10",
+        ),
+        (
+            "appointment", "Sam Reid", "chief executive", "Lindon Community NHS Trust",
+            "completed", "2006-10",
+        ),
+    }  # fmt: skip

@@ -68,7 +68,7 @@ def career_step(
 
 # What may stand between a cue and its date in one clause ("was appointed chief executive
 # at X in October 2000", "In 1991 she was appointed"): no clause break.
-_CLAUSE_GAP = re.compile(r"[^,;:()–—]{0,90}")
+_CLAUSE_GAP = re.compile(r"(?:[^,;:()–—]|\([^()]{0,60}\)){0,90}")  # "(now Y)" inside
 
 
 def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]) -> str | None:

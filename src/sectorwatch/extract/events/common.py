@@ -272,7 +272,10 @@ def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int
 # subject of the cue is someone not yet named.
 UNNAMED_SUBJECT = re.compile(
     r"\b(?:his|her|their|a|the|its)\s+(?:permanent\s+|new\s+|eventual\s+)?"
-    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$",
+    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$"
+    # "it was decided who would take over the job": a question, nobody named
+    r"|\b(?:decided|decide|decides|deciding|know|knows|known|clear|unclear|confirmed|announced|"
+    r"asked|ask|choose|chosen|about|over|whether)\s+who\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -285,7 +288,9 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
     if title is None:
         return None, None
     assert ctx.organisations is not None
-    gap = re.match(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[title[2] : end])
+    gap = re.match(
+        r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?(?:then\s+|former\s+)?", ctx.text[title[2] : end]
+    )  # "chief executive of the then X"
     org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
     return title[0], org.canonical if org else None
 
