@@ -130,3 +130,22 @@ def test_a_dated_career_step_past_the_then_and_a_parenthesis(extractor):
             "completed", "2006-10",
         ),
     }  # fmt: skip
+
+
+def test_decided_she_would_and_a_first_day_in_charge(extractor):
+    """ "X decided in May she would not ... and resigned in June": she is X; "on his first
+    day in charge": a completed appointment of whom "his" refers to."""
+    got = events_of(
+        extractor,
+        f"Former chief executive Ian Moss resigned in 2023, with deputy chief executive "
+        f"Kate Lorne taking over as chief executive of {ORCHARD}.",
+        "Lorne herself decided in September she would not apply for the post and resigned "
+        "in October.",
+        f"Sir Paul Dane’s first statement came on his first day in charge of {ORCHARD}.",
+    )
+    assert got == {
+        ("departure", "Ian Moss", "chief executive", None, "completed", "2023"),
+        ("appointment", "Kate Lorne", "chief executive", ORCHARD, "announced", "2023"),
+        ("departure", "Kate Lorne", "deputy chief executive", None, "completed", "2023-10"),
+        ("appointment", "Paul Dane", None, None, "completed", None),
+    }

@@ -125,10 +125,11 @@ def subject_before(
     return best
 
 
-# "X announced he ...", "X said that she ...": the pronoun is the teller.
+# "X announced he ...", "X said that she ...", "X decided in May she would ...": the
+# pronoun is the teller (or the one deciding).
 _TELLS = re.compile(
-    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained)"
-    r"(?:\s+that)?\s+$",
+    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained|"
+    r"decided|agreed)(?:\s+(?:in|on|last|earlier|this)\s+\w+)?(?:\s+that)?\s+$",
     re.IGNORECASE,
 )
 

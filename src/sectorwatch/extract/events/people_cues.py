@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
@@ -52,6 +53,9 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 person = named  # "has appointed Helena Markby as": the object
             elif _NAMES_AFTER.search(m.group(0)):
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
+            elif (owner := _OWNER.match(m.group(0))) is not None:
+                # "on his first day in charge": whom the possessive refers to
+                person = _owner(ctx, sent[0], m.start(), owner.group(0).lower() == "her")
             elif (relative := relative_subject(ctx, sent[0], m.start())) is not None:
                 person = relative  # "the departure of X, who joined in May"
             else:
@@ -78,6 +82,19 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
     return out
 
 
+def _owner(ctx: ArticleContext, sent_s: int, cue_s: int, female: bool) -> str | None:
+    """Whom "his"/"her" at `cue_s` refers to: the sentence's first person named before it
+    whose gender fits ("X's first statement came on his first day"), else the pronoun's
+    referent."""
+    assert ctx.people is not None
+    fits = ("f" if female else "m", None)
+    for mention in ctx.people.starting_in(sent_s, cue_s):
+        if ctx.people.gender(mention.canonical) in fits:
+            return mention.canonical
+    return pronoun_referent(ctx, cue_s, "she" if female else "he")
+
+
+_OWNER = re.compile(r"his|her(?=\s)", re.IGNORECASE)
 _AGENT = re.compile(r"[^.;]*?\bby\s+(?:[a-z]+\s+){0,3}")
 # "departure of X", "the post is being filled by X": the person is the one named after.
 _NAMES_AFTER = re.compile(r"\b(?:of|by)\s*$")
