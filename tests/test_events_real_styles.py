@@ -149,3 +149,20 @@ def test_decided_she_would_and_a_first_day_in_charge(extractor):
         ("departure", "Kate Lorne", "deputy chief executive", None, "completed", "2023-10"),
         ("appointment", "Paul Dane", None, None, "completed", None),
     }
+
+
+def test_a_bodys_first_ever_holder_is_a_new_post(extractor):
+    """ "appointed as its first ever chief nurse": a post created, besides the appointment;
+    "a post ..., to which she was appointed": she is the sentence's first woman named."""
+    got = events_of(
+        extractor,
+        f"Professor Jane Holt has been appointed by {ORCHARD} as its first ever chief nurse.",
+        "She will work closely with the trust's chair, Anna Reed.",
+        "Holt had already been advising Mary Quill on nursing, to which she was appointed "
+        "in the spring.",
+    )
+    roles = {(t, p, r, o) for t, p, r, o, _, _ in got}
+    assert roles == {
+        ("role_created", None, "chief nurse", ORCHARD),
+        ("appointment", "Jane Holt", "chief nurse", ORCHARD),
+    }

@@ -120,9 +120,30 @@ def subject_before(
                 # when she becomes ...": the sentence's one named person, whom a possessive
                 # of the same gender has already referred to
                 who = named.canonical
+            elif (
+                who is not None
+                and who not in _names_of(ctx, sent_s, p.start())
+                and _RELATIVE_PRONOUN.search(ctx.text, max(sent_s, p.start() - 20), p.start())
+            ):
+                # "X had been advising Y in a role of Z, to which she was appointed": the
+                # pronoun of a relative clause is the sentence's first person it fits
+                who = _first_fitting(ctx, sent_s, p.start(), p.group(0)) or who
             if who:
                 best = (who, p.end())
     return best
+
+
+_RELATIVE_PRONOUN = re.compile(r",\s+(?:to|in|for|from|of)\s+which\s+$", re.IGNORECASE)
+
+
+def _first_fitting(ctx: ArticleContext, start: int, end: int, pronoun: str) -> str | None:
+    """The first person named between `start` and `end` whose gender fits he/she."""
+    assert ctx.people is not None
+    fits = ("f" if pronoun.lower() == "she" else "m", None)
+    for mention in ctx.people.starting_in(start, end):
+        if ctx.people.gender(mention.canonical) in fits:
+            return mention.canonical
+    return None
 
 
 # "X announced he ...", "X said that she ...", "X decided in May she would ...": the

@@ -168,7 +168,8 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
         and kind == "appointment"
         and (fact is None or fact.status in ("former", "leaving"))
     ):
-        title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+        after = _past_agent(ctx, m.end(), sent[1])
+        title = title_near(ctx, after, min(sent[1], after + 40))
         antecedent = antecedent_post(ctx, m.group(0), sent[0]) if title is None else None
         if antecedent is not None:
             fact = None  # "X took up the role": the post the sentences before name
@@ -188,7 +189,10 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     elif kind == "appointment" and fact is None and _NAMES_AFTER.search(m.group(0)):
         role, organisation = _subject_post(ctx, sent[0], m.start())
     elif kind == "appointment" and fact is None:
-        role, organisation = post_after(ctx, m.end(), sent[1])
+        after = _past_agent(ctx, m.end(), sent[1])
+        role, organisation = post_after(ctx, after, sent[1])
+        if organisation is None and after != m.end():
+            organisation = _agent(ctx, m.end())  # "appointed by X as its chief nurse"
     found = event(
         ctx, kind, (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
@@ -210,6 +214,25 @@ def _post_right_after(
     executive of X"), or None when no title starts there."""
     gap = _RIGHT_AFTER.match(ctx.text, cue_end, sent_end)
     return post_written_at(ctx, gap.end(), sent_end) if gap else None
+
+
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _past_agent(ctx: ArticleContext, cue_end: int, sent_end: int) -> int:
+    """Where the post of a passive cue is written: past its agent body ("has been appointed
+    by Orchard Trust as its chief nurse"), else right after the cue."""
+    assert ctx.organisations is not None
+    gap = _BY.match(ctx.text, cue_end, sent_end)
+    body = ctx.organisations.starting_at(gap.end()) if gap else None
+    return body.end if body is not None else cue_end
+
+
+def _agent(ctx: ArticleContext, cue_end: int) -> str | None:
+    assert ctx.organisations is not None
+    gap = _BY.match(ctx.text, cue_end)
+    body = ctx.organisations.starting_at(gap.end()) if gap else None
+    return body.canonical if body is not None else None
 
 
 def _subject_post(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str | None, None]:
