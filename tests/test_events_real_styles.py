@@ -166,3 +166,17 @@ def test_a_bodys_first_ever_holder_is_a_new_post(extractor):
         ("role_created", None, "chief nurse", ORCHARD),
         ("appointment", "Jane Holt", "chief nurse", ORCHARD),
     }
+
+
+def test_people_listed_after_a_groups_departure(extractor):
+    """ "Those who have left or are leaving shortly include A; B; and C": each leaves."""
+    got = events_of(
+        extractor,
+        f"{ORCHARD} is reshaping its executive team.",
+        "Those who have left recently or are leaving shortly include director of strategy "
+        "Tom Bright; director of estates Anna Reed; and at least two deputy directors.",
+    )
+    assert got == {
+        ("departure", "Tom Bright", "director of strategy", ORCHARD, "announced", None),
+        ("departure", "Anna Reed", "director of estates", ORCHARD, "announced", None),
+    }

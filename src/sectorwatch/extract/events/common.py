@@ -168,6 +168,8 @@ def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
     Professor X": whatever "Westmoor Hospital" was tagged as, X is the one)."""
     assert ctx.people is not None
     m = ctx.people.first_starting_in(pos, limit)
+    if m is not None and _CLAUSE_BREAK.search(ctx.text, pos, m.start):
+        return None  # "the departure of X at the end of 2022, with Y appointed ...": not Y
     while m is not None:
         n = ctx.people.first_starting_in(m.end, limit)
         if n is None or not _OWNS_NEXT.fullmatch(ctx.text, m.end, n.start):
@@ -176,6 +178,7 @@ def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
     return m.canonical if m is not None else None
 
 
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|,\s+(?:with|and|while|but|as|after|before)\s")
 # A possessor between two names: "Westmoor and Exeter Hospital's (WEH) Professor ".
 _OWNS_NEXT = re.compile(r"[^,.;]{0,40}?[’']s?\s+(?:\([^()]{1,20}\)\s+)?(?:[A-Z][a-z]*\.?\s+)?")
 
