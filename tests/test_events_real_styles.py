@@ -180,3 +180,14 @@ def test_people_listed_after_a_groups_departure(extractor):
         ("departure", "Tom Bright", "director of strategy", ORCHARD, "announced", None),
         ("departure", "Anna Reed", "director of estates", ORCHARD, "announced", None),
     }
+
+
+def test_remaining_in_post_until_a_date_is_a_departure_then(extractor):
+    got = events_of(
+        extractor,
+        f"Professor Alan Marsh will remain in post as medical director of {ORCHARD} until "
+        "early July and will work with his successor over the coming weeks.",
+    )
+    assert got == {
+        ("departure", "Alan Marsh", "medical director", ORCHARD, "announced", "2024-07"),
+    }
