@@ -191,3 +191,18 @@ def test_remaining_in_post_until_a_date_is_a_departure_then(extractor):
     assert got == {
         ("departure", "Alan Marsh", "medical director", ORCHARD, "announced", "2024-07"),
     }
+
+
+def test_a_post_replaced_by_another_is_a_post_created(extractor):
+    """ "its director of policy post ... is to be replaced by a director of strategy": the
+    new title is a post created; a person replaced by a successor is not."""
+    got = events_of(
+        extractor,
+        f"Under the changes at {ORCHARD}, its director of policy post, which Tom Bright is "
+        "leaving in coming weeks, is to be replaced by a director of strategy.",
+        "Anna Reed, the chief nurse, will be replaced by a new chief nurse next year.",
+    )
+    assert {(t, p, r) for t, p, r, *_ in got} == {
+        ("role_created", None, "director of strategy"),
+        ("departure", "Tom Bright", None),
+    }

@@ -92,7 +92,9 @@ def _appositive_post(ctx: ArticleContext, title_end: int, cue: int) -> bool:
     return org is not None and re.fullmatch(r"\s*,\s*", ctx.text[org.end : cue]) is not None
 
 
-_FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
+# Cues whose post is only the title right after them ("its first ever chief nurse", "is
+# to be replaced by a director of X").
+_FIRST = re.compile(r"\b(?:first|replaced\s+by)\b", re.IGNORECASE)
 
 
 def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
@@ -110,7 +112,7 @@ def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
                 title = (verbatim.group(1).lower(), title[1], verbatim.end())
             if _FIRST.search(m.group(0)):
                 if title is None or title[1] != m.end() + 1:
-                    continue  # "its first ever chief nurse": only the title right after
+                    continue
             elif title is None or not re.search(r"\bof\s*$", m.group(0)):
                 before = [
                     t
