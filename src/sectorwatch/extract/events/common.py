@@ -183,23 +183,6 @@ _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|,\s+(?:with|and|while|but|as|after|b
 _OWNS_NEXT = re.compile(r"[^,.;]{0,40}?[’']s?\s+(?:\([^()]{1,20}\)\s+)?(?:[A-Z][a-z]*\.?\s+)?")
 
 
-def relative_subject(ctx: ArticleContext, sent_s: int, cue_s: int) -> str | None:
-    """The person a relative clause right before the cue is about: "the departure of X,
-    who joined in May", "takes over from X, who has held the post since 2019": X, whatever
-    role the name plays in the main clause."""
-    assert ctx.people is not None
-    mention = ctx.people.most_recent_before(cue_s)
-    if mention is None or mention.start < sent_s:
-        return None
-    return mention.canonical if _WHO.fullmatch(ctx.text, mention.end, cue_s) else None
-
-
-_WHO = re.compile(
-    r",\s+who\s+(?:(?:has|had|have|is|was|will|would|also|now|then|previously|recently|"
-    r"already|first|later|originally|briefly)\s+)*"
-)
-
-
 def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
     assert ctx.people is not None

@@ -22,7 +22,6 @@ from sectorwatch.extract.events.common import (
     person_after,
     post_after,
     post_written_at,
-    relative_subject,
     scare_quoted,
     subject_before,
     syntactic_subjects,
@@ -92,6 +91,23 @@ def _owner(ctx: ArticleContext, sent_s: int, cue_s: int, female: bool) -> str | 
         if ctx.people.gender(mention.canonical) in fits:
             return mention.canonical
     return pronoun_referent(ctx, cue_s, "she" if female else "he")
+
+
+def relative_subject(ctx: ArticleContext, sent_s: int, cue_s: int) -> str | None:
+    """The person a relative clause right before the cue is about: "the departure of X,
+    who joined in May", "takes over from X, who has held the post since 2019": X, whatever
+    role the name plays in the main clause."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(cue_s)
+    if mention is None or mention.start < sent_s:
+        return None
+    return mention.canonical if _WHO.fullmatch(ctx.text, mention.end, cue_s) else None
+
+
+_WHO = re.compile(
+    r",\s+who\s+(?:(?:has|had|have|is|was|will|would|also|now|then|previously|recently|"
+    r"already|first|later|originally|briefly)\s+)*"
+)
 
 
 _OWNER = re.compile(r"his|her(?=\s)", re.IGNORECASE)
