@@ -72,6 +72,7 @@ def test_one_module_per_event_type_with_its_rules_in_one_order():
         "appointment cues",
         "a verb of being and a post",
         "departure of the person succeeded",
+        "people listed after a group's departure",
         "new posts",
         "new posts listed",
         "new posts nobody holds",

@@ -14,6 +14,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import post_after, title_near
+from sectorwatch.extract.events.returns import returned
 from sectorwatch.extract.lexicon import title_modifiers
 from sectorwatch.model import Event
 
@@ -67,7 +68,7 @@ def career_step(
 
 # What may stand between a cue and its date in one clause ("was appointed chief executive
 # at X in October 2000", "In 1991 she was appointed"): no clause break.
-_CLAUSE_GAP = re.compile(r"[^,;:()–—]{0,90}")
+_CLAUSE_GAP = re.compile(r"(?:[^,;:()–—]|\([^()]{0,60}\)){0,90}")  # "(now Y)" inside
 
 
 def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]) -> str | None:
@@ -79,6 +80,8 @@ def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int
         start, end = sent[0] + d.start, sent[0] + d.end
         if d.value is None:
             continue
+        if d.kind == "since" and cue[0] <= start < cue[1]:
+            return d.value  # "has held the post since 2019": the cue ends in the date's lead
         if start >= cue[1] and _CLAUSE_GAP.fullmatch(text, cue[1], start):
             if not re.search(r"\s(?:and|but|while|before|after)\s", text[cue[1] : start]):
                 return d.value
@@ -102,9 +105,19 @@ def _words(role: str | None) -> set[str]:
     return set((role or "").lower().split()) - {"interim", "acting", "joint", "designate"}
 
 
+_RANKS = {"deputy", "assistant", "associate", "vice", "co"}
+
+
 def _same_role(a: str | None, b: str | None) -> bool:
     wa, wb = _words(a), _words(b)
+    if (wa & _RANKS) != (wb & _RANKS) and wa and wb:
+        return False  # a deputy's post is not the post deputised
     return not wa or not wb or wa <= wb or wb <= wa
+
+
+def same_post_words(a: str, b: str) -> bool:
+    """Whether two titles name one post ("chief executive", "interim chief executive")."""
+    return _same_role(a, b)
 
 
 def _same_post(a: Event, b: Event) -> bool:
@@ -117,6 +130,8 @@ def distinct(later: Event, first: Event) -> bool:
     """Whether two appointments of one person are two steps of a career (one sentence
     telling a dated step taken and one to come is two: "X, who has served as interim chief
     executive since August, has been appointed chief executive")."""
+    if returned(later) != returned(first) and not _same_role(later.role, first.role):
+        return True  # "returns to her post of X" beside the post she stood in for
     y_later, y_first = _year(later), _year(first)
     if later.start == first.start and (y_later is None) != (y_first is None):
         return True

@@ -120,15 +120,37 @@ def subject_before(
                 # when she becomes ...": the sentence's one named person, whom a possessive
                 # of the same gender has already referred to
                 who = named.canonical
+            elif (
+                who is not None
+                and who not in _names_of(ctx, sent_s, p.start())
+                and _RELATIVE_PRONOUN.search(ctx.text, max(sent_s, p.start() - 20), p.start())
+            ):
+                # "X had been advising Y in a role of Z, to which she was appointed": the
+                # pronoun of a relative clause is the sentence's first person it fits
+                who = _first_fitting(ctx, sent_s, p.start(), p.group(0)) or who
             if who:
                 best = (who, p.end())
     return best
 
 
-# "X announced he ...", "X said that she ...": the pronoun is the teller.
+_RELATIVE_PRONOUN = re.compile(r",\s+(?:to|in|for|from|of)\s+which\s+$", re.IGNORECASE)
+
+
+def _first_fitting(ctx: ArticleContext, start: int, end: int, pronoun: str) -> str | None:
+    """The first person named between `start` and `end` whose gender fits he/she."""
+    assert ctx.people is not None
+    fits = ("f" if pronoun.lower() == "she" else "m", None)
+    for mention in ctx.people.starting_in(start, end):
+        if ctx.people.gender(mention.canonical) in fits:
+            return mention.canonical
+    return None
+
+
+# "X announced he ...", "X said that she ...", "X decided in May she would ...": the
+# pronoun is the teller (or the one deciding).
 _TELLS = re.compile(
-    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained)"
-    r"(?:\s+that)?\s+$",
+    r"\b(?:announced|said|revealed|confirmed|told\s+\w+|added|stated|indicated|explained|"
+    r"decided|agreed)(?:\s+(?:in|on|last|earlier|this)\s+\w+)?(?:\s+that)?\s+$",
     re.IGNORECASE,
 )
 
@@ -142,9 +164,23 @@ def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:
 
 
 def person_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
+    """The first person named after `pos`, past a possessor ("covered by Westmoor Hospital's
+    Professor X": whatever "Westmoor Hospital" was tagged as, X is the one)."""
     assert ctx.people is not None
     m = ctx.people.first_starting_in(pos, limit)
+    if m is not None and _CLAUSE_BREAK.search(ctx.text, pos, m.start):
+        return None  # "the departure of X at the end of 2022, with Y appointed ...": not Y
+    while m is not None:
+        n = ctx.people.first_starting_in(m.end, limit)
+        if n is None or not _OWNS_NEXT.fullmatch(ctx.text, m.end, n.start):
+            break
+        m = n
     return m.canonical if m is not None else None
+
+
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|,\s+(?:with|and|while|but|as|after|before)\s")
+# A possessor between two names: "Westmoor and Exeter Hospital's (WEH) Professor ".
+_OWNS_NEXT = re.compile(r"[^,.;]{0,40}?[’']s?\s+(?:\([^()]{1,20}\)\s+)?(?:[A-Z][a-z]*\.?\s+)?")
 
 
 def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
@@ -155,7 +191,9 @@ def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     mention = ctx.people.starting_at(at)
     if mention is None and (title := _honorifics().match(ctx.text[at : at + 40])):
         mention = ctx.people.starting_at(at + title.end())  # "appointed Professor X as"
-    return mention.canonical if mention else None
+    if mention is None:
+        return None
+    return person_after(ctx, mention.start, mention.end + 60)  # past a possessor
 
 
 @cache
@@ -242,7 +280,10 @@ def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int
 # subject of the cue is someone not yet named.
 UNNAMED_SUBJECT = re.compile(
     r"\b(?:his|her|their|a|the|its)\s+(?:permanent\s+|new\s+|eventual\s+)?"
-    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$",
+    r"(?:successor|replacement)s?\s+(?:\w+\s+){0,2}$"
+    # "it was decided who would take over the job": a question, nobody named
+    r"|\b(?:decided|decide|decides|deciding|know|knows|known|clear|unclear|confirmed|announced|"
+    r"asked|ask|choose|chosen|about|over|whether)\s+who\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -255,9 +296,32 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
     if title is None:
         return None, None
     assert ctx.organisations is not None
-    gap = re.match(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[title[2] : end])
+    gap = re.match(
+        r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?(?:then\s+|former\s+)?", ctx.text[title[2] : end]
+    )  # "chief executive of the then X"
     org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
     return title[0], org.canonical if org else None
+
+
+# Rank words a title search starts after ("deputy chief executive").
+_RANKS = re.compile(r"(?:(?:deputy|assistant|associate|joint|senior)\s+)*", re.I)
+
+
+def post_written_at(ctx: ArticleContext, at: int, end: int) -> tuple[str, str | None] | None:
+    """The post whose title starts at `at` (past rank words: "deputy chief executive of
+    X"), with the body right after it; None when no title starts there."""
+    ranks = _RANKS.match(ctx.text, at, end)
+    start = ranks.end() if ranks else at
+    title = title_near(ctx, start, min(end, start + 40))
+    if title is None or title[1] != start:
+        return None
+    role, organisation = post_after(ctx, start, end)
+    if role is None:
+        return None
+    words = " ".join(ctx.text[at:start].lower().split())
+    if words and not role.startswith(words):
+        role = f"{words} {role}"
+    return role, organisation
 
 
 def syntactic_subjects(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
-from sectorwatch.extract.events import passive_succession
+from sectorwatch.extract.events import listed_people, passive_succession
 from sectorwatch.extract.events.common import TAKES_OVER_FROM, event, predecessor
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
@@ -55,5 +55,6 @@ KIND = EventKind(
         EventRule("subject of a passive succession", 5, passive_succession.departures),
         EventRule("departure cues", 10, from_cues),
         EventRule("departure of the person succeeded", 30, from_successor),
+        EventRule("people listed after a group's departure", 35, listed_people.departures),
     ),
 )

@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
-from sectorwatch.extract.events.career import career_step
+from sectorwatch.extract.events import returns
+from sectorwatch.extract.events.career import career_step, same_post_words
 from sectorwatch.extract.events.common import (
     UNNAMED_SUBJECT,
     event,
     named_right_after,
     person_after,
     post_after,
+    post_written_at,
     scare_quoted,
     subject_before,
     syntactic_subjects,
@@ -48,6 +52,11 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
                 person = named  # "has appointed Helena Markby as": the object
             elif _NAMES_AFTER.search(m.group(0)):
                 person = person_after(ctx, m.end(), min(sent[1], m.end() + 90))
+            elif (owner := _OWNER.match(m.group(0))) is not None:
+                # "on his first day in charge": whom the possessive refers to
+                person = _owner(ctx, sent[0], m.start(), owner.group(0).lower() == "her")
+            elif (relative := relative_subject(ctx, sent[0], m.start())) is not None:
+                person = relative  # "the departure of X, who joined in May"
             else:
                 found = subject_before(ctx, sent[0], m.start(), kind == "appointment")
                 if found and kind == "appointment" and _object_of_preposition(ctx, found[1]):
@@ -63,12 +72,45 @@ def cue_events(ctx: ArticleContext, sentences, i: int, kind: str) -> list[Event]
             if named is None and not _NAMES_AFTER.search(m.group(0)):
                 people = _with_parsed_subjects(ctx, sent, (m.start(), m.end()), people)
             for who in people:
+                if kind == "appointment" and returns.is_return(m.group(0)):
+                    out += returns.return_events(ctx, m, status, who, sent)
+                    continue
                 found_event = _event_for(ctx, kind, m, status, who, sent)
                 if found_event is not None:
                     out.append(found_event)
     return out
 
 
+def _owner(ctx: ArticleContext, sent_s: int, cue_s: int, female: bool) -> str | None:
+    """Whom "his"/"her" at `cue_s` refers to: the sentence's first person named before it
+    whose gender fits ("X's first statement came on his first day"), else the pronoun's
+    referent."""
+    assert ctx.people is not None
+    fits = ("f" if female else "m", None)
+    for mention in ctx.people.starting_in(sent_s, cue_s):
+        if ctx.people.gender(mention.canonical) in fits:
+            return mention.canonical
+    return pronoun_referent(ctx, cue_s, "she" if female else "he")
+
+
+def relative_subject(ctx: ArticleContext, sent_s: int, cue_s: int) -> str | None:
+    """The person a relative clause right before the cue is about: "the departure of X,
+    who joined in May", "takes over from X, who has held the post since 2019": X, whatever
+    role the name plays in the main clause."""
+    assert ctx.people is not None
+    mention = ctx.people.most_recent_before(cue_s)
+    if mention is None or mention.start < sent_s:
+        return None
+    return mention.canonical if _WHO.fullmatch(ctx.text, mention.end, cue_s) else None
+
+
+_WHO = re.compile(
+    r",\s+who\s+(?:(?:has|had|have|is|was|will|would|also|now|then|previously|recently|"
+    r"already|first|later|originally|briefly)\s+)*"
+)
+
+
+_OWNER = re.compile(r"his|her(?=\s)", re.IGNORECASE)
 _AGENT = re.compile(r"[^.;]*?\bby\s+(?:[a-z]+\s+){0,3}")
 # "departure of X", "the post is being filled by X": the person is the one named after.
 _NAMES_AFTER = re.compile(r"\b(?:of|by)\s*$")
@@ -124,8 +166,26 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if verb_post is not None:
         return _verb_post_event(ctx, m, status, person, sent, verb_post.group(1).lower())
     antecedent = None
-    if kind == "appointment" and (fact is None or fact.status in ("former", "leaving")):
-        title = title_near(ctx, m.end(), min(sent[1], m.end() + 40))
+    named_post = None
+    if kind == "appointment" and fact is not None and fact.status != "incoming":
+        # "X, chief officer of A, will take up the role": the post the sentences before
+        # name, not the one X holds; "X ... will also become deputy chief executive": the
+        # post written right after the cue
+        antecedent = antecedent_post(ctx, m.group(0), sent[0])
+        named_post = _post_right_after(ctx, m.end(), sent[1]) if antecedent is None else None
+        other = antecedent or named_post
+        if other is not None and other[0] is not None and same_post_words(other[0], fact.role):
+            antecedent = named_post = None  # the post X holds, told again: keep its body
+        elif other is not None:
+            fact = None
+    if (
+        antecedent is None
+        and named_post is None
+        and kind == "appointment"
+        and (fact is None or fact.status in ("former", "leaving"))
+    ):
+        after = _past_agent(ctx, m.end(), sent[1])
+        title = title_near(ctx, after, min(sent[1], after + 40))
         antecedent = antecedent_post(ctx, m.group(0), sent[0]) if title is None else None
         if antecedent is not None:
             fact = None  # "X took up the role": the post the sentences before name
@@ -140,8 +200,15 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     organisation = fact.organisation if fact else None
     if antecedent is not None:
         role, organisation = antecedent
+    elif named_post is not None:
+        role, organisation = named_post
+    elif kind == "appointment" and fact is None and _NAMES_AFTER.search(m.group(0)):
+        role, organisation = _subject_post(ctx, sent[0], m.start())
     elif kind == "appointment" and fact is None:
-        role, organisation = post_after(ctx, m.end(), sent[1])
+        after = _past_agent(ctx, m.end(), sent[1])
+        role, organisation = post_after(ctx, after, sent[1])
+        if organisation is None and after != m.end():
+            organisation = _agent(ctx, m.end())  # "appointed by X as its chief nurse"
     found = event(
         ctx, kind, (m.start(), m.end()), sent,
         person=person, role=role, organisation=organisation, status=status,
@@ -149,6 +216,50 @@ def _event_for(ctx, kind, m, status, person, sent) -> Event | None:  # type: ign
     if kind != "appointment":
         return found
     return career_step(ctx, found, m, post_known=antecedent is not None)
+
+
+_RIGHT_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:(?:the|an?|its|their|interim|acting|new|permanent)\s+)*"
+)
+
+
+def _post_right_after(
+    ctx: ArticleContext, cue_end: int, sent_end: int
+) -> tuple[str | None, str | None] | None:
+    """The post written right after the cue ("will become interim deputy chief
+    executive of X"), or None when no title starts there."""
+    gap = _RIGHT_AFTER.match(ctx.text, cue_end, sent_end)
+    return post_written_at(ctx, gap.end(), sent_end) if gap else None
+
+
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _past_agent(ctx: ArticleContext, cue_end: int, sent_end: int) -> int:
+    """Where the post of a passive cue is written: past its agent body ("has been appointed
+    by Orchard Trust as its chief nurse"), else right after the cue."""
+    assert ctx.organisations is not None
+    gap = _BY.match(ctx.text, cue_end, sent_end)
+    body = ctx.organisations.starting_at(gap.end()) if gap else None
+    return body.end if body is not None else cue_end
+
+
+def _agent(ctx: ArticleContext, cue_end: int) -> str | None:
+    assert ctx.organisations is not None
+    gap = _BY.match(ctx.text, cue_end)
+    body = ctx.organisations.starting_at(gap.end()) if gap else None
+    return body.canonical if body is not None else None
+
+
+def _subject_post(ctx: ArticleContext, sent_s: int, cue_s: int) -> tuple[str | None, None]:
+    """The post a passive cue's subject names ("The medical director role has been covered
+    by X", "Her post is being filled by X"): the last title before the cue, if any."""
+    titles = list(role_vocabulary().pattern.finditer(ctx.text, sent_s, cue_s))
+    if not titles:
+        return None, None
+    last = titles[-1]
+    role, _, _ = complete_title(ctx, last.group("title"), last.end("title"))
+    return role, None
 
 
 # Cues that are an appointment with no title after them: a fronted "Appointed in April

@@ -92,6 +92,11 @@ def _appositive_post(ctx: ArticleContext, title_end: int, cue: int) -> bool:
     return org is not None and re.fullmatch(r"\s*,\s*", ctx.text[org.end : cue]) is not None
 
 
+# Cues whose post is only the title right after them ("its first ever chief nurse", "is
+# to be replaced by a director of X").
+_FIRST = re.compile(r"\b(?:first|replaced\s+by)\b", re.IGNORECASE)
+
+
 def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
     assert i is not None
     out: list[Event] = []
@@ -105,7 +110,10 @@ def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
             verbatim = _VERBATIM.match(ctx.text, m.end(), sent[1])
             if title is not None and verbatim and len(verbatim.group(1)) > len(title[0]):
                 title = (verbatim.group(1).lower(), title[1], verbatim.end())
-            if title is None or not re.search(r"\bof\s*$", m.group(0)):
+            if _FIRST.search(m.group(0)):
+                if title is None or title[1] != m.end() + 1:
+                    continue
+            elif title is None or not re.search(r"\bof\s*$", m.group(0)):
                 before = [
                     t
                     for t in role_vocabulary().pattern.finditer(text, sent[0], m.start())
