@@ -34,7 +34,7 @@ from sectorwatch.model import Article, Extraction
 from sectorwatch.nlp import load_pipeline
 
 EXTRACTOR_NAME = "sectorwatch"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # raise it when the output changes: a re-ingest then replaces facts
 
 
 # Speed: the stages need only the entities over the whole article (en_core_web_sm's ner has
