@@ -42,9 +42,9 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
-def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:
-
-    rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
+def load_events(conn: Connection, query: Select | reads.Asked, judged: Judged) -> list[EventAnswer]:
+    found = reads.execute(conn, query).mappings()
+    rows = [r for r in found if r["claim_id"] not in judged.rejected]
     post_ids = {r["post_id"] for r in rows if r["post_id"]}
     roles = reads.post_roles(conn, post_ids) if post_ids else {}
     ids: set[str] = set()

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, func, select
 
-from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS
+from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
 from sectorwatch.store.schema import articles, claims, evidence, quotes
 
 _QUOTES = (
@@ -44,23 +44,26 @@ def quote_select() -> Select[Any]:
     return _QUOTES
 
 
-def quotes_by_claim(claim_ids: Iterable[str]) -> Select[Any]:
+_BY_CLAIM = _QUOTES.where(quotes.c.claim_id.in_(bindparam("ids", expanding=True)))
+_BY_SPEAKER = _QUOTES.where(quotes.c.speaker_id.in_(bindparam("ids", expanding=True)))
+_IN_ARTICLE = _QUOTES.where(quotes.c.article_id == bindparam("id")).order_by(
+    quotes.c.start, quotes.c.claim_id
+)
+
+
+def quotes_by_claim(claim_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes with these claim ids."""
-    return quote_select().where(quotes.c.claim_id.in_(list(claim_ids)))
+    return Asked(_BY_CLAIM, {"ids": list(claim_ids)})
 
 
-def quotes_by_speaker(speaker_ids: Iterable[str]) -> Select[Any]:
+def quotes_by_speaker(speaker_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes whose stored speaker is one of these entities."""
-    return quote_select().where(quotes.c.speaker_id.in_(list(speaker_ids)))
+    return Asked(_BY_SPEAKER, {"ids": list(speaker_ids)})
 
 
-def quotes_in_article(article_id: str) -> Select[Any]:
+def quotes_in_article(article_id: str) -> Asked:
     """`quote_select` of an article's quotes, in the order they stand in it."""
-    return (
-        quote_select()
-        .where(quotes.c.article_id == article_id)
-        .order_by(quotes.c.start, quotes.c.claim_id)
-    )
+    return Asked(_IN_ARTICLE, {"id": article_id})
 
 
 def quote_claims_of_speakers(conn: Connection, speaker_ids: Iterable[str]) -> set[str]:

@@ -10,11 +10,13 @@ here and taking it off that list.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
+    Integer,
     Row,
     RowMapping,
     Select,
@@ -77,6 +79,22 @@ def _ids(name: str = "ids") -> Any:
 
 def _in(values: Iterable[str]) -> list[str]:
     return values if isinstance(values, list) else list(values)
+
+
+class Asked(NamedTuple):
+    """A statement built once and the values of its bound parameters: what the read
+    questions that return a statement (for `query.events.load_events`,
+    `query.quotes.load_quotes`) give; run it with `execute`."""
+
+    statement: Select[Any]
+    params: dict[str, Any]
+
+
+def execute(conn: Connection, query: Select[Any] | Asked) -> CursorResult[Any]:
+    """Run a statement, or an `Asked` statement with its parameters."""
+    if isinstance(query, Asked):
+        return conn.execute(query.statement, query.params)
+    return conn.execute(query)
 
 
 _POSTS_OF = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
@@ -203,9 +221,12 @@ def is_event(conn: Connection, claim_id: str) -> bool:
     return conn.execute(_IS_EVENT, {"id": claim_id}).first() is not None
 
 
-def event_by_claim(claim_id: str) -> Select[Any]:
+_EVENT_BY_CLAIM = select(events).where(events.c.claim_id == bindparam("id"))
+
+
+def event_by_claim(claim_id: str) -> Asked:
     """A statement for the stored event with this claim id (for `load_events`)."""
-    return select(events).where(events.c.claim_id == claim_id)
+    return Asked(_EVENT_BY_CLAIM, {"id": claim_id})
 
 
 _ARTICLES_MENTIONING = select(mentions.c.article_id).where(mentions.c.entity_id.in_(_ids()))
@@ -456,19 +477,29 @@ def other_reports(
 # `query.judgement_log`)
 
 
-def events_of_people(people: Iterable[str]) -> Select[Any]:
+_EVENTS_OF_PEOPLE = select(events).where(events.c.person_id.in_(_ids()))
+_LATEST_EVENTS = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
+_LATEST_EVENTS_BUT = _LATEST_EVENTS.where(events.c.claim_id.not_in(_ids("rejected")))
+
+
+def events_of_people(people: Iterable[str]) -> Asked:
     """A statement for the stored events whose person is one of `people` (for
     `query.events.load_events`)."""
-    return select(events).where(events.c.person_id.in_(list(people)))
+    return Asked(_EVENTS_OF_PEOPLE, {"ids": _in(people)})
 
 
-def latest_events(rejected: set[str], n: int) -> Select[Any]:
+_LATEST = {
+    False: _LATEST_EVENTS.limit(bindparam("n", type_=Integer)),
+    True: _LATEST_EVENTS_BUT.limit(bindparam("n", type_=Integer)),
+}
+
+
+def latest_events(rejected: set[str], n: int) -> Asked:
     """A statement for the `n` events reported most recently (newest report first, then
     by claim id), the claims in `rejected` left out (for `load_events`)."""
-    query = select(events).order_by(events.c.observed.desc(), events.c.claim_id)
     if rejected:
-        query = query.where(events.c.claim_id.not_in(rejected))
-    return query.limit(n)
+        return Asked(_LATEST[True], {"rejected": list(rejected), "n": n})
+    return Asked(_LATEST[False], {"n": n})
 
 
 _POSTS_NAMED_IN_EVENTS = select(events.c.post_id).where(
