@@ -142,3 +142,33 @@ def test_judgements_change_what_is_read(store):
         top = [(q.entity_id, q.quotes) for q in browse.most_quoted(conn, 5)]
         assert top == [("p-dev-okafor", 2), ("p-hattie-lowe", 1)]
         assert browse.entity(conn, "p-jonah-pike").referents == ["p-jonah-pike"]
+
+
+def test_statements_are_built_once_for_lists_of_any_length(store):
+    # the same statement object answers one id, three ids and none (an expanding bound
+    # parameter), so SQLAlchemy's compiled cache is hit with no statement built per call
+    assert (
+        reads.events_of_people(["p-a"]).statement
+        is reads.events_of_people(["p-a", "p-b"]).statement
+    )
+    assert quote_reads.quotes_by_claim([]).statement is quote_reads.quotes_by_claim(["q"]).statement
+    with store.connect() as conn:
+        assert reads.post_roles(conn, []) == {}
+        roles = reads.organisation_post_roles(conn, [FHB])
+        assert sorted(roles.values()) == [
+            "chair",
+            "chief executive",
+            "chief operating officer",
+            "regional director",
+        ]
+        assert reads.post_roles(conn, sorted(roles)[:1]) == {
+            sorted(roles)[0]: roles[sorted(roles)[0]]
+        }
+        assert reads.post_roles(conn, iter(roles)) == roles
+        latest = [r.claim_id for r in reads.execute(conn, reads.latest_events(set(), 5))]
+        assert len(latest) == 4
+        fewer = reads.execute(conn, reads.latest_events({latest[0]}, 5))
+        assert [r.claim_id for r in fewer] == latest[1:]
+        assert [r.claim_id for r in reads.execute(conn, reads.latest_events(set(), 1))] == latest[
+            :1
+        ]

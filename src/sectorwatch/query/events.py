@@ -42,15 +42,16 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
-def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAnswer]:
-
-    rows = [r for r in conn.execute(query).mappings() if r["claim_id"] not in judged.rejected]
+def load_events(conn: Connection, query: Select | reads.Asked, judged: Judged) -> list[EventAnswer]:
+    found = reads.execute(conn, query).mappings()
+    rows = [r for r in found if r["claim_id"] not in judged.rejected]
     post_ids = {r["post_id"] for r in rows if r["post_id"]}
     roles = reads.post_roles(conn, post_ids) if post_ids else {}
+    named = {r["claim_id"]: json.loads(r["organisations"] or "[]") for r in rows}  # read once
     ids: set[str] = set()
     for r in rows:
         ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}
-        ids |= set(json.loads(r["organisations"] or "[]"))
+        ids |= set(named[r["claim_id"]])
     names = names_of(conn, ids)  # type: ignore[arg-type]
     ev = evidence_for(conn, [r["claim_id"] for r in rows])
     out = []
@@ -73,10 +74,8 @@ def load_events(conn: Connection, query: Select, judged: Judged) -> list[EventAn
                 role=roles.get(r["post_id"]),
                 organisation_id=org,
                 organisation=names.get(org) if org else None,
-                organisations=[names.get(o, o) for o in json.loads(r["organisations"] or "[]")],
-                organisation_ids=[
-                    judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")
-                ],
+                organisations=[names.get(o, o) for o in named[r["claim_id"]]],
+                organisation_ids=[judged.canon(o) or o for o in named[r["claim_id"]]],
                 status=fixed["status"],
                 date=fixed["date"],
                 announced=fixed["announced"],

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, RowMapping, Select
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, first_line, names_of
+from sectorwatch.store import reads
 from sectorwatch.store.quote_reads import quote_select
 
 __all__ = ["QuoteAnswer", "load_quotes", "quote_select"]
@@ -62,8 +63,9 @@ def _evidence(conn: Connection, rows: list[RowMapping]) -> dict[str, EvidenceRef
     return out
 
 
-def load_quotes(conn: Connection, query: Select, judged: Judged) -> list[QuoteAnswer]:
-    rows = [r for r in conn.execute(query).mappings().all() if r["claim_id"] not in judged.rejected]
+def load_quotes(conn: Connection, query: Select | reads.Asked, judged: Judged) -> list[QuoteAnswer]:
+    found = reads.execute(conn, query).mappings().all()
+    rows = [r for r in found if r["claim_id"] not in judged.rejected]
     speakers = {}
     for r in rows:
         sid = judged.speakers.get(r["claim_id"]) or r["speaker_id"]

@@ -18,6 +18,40 @@ _SENTENCES = select(evidence.c.id, evidence.c.sentence, evidence.c.start, eviden
 _ABOUT = select(articles.c.id, ARTICLE_TITLE, articles.c.published, articles.c.source).where(
     articles.c.id.in_(bindparam("ids", expanding=True))
 )
+_ABOUT_COLUMNS = (claims.c.id, claims.c.article_id, ARTICLE_TITLE, articles.c.published)
+_SAID_COLUMNS = (articles.c.source, evidence.c.sentence, evidence.c.start, evidence.c.end)
+_SOURCE_COLUMNS = (
+    claims.c.extractor,
+    claims.c.extractor_version,
+    claims.c.origin,
+    claims.c.confidence,
+)
+_CLAIM_EVIDENCE = (
+    select(*_ABOUT_COLUMNS, *_SAID_COLUMNS, *_SOURCE_COLUMNS)
+    .select_from(CLAIMS_WITH_EVIDENCE)
+    .where(claims.c.id.in_(bindparam("ids", expanding=True)))
+)
+_ARTICLE_ROW = select(articles).where(articles.c.id == bindparam("id"))
+_ARTICLE_FACT_SPANS = (
+    select(
+        claims.c.id,
+        claims.c.property,
+        claims.c.entity_id,
+        claims.c.value,
+        evidence.c.start,
+        evidence.c.end,
+    )
+    .join(evidence, evidence.c.id == claims.c.evidence_id)
+    .where(claims.c.article_id == bindparam("id"), claims.c.property != "quote")
+)
+_ARTICLE_MENTIONS = select(mentions).where(mentions.c.article_id == bindparam("id"))
+_ARTICLES_FOR_HITS = select(
+    articles.c.id,
+    ARTICLE_TITLE.label("title"),
+    articles.c.published,
+    articles.c.source,
+    articles.c.text,
+).where(articles.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def sentences(conn: Connection, evidence_ids: list[str]) -> Sequence[Row]:
@@ -34,48 +68,25 @@ def claim_evidence(conn: Connection, claim_ids: list[str]) -> Sequence[Row]:
     """Of each of these claims that has a sentence and an article: claim id, article id,
     `ARTICLE_TITLE`, published, source, sentence, start, end, extractor, extractor
     version, origin, confidence."""
-    about = (claims.c.id, claims.c.article_id, ARTICLE_TITLE, articles.c.published)
-    said = (articles.c.source, evidence.c.sentence, evidence.c.start, evidence.c.end)
-    source = (claims.c.extractor, claims.c.extractor_version, claims.c.origin, claims.c.confidence)
-    query = select(*about, *said, *source).select_from(CLAIMS_WITH_EVIDENCE)
-    return conn.execute(query.where(claims.c.id.in_(claim_ids))).all()
+    return conn.execute(_CLAIM_EVIDENCE, {"ids": list(claim_ids)}).all()
 
 
 def article_row(conn: Connection, article_id: str) -> RowMapping | None:
     """Every column of the article with this id, or None."""
-    return conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+    return conn.execute(_ARTICLE_ROW, {"id": article_id}).mappings().first()
 
 
 def article_fact_spans(conn: Connection, article_id: str) -> Sequence[Row]:
     """(claim id, property, entity id, value, start, end) of every claim read in this
     article but its quotes, with the offsets of its sentence."""
-    return conn.execute(
-        select(
-            claims.c.id,
-            claims.c.property,
-            claims.c.entity_id,
-            claims.c.value,
-            evidence.c.start,
-            evidence.c.end,
-        )
-        .join(evidence, evidence.c.id == claims.c.evidence_id)
-        .where(claims.c.article_id == article_id, claims.c.property != "quote")
-    ).all()
+    return conn.execute(_ARTICLE_FACT_SPANS, {"id": article_id}).all()
 
 
 def article_mentions(conn: Connection, article_id: str) -> Sequence[Row]:
     """Every mention in this article, all its columns."""
-    return conn.execute(select(mentions).where(mentions.c.article_id == article_id)).all()
+    return conn.execute(_ARTICLE_MENTIONS, {"id": article_id}).all()
 
 
 def articles_for_hits(conn: Connection, article_ids: Iterable[str]) -> Sequence[Row]:
     """(id, title: `ARTICLE_TITLE`, published, source, text) of these articles."""
-    return conn.execute(
-        select(
-            articles.c.id,
-            ARTICLE_TITLE.label("title"),
-            articles.c.published,
-            articles.c.source,
-            articles.c.text,
-        ).where(articles.c.id.in_(list(article_ids)))
-    ).all()
+    return conn.execute(_ARTICLES_FOR_HITS, {"ids": list(article_ids)}).all()

@@ -8,57 +8,81 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Row, RowMapping, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    RowMapping,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 
 from sectorwatch.store import fts
 from sectorwatch.store.schema import aliases, entities, referents
 
+# built once with bound parameters, like `store.reads`' statements (the compiled cache hit
+# with no statement building on each call)
+_MERGED_IDS = select(referents.c.referent_id, referents.c.entity_id)
+_ENTITY_KIND = select(entities.c.id, entities.c.kind).where(entities.c.id == bindparam("id"))
+_ENTITY_ROW = select(entities).where(entities.c.id == bindparam("id"))
+_IDS_OF_KIND = select(entities.c.id).where(entities.c.kind == bindparam("kind"))
+_NAMES_BY_ID = select(entities.c.id, entities.c.name).where(
+    entities.c.id.in_(bindparam("ids", expanding=True))
+)
+_ALIAS_NAMES = select(aliases.c.alias).where(
+    aliases.c.entity_id.in_(bindparam("ids", expanding=True))
+)
+_ALIASES_IN_BLOCK = select(aliases.c.entity_id, aliases.c.norm).where(
+    aliases.c.kind == bindparam("kind"), aliases.c.block == bindparam("block")
+)
+_ALIAS_NORMS = select(aliases.c.norm, aliases.c.entity_id, aliases.c.kind)
+_ENTITIES_NAMED = select(aliases.c.entity_id).where(
+    aliases.c.norm.in_(bindparam("ids", expanding=True))
+)
+
 
 def merged_ids(conn: Connection) -> dict[str, str]:
     """{merged id: the entity it was merged into} of every merge in force."""
-    return dict(conn.execute(select(referents.c.referent_id, referents.c.entity_id)).all())
+    return dict(conn.execute(_MERGED_IDS).all())
 
 
 def entity_kind(conn: Connection, entity_id: str) -> Row | None:
     """(id, kind) of the entity with this id, or None."""
-    query = select(entities.c.id, entities.c.kind).where(entities.c.id == entity_id)
-    return conn.execute(query).first()
+    return conn.execute(_ENTITY_KIND, {"id": entity_id}).first()
 
 
 def entity_row(conn: Connection, entity_id: str) -> RowMapping | None:
     """Every column of the entity with this id, or None."""
-    return conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().first()
+    return conn.execute(_ENTITY_ROW, {"id": entity_id}).mappings().first()
 
 
 def entity_ids_of_kind(conn: Connection, kind: str) -> list[str]:
     """The ids of every stored entity of this kind (person, organisation)."""
-    return list(conn.execute(select(entities.c.id).where(entities.c.kind == kind)).scalars())
+    return list(conn.execute(_IDS_OF_KIND, {"kind": kind}).scalars())
 
 
 def names_by_id(conn: Connection, ids: Iterable[str]) -> list[tuple[str, str]]:
     """(id, name) of those of these entities that exist."""
-    query = select(entities.c.id, entities.c.name).where(entities.c.id.in_(list(ids)))
-    return [(r[0], r[1]) for r in conn.execute(query)]
+    return [(r[0], r[1]) for r in conn.execute(_NAMES_BY_ID, {"ids": list(ids)})]
 
 
 def alias_names(conn: Connection, entity_ids: Iterable[str]) -> list[str]:
     """Every alias of these entities (with repeats, in the order the store gives)."""
-    query = select(aliases.c.alias).where(aliases.c.entity_id.in_(list(entity_ids)))
-    return list(conn.execute(query).scalars())
+    return list(conn.execute(_ALIAS_NAMES, {"ids": list(entity_ids)}).scalars())
 
 
 def aliases_in_block(conn: Connection, kind: str, block: str) -> list[tuple[str, str]]:
     """(entity id, norm) of the aliases of this kind with this blocking key."""
-    query = select(aliases.c.entity_id, aliases.c.norm).where(
-        aliases.c.kind == kind, aliases.c.block == block
-    )
-    return [(r[0], r[1]) for r in conn.execute(query)]
+    found = conn.execute(_ALIASES_IN_BLOCK, {"kind": kind, "block": block})
+    return [(r[0], r[1]) for r in found]
 
 
 def alias_norms(conn: Connection) -> list[tuple[str, str, str]]:
     """(norm, entity id, kind) of every alias."""
-    query = select(aliases.c.norm, aliases.c.entity_id, aliases.c.kind)
-    return [(r.norm, r.entity_id, r.kind) for r in conn.execute(query)]
+    return [(r.norm, r.entity_id, r.kind) for r in conn.execute(_ALIAS_NORMS)]
 
 
 def _like(value: str) -> str:
@@ -86,7 +110,7 @@ def names_containing(conn: Connection, words: str, norm: str, limit: int) -> Seq
 
 def entities_named(conn: Connection, norms: Iterable[str]) -> list[str]:
     """Entity ids with an alias whose normal form is one of `norms` (the alias index)."""
-    found = conn.execute(select(aliases.c.entity_id).where(aliases.c.norm.in_(list(norms))))
+    found = conn.execute(_ENTITIES_NAMED, {"ids": list(norms)})
     return [e for (e,) in found]
 
 

@@ -8,55 +8,67 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
-from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS
+from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
 from sectorwatch.store.schema import articles, claims, evidence, quotes
+
+_QUOTES = (
+    select(
+        quotes,
+        articles.c.published,
+        ARTICLE_TITLE.label("title"),
+        articles.c.source.label("article_source"),
+        *SOURCE_COLUMNS,
+        evidence.c.sentence.label("source_sentence"),
+        evidence.c.start.label("source_start"),
+        evidence.c.end.label("source_end"),
+    )
+    .join(articles, articles.c.id == quotes.c.article_id)
+    .outerjoin(claims, claims.c.id == quotes.c.claim_id)
+    .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
+)
+# built once with bound parameters, like `store.reads`' statements
+_QUOTE_CLAIMS_OF_SPEAKERS = select(quotes.c.claim_id).where(
+    quotes.c.speaker_id.in_(bindparam("ids", expanding=True))
+)
+_STORED_QUOTE_CLAIMS = select(quotes.c.claim_id).where(
+    quotes.c.claim_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def quote_select() -> Select[Any]:
     """Quotes with their article's date and title, and the claim's evidence (read in the
-    same statement: `query.quotes.load_quotes` needs no second query for it)."""
-    return (
-        select(
-            quotes,
-            articles.c.published,
-            ARTICLE_TITLE.label("title"),
-            articles.c.source.label("article_source"),
-            *SOURCE_COLUMNS,
-            evidence.c.sentence.label("source_sentence"),
-            evidence.c.start.label("source_start"),
-            evidence.c.end.label("source_end"),
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(claims, claims.c.id == quotes.c.claim_id)
-        .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
-    )
+    same statement: `query.quotes.load_quotes` needs no second query for it). Built once:
+    a statement is immutable, and each `.where` makes a new one."""
+    return _QUOTES
 
 
-def quotes_by_claim(claim_ids: Iterable[str]) -> Select[Any]:
+_BY_CLAIM = _QUOTES.where(quotes.c.claim_id.in_(bindparam("ids", expanding=True)))
+_BY_SPEAKER = _QUOTES.where(quotes.c.speaker_id.in_(bindparam("ids", expanding=True)))
+_IN_ARTICLE = _QUOTES.where(quotes.c.article_id == bindparam("id")).order_by(
+    quotes.c.start, quotes.c.claim_id
+)
+
+
+def quotes_by_claim(claim_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes with these claim ids."""
-    return quote_select().where(quotes.c.claim_id.in_(list(claim_ids)))
+    return Asked(_BY_CLAIM, {"ids": list(claim_ids)})
 
 
-def quotes_by_speaker(speaker_ids: Iterable[str]) -> Select[Any]:
+def quotes_by_speaker(speaker_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes whose stored speaker is one of these entities."""
-    return quote_select().where(quotes.c.speaker_id.in_(list(speaker_ids)))
+    return Asked(_BY_SPEAKER, {"ids": list(speaker_ids)})
 
 
-def quotes_in_article(article_id: str) -> Select[Any]:
+def quotes_in_article(article_id: str) -> Asked:
     """`quote_select` of an article's quotes, in the order they stand in it."""
-    return (
-        quote_select()
-        .where(quotes.c.article_id == article_id)
-        .order_by(quotes.c.start, quotes.c.claim_id)
-    )
+    return Asked(_IN_ARTICLE, {"id": article_id})
 
 
 def quote_claims_of_speakers(conn: Connection, speaker_ids: Iterable[str]) -> set[str]:
     """The claim ids of the quotes whose stored speaker is one of these entities."""
-    query = select(quotes.c.claim_id).where(quotes.c.speaker_id.in_(list(speaker_ids)))
-    return set(conn.execute(query).scalars())
+    return set(conn.execute(_QUOTE_CLAIMS_OF_SPEAKERS, {"ids": list(speaker_ids)}).scalars())
 
 
 def person_quote_counts(conn: Connection, skip: set[str]) -> list[tuple[str, int]]:
@@ -72,5 +84,4 @@ def person_quote_counts(conn: Connection, skip: set[str]) -> list[tuple[str, int
 
 def stored_quote_claims(conn: Connection, claim_ids: Iterable[str]) -> list[str]:
     """Those of these claim ids that a stored quote has, in the order the store gives."""
-    query = select(quotes.c.claim_id).where(quotes.c.claim_id.in_(list(claim_ids)))
-    return list(conn.execute(query).scalars())
+    return list(conn.execute(_STORED_QUOTE_CLAIMS, {"ids": list(claim_ids)}).scalars())
