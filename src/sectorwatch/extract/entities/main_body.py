@@ -74,6 +74,7 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
                 if m.start < f.end
                 or not ctx.text[f.end : m.start].strip(" ,")
                 or DESCRIBED_BODY.fullmatch(ctx.text, f.end, m.start)
+                or _SHARED_BODY.fullmatch(ctx.text, f.end, m.start)
             }
             org = f.organisation
             stated = org in by_fact or org in ctx.text[s : f.end] if org else bool(mentions)
@@ -81,6 +82,11 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
                 f = replace(f, organisation=body)
         out.append(f)
     return out
+
+
+# "chief nurse and director of midwifery at X": a second title joined by "and" whose body
+# is the first one's too
+_SHARED_BODY = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){1,5}(?:at|of|for|with)\s+(?:the\s+)?")
 
 
 # an owner word inside the fact or right before it ("its chair", "the group's chair"); a
