@@ -28,6 +28,7 @@ from sectorwatch.extract.quotes.documents import (
     title_beside,
 )
 from sectorwatch.extract.quotes.found import Found
+from sectorwatch.extract.quotes.incoming_speakers import incoming_speaker
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader, strip_possessive
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
@@ -267,6 +268,7 @@ class SpeakerFinder(OrganisationSpeakers):
         for s, e in (pieces[-1], (pieces[0][0], pieces[-1][1])):
             if self._intro_only(subject[:s]):
                 name = role_noun_referent(self.ctx, offset + s, offset + e)
+                name = name and incoming_speaker(self.ctx, offset + s, offset + e, name)
                 if name:
                     return Found(name, "person", offset + s, offset + e)
         return None
