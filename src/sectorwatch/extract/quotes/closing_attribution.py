@@ -25,10 +25,15 @@ class _Attributed(Protocol):
 
 
 def closing_attribution(
-    text: str, indirect: Sequence[Reported], stretches: Sequence[_Attributed], cues: Cues
+    text: str,
+    off: int,
+    indirect: Sequence[Reported],
+    stretches: Sequence[_Attributed],
+    cues: Cues,
 ) -> None:
     """Give each reported sentence that ends in a quote and its inverted attribution
-    (",” said a spokesman.") the speaker of that quote."""
+    (",” said a spokesman.") the speaker of that quote, found in that attribution
+    (`text` is the paragraph, starting at article offset `off`)."""
     for item in indirect:
         inside = [
             st
@@ -38,10 +43,13 @@ def closing_attribution(
         if not inside:
             continue
         last = inside[-1]
-        if not last.own or last.found is None or last.found == item.found:
+        found = last.found
+        if not last.own or found is None or found == item.found:
             continue
+        if not off + last.span.outer_end <= found.at < off + item.end:
+            continue  # the quote's speaker is not the one the closing words name
         tail = text[last.span.outer_end : item.end]
         m = re.match(r"\s*,?\s*(?P<verb>\S+)\s+[^,;:“”\"‘’]{1,60}?\s*[.!]?\s*$", tail)
         if m is None or not cues.verb_re.fullmatch(m.group("verb")):
             continue
-        item.found, item.cue = last.found, last.cue or item.cue
+        item.found, item.cue = found, last.cue or item.cue

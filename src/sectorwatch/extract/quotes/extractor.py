@@ -160,7 +160,7 @@ class QuoteStage:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
         attribute_from_paragraph(self, text, off, stretches, lead_ins, state)
-        closing_attribution(text, indirect, stretches, self.cues)
+        closing_attribution(text, off, indirect, stretches, self.cues)
 
         quotes: list[Quote] = []
         for st in stretches:
