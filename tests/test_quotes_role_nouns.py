@@ -67,3 +67,18 @@ def test_the_incoming_holder_is_meant_by_the_incoming_role_noun(extractor):
         "Colm Rafferty, who joins from Dunmore Care, will take over as chief executive in July.",
         sentence,
     ) == [("indirect", sentence, "Colm Rafferty")]
+
+
+def test_an_incoming_role_noun_never_means_the_posts_former_holder(extractor):
+    # the only holder the article gives is the former one: "the incoming chief executive"
+    # who opens the article is the person the next sentence names
+    sentence = (
+        "The incoming chief executive of the Fernbrook Care Board has admitted the board "
+        "must change its methods."
+    )
+    assert quotes_of(
+        extractor,
+        sentence,
+        "Dr Ada Quill's first message to staff came on her first day in charge.",
+        "Former chief executive Colm Rafferty resigned in June.",
+    ) == [("indirect", sentence, "Ada Quill")]

@@ -40,6 +40,7 @@ from sectorwatch.extract.quotes.attribution import (
     from_response,
     is_label,
 )
+from sectorwatch.extract.quotes.closing_attribution import closing_attribution
 from sectorwatch.extract.quotes.cues import Cues, load_cues
 from sectorwatch.extract.quotes.indirect import Reported, find_indirect
 from sectorwatch.extract.quotes.marks import QuotedSpan
@@ -159,6 +160,7 @@ class QuoteStage:
                 self.finder.remember(st.found)
         lead_ins = self._lead_ins(text, off, sentences, spans)
         attribute_from_paragraph(self, text, off, stretches, lead_ins, state)
+        closing_attribution(text, off, indirect, stretches, self.cues)
 
         quotes: list[Quote] = []
         for st in stretches:

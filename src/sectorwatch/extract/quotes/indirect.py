@@ -23,6 +23,7 @@ from sectorwatch.extract.lexicon import (
     word_alternation,
 )
 from sectorwatch.extract.quotes.cues import Cues
+from sectorwatch.extract.quotes.dashed_subjects import dashed_speaker
 from sectorwatch.extract.quotes.marks import QuotedSpan, is_full_quote
 from sectorwatch.extract.quotes.names import PRONOUNS
 from sectorwatch.extract.quotes.parsed_subjects import parsed_clause, parsed_speaker
@@ -114,6 +115,7 @@ def _reported(
             break
         shift, subject = subject_region(region)
         found = finder.before_verb(subject, off + s + shift, strict=True)
+        found = found or dashed_speaker(finder.ctx, region, off + s)
         verb = m.group(0).lower()
         if found is None:
             parsed = parsed_speaker(finder, (off + s + m.start(), off + s + m.end()), span)

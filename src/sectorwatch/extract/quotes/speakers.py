@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.entities.coreference import pronoun_referent, role_noun_referent
+from sectorwatch.extract.entities.coreference import role_noun_referent
 from sectorwatch.extract.lexicon import (
     clause_openers,
     finite_auxiliaries,
@@ -28,7 +28,9 @@ from sectorwatch.extract.quotes.documents import (
     title_beside,
 )
 from sectorwatch.extract.quotes.found import Found
+from sectorwatch.extract.quotes.incoming_speakers import incoming_speaker
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader, strip_possessive
+from sectorwatch.extract.quotes.newcomers import pronoun_speaker
 from sectorwatch.extract.quotes.organisation_speakers import FUNCTION, OrganisationSpeakers
 
 AUX = lower_words("auxiliaries.txt")
@@ -236,7 +238,7 @@ class SpeakerFinder(OrganisationSpeakers):
                 return Found(self.docs.fullest(doc, doc.start), "document", doc.start, doc.end)
             return Found(found.name, found.kind, found.at, found.end) if found else None
         spoken = [(f.at, f.name) for f in self.recent if f.kind == "person" and f.name]
-        name = pronoun_referent(self.ctx, at, word, spoken) if self.ctx.people else None
+        name = pronoun_speaker(self.ctx, at, word, spoken)
         return Found(name, "person", at, at + len(word)) if name else None
 
     def remember(self, found: Found | None) -> None:
@@ -267,6 +269,7 @@ class SpeakerFinder(OrganisationSpeakers):
         for s, e in (pieces[-1], (pieces[0][0], pieces[-1][1])):
             if self._intro_only(subject[:s]):
                 name = role_noun_referent(self.ctx, offset + s, offset + e)
+                name = name and incoming_speaker(self.ctx, offset + s, offset + e, name)
                 if name:
                     return Found(name, "person", offset + s, offset + e)
         return None
