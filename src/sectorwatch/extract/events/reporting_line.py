@@ -9,6 +9,7 @@ import re
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
@@ -40,6 +41,11 @@ _BOARD = re.compile(
     r"\s*(?:directly\s+)?(?:to\s+)?the\s+(?:\w+\s+)?(?:board|governing body)\b", re.I
 )
 _OBJECT_PRONOUN = re.compile(r"\s*(him|her)\b", re.IGNORECASE)
+# "The post holder will report to ...": the subject is the post the sentence before named.
+_POST_HOLDER = re.compile(
+    r"\s*(?:the|this)\s+(?:new\s+)?(?:post[- ]?holder|appointee)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _singular_subordinate(
@@ -56,6 +62,22 @@ def _singular_subordinate(
         return fact.role, fact.organisation
     titles = list(role_vocabulary().pattern.finditer(ctx.text, max(sent[0], cue - 120), cue))
     return (canonical_title(titles[-1].group("title")) if titles else None), None
+
+
+def _post_before(ctx: ArticleContext, sentences: Sentences, i: int, cue: int) -> str | None:
+    """ "... is to be replaced by a director of strategy. The post holder will report to X":
+    the last title of the sentence before, when the cue's subject is the post's holder."""
+    if i == 0 or not _POST_HOLDER.match(ctx.text, sentences[i][0], cue):
+        return None
+    prev = sentences[i - 1]
+    titles = [
+        t
+        for t in role_vocabulary().pattern.finditer(ctx.text, *prev)
+        if not ctx.in_quote(t.start())
+    ]
+    if not titles:
+        return None
+    return complete_title(ctx, titles[-1].group("title"), titles[-1].end("title"))[0]
 
 
 def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str | None:
@@ -106,6 +128,8 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
                 sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
             elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
                 continue  # "in a report to the board": the noun
+            elif (held := _post_before(ctx, sentences, i, m.start())) is not None:
+                sub, sub_org = held, None
             elif creates_role(text, sent) or listed_posts(ctx, sent):
                 continue  # "a new post ..., reporting directly to X": the role's reports_to
             else:
