@@ -263,3 +263,23 @@ def test_will_serve_as(extractor):
         "executive.",
     )
     assert {(t, p, s) for t, p, _, _, s, _ in got} == {("appointment", "Amir Shah", "announced")}
+
+
+def test_a_deputy_post_and_the_post_deputised_in_two_sentences_are_two_appointments(
+    extractor,
+):
+    """Undated, in two sentences: the post stood in for and, after it, the deputy's post
+    (one appointment each; a second mention of one post stays one appointment)."""
+    got = events_of(
+        extractor,
+        "Lanby NHS Trust has appointed Dev Okafor as its chief executive.",
+        "Mara Quint was named acting chief executive of the trust after the departure of Ian "
+        "Lowe. Dr Quint will then become deputy chief executive.",
+    )
+    assert got == {
+        ("appointment", "Dev Okafor", "chief executive", "Lanby NHS Trust", "announced", None),
+        ("departure", "Ian Lowe", "chief executive", "Lanby NHS Trust", "completed", None),
+        ("appointment", "Mara Quint", "chief executive", "Lanby NHS Trust", "announced", None),
+        ("appointment", "Mara Quint", "deputy chief executive", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip
