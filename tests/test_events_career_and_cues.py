@@ -283,3 +283,18 @@ def test_a_deputy_post_and_the_post_deputised_in_two_sentences_are_two_appointme
         ("appointment", "Mara Quint", "deputy chief executive", "Lanby NHS Trust",
          "announced", None),
     }  # fmt: skip
+
+
+def test_a_stand_in_tenure_for_the_past_months_is_a_completed_appointment(extractor):
+    """ "For the past two months X has been the acting chief executive": the stand-in post
+    was taken up (undated); a substantive post held "for the past seven years" stays a
+    role only."""
+    got = events_of(
+        extractor,
+        "For the past two months Dr Mara Quint has been the acting chief executive of Lanby "
+        "NHS Trust.",
+        "Mr Felix Umber has been chief executive of Tarrow Bay NHS Trust for the past seven years.",
+    )
+    assert got == {
+        ("appointment", "Mara Quint", "chief executive", "Lanby NHS Trust", "completed", None),
+    }  # fmt: skip
