@@ -298,3 +298,27 @@ def test_a_stand_in_tenure_for_the_past_months_is_a_completed_appointment(extrac
     assert got == {
         ("appointment", "Mara Quint", "chief executive", "Lanby NHS Trust", "completed", None),
     }  # fmt: skip
+
+
+def test_also_serve_as_in_a_sentence_of_its_own_is_a_second_post(extractor):
+    """ "X will be director for A. ... X will also serve as deputy medical director": two
+    appointments; "will also become" the title the same post carries stays one."""
+    got = events_of(
+        extractor,
+        "Dr Mara Quint will be director for urgent care at Lanby NHS Trust.",
+        "Dr Quint will also serve as deputy medical director.",
+    )
+    assert got == {
+        ("appointment", "Mara Quint", "director for urgent care", "Lanby NHS Trust",
+         "announced", None),
+        ("appointment", "Mara Quint", "deputy medical director", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip
+    assert events_of(
+        extractor,
+        "Dr Mara Quint will be director for urgent care at Lanby NHS Trust.",
+        "Dr Quint will also become deputy medical director.",
+    ) == {
+        ("appointment", "Mara Quint", "director for urgent care", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip
