@@ -77,3 +77,20 @@ def test_the_post_holder_reports_as_the_post_named_before(extractor):
         )
         == []
     )
+
+
+def test_serve_as_a_post_to_a_superior(extractor):
+    """ "will serve as deputy medical directors to national medical director X": the post
+    after "serve as" reports to the title after "to"; "act as chief executive to 2026" (no
+    title after "to") is no reporting line."""
+    from quote_articles import make_article
+
+    def lines(*paragraphs):  # type: ignore[no-untyped-def]
+        found = extractor.extract(make_article(*paragraphs)).events
+        return [(e.subordinate, e.superior) for e in found if e.type == "reporting_line"]
+
+    assert lines(
+        "Lanby NHS Trust has appointed Mara Quint and Dev Okafor to lead its urgent care work.",
+        "Both will also serve as deputy medical directors to chief medical officer Ian Lowe.",
+    ) == [("deputy medical director", "chief medical officer")]
+    assert lines("Ada Finch will act as interim chief executive to the end of March.") == []

@@ -1,6 +1,7 @@
 """reporting_line events: a plural or unbound title before "report to" (subordinate:
 "joint regional directors"), or the post of the person the sentence is about, and the
-title or person after it (superior)."""
+title or person after it (superior); "The post holder will report to" after a sentence
+naming a post (that post); "will serve as <post> to <title>" (the post, the title)."""
 
 from __future__ import annotations
 
@@ -109,6 +110,11 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     for pattern, direction in cues_in("reporting_line", text, sent):
         if direction == "oversees":
             continue  # the oversight rule
+        if direction == "as-to":
+            out += _serving_as(ctx, sent, pattern)
+            if out:
+                return out
+            continue
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue
@@ -156,6 +162,46 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
             )  # fmt: skip
             return out
     return out
+
+
+_TO = re.compile(r"s?\s+to\s+")
+_RANK_WORDS = re.compile(r"\s*(?:(?:deputy|assistant|associate|joint|senior)\s+)*", re.IGNORECASE)
+
+
+def _serving_as(
+    ctx: ArticleContext, sent: tuple[int, int], pattern: re.Pattern[str]
+) -> list[Event]:
+    """ "X will serve as deputy medical directors to national medical director Y": the post
+    after the cue reports to the title (or person) after "to"."""
+    assert ctx.organisations is not None
+    for m in pattern.finditer(ctx.text, *sent):
+        ranks = _RANK_WORDS.match(ctx.text, m.end(), sent[1])
+        at = ranks.end() if ranks else m.end()
+        title = role_vocabulary().pattern.match(ctx.text, at, sent[1])
+        if ctx.in_quote(m.start()) or title is None:
+            continue
+        sub, t_end, _ = complete_title(ctx, title.group("title"), title.end("title"))
+        sub = " ".join([*ctx.text[m.end() : at].lower().split(), sub])  # rank words
+        to = _TO.match(ctx.text, t_end, sent[1])
+        if to is None:
+            continue
+        superior = _superior_after(ctx, sent, to.end())
+        if superior is None or superior == sub or superior == "board":
+            continue
+        near = ctx.organisations.in_span(*sent)
+        status = (
+            "announced"
+            if re.search(r"\b(?:will|to|would)\b", ctx.text[sent[0] : m.start()])
+            else None
+        )
+        return [
+            event(
+                ctx, "reporting_line", (m.start(), to.end()), sent,
+                subordinate=sub, superior=superior,
+                organisation=near[0].canonical if near else None, status=status,
+            )
+        ]  # fmt: skip
+    return []
 
 
 _LED_BY = re.compile(r"[^.;]{0,100}?\bled\s+by\s+", re.IGNORECASE)
