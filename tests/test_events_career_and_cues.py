@@ -263,3 +263,62 @@ def test_will_serve_as(extractor):
         "executive.",
     )
     assert {(t, p, s) for t, p, _, _, s, _ in got} == {("appointment", "Amir Shah", "announced")}
+
+
+def test_a_deputy_post_and_the_post_deputised_in_two_sentences_are_two_appointments(
+    extractor,
+):
+    """Undated, in two sentences: the post stood in for and, after it, the deputy's post
+    (one appointment each; a second mention of one post stays one appointment)."""
+    got = events_of(
+        extractor,
+        "Lanby NHS Trust has appointed Dev Okafor as its chief executive.",
+        "Mara Quint was named acting chief executive of the trust after the departure of Ian "
+        "Lowe. Dr Quint will then become deputy chief executive.",
+    )
+    assert got == {
+        ("appointment", "Dev Okafor", "chief executive", "Lanby NHS Trust", "announced", None),
+        ("departure", "Ian Lowe", "chief executive", "Lanby NHS Trust", "completed", None),
+        ("appointment", "Mara Quint", "chief executive", "Lanby NHS Trust", "announced", None),
+        ("appointment", "Mara Quint", "deputy chief executive", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip
+
+
+def test_a_stand_in_tenure_for_the_past_months_is_a_completed_appointment(extractor):
+    """ "For the past two months X has been the acting chief executive": the stand-in post
+    was taken up (undated); a substantive post held "for the past seven years" stays a
+    role only."""
+    got = events_of(
+        extractor,
+        "For the past two months Dr Mara Quint has been the acting chief executive of Lanby "
+        "NHS Trust.",
+        "Mr Felix Umber has been chief executive of Tarrow Bay NHS Trust for the past seven years.",
+    )
+    assert got == {
+        ("appointment", "Mara Quint", "chief executive", "Lanby NHS Trust", "completed", None),
+    }  # fmt: skip
+
+
+def test_also_serve_as_in_a_sentence_of_its_own_is_a_second_post(extractor):
+    """ "X will be director for A. ... X will also serve as deputy medical director": two
+    appointments; "will also become" the title the same post carries stays one."""
+    got = events_of(
+        extractor,
+        "Dr Mara Quint will be director for urgent care at Lanby NHS Trust.",
+        "Dr Quint will also serve as deputy medical director.",
+    )
+    assert got == {
+        ("appointment", "Mara Quint", "director for urgent care", "Lanby NHS Trust",
+         "announced", None),
+        ("appointment", "Mara Quint", "deputy medical director", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip
+    assert events_of(
+        extractor,
+        "Dr Mara Quint will be director for urgent care at Lanby NHS Trust.",
+        "Dr Quint will also become deputy medical director.",
+    ) == {
+        ("appointment", "Mara Quint", "director for urgent care", "Lanby NHS Trust",
+         "announced", None),
+    }  # fmt: skip

@@ -37,3 +37,19 @@ def test_left_at_a_time_and_no_second_term(extractor):
         ("departure", "Ann Lowe", "chair", "announced"),
         ("departure", "Carl Pike", "chair", "completed"),
     }
+
+
+def test_a_named_holders_term_that_finishes_is_a_departure(extractor):
+    """ "when Mr X's term finishes" (the name's possessive, curly or straight)."""
+    got = events_of(
+        extractor,
+        "Trust chairman, Ian Lowe, paid tribute to the chief executive.",
+        "Mara Quint will become chairman at the end of the month when Mr Lowe’s term finishes.",
+        "Felix Umber, chair of Tarrow Bay NHS Trust, opened the meeting. Mr Umber's term "
+        "ends in June.",
+    )
+    assert got == {
+        ("departure", "Ian Lowe", "chair", "announced"),
+        ("appointment", "Mara Quint", "chair", "announced"),
+        ("departure", "Felix Umber", "chair", "announced"),
+    }

@@ -5,8 +5,10 @@ April 2021, Dame X ...".
 An appointing cue in the simple past whose sentence dates it before the article is a
 completed appointment, to the post written right after the cue when there is one. Two
 appointments of one person are two changes (`distinct`) when both are completed and dated
-in different years, or when one is a dated completed step and they name different posts;
-otherwise they are one appointment told twice."""
+in different years, when one is a dated completed step and they name different posts, or
+when, undated and in two sentences, one is a deputy's post and the other the post
+deputised, or when a sentence of its own tells a post held beside the first ("will also
+serve as"); otherwise they are one appointment told twice."""
 
 from __future__ import annotations
 
@@ -139,4 +141,33 @@ def distinct(later: Event, first: Event) -> bool:
         return y_later != y_first
     if y_later or y_first:
         return not _same_post(later, first)
-    return False
+    return _deputy_and_deputised(later, first) or _also_a_post(later, first)
+
+
+# "will also serve as": a second post held beside the first ("will also become" is more
+# often a title the same post carries: "will also become the body's accountable officer").
+_ALSO = re.compile(r"\balso\s+(?:now\s+)?(?:serve|act)\s+as\b", re.IGNORECASE)
+
+
+def _also_a_post(later: Event, first: Event) -> bool:
+    """ "X will be director of A. ... X will also serve as deputy medical director": a post
+    beside the first, told in a sentence of its own."""
+    if later.evidence is None or first.evidence is None:
+        return False
+    if later.evidence.sentence_start == first.evidence.sentence_start:
+        return False
+    return _ALSO.search(later.evidence.sentence) is not None and not _same_role(
+        later.role, first.role
+    )
+
+
+def _deputy_and_deputised(later: Event, first: Event) -> bool:
+    """Two appointments told in two sentences, neither dated, one to a deputy's post and
+    one to the post deputised ("X stepped up to interim chief executive. ... She will now
+    become deputy chief executive"), are two posts."""
+    if later.evidence is None or first.evidence is None or later.date or first.date:
+        return False
+    if later.evidence.sentence_start == first.evidence.sentence_start:
+        return False
+    wa, wb = _words(later.role), _words(first.role)
+    return bool(wa and wb) and (wa & _RANKS) != (wb & _RANKS) and wa - _RANKS == wb - _RANKS

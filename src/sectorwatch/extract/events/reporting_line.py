@@ -1,6 +1,7 @@
 """reporting_line events: a plural or unbound title before "report to" (subordinate:
 "joint regional directors"), or the post of the person the sentence is about, and the
-title or person after it (superior)."""
+title or person after it (superior); "The post holder will report to" after a sentence
+naming a post (that post); "will serve as <post> to <title>" (the post, the title)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
+from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import (
     event,
@@ -40,6 +42,11 @@ _BOARD = re.compile(
     r"\s*(?:directly\s+)?(?:to\s+)?the\s+(?:\w+\s+)?(?:board|governing body)\b", re.I
 )
 _OBJECT_PRONOUN = re.compile(r"\s*(him|her)\b", re.IGNORECASE)
+# "The post holder will report to ...": the subject is the post the sentence before named.
+_POST_HOLDER = re.compile(
+    r"\s*(?:the|this)\s+(?:new\s+)?(?:post[- ]?holder|appointee)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _singular_subordinate(
@@ -56,6 +63,22 @@ def _singular_subordinate(
         return fact.role, fact.organisation
     titles = list(role_vocabulary().pattern.finditer(ctx.text, max(sent[0], cue - 120), cue))
     return (canonical_title(titles[-1].group("title")) if titles else None), None
+
+
+def _post_before(ctx: ArticleContext, sentences: Sentences, i: int, cue: int) -> str | None:
+    """ "... is to be replaced by a director of strategy. The post holder will report to X":
+    the last title of the sentence before, when the cue's subject is the post's holder."""
+    if i == 0 or not _POST_HOLDER.match(ctx.text, sentences[i][0], cue):
+        return None
+    prev = sentences[i - 1]
+    titles = [
+        t
+        for t in role_vocabulary().pattern.finditer(ctx.text, *prev)
+        if not ctx.in_quote(t.start())
+    ]
+    if not titles:
+        return None
+    return complete_title(ctx, titles[-1].group("title"), titles[-1].end("title"))[0]
 
 
 def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str | None:
@@ -87,6 +110,11 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
     for pattern, direction in cues_in("reporting_line", text, sent):
         if direction == "oversees":
             continue  # the oversight rule
+        if direction == "as-to":
+            out += _serving_as(ctx, sent, pattern)
+            if out:
+                return out
+            continue
         for m in pattern.finditer(text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue
@@ -106,6 +134,8 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
                 sub: str | None = " ".join(keep + [phrase[t.start() :] if t else phrase])
             elif _REPORT_NOUN.search(text, max(sent[0], m.start() - 30), m.start()):
                 continue  # "in a report to the board": the noun
+            elif (held := _post_before(ctx, sentences, i, m.start())) is not None:
+                sub, sub_org = held, None
             elif creates_role(text, sent) or listed_posts(ctx, sent):
                 continue  # "a new post ..., reporting directly to X": the role's reports_to
             else:
@@ -132,6 +162,46 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
             )  # fmt: skip
             return out
     return out
+
+
+_TO = re.compile(r"s?\s+to\s+")
+_RANK_WORDS = re.compile(r"\s*(?:(?:deputy|assistant|associate|joint|senior)\s+)*", re.IGNORECASE)
+
+
+def _serving_as(
+    ctx: ArticleContext, sent: tuple[int, int], pattern: re.Pattern[str]
+) -> list[Event]:
+    """ "X will serve as deputy medical directors to national medical director Y": the post
+    after the cue reports to the title (or person) after "to"."""
+    assert ctx.organisations is not None
+    for m in pattern.finditer(ctx.text, *sent):
+        ranks = _RANK_WORDS.match(ctx.text, m.end(), sent[1])
+        at = ranks.end() if ranks else m.end()
+        title = role_vocabulary().pattern.match(ctx.text, at, sent[1])
+        if ctx.in_quote(m.start()) or title is None:
+            continue
+        sub, t_end, _ = complete_title(ctx, title.group("title"), title.end("title"))
+        sub = " ".join([*ctx.text[m.end() : at].lower().split(), sub])  # rank words
+        to = _TO.match(ctx.text, t_end, sent[1])
+        if to is None:
+            continue
+        superior = _superior_after(ctx, sent, to.end())
+        if superior is None or superior == sub or superior == "board":
+            continue
+        near = ctx.organisations.in_span(*sent)
+        status = (
+            "announced"
+            if re.search(r"\b(?:will|to|would)\b", ctx.text[sent[0] : m.start()])
+            else None
+        )
+        return [
+            event(
+                ctx, "reporting_line", (m.start(), to.end()), sent,
+                subordinate=sub, superior=superior,
+                organisation=near[0].canonical if near else None, status=status,
+            )
+        ]  # fmt: skip
+    return []
 
 
 _LED_BY = re.compile(r"[^.;]{0,100}?\bled\s+by\s+", re.IGNORECASE)

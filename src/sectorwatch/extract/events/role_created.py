@@ -18,7 +18,7 @@ def _reports_to(ctx: ArticleContext, sentences: Sentences, i: int) -> str | None
     right after it in the sentence itself ("reporting to the chief nurse")."""
     text = ctx.text
     for pattern, direction in cues("reporting_line"):
-        if direction == "oversees":
+        if direction != "-":
             continue
         for s, e in sentences[i : i + 3]:
             for m in pattern.finditer(text, s, e):

@@ -6,7 +6,8 @@ role" stands for.
 - "X has been chief executive of Y since October 2021", "who has served as interim chief
   executive at Y since August last year": tenure with a stated start, a completed
   appointment dated by its "since" (ANNOTATION_GUIDE: tenure wording with an explicit
-  start).
+  start); a stand-in's tenure told by its length ("For the past two months X has been the
+  acting chief executive"), a completed appointment, undated.
 - "A new interim chief executive has been appointed at X. Y took up the role on 1 March":
   the role a cue names only as "the role" / "the post" is the title of the sentences just
   before (`antecedent_post`).
@@ -37,6 +38,12 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"[^.;]{0,120}?\bsince\b", re.IGNORECASE)
+# A stand-in's tenure told by its length ("For the past two months X has been the acting
+# chief executive"): the stand-in post was taken up, undated.
+_FOR_THE_PAST = re.compile(
+    r"\bfor\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b", re.IGNORECASE
+)
+_STAND_IN = re.compile(r"(?:interim|acting)\b", re.IGNORECASE)
 
 
 def _title_at(ctx: ArticleContext, at: int, end: int) -> tuple[str, int, int] | None:
@@ -54,6 +61,14 @@ def _post(ctx: ArticleContext, at: int, end: int) -> tuple[str | None, str | Non
     return post_after(ctx, lead.end() if lead else at, end)
 
 
+def _stood_in(ctx: ArticleContext, sent: tuple[int, int], m: re.Match[str]) -> bool:
+    """ "For the past two months X has been the acting chief executive"."""
+    return (
+        _STAND_IN.match(ctx.text, m.end(), sent[1]) is not None
+        and _FOR_THE_PAST.search(ctx.text, *sent) is not None
+    )
+
+
 def copula_appointments(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
     """ "X will be <title>": an announced appointment; "X has been <title> ... since D": a
     completed one, dated D."""
@@ -67,7 +82,7 @@ def copula_appointments(ctx: ArticleContext, sentences: Sentences, i: int | None
             since = None
             if status == "completed":
                 since = _SINCE.match(ctx.text, m.end(), sent[1])
-                if since is None:
+                if since is None and not _stood_in(ctx, sent, m):
                     continue  # tenure with no start gives the role only
             found = subject_before(ctx, sent[0], m.start())
             if found is None:
