@@ -13,7 +13,7 @@ from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
 from sectorwatch.extract.lexicon import comes_from, succession_verbs
 from sectorwatch.extract.patterns import NON_ASCII_LETTER
-from sectorwatch.model import Event
+from sectorwatch.model import Event, RoleFact
 
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
@@ -265,6 +265,26 @@ def event(
         **kw,
     )
     return replace(e, date_range=_main_range(e, ranges))
+
+
+def post_event(
+    ctx: ArticleContext,
+    kind: str,
+    cue: tuple[int, int],
+    sent: tuple[int, int],
+    person: str,
+    post: RoleFact | None,
+    status: str,
+) -> Event:
+    """An appointment or departure of `person` in `post` (its role and organisation; both
+    None when no post is known)."""
+    return event(
+        ctx, kind, cue, sent,
+        person=person,
+        role=post.role if post else None,
+        organisation=post.organisation if post else None,
+        status=status,
+    )  # fmt: skip
 
 
 def title_near(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.events import listed_people, passive_succession
-from sectorwatch.extract.events.common import TAKES_OVER_FROM, event, predecessor
+from sectorwatch.extract.events.common import TAKES_OVER_FROM, post_event, predecessor
 from sectorwatch.extract.events.people_cues import cue_events
 from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
 from sectorwatch.extract.patterns import finditer
@@ -37,14 +37,8 @@ def from_successor(ctx: ArticleContext, sentences: Sentences, i: int | None) -> 
             fact = None
         status = "completed" if m.group("done") else "announced"
         out.append(
-            event(
-                ctx, "departure", (m.start(), m.end()), sent,
-                person=who.canonical,
-                role=fact.role if fact else None,
-                organisation=fact.organisation if fact else None,
-                status=status,
-            )
-        )  # fmt: skip
+            post_event(ctx, "departure", (m.start(), m.end()), sent, who.canonical, fact, status)
+        )
     return out
 
 

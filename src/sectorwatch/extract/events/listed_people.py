@@ -9,7 +9,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
-from sectorwatch.extract.events.common import event
+from sectorwatch.extract.events.common import post_event
 from sectorwatch.extract.events.rules import Sentences, cues_in
 from sectorwatch.model import Event
 
@@ -43,12 +43,8 @@ def departures(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list
         seen.add(mention.canonical)
         fact = role_of(ctx, mention.canonical, sent, ("leaving", "current", "interim", "acting"))
         out.append(
-            event(
-                ctx, "departure", (cue_start, listed.end()), sent,
-                person=mention.canonical,
-                role=fact.role if fact else None,
-                organisation=fact.organisation if fact else None,
-                status=status,
+            post_event(
+                ctx, "departure", (cue_start, listed.end()), sent, mention.canonical, fact, status
             )
-        )  # fmt: skip
+        )
     return out

@@ -13,7 +13,7 @@ import re
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
-from sectorwatch.extract.events.common import event, predecessor
+from sectorwatch.extract.events.common import post_event, predecessor
 from sectorwatch.extract.events.rules import Sentences
 from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
@@ -56,15 +56,7 @@ def passive_successions(
         fact = role_of(ctx, leaver, sent, ("current", "leaving", "interim", "acting"))
         status = "completed" if m.group("done") else "announced"
         person = leaver if kind == "departure" else successor.canonical
-        out.append(
-            event(
-                ctx, kind, (m.start(), m.end()), sent,
-                person=person,
-                role=fact.role if fact else None,
-                organisation=fact.organisation if fact else None,
-                status=status,
-            )
-        )  # fmt: skip
+        out.append(post_event(ctx, kind, (m.start(), m.end()), sent, person, fact, status))
     return out
 
 
