@@ -408,3 +408,18 @@ def test_a_spokeswoman_keeps_her_title_as_written(extractor):
         "Greyhurst Hospitals NHS Trust spokeswoman Ann Pike said the ward would reopen.",
     )
     assert got == {("Ann Pike", "spokeswoman", "Greyhurst Hospitals NHS Trust", "current")}
+
+
+def test_predicate_after_a_relative_clause_of_the_subject(extractor):
+    # "X, who has served as TITLE at A (SHORT) since WHEN, has been appointed TITLE of B":
+    # the appointment is the subject's too
+    got = roles_of(
+        extractor,
+        "Jo Hale, who has served as interim chief executive at Fenland Valley Hospitals NHS "
+        "Trust (FVH) since August last year, has been appointed chief executive of Marsh "
+        "Community Health NHS Trust.",
+    )
+    assert got == {
+        ("Jo Hale", "chief executive", "Fenland Valley Hospitals NHS Trust", "interim"),
+        ("Jo Hale", "chief executive", "Marsh Community Health NHS Trust", "current"),
+    }
