@@ -423,3 +423,17 @@ def test_predicate_after_a_relative_clause_of_the_subject(extractor):
         ("Jo Hale", "chief executive", "Fenland Valley Hospitals NHS Trust", "interim"),
         ("Jo Hale", "chief executive", "Marsh Community Health NHS Trust", "current"),
     }
+
+
+def test_predicate_taking_on_the_role_of_a_title_after_an_apposition(extractor):
+    got = roles_of(
+        extractor,
+        "Fenland Valley Hospitals NHS Trust chief executive Tom Reed has resigned. Jo Hale, "
+        "Mr Reed's deputy and Trust chief operating officer, has agreed to undertake the role "
+        "of acting chief executive.",
+    )
+    assert got == {
+        ("Tom Reed", "chief executive", "Fenland Valley Hospitals NHS Trust", "leaving"),
+        ("Jo Hale", "chief operating officer", "Fenland Valley Hospitals NHS Trust", "current"),
+        ("Jo Hale", "chief executive", "Fenland Valley Hospitals NHS Trust", "acting"),
+    }

@@ -56,9 +56,11 @@ AND_CHAIN = re.compile(
 # predicate after an apposition that closed with a comma, perhaps after its time ("Jo Hale,
 # who has been interim chief executive at X since May, has been appointed ...")
 APPOSITIVE_CHAIN = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:since|from|until)\s+[^,.;:]{1,30}?)?,\s*(?:who\s+)?(?:(?:has|have|had|been|is|was|will|would|be|also|now|then|later|to|"
+    r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:since|from|until)\s+[^,.;:]{1,30}?)?,\s*(?:who\s+)?"
+    r"(?:(?:has|have|had|been|is|was|will|would|be|also|now|then|later|to|agreed|"
     r"become|becomes|became|appointed|named|confirmed|made|chosen|promoted|take|takes|took|up|"
-    r"on|as|the|a|an|its|their|his|her|first|next)\s+)+"
+    r"undertake|assume|assumes|assumed|on|as|the|a|an|its|their|his|her|first|next)\s+)+"
+    r"(?:(?:role|post|position)\s+of\s+(?:the\s+|a\s+|an\s+)?)?"
 )
 _AS_TITLE = re.compile(
     r"\b(?:as|become|becomes|became|becoming)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$"
