@@ -21,5 +21,5 @@ def _pattern() -> re.Pattern[str]:
 
 
 def regional_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of "NHS <compass> ..." names, less a dangling "of"."""
+    """The spans of "NHS <compass> ..." names in the text."""
     return [(m.start(), m.end()) for m in _pattern().finditer(text)]
