@@ -77,6 +77,15 @@ def test_a_body_described_before_its_name_is_the_posts(extractor):
     assert got == {("Ann Lowe", "chief nurse", "Holt Care Standards Board")}
 
 
+def test_the_body_a_titled_holder_is_based_at_is_the_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has a new chair.",
+        "At present, CNO Professor Tom Reed is based at Kestrel Vale ICB, the regional body.",
+    )
+    assert got == {("Tom Reed", "chief nursing officer", "Kestrel Vale ICB")}
+
+
 def test_a_name_less_its_generic_first_word_and_its_tail_is_a_short_name(extractor):
     # "the National Digital Academy for Community Nursing" is found whole, and "Digital
     # Academy" stands for it
@@ -151,3 +160,17 @@ def test_a_place_owning_a_name_the_article_also_gives_alone_is_not_part_of_it(ex
         "Harrow Lane Group said it would miss her.",
     )
     assert got == {("Ann Lowe", "chief executive", "Harrow Lane Group")}
+
+
+def test_a_regional_nhs_body_named_by_its_compass_name_is_the_posts(extractor):
+    got = roles_of(
+        extractor,
+        "Fernhurst Health NHS Trust has a new chair, Jo Hale.",
+        "Sam Tate, Chief Executive of NHS West of Westshire, said it was good. Ann Bell was "
+        "later director of public health at NHS North Fenshire.",
+    )
+    assert got == {
+        ("Jo Hale", "chair", "Fernhurst Health NHS Trust"),
+        ("Sam Tate", "chief executive", "NHS West of Westshire"),
+        ("Ann Bell", "director of public health", "NHS North Fenshire"),
+    }

@@ -4,6 +4,7 @@ word taken with the name is trimmed off it; a possessive that is part of a name 
 from __future__ import annotations
 
 from quote_articles import make_article
+from quote_articles import role_triples as roles_of
 
 
 def test_title_possessive_place_and_lower_case_words_are_not_part_of_the_name(extractor):
@@ -60,3 +61,15 @@ def test_the_trust_capitalised_is_the_articles_trust_not_a_body_called_trust(ext
     assert [(r.person, r.role, r.organisation) for r in extraction.roles] == [
         ("Owen Hale", "chief executive", "Greyhurst Hospitals NHS Trust")
     ]
+
+
+def test_a_plurals_possessive_before_a_generic_head_is_part_of_the_name(extractor):
+    got = roles_of(
+        extractor,
+        "Fenland Valley Hospitals NHS Trust has named Tom Reed as its chair.",
+        "Mr Reed was chief executive of Westshire Children’s Hospital.",
+    )
+    assert got == {
+        ("Tom Reed", "chair", "Fenland Valley Hospitals NHS Trust"),
+        ("Tom Reed", "chief executive", "Westshire Children’s Hospital"),
+    }

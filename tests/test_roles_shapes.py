@@ -408,3 +408,32 @@ def test_a_spokeswoman_keeps_her_title_as_written(extractor):
         "Greyhurst Hospitals NHS Trust spokeswoman Ann Pike said the ward would reopen.",
     )
     assert got == {("Ann Pike", "spokeswoman", "Greyhurst Hospitals NHS Trust", "current")}
+
+
+def test_predicate_after_a_relative_clause_of_the_subject(extractor):
+    # "X, who has served as TITLE at A (SHORT) since WHEN, has been appointed TITLE of B":
+    # the appointment is the subject's too
+    got = roles_of(
+        extractor,
+        "Jo Hale, who has served as interim chief executive at Fenland Valley Hospitals NHS "
+        "Trust (FVH) since August last year, has been appointed chief executive of Marsh "
+        "Community Health NHS Trust.",
+    )
+    assert got == {
+        ("Jo Hale", "chief executive", "Fenland Valley Hospitals NHS Trust", "interim"),
+        ("Jo Hale", "chief executive", "Marsh Community Health NHS Trust", "current"),
+    }
+
+
+def test_predicate_taking_on_the_role_of_a_title_after_an_apposition(extractor):
+    got = roles_of(
+        extractor,
+        "Fenland Valley Hospitals NHS Trust chief executive Tom Reed has resigned. Jo Hale, "
+        "Mr Reed's deputy and Trust chief operating officer, has agreed to undertake the role "
+        "of acting chief executive.",
+    )
+    assert got == {
+        ("Tom Reed", "chief executive", "Fenland Valley Hospitals NHS Trust", "leaving"),
+        ("Jo Hale", "chief operating officer", "Fenland Valley Hospitals NHS Trust", "current"),
+        ("Jo Hale", "chief executive", "Fenland Valley Hospitals NHS Trust", "acting"),
+    }

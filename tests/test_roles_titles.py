@@ -273,3 +273,21 @@ def test_name_mp_is_the_holders_post_of_no_place(extractor):
         ("Sam Ode", "care minister", None, "current"),
         ("Jo Bell", "MP for East Leybourne", None, "current"),
     }
+
+
+def test_clinical_managerial_and_policy_posts_are_titles(extractor):
+    got = roles_of(
+        extractor,
+        "Dr Lena Moss is chief executive of Fenland Valley Hospitals NHS Trust. Before "
+        "that, Dr Moss spent ten years as medical director and 12 years as a consultant "
+        "surgeon.",
+        "Tom Reed has held a number of roles including programme director at Oakfield "
+        "Hospital Trust. Mr Reed was later a hospital manager at Marsh Lane Hospital.",
+    )
+    assert got == {
+        ("Lena Moss", "chief executive", "Fenland Valley Hospitals NHS Trust", "current"),
+        ("Lena Moss", "medical director", "Fenland Valley Hospitals NHS Trust", "former"),
+        ("Lena Moss", "consultant surgeon", "Fenland Valley Hospitals NHS Trust", "former"),
+        ("Tom Reed", "programme director", "Oakfield Hospital Trust", "former"),
+        ("Tom Reed", "hospital manager", "Marsh Lane Hospital", "former"),
+    }

@@ -55,6 +55,11 @@ def lead_subject(ctx: ArticleContext) -> str | None:
     return None
 
 
+# "chief nurse and director of midwifery at X": the body after the second title is the
+# first's too (`role_context.share_organisations`)
+_SHARED_BODY = re.compile(r",?\s+and\s+(?:[a-z][\w-]*\s+){1,5}(?:at|of|for)\s+(?:the\s+)?")
+
+
 def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
     if ctx.organisations is None:
         return facts

@@ -3,7 +3,8 @@
 Where names come from, in order of trust:
 1. the shipped alias table (`data/organisations.tsv`): "NHSI" -> "NHS Improvement";
 2. acronyms the article defines: "Care Quality Commission (CQC)", then "CQC";
-3. capitalised phrases ending with an organisation suffix ("... NHS Foundation Trust");
+3. capitalised phrases ending with an organisation suffix ("... NHS Foundation Trust"),
+   and regional NHS bodies named by a compass name ("NHS East of England");
 4. spaCy ORG entities;
 5. short forms of a full name used in the article ("Eastbrook" for "Eastbrook Hospitals NHS
    Foundation Trust"), and two names joined by "and" ("HCB and NHIA", "NHS England and
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.acronym_definitions import ACRONYM_DEFINITION, acronym_definitions
 from sectorwatch.extract.entities.organisation_spans import (
     after_short_name,
     capitalised_lead,
@@ -28,23 +30,21 @@ from sectorwatch.extract.entities.organisations import (
     _initials,
     _strip,
     fits_blend,
-    fits_short_name,
     unexpanded_short_names,
     without_place_owners,
 )
 from sectorwatch.extract.entities.place_lists import list_start
+from sectorwatch.extract.entities.regional_bodies import regional_spans
 from sectorwatch.extract.entities.vocab import (
     OrganisationTable,
     honorific_pattern,
     organisation_table,
     role_vocabulary,
 )
-from sectorwatch.extract.lexicon import lower_words, name_connectors, word_alternation, words
+from sectorwatch.extract.lexicon import lower_words, name_connectors, words
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
-_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
-_NAME_WORD = re.compile(rf"[A-Z][\w’'&.-]*|{word_alternation(name_connectors())}")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
@@ -87,44 +87,6 @@ def _trim_connectors(surface: str) -> str:
     if last.endswith(".") and last.lower() not in lower_words("sentence_abbreviations.txt"):
         surface = _trim_connectors(surface[:-1]) if len(last) > 2 else surface
     return surface
-
-
-def _acronym_definitions(text: str) -> list[tuple[int, int, str, int, int]]:
-    """(name start, name end, acronym, acronym start, acronym end) for "Name (ACR)"."""
-    out = []
-    for m in _ACRONYM_DEF.finditer(text):
-        acronym = m.group(1)
-        letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-        letters = letters.upper()
-        offset = max(0, m.start() - 160)
-        before = text[offset : m.start()].rstrip()
-        words = list(_NAME_WORD.finditer(before))
-        # Take words from the right while they are adjacent and the initials still fit.
-        chosen: list[re.Match[str]] = []
-        for w in reversed(words):
-            gap_end = chosen[-1].start() if chosen else len(before)
-            if before[w.end() : gap_end].strip():
-                break
-            chosen.append(w)
-            if fits_short_name([c.group(0) for c in reversed(chosen)], letters, acronym):
-                break
-        chosen.reverse()
-        names = [c.group(0) for c in chosen]
-        while names and not names[0][0].isupper():
-            names.pop(0)
-            chosen.pop(0)
-        if not names or not fits_short_name(names, letters, acronym):
-            continue
-        out.append(
-            (
-                offset + chosen[0].start(),
-                offset + chosen[-1].end(),
-                acronym,
-                m.start(1),
-                m.end(1),
-            )
-        )
-    return out
 
 
 # Capitalised words that may open a sentence before a short name ("At Harlow Vale").
@@ -205,7 +167,7 @@ def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-
     by_end = {e: s for s, e in taken}
     nouns = lower_words("sub_body_nouns.txt")
     added = []
-    for m in _ACRONYM_DEF.finditer(text):
+    for m in ACRONYM_DEFINITION.finditer(text):
         acronym = m.group(1)
         if acronym in resolver or not acronym[:2].isupper():
             continue
@@ -233,7 +195,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
 
     for m in table.pattern.finditer(text):
         spans.append((m.start(), m.end()))
-    for start, end, acronym, _a_start, _a_end in _acronym_definitions(text):
+    for start, end, acronym, _a_start, _a_end in acronym_definitions(text):
         name = _strip(text[start:end])
         full = table.lookup(name) or name
         resolver.setdefault(acronym, full)
@@ -253,6 +215,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     for m in table.prefix_pattern.finditer(text):
         start = capitalised_lead(text, m.start(), _LEAD_STOPS)
         spans.append((start, m.start() + len(_trim_connectors(m.group(0)))))
+    spans.extend(regional_spans(text))  # "NHS East of England"
 
     # Longest spans win (the tagger's only where the rules found nothing); drop those that
     # cross a newline or are generic single words.

@@ -8,7 +8,8 @@ is not part of it.
   Institute's Board" names no body of its own;
 - a place's possessive before a bare abbreviated head: the place and the head are the name
   ("Westshire's ICS" is Westshire ICS); before a generic word ("the Institute's Board") it
-  is no name; before a full name it stays ("King's College Hospital");
+  is no name, unless a plural's (data/plural_owner_words.txt: "Westshire Children's
+  Hospital"); before a full name it stays ("King's College Hospital");
 - lower-case words after it: "the Brindle Care board" is Brindle Care;
 - a team inside a body (data/organisation_unit_words.txt) is no organisation;
 - a short name the article defined, then "and", at its start: "GaMH and Westmoor
@@ -68,7 +69,8 @@ def trim(
         rest = text[owner.end() : end]
         if rest in table.abbrevs:
             return (start, end), f"{owner.group(1)} {rest}"
-        if rest in table.generic:
+        plural = owner.group(1).rsplit(" ", 1)[-1] in words("plural_owner_words.txt")
+        if rest in table.generic and not plural:  # "Westshire Children's Hospital" stays
             return None, None  # "the Institute's Board": the board of a body named so
     if text.startswith("’s", end - 2) or text.startswith("'s", end - 2):
         end -= 2

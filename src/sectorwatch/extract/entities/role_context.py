@@ -211,8 +211,12 @@ def organisations_from_context(ctx: ArticleContext, facts: list[DraftRole]) -> N
 
 
 # "chief nurse at the regulatory body NHS Improvement", "director at the national agency X":
-# lower-case words that describe the body stand between the post and its name
-DESCRIBED_BODY = re.compile(r"\s+(?:at|of|for|with)\s+(?:the\s+(?:[a-z][\w-]*\s+){1,3}|The\s+)")
+# lower-case words that describe the body stand between the post and its name; "CNO Jo
+# Hale is based at X": the body where the holder named after the title works
+DESCRIBED_BODY = re.compile(
+    r"\s+(?:at|of|for|with)\s+(?:the\s+(?:[a-z][\w-]*\s+){1,3}|The\s+)"
+    r"|\s+(?:is|was|has\s+been|had\s+been)\s+based\s+at\s+(?:the\s+)?"
+)
 
 
 def described_body_after(ctx: ArticleContext, end: int) -> str | None:

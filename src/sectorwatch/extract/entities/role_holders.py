@@ -53,11 +53,14 @@ AND_CHAIN = re.compile(
     r"(?:(?:from|since)\s+\w+(?:\s+\d{4})?\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
 )
 # "Aisha Bello, chief executive of X, has been appointed group chief executive of Y": the
-# predicate after an apposition that closed with a comma
+# predicate after an apposition that closed with a comma, perhaps after its time ("Jo Hale,
+# who has been interim chief executive at X since May, has been appointed ...")
 APPOSITIVE_CHAIN = re.compile(
-    r",\s*(?:who\s+)?(?:(?:has|have|had|been|is|was|will|would|be|also|now|then|later|to|"
+    r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:since|from|until)\s+[^,.;:]{1,30}?)?,\s*(?:who\s+)?"
+    r"(?:(?:has|have|had|been|is|was|will|would|be|also|now|then|later|to|agreed|"
     r"become|becomes|became|appointed|named|confirmed|made|chosen|promoted|take|takes|took|up|"
-    r"on|as|the|a|an|its|their|his|her|first|next)\s+)+"
+    r"undertake|assume|assumes|assumed|on|as|the|a|an|its|their|his|her|first|next)\s+)+"
+    r"(?:(?:role|post|position)\s+of\s+(?:the\s+|a\s+|an\s+)?)?"
 )
 _AS_TITLE = re.compile(
     r"\b(?:as|become|becomes|became|becoming)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$"
@@ -303,10 +306,21 @@ def _and_chain(ctx: ArticleContext, site: Site) -> Holder | None:
     return Holder(last[0], site.left, between, appositive=last[3], organisation=last[2])
 
 
+def _relative_subject(ctx: ArticleContext, person: str, end: int) -> bool:
+    """Whether the sentence opens with the person and a relative clause that holds the fact
+    ending at `end` ("Jo Hale, who has served as chief nurse at X, ...")."""
+    head = ctx.text[ctx.sentence_span(end - 1, end)[0] : end]
+    opener = rf"(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(person)},\s*who\s"
+    m = re.match(opener, head)
+    return m is not None and "," not in head[m.end() :]
+
+
 def _appositive_chain(ctx: ArticleContext, site: Site) -> Holder | None:
     """ "Owen Hartley, Eastbrook's finance director, will become the group's CFO"."""
     last = site.last
-    if last is None or not last[3] or last[1] > site.left:
+    if last is None or last[1] > site.left:
+        return None
+    if not last[3] and not _relative_subject(ctx, last[0], last[1]):
         return None
     if not APPOSITIVE_CHAIN.fullmatch(ctx.text[last[1] : site.left]):
         return None
