@@ -57,7 +57,7 @@ def lead_subject(ctx: ArticleContext) -> str | None:
 
 # "chief nurse and director of midwifery at X": the body after the second title is the
 # first's too (`role_context.share_organisations`)
-_SHARED_BODY = re.compile(r",?\s+and\s+(?:[a-z][\w-]*\s+){1,5}(?:at|of|for)\s+(?:the\s+)?")
+_SHARED_BODY = re.compile(r",?\s+and\s+(?:[a-z][\w-]*\s+){1,5}(?:at|of|for|with)\s+(?:the\s+)?")
 
 
 def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
@@ -87,11 +87,6 @@ def posts_of_the_main_body(ctx: ArticleContext, facts: list[RoleFact]) -> list[R
                 f = replace(f, organisation=body)
         out.append(f)
     return out
-
-
-# "chief nurse and director of midwifery at X": a second title joined by "and" whose body
-# is the first one's too
-_SHARED_BODY = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){1,5}(?:at|of|for|with)\s+(?:the\s+)?")
 
 
 # an owner word inside the fact or right before it ("its chair", "the group's chair"); a
