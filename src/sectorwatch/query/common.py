@@ -30,22 +30,37 @@ SNAPSHOT_KEY = "sectorwatch.snapshot"  # where a SQLite connection keeps what it
 NAMES_KEPT = 100_000  # entity names a connection keeps at most
 
 
+ONE_QUESTION_KEY = "sectorwatch.one_question"  # what a connection keeps for one question
+
+
 @contextmanager
 def connected(source: Engine | Connection) -> Iterator[Connection]:
     """A connection for one question: `source` itself when it is a connection (a page that
-    asks several questions shares one), else a new one from the engine, closed afterwards."""
+    asks several questions shares one), else a new one from the engine, closed afterwards.
+    A new one asks a server's change stamp once for the whole question (`_change_stamp`)."""
     if isinstance(source, Connection):
         yield source
         return
     with source.connect() as conn:
-        yield conn
+        conn.info[ONE_QUESTION_KEY] = {}
+        try:
+            yield conn
+        finally:
+            conn.info.pop(ONE_QUESTION_KEY, None)
 
 
 def _change_stamp(conn: Connection) -> tuple[int, ...] | None:
     """What moves whenever the store changes, as seen from this connection (on SQLite
     `PRAGMA data_version` and the connection's own `total_changes`), or None where the
-    backend cannot say cheaply (`Backend.change_stamp`)."""
-    return backend_of(conn).change_stamp(conn)
+    backend cannot say cheaply (`Backend.change_stamp`). Where the stamp is a statement of
+    its own (PostgreSQL), a question's connection asks it once: a question only reads."""
+    backend = backend_of(conn)
+    question = conn.info.get(ONE_QUESTION_KEY) if backend.stamp_is_a_round_trip else None
+    if question is None:
+        return backend.change_stamp(conn)
+    if "stamp" not in question:
+        question["stamp"] = backend.change_stamp(conn)
+    return question["stamp"]  # type: ignore[no-any-return]
 
 
 def snapshot(conn: Connection) -> dict[str, Any]:

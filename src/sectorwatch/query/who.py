@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from sectorwatch.query.common import Judged, check_date, names_of, require_entity, today
+from sectorwatch.query.common import (
+    Judged,
+    check_date,
+    connected,
+    names_of,
+    require_entity,
+    today,
+)
 from sectorwatch.query.holders import NOT_HOLDING, Holder, holders, load_posts
 from sectorwatch.query.lineage import Change, follows, lineage
 from sectorwatch.store import keys, reads
@@ -45,7 +52,7 @@ def who(
 ) -> WhoAnswer:
     """Who held `role` at `organisation` on `on` (default today)."""
     on = check_date(on, "--on") or today()
-    with engine.connect() as conn:
+    with connected(engine) as conn:
         judged = Judged.load(conn)
         org_id = require_entity(conn, organisation, "organisation")[0]
         org_ids = judged.cluster(org_id)

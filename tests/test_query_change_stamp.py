@@ -1,0 +1,40 @@
+"""One question asks the server's change stamp once (PostgreSQL's `pg_current_snapshot()` is
+a statement of its own); SQLite's stamp is read where it is needed, as before."""
+
+from __future__ import annotations
+
+import pytest
+from store_factory import build
+from test_store_terms import FIRST, LEAVING, ORG, SUCCESSOR
+
+from sectorwatch.query.person import person
+from sectorwatch.query.who import who
+from sectorwatch.store import write_batch
+from sectorwatch.store.backends import backend_of
+
+
+@pytest.fixture()
+def stamps(engine, monkeypatch):  # type: ignore[no-untyped-def]
+    write_batch(engine, [build(FIRST), build(LEAVING), build(SUCCESSOR)])
+    backend = type(backend_of(engine))
+    asked: list[int] = []
+    real = backend.change_stamp
+
+    def counted(self, conn):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        return real(self, conn)
+
+    monkeypatch.setattr(backend, "change_stamp", counted)
+    return backend, asked
+
+
+def test_who_and_person_ask_a_servers_change_stamp_once_a_question(engine, stamps):
+    _backend, asked = stamps
+    first = who(engine, ORG, "chief executive", "2024-06-01")
+    once = len(asked)
+    assert who(engine, ORG, "chief executive", "2024-06-01") == first
+    person(engine, "Sunita Rao")
+    if engine.dialect.name == "postgresql":
+        assert (once, len(asked)) == (1, 3)
+    else:  # SQLite: a pragma read where it is needed, no statement saved
+        assert once > 1
