@@ -151,68 +151,74 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
             surface = e.text.split("\n")[0]
             surface = _POSSESSIVE.sub("", surface.rstrip())
             spans.append((e.start_char, e.start_char + len(surface)))
+    for pattern, group in _candidate_patterns():
+        spans += [(m.start(group), m.end(group)) for m in pattern.finditer(text)]
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The name shapes beside the tagger's PERSON spans, each with the group that is the
+    name; built once (the title and honorific alternations are long)."""
     hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", text):
-        spans.append((m.start(), m.end()))
     titles = role_vocabulary().pattern.pattern
-    for m in re.finditer(rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", text):
-        spans.append((m.start(2), m.end(2)))
-    # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
-    # Bell;": the two capitalised words after the title's body or region, before a lower-case
-    # word or a stop, are a name
-    for m in re.finditer(
-        rf"{titles}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
-        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
-        text,
-    ):
-        spans.append((m.start(2), m.end(2)))
-    for m in re.finditer(rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", text):
-        spans.append((m.start(2), m.end(2)))
-    for m in re.finditer(rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", text):
-        spans.append((m.start(1), m.end(1)))
+    shapes: list[tuple[str, int]] = [
+        (rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", 0),
+        (rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", 2),
+        # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
+        # Bell;": the two capitalised words after the title's body or region, before a
+        # lower-case word or a stop, are a name
+        (
+            rf"{titles}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+            rf"(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
+            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
+            2,
+        ),
+        (rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", 2),
+        (rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", 1),
+    ]
     # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
     # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
     posts = [v for v in role_vocabulary().of_place if " " not in v]
     if posts:
         alt = "|".join(re.escape(v.upper()) for v in posts)
-        for m in re.finditer(
-            rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
-            r"(?![\w-])(?![ \t]+[A-Z])",
-            text,
-        ):
-            spans.append((m.start(1), m.end(1)))
-    # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
-    # whose verb (one to three lower-case words) gives it a title with "as"
-    for m in re.finditer(
-        rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
-        rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
-        rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
-        text,
-    ):
-        spans.append((m.start(1), m.end(1)))
-    # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
-    for m in re.finditer(
-        rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
-        rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
-        text,
-    ):
-        spans.append((m.start(1), m.end(1)))
-    # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
-    for m in re.finditer(
-        rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')}|(?:retirement|"
-        rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-        rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
-        text,
-    ):
-        spans.append((m.start(1), m.end(1)))
-    for m in re.finditer(
-        rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
-        rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
-        text,
-    ):
-        spans.append((m.start(1), m.end(1)))
-    return spans
+        shapes.append(
+            (
+                rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
+                r"(?![\w-])(?![ \t]+[A-Z])",
+                1,
+            )
+        )
+    shapes += [
+        # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
+        # whose verb (one to three lower-case words) gives it a title with "as"
+        (
+            rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
+            rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
+            rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
+            1,
+        ),
+        # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
+        (
+            rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
+            rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
+            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
+            1,
+        ),
+        # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
+        (
+            rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')}|(?:retirement|"
+            rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
+            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
+            1,
+        ),
+        (
+            rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
+            rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
+            1,
+        ),
+    ]
+    return tuple((re.compile(shape), group) for shape, group in shapes)
 
 
 @lru_cache(maxsize=1)
