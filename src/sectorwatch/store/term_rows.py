@@ -14,8 +14,8 @@ before any judgement, one row per post:
   whose `version` is the hash of the rules now and of the layout (`rules_version`), for a
   post no judgement touches (a rejected or edited claim, a merged person or
   organisation); every other post is built afresh, as before. A change to the rules
-  makes every row stale at once, never wrong: `refresh(conn, every=True)` (or the next
-  write to a post) rebuilds them.
+  makes every row stale at once, never wrong: `sectorwatch rebuild-terms`
+  (`refresh_outdated`), or the next write to a post, rebuilds them.
 
 `terms` is JSON: {"o": organisation id, "n": 1 if the post has an occupancy, "t": terms},
 each term [person, kind, start, start basis, end, end cause, ended by, first reported,
@@ -139,6 +139,30 @@ def refresh(conn: Connection, *, every: bool = False) -> int:
     else:
         stale = select(post_terms.c.post_id).where(post_terms.c.version == STALE)
         wanted = sorted(conn.execute(stale).scalars())
+    _rebuild(conn, wanted)
+    return len(wanted)
+
+
+def outdated(conn: Connection) -> list[str]:
+    """The posts whose stored terms the queries cannot read: none yet, stale, or built
+    under other rules (an upgrade that changed them)."""
+    version = rules_version()
+    kept = dict(conn.execute(select(post_terms.c.post_id, post_terms.c.version)).all())
+    return sorted(
+        p for p in set(conn.execute(select(posts.c.id)).scalars()) if kept.get(p) != version
+    )
+
+
+def refresh_outdated(conn: Connection) -> int:
+    """Build again the stored terms of every `outdated` post, and drop the rows of posts
+    the store no longer has, in `conn`'s transaction; how many were built."""
+    conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
+    wanted = outdated(conn)
+    _rebuild(conn, wanted)
+    return len(wanted)
+
+
+def _rebuild(conn: Connection, wanted: list[str]) -> None:
     version = rules_version()
     for at in range(0, len(wanted), CHUNK):
         part = wanted[at : at + CHUNK]
@@ -148,7 +172,6 @@ def refresh(conn: Connection, *, every: bool = False) -> int:
             post_terms.insert(),
             [{"post_id": p, "version": version, "terms": _json(built[p])} for p in part],
         )
-    return len(wanted)
 
 
 def _json(value: Any) -> str:

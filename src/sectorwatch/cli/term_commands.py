@@ -1,0 +1,35 @@
+"""`rebuild-terms`: the stored terms of office, built again where the queries cannot read
+them (`store.term_rows`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from sectorwatch.cli._store_options import DB, JSON, ask_store, print_json
+
+
+def rebuild_terms(db: str | None = DB, as_json: bool = JSON) -> None:
+    """Build again the stored terms of office that an upgrade of the term rules, or a
+    judgement, left unread; prints how many posts were built, of how many."""
+    from sqlalchemy import func, select
+
+    from sectorwatch.store.schema import posts
+    from sectorwatch.store.term_rows import refresh_outdated
+
+    def act(engine: Any) -> tuple[int, int]:
+        with engine.begin() as conn:
+            return refresh_outdated(conn), conn.execute(
+                select(func.count()).select_from(posts)
+            ).scalar_one()
+
+    built, every = ask_store(db, act)
+    if as_json:
+        print_json({"rebuilt": built, "posts": every})
+    else:
+        typer.echo(f"rebuilt the terms of {built} of {every} posts")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(rebuild_terms)
