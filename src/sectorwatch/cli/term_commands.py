@@ -13,22 +13,17 @@ from sectorwatch.cli._store_options import DB, JSON, ask_store, print_json
 def rebuild_terms(db: str | None = DB, as_json: bool = JSON) -> None:
     """Build again the stored terms of office that an upgrade of the term rules, or a
     judgement, left unread; prints how many posts were built, of how many."""
-    from sqlalchemy import func, select
+    from sectorwatch.store.term_rows import Rebuilt, refresh_outdated
 
-    from sectorwatch.store.schema import posts
-    from sectorwatch.store.term_rows import refresh_outdated
-
-    def act(engine: Any) -> tuple[int, int]:
+    def act(engine: Any) -> Rebuilt:
         with engine.begin() as conn:
-            return refresh_outdated(conn), conn.execute(
-                select(func.count()).select_from(posts)
-            ).scalar_one()
+            return refresh_outdated(conn)
 
-    built, every = ask_store(db, act)
+    done = ask_store(db, act)
     if as_json:
-        print_json({"rebuilt": built, "posts": every})
+        print_json({"rebuilt": done.built, "posts": done.posts})
     else:
-        typer.echo(f"rebuilt the terms of {built} of {every} posts")
+        typer.echo(f"rebuilt the terms of {done.built} of {done.posts} posts")
 
 
 def register(app: typer.Typer) -> None:

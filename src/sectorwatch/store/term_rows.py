@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -143,23 +144,25 @@ def refresh(conn: Connection, *, every: bool = False) -> int:
     return len(wanted)
 
 
-def outdated(conn: Connection) -> list[str]:
-    """The posts whose stored terms the queries cannot read: none yet, stale, or built
-    under other rules (an upgrade that changed them)."""
+@dataclass(frozen=True)
+class Rebuilt:
+    """What `refresh_outdated` did: posts built, of how many the store has."""
+
+    built: int
+    posts: int
+
+
+def refresh_outdated(conn: Connection) -> Rebuilt:
+    """Build again the stored terms the queries cannot read (a post with none yet, stale, or
+    built under other rules: an upgrade that changed them) and drop the rows of posts the
+    store no longer has, in `conn`'s transaction."""
+    conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
     version = rules_version()
     kept = dict(conn.execute(select(post_terms.c.post_id, post_terms.c.version)).all())
-    return sorted(
-        p for p in set(conn.execute(select(posts.c.id)).scalars()) if kept.get(p) != version
-    )
-
-
-def refresh_outdated(conn: Connection) -> int:
-    """Build again the stored terms of every `outdated` post, and drop the rows of posts
-    the store no longer has, in `conn`'s transaction; how many were built."""
-    conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
-    wanted = outdated(conn)
+    every = set(conn.execute(select(posts.c.id)).scalars())
+    wanted = sorted(p for p in every if kept.get(p) != version)
     _rebuild(conn, wanted)
-    return len(wanted)
+    return Rebuilt(len(wanted), len(every))
 
 
 def _rebuild(conn: Connection, wanted: list[str]) -> None:
