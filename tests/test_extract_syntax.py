@@ -142,3 +142,45 @@ def test_a_coordination_with_nobody_else_to_add_is_not_parsed():
         ("departure", "Ann Kell")
     ]
     assert asked == []
+
+
+def test_a_post_named_without_the_is_no_role_noun_subject_and_is_not_parsed():
+    asked: list[str] = []
+    article = make_article(
+        "Fenwick NHS Trust chief executive Ann Kell spoke at a meeting.",
+        "A new chief executive will be appointed in June.",
+    )
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Fenwick NHS Trust", "ORG")],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    assert asked == []  # a role noun subject opens "the" ("The chief executive is to ...")
+
+
+def _coordinated(second: str, named: list[tuple[str, str]]) -> list[str]:
+    """The sentences asked to be parsed when a named subject is joined to a role noun."""
+    asked: list[str] = []
+    article = make_article(
+        "Fenwick NHS Trust published its annual report on Monday.",
+        second,
+        "It was approved at a meeting in May.",
+        "Chair Ann Kell and the board are to step down in June.",
+    )
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Fenwick NHS Trust", "ORG"), *named],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    return asked
+
+
+def test_a_coordination_whose_role_noun_can_only_mean_the_one_named_is_not_parsed():
+    # the only post held is Ann Kell's own: "the board" could add nobody beside her
+    assert _coordinated("Its accounts were signed off in May.", []) == []
+    # someone else holds a post: a role noun beside her may be that person
+    assert _coordinated("Its chief executive Bob Marr presented it.", [("Bob Marr", "PERSON")]) == [
+        "Chair Ann Kell and the board are to step down in June."
+    ]

@@ -350,8 +350,9 @@ def syntactic_subjects(
     """The people the parse makes the subject of the cue's verb: a name ("X, the first nurse
     to lead Y, is stepping down"), each of coordinated names ("X and Y were appointed"),
     he/she (the salient antecedent), or a role noun whose holder the article has named
-    ("The chief executive is to step down"). Empty without a parse, and when nobody but
-    `besides` (a subject the surface found) could be one."""
+    ("The chief executive is to step down"). Empty without a parse, and when nobody could
+    be one (with `besides`, a subject the surface found: when the parse could not name
+    `besides` together with someone else)."""
     assert ctx.people is not None
     if not _may_name_a_subject(ctx, sent, besides):
         return []  # no word there that `_person_at` could resolve: not worth a parse
@@ -368,24 +369,61 @@ def syntactic_subjects(
 
 
 _HE_SHE = re.compile(r"(?<![^\W\d_])s?he(?![^\W\d_dls])", re.I)  # "he", "she's", "hes"
+# A role noun subject opens "the" (`coreference._SUBJECT_LEAD`).
+_THE = re.compile(r"the\s", re.I)
 
 
 def _may_name_a_subject(
     ctx: ArticleContext, sent: tuple[int, int], besides: str | None = None
 ) -> bool:
-    """False only when no word of the sentence could be a subject `_person_at` resolves
-    other than `besides` (keep the two in step): no other person's mention, no he/she, and
-    no title of a post that someone named earlier holds."""
+    """False only when the parse could not give the caller anyone (keep in step with
+    `_person_at`): no word of the sentence could be a subject it resolves, other than
+    `besides` (no other person's mention, no he/she, and no title of a post that someone
+    named earlier holds), or, with `besides`, none could be `besides` beside someone else."""
     assert ctx.people is not None
     s, e = sent
-    if any(m.start < e and m.end > s and m.canonical != besides for m in ctx.people.mentions()):
-        return True
+    named = {m.canonical for m in ctx.people.mentions() if m.start < e and m.end > s}
     text = ctx.text[s:e]
-    if _HE_SHE.search(text) or NON_ASCII_LETTER.search(text):
+    pronouns = list(_HE_SHE.finditer(text))
+    if NON_ASCII_LETTER.search(text):
         return True
-    held = {f.role for f in ctx.roles if f.start < e}
+    if not (named - {besides} or pronouns or _may_hold_role_noun(ctx, sent, text)):
+        return False
+    who = _possible_subjects(ctx, sent, named, pronouns)
+    if who is None:
+        return True
+    if besides is None:
+        return bool(who)
+    return besides in who and len(who) > 1
+
+
+def _possible_subjects(
+    ctx: ArticleContext, sent: tuple[int, int], named: set[str], pronouns: list[re.Match[str]]
+) -> set[str] | None:
+    """Everyone `_person_at` could resolve a word of the sentence to, whatever the parse
+    (a superset): the people `named` there, whom its he/she (`pronouns`) mean, and, where
+    "the" opens a phrase, whoever holds a post named before the sentence ends (a role
+    noun: `role_noun_referent`); None when that could be anyone (in the article's first
+    sentences a post nobody holds yet is the person named next)."""
+    s, e = sent
+    out = set(named)
+    for p in pronouns:
+        who = pronoun_referent(ctx, s + p.start(), p.group(0))
+        if who is not None:
+            out.add(who)
+    if not _THE.search(ctx.text, s, e):
+        return out
+    if any(a < e and s < b for a, b in ctx.sentences()[:3]):
+        return None
+    return out | {f.person for f in ctx.roles if f.start < e}
+
+
+def _may_hold_role_noun(ctx: ArticleContext, sent: tuple[int, int], text: str) -> bool:
+    """Whether the sentence has a title of a post that someone named before its end holds
+    (or, when nobody holds one yet, any title)."""
+    held = {f.role for f in ctx.roles if f.start < sent[1]}
     if not held:  # a role noun nobody holds yet may be named next (`role_noun_referent`)
-        return bool(role_vocabulary().pattern.search(ctx.text, s, e))
+        return bool(role_vocabulary().pattern.search(ctx.text, *sent))
     words = re.sub(r"\s+", " ", text.lower())
     variants = _title_variants()
     return any(v in words for role in held for v in variants.get(role, (role,)))
