@@ -97,8 +97,20 @@ def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pa
         return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
     if not present:
         return []
-    wanted = _prefilter(kind).wanted
-    return [cue for cue, w in zip(cues(kind), wanted, strict=True) if not w.isdisjoint(present)]
+    needing = _needing(kind)
+    listed = cues(kind)
+    return [listed[i] for i in sorted({i for w in present for i in needing.get(w, ())})]
+
+
+@cache
+def _needing(kind: str) -> dict[str, tuple[int, ...]]:
+    """Each required string of the cues of `kind` -> the cues (their places in `cues`) it
+    is one of the required strings of."""
+    out: dict[str, list[int]] = {}
+    for i, wanted in enumerate(_prefilter(kind).wanted):
+        for word in wanted:
+            out.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in out.items()}
 
 
 @lru_cache(maxsize=1)
