@@ -369,8 +369,6 @@ def syntactic_subjects(
 
 
 _HE_SHE = re.compile(r"(?<![^\W\d_])s?he(?![^\W\d_dls])", re.I)  # "he", "she's", "hes"
-# A role noun subject opens "the" (`coreference._SUBJECT_LEAD`).
-_THE = re.compile(r"the\s", re.I)
 
 
 def _may_name_a_subject(
@@ -390,8 +388,6 @@ def _may_name_a_subject(
     if not (named - {besides} or pronouns or _may_hold_role_noun(ctx, sent, text)):
         return False
     who = _possible_subjects(ctx, sent, named, pronouns)
-    if who is None:
-        return True
     if besides is None:
         return bool(who)
     return besides in who and len(who) > 1
@@ -399,23 +395,45 @@ def _may_name_a_subject(
 
 def _possible_subjects(
     ctx: ArticleContext, sent: tuple[int, int], named: set[str], pronouns: list[re.Match[str]]
-) -> set[str] | None:
+) -> set[str]:
     """Everyone `_person_at` could resolve a word of the sentence to, whatever the parse
-    (a superset): the people `named` there, whom its he/she (`pronouns`) mean, and, where
-    "the" opens a phrase, whoever holds a post named before the sentence ends (a role
-    noun: `role_noun_referent`); None when that could be anyone (in the article's first
-    sentences a post nobody holds yet is the person named next)."""
+    (a superset): the people `named` there, whom its he/she (`pronouns`) mean, and, where a
+    role noun may open a phrase ("the" and a title: `role_noun_referent`), whoever holds a
+    post the sentence names and, in the article's first sentences, the person named next."""
+    assert ctx.people is not None
     s, e = sent
     out = set(named)
     for p in pronouns:
         who = pronoun_referent(ctx, s + p.start(), p.group(0))
         if who is not None:
             out.add(who)
-    if not _THE.search(ctx.text, s, e):
+    if not _role_noun_lead().search(ctx.text, s, e):
         return out
-    if any(a < e and s < b for a, b in ctx.sentences()[:3]):
-        return None
-    return out | {f.person for f in ctx.roles if f.start < e}
+    words = re.sub(r"\s+", " ", ctx.text[s:e].lower())
+    variants = _title_variants()
+    for f in ctx.roles:
+        if f.start < e and any(v in words for v in variants.get(f.role, (f.role,))):
+            out.add(f.person)
+    # a post nobody holds yet: the first person named in the next two sentences
+    # (`coreference._named_next`, for any of the first three sentences it overlaps)
+    sentences = ctx.sentences()
+    for j, (a, b) in enumerate(sentences[:3]):
+        if a < e and s < b and j + 1 < len(sentences):
+            after = ctx.people.first_starting_in(b, sentences[min(j + 2, len(sentences) - 1)][1])
+            if after is not None:
+                out.add(after.canonical)
+    return out
+
+
+@cache
+def _role_noun_lead() -> re.Pattern[str]:
+    """Where a role noun subject may open: "the", up to two words and the start of a title
+    (`coreference._SUBJECT_LEAD` before a title of `role_vocabulary`, less the title's
+    closing lookahead: a title a phrase's end cuts short still starts there)."""
+    title = role_vocabulary().pattern
+    opening = title.pattern.removesuffix(r"(?![\w-])")
+    assert opening != title.pattern, "a title pattern ends with its closing lookahead"
+    return re.compile(rf"(?i:the\s+(?:[a-z’'-]+\s+){{0,2}})(?:{opening})", title.flags)
 
 
 def _may_hold_role_noun(ctx: ArticleContext, sent: tuple[int, int], text: str) -> bool:
