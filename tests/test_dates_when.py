@@ -84,3 +84,23 @@ def test_a_past_appointment_may_take_effect_ahead():
 def test_month_names_inside_words_and_verbs_are_no_dates():
     assert values("Westmarch Ambulance Service", APRIL_2025) == []
     assert values("staff will march on the town hall", APRIL_2025) == []
+
+
+def test_a_text_is_scanned_once_whatever_the_article_date_and_the_hint():
+    from sectorwatch.extract.events.when import _expressions
+
+    text = "Ann Kell, who joined since 2019, will leave in May and starts from June."
+    scanned = _expressions(text)
+    assert [(m.group(0), lead, own) for m, lead, own in scanned] == [
+        ("since 2019", "since", "past"),
+        ("in May", "in", "future"),
+        ("from June", "from", None),
+    ]
+    assert _expressions(text) is scanned  # the second ask is not a scan
+    # the hint and the article's date still decide what the clause does not
+    assert [d.value for d in find_dates(text, "2024-03-04")] == ["2019", "2024-05", "2024-06"]
+    assert [d.value for d in find_dates(text, "2024-08-04", past=True)] == [
+        "2019",
+        "2025-05",
+        "2024-06",
+    ]

@@ -79,3 +79,23 @@ def test_finditer_gives_the_pattern_s_matches_and_skips_a_text_without_its_words
     text = "Ann Kell was REPLACED by Bob Marr. The board met."
     assert [m.span() for m in finditer(passive, text, 0, len(text))] == [(9, 25)]
     assert list(finditer(passive, text, 34, len(text))) == []
+
+
+def test_a_sentence_is_scanned_once_for_the_required_strings_of_every_type():
+    from sectorwatch.extract.events.rules import _prefilter, _sentence, event_kinds
+
+    every = {w for kind in event_kinds() for need in _prefilter(kind).wanted for w in need}
+    window = "Ann Kell is stepping down, and the two trusts will merge."
+    present = _sentence(window)
+    assert present is not None and present <= every
+    assert all(word in window.lower() for word in present)
+    assert {w for w in every if w in window.lower()} == present  # exactly those there
+    assert _sentence("The board met on Tuesday.") == frozenset()
+    assert _sentence("The ſtaff were told.") is None  # folding beyond lower(): cannot say
+    for kind in event_kinds():  # one type's cues: those with a required string there
+        kept = [p for p, _ in cues_in(kind, window, (0, len(window)))]
+        assert kept == [
+            p
+            for (p, _), need in zip(cues(kind), _prefilter(kind).wanted, strict=True)
+            if need & present
+        ]

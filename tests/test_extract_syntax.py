@@ -142,3 +142,63 @@ def test_a_coordination_with_nobody_else_to_add_is_not_parsed():
         ("departure", "Ann Kell")
     ]
     assert asked == []
+
+
+def test_a_post_named_without_the_is_no_role_noun_subject_and_is_not_parsed():
+    asked: list[str] = []
+    article = make_article(
+        "Fenwick NHS Trust chief executive Ann Kell spoke at a meeting.",
+        "A new chief executive will be appointed in June.",
+    )
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Fenwick NHS Trust", "ORG")],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    assert asked == []  # a role noun subject opens "the" ("The chief executive is to ...")
+
+
+def _coordinated(second: str, named: list[tuple[str, str]], cue: str) -> list[str]:
+    """The sentences asked to be parsed when a named subject is joined to another noun."""
+    asked: list[str] = []
+    article = make_article(
+        "Fenwick NHS Trust published its annual report on Monday.",
+        second,
+        "It was approved at a meeting in May.",
+        cue,
+    )
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Fenwick NHS Trust", "ORG"), *named],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    return asked
+
+
+def test_a_coordination_whose_role_noun_can_only_mean_the_one_named_is_not_parsed():
+    marr = ("Its chief executive Bob Marr presented it.", [("Bob Marr", "PERSON")])
+    # the only post held is Ann Kell's own: "the board" could add nobody beside her
+    accounts = ("Its accounts were signed off in May.", [])
+    assert _coordinated(*accounts, "Chair Ann Kell and the board are to step down in June.") == []
+    # "the board" is no title, and "the deputy chair" names no post Bob Marr holds
+    assert _coordinated(*marr, "Chair Ann Kell and the board are to step down in June.") == []
+    deputy = "Chair Ann Kell and the deputy chair are to step down in June."
+    assert _coordinated(*marr, deputy) == []
+    # "the chief executive" may be Bob Marr, the one who holds that post
+    both = "Chair Ann Kell and the chief executive are to step down in June."
+    assert _coordinated(*marr, both) == [both]
+
+
+def test_in_the_first_sentences_a_role_noun_may_be_the_person_named_next_and_is_parsed():
+    asked: list[str] = []
+    first = "Chair Ann Kell and the chief executive are to step down in June."
+    article = make_article(first, "Bob Marr said the board would miss them.")
+    ctx = Substrate.from_annotations(
+        article,
+        [("Ann Kell", "PERSON"), ("Bob Marr", "PERSON")],
+        parse=_recording_parse(asked),
+    )
+    extract_from_substrate(ctx)
+    assert asked == [first]  # nobody holds "chief executive" yet: it may be Bob Marr

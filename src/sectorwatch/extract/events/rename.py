@@ -9,7 +9,7 @@ import re
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.events.common import event
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues_in
 from sectorwatch.model import Event
 
 # What may stand between the first name and the cue, and between the cue and the second.
@@ -40,7 +40,7 @@ def renames(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Ev
     assert i is not None
     sent = sentences[i]
     out: list[Event] = []
-    for pattern, value in cues("rename"):
+    for pattern, value in cues_in("rename", ctx.text, sent):
         for m in pattern.finditer(ctx.text, sent[0], sent[1]):
             if ctx.in_quote(m.start()):
                 continue

@@ -19,7 +19,7 @@ from sectorwatch.extract.events.common import (
     title_near,
 )
 from sectorwatch.extract.events.role_created import creates_role, listed_posts
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues_in
 from sectorwatch.extract.lexicon import lower_words, plural_counts, title_modifiers
 from sectorwatch.model import Event
 
@@ -231,7 +231,7 @@ def oversight(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
     sent = sentences[i]
     text = ctx.text
     assert ctx.organisations is not None
-    for pattern, direction in cues("reporting_line"):
+    for pattern, direction in cues_in("reporting_line", text, sent):
         if direction != "oversees":
             continue
         for m in pattern.finditer(text, *sent):

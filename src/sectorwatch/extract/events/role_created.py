@@ -201,7 +201,7 @@ def _held(ctx: ArticleContext, role: str, modifier: list[str]) -> bool:
 
 def creates_role(text: str, sent: tuple[int, int]) -> bool:
     """Whether a sentence creates a post ("a new post ...", "the role")."""
-    return any(p.search(text, *sent) for p, _ in cues("role_created")) or bool(
+    return any(p.search(text, *sent) for p, _ in cues_in("role_created", text, sent)) or bool(
         re.search(
             r"\b(?:the|this)\s+(?:role|post|position|postholder|post-holder)\b",
             text[sent[0] : sent[1]],

@@ -68,23 +68,49 @@ def _prefilter(kind: str | None) -> Prefilter:
 
 
 @lru_cache(maxsize=8)
-def _sentence(window: str) -> tuple[str, bool]:
-    """A sentence folded for the prefilter, and whether any type's cue may match in it
-    (asked once a sentence, not once a type)."""
+def _sentence(window: str) -> frozenset[str] | None:
+    """The required strings of every type's cues that a sentence holds, found in one scan
+    (asked once a sentence, not once a type); None where the prefilter cannot say (case
+    folding beyond str.lower(), or a cue without required strings)."""
+    every = _prefilter(None)
     folded = fold(window)
-    every = _prefilter(None).any_word
-    return folded, not folded or every is None or every.search(folded) is not None
+    if not folded or every.any_word is None or every.every_word is None:
+        return None
+    if every.any_word.search(folded) is None:
+        return frozenset()
+    assert every.prefixes is not None
+    present: set[str] = set()
+    for found in {m.group(1) for m in every.every_word.finditer(folded)}:
+        present |= every.prefixes[found]
+    return frozenset(present)
 
 
 def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pattern[str], str]]:
     """The cues of `kind` that can match in the sentence, in order: a cue none of whose
-    required words is there is skipped without running its regex (`patterns.Prefilter`)."""
+    required words is there is skipped without running its regex (`patterns.Prefilter`;
+    a required string of a type's cue is there exactly when it is among those of every
+    type's cues that are)."""
     window = text[sentence[0] : sentence[1]]
-    folded, any_cue = _sentence(window)
-    if not any_cue:
+    present = _sentence(window)
+    if present is None:
+        ok = _prefilter(kind).may_match(window)
+        return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
+    if not present:
         return []
-    ok = _prefilter(kind).may_match(window, folded)
-    return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
+    needing = _needing(kind)
+    listed = cues(kind)
+    return [listed[i] for i in sorted({i for w in present for i in needing.get(w, ())})]
+
+
+@cache
+def _needing(kind: str) -> dict[str, tuple[int, ...]]:
+    """Each required string of the cues of `kind` -> the cues (their places in `cues`) it
+    is one of the required strings of."""
+    out: dict[str, list[int]] = {}
+    for i, wanted in enumerate(_prefilter(kind).wanted):
+        for word in wanted:
+            out.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sectorwatch.dates import interval, is_partial_date
 from sectorwatch.extract.lexicon import (
@@ -226,6 +227,23 @@ def find_dates(
     has no tense word ("since" dates are always past)."""
     hint = "hint-future" if future else "past" if past else None
     out = []
+    for m, lead, own in _expressions(text):
+        tense = own or hint
+        if tense == "past" and lead in ("from", "effective"):
+            tense = None  # "was appointed chief executive from 1 October": may lie ahead
+        value, rng = _resolve(m, published, tense)
+        kind = {"from": "effective", "by": "effective", "until": "effective",
+                "effective": "effective", "since": "since"}.get(lead, "point")  # fmt: skip
+        out.append(DateMention(m.start(), m.end(), value, kind, rng))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _expressions(text: str) -> tuple[tuple[re.Match[str], str, str | None], ...]:
+    """The date expressions of `text` with their lead word ("from", "since", "" ...) and
+    the tense their own clause tells (None: none): what `find_dates` reads whatever the
+    article's date and the caller's hint, scanned once a text."""
+    out = []
     for m in DATE_PATTERN.finditer(text):
         month = m.group("month") or m.group("month2") or m.group("month3")
         if month and month[0].islower():
@@ -236,14 +254,9 @@ def find_dates(
             if len(m.group("month3")) <= 4 and m.group("month3")[0].islower():
                 continue
         lead = (m.group("lead") or "").strip().lower()
-        tense = "past" if lead == "since" else clause_tense(text, m.start(), m.end()) or hint
-        if tense == "past" and lead in ("from", "effective"):
-            tense = None  # "was appointed chief executive from 1 October": may lie ahead
-        value, rng = _resolve(m, published, tense)
-        kind = {"from": "effective", "by": "effective", "until": "effective",
-                "effective": "effective", "since": "since"}.get(lead, "point")  # fmt: skip
-        out.append(DateMention(m.start(), m.end(), value, kind, rng))
-    return out
+        own = "past" if lead == "since" else clause_tense(text, m.start(), m.end())
+        out.append((m, lead, own))
+    return tuple(out)
 
 
 _DURATION = re.compile(
