@@ -31,6 +31,7 @@ _SPOKES_BEFORE = re.compile(
 # "A spokesperson said" with no organisation named
 _BARE_SPOKES = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+spokes(?:person|woman|man)\s*$")
 # "Inspectors also found": a bare plural noun as the whole subject
+_LOWER_WORD = re.compile(r"[a-z]+")
 _GENERIC = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<noun>[A-Za-z]+)\s*$")
 
 
@@ -121,7 +122,7 @@ class OrganisationSpeakers:
         fitting = [
             o
             for o in self.ctx.organisations.mentions()
-            if set(re.findall(r"[a-z]+", o.canonical.lower())) & set(words)
+            if set(_LOWER_WORD.findall(o.canonical.lower())) & set(words)
         ]
         before = [o for o in fitting if o.end <= at]
         chosen = before[-1] if before else (fitting[0] if fitting else None)

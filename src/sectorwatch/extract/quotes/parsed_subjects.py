@@ -8,13 +8,19 @@ that governs it), read as a person (a mention at its head, a pronoun, a role nou
 an organisation (a mention in its words, "the trust"). The verb reports speech when its
 complement is a clause with a subject of its own (`verb_clause_complement` in
 data/dependency_patterns.json).
+
+A sentence is not parsed where no subject the parse could give would be read as a speaker
+(`could_speak`: no person or organisation mention, role title, "he"/"she" or "the ..."
+before the verb), so the parse could not change the answer.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.entities.coreference import role_noun_referent
+from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import PRONOUNS
 
@@ -23,11 +29,20 @@ if TYPE_CHECKING:
     from sectorwatch.extract.syntax import Subject
 
 
+# what every "the trust" read by `_organisation_anaphor` holds
+_THE_WORD = re.compile(r"(?:the|The)\s+[a-zA-Z]")
+# where a word of a role title may end inside a run of letters: spaCy splits "chair-elect"
+_HYPHEN_AFTER_WORD = re.compile(r"(?<=\w)-")
+
+
 def parsed_speaker(
     finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]
 ) -> tuple[Found, bool] | None:
     """The speaker of the speech verb at article span `verb`, and whether the verb
-    reports a clause, by the parse of its sentence; None when the parse gives no subject."""
+    reports a clause, by the parse of its sentence; None when the parse gives no subject
+    (or no subject before the verb could be a speaker: then the sentence is not parsed)."""
+    if not could_speak(finder, sentence[0], verb[0]):
+        return None
     clause = finder.ctx.syntax.clause(sentence)
     subject = clause.subject_of(*verb, governing=False) if clause is not None else None
     if clause is None or subject is None or subject.head[1] > verb[0]:
@@ -60,6 +75,37 @@ def parsed_clause(finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[
     "said Ms Orme “brings a wealth of experience”")."""
     clause = finder.ctx.syntax.clause(sentence)
     return clause is not None and clause.reports_a_clause(*verb)
+
+
+def could_speak(finder: SpeakerFinder, start: int, end: int) -> bool:
+    """Whether some subject inside the article span [start, end) could be read as a
+    speaker by `_speaker_of`; False only where none could, whatever the parse: no "he",
+    "him", "she" or "her" in the words, no person mention touching the span, and no role
+    title, organisation mention or "the ..." in it (each a condition `_speaker_of` needs).
+    A subject's head and phrase lie inside the span, since its head ends before the verb."""
+    ctx = finder.ctx
+    words = ctx.text[start:end]
+    low = words.lower()
+    if "he" in low or "him" in low:  # "she", "her" hold "he"
+        return True
+    if ctx.people is None:
+        return False
+    if ctx.people.starting_in(start, end) or ctx.people.at(start) is not None:
+        return True
+    if ctx.roles and _has_role_title(words):
+        return True
+    if ctx.organisations is None:
+        return False
+    return bool(ctx.organisations.in_span(start, end)) or _THE_WORD.search(words) is not None
+
+
+def _has_role_title(words: str) -> bool:
+    """Whether a role title could end a phrase read from `words`: the vocabulary's title
+    (with its own end check) anywhere, or ending where spaCy splits a word at a hyphen."""
+    pattern = role_vocabulary().pattern
+    if pattern.search(words) is not None:
+        return True
+    return any(pattern.search(words, 0, m.start()) for m in _HYPHEN_AFTER_WORD.finditer(words))
 
 
 def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:
