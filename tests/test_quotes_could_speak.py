@@ -13,14 +13,18 @@ from sectorwatch.extract.quotes.parsed_subjects import could_speak, parsed_speak
 from sectorwatch.extract.substrate import Substrate
 
 PARAGRAPHS = (
-    "Fenmoor Health has appointed Kit Vale as its chair.",
+    "Fenmoor Community NHS Trust has appointed Kit Vale as its chair.",
     "It was confirmed on Monday that the merger will go ahead.",
     "Experts warned that waiting lists would grow.",
+    "The appointment was announced on Monday.",
     "She announced that the ward would reopen.",
     "Kit Vale’s office announced that the ward would reopen.",
-    "Fenmoor Health announced that the ward would reopen.",
-    "The board announced that the ward would reopen.",
+    "Fenmoor Community NHS Trust announced that the ward would reopen.",
+    "The trust announced that the ward would reopen.",
     "Its chair-elect announced that the ward would reopen.",
+    "It cannot be announced yet.",
+    "The Royal College of Ward Nursing said it was pleased.",
+    "The college announced that the ward would reopen.",
 )
 
 
@@ -32,7 +36,12 @@ def _never(text: str):  # type: ignore[no-untyped-def]
 def stage() -> QuoteStage:
     ctx = Substrate.from_annotations(
         make_article(*PARAGRAPHS),
-        [("Fenmoor Health", "ORG"), ("Kit Vale", "PERSON"), ("Fenmoor Health", "ORG")],
+        [
+            ("Fenmoor Community NHS Trust", "ORG"),
+            ("Kit Vale", "PERSON"),
+            ("Fenmoor Community NHS Trust", "ORG"),
+            ("Royal College of Ward Nursing", "ORG"),
+        ],
     )
     extract_from_substrate(ctx)  # the person and organisation indexes, the roles
     ctx.syntax.parse = _never
@@ -48,16 +57,19 @@ def test_only_sentences_with_a_possible_speaker_before_the_verb_may_be_parsed(st
     spans = [
         _before(stage, 1, "confirmed"),
         _before(stage, 2, "warned"),
-        *(_before(stage, i, "announced") for i in range(3, 8)),
+        *(_before(stage, i, "announced") for i in (3, 4, 5, 6, 7, 8, 9, 11)),
     ]
     assert [could_speak(stage.finder, s, e) for s, e in spans] == [
         False,  # "It was": no person, body, role or "the ..."
         False,  # "Experts": a bare plural noun
+        False,  # "The appointment was": "the appointment" names no organisation
         True,  # "She"
         True,  # a person mention
         True,  # an organisation mention
-        True,  # "The board"
+        True,  # "The trust": a mention of the article's trust
         True,  # a role title cut at a hyphen ("chair-elect")
+        True,  # "cannot" is two tokens: a word may end inside a run of letters
+        True,  # "The college": no mention, but it names the college of the article
     ]
 
 
