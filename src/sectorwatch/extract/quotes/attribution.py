@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor|\bthen)\s*$", re.I)
 _ONLY_COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:and|or|but)?\s*", re.I)
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being)\s*$", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_WORD_AFTER = re.compile(r"\s+([a-z][\w\-]*)")
 OPENERS = "“‘\"'«„"
 FUNCTION_AFTER = {
     "for", "from", "to", "of", "in", "on", "at", "by", "with", "and", "or", "but", "as",
@@ -345,7 +348,7 @@ def from_findings(stage: QuoteStage, whole: str, offset: int) -> Found | None:
     if m is None:
         return None
     region = whole[: m.start()].rstrip()
-    if re.search(r"\b(?:was|were|is|are|been|be|being)\s*$", region, re.I):
+    if _PASSIVE_END.search(region):
         return None  # passive: "The trust was rated ...", the subject is not the finder
     found = stage.finder.before_verb(region, offset, strict=True)
     if found is None or found.kind == "person" or not found.name:
@@ -360,7 +363,7 @@ def from_tail(stage: QuoteStage, tail: str, offset: int) -> tuple[Found | None, 
     pre = tail[: m.start()]
     if not pre.strip(" ,–—"):
         return stage.finder.after_verb(tail[m.end() :], offset + m.end()), m.group(0).lower()
-    if len(pre.split()) <= 14 and not re.search(r"[.!?;]", pre):
+    if len(pre.split()) <= 14 and not _SENTENCE_STOP.search(pre):
         found = stage.finder.before_verb(pre, offset, strict=True)
         if found is not None:
             return found, m.group(0).lower()
@@ -371,5 +374,5 @@ def is_label(quoted: str, after: str) -> bool:
     """A one-to-three word phrase used as a modifier: the ‘twin-track’ oversight model."""
     if len(quoted.split()) > 3:
         return False
-    m = re.match(r"\s+([a-z][\w\-]*)", after)
+    m = _WORD_AFTER.match(after)
     return m is not None and m.group(1) not in FUNCTION_AFTER

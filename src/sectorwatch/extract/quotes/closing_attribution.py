@@ -15,6 +15,9 @@ from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.indirect import Reported
 from sectorwatch.extract.quotes.marks import QuotedSpan
 
+# ",” said a spokesman.": a speech verb, then the speaker, to the sentence's end
+_VERB_THEN_SPEAKER = re.compile(r"\s*,?\s*(?P<verb>\S+)\s+[^,;:“”\"‘’]{1,60}?\s*[.!]?\s*$")
+
 
 class _Attributed(Protocol):
     span: QuotedSpan
@@ -49,7 +52,7 @@ def closing_attribution(
         if not off + last.span.outer_end <= found.at < off + item.end:
             continue  # the quote's speaker is not the one the closing words name
         tail = text[last.span.outer_end : item.end]
-        m = re.match(r"\s*,?\s*(?P<verb>\S+)\s+[^,;:“”\"‘’]{1,60}?\s*[.!]?\s*$", tail)
+        m = _VERB_THEN_SPEAKER.match(tail)
         if m is None or not cues.verb_re.fullmatch(m.group("verb")):
             continue
         item.found, item.cue = found, last.cue or item.cue

@@ -95,8 +95,8 @@ def _phrase_before(
     if determiner is None and not (mods and _capitalised(mods[0].group(0))):
         return None
     if determiner is None:
-        before = text[: mods[0].start() + base].rstrip()
-        if before and before[-1] not in ".!?\n:;,“‘\"'(—–":
+        before = _last_char_before(text, mods[0].start() + base)
+        if before and before not in ".!?\n:;,“‘\"'(—–":
             return None  # mid-sentence capitalised word: not a title at a phrase start
     raw = [m.group(0) for m in mods]
     name = _name(raw, noun)
@@ -113,6 +113,15 @@ def _phrase_before(
         titled or name[:1].isupper(),
         _plain_owner(raw, cues),
     )
+
+
+def _last_char_before(text: str, pos: int) -> str:
+    """The last character of `text[:pos]` that is not white space ("" when none): what
+    `text[:pos].rstrip()[-1:]` gives, without copying the text before `pos`."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _plain_owner(mods: list[str], cues: Cues) -> str | None:

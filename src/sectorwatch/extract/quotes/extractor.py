@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.person_roles import role_of
@@ -47,6 +48,20 @@ from sectorwatch.extract.quotes.marks import QuotedSpan
 from sectorwatch.extract.quotes.names import CHUNK_RE, PRONOUNS, NameReader
 from sectorwatch.extract.quotes.speakers import Found, SpeakerFinder
 from sectorwatch.model import Paragraph, Quote, Speaker
+
+_QUESTION_MARK = re.compile(r"Q\s*[:.]\s")
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_HE_OR_SHE = re.compile(r"\s*(He|She)\b")
+_AND_CAPITAL = re.compile(r"\s+and\s+[A-Z]")
+_COLON_NEXT = re.compile(r"\s*[:;]")
+_SPACE_CAPITAL = re.compile(r" [A-Z]")
+
+
+@lru_cache(maxsize=4)
+def _lead_in_re(verbs: str) -> re.Pattern[str]:
+    """A sentence ending on a speech verb (`verbs`: the alternation of speech verbs):
+    "X said:", "Ms Smith agreed.", "X said in a statement."; compiled once."""
+    return re.compile(rf"(?:{verbs})(?:\s+(?:in\s+a\s+statement|too|also))?\s*[:.]?$", re.I)
 
 
 @dataclass
@@ -104,11 +119,11 @@ class QuoteStage:
             body = text[para.start : para.end].strip()
             # a question put to the interviewee ("What surprised you most?"), not a
             # columnist's rhetorical one ("So what went wrong?")
-            if re.match(r"Q\s*[:.]\s", body) or (
+            if _QUESTION_MARK.match(body) or (
                 body.endswith("?")
                 and len(body.split()) <= 60
                 and body[:1] not in OPENERS
-                and re.search(r"\b(?:you|your|yours|yourself)\b", body, re.I)
+                and _YOU.search(body)
             ):
                 starts.add(para.start)
         return starts if len(starts) >= 2 else set()
@@ -197,15 +212,12 @@ class QuoteStage:
     ) -> list[tuple[int, Found]]:
         """Sentences with no quote that announce one: "X said:", "Ms Smith agreed."."""
         out = []
+        lead_in = _lead_in_re(self.cues.verb_re.pattern)
         for s, e in sentences:
             if any(s <= sp.open_at < e for sp in spans):
                 continue
             sentence = text[s:e]
-            m = re.search(
-                rf"(?:{self.cues.verb_re.pattern})(?:\s+(?:in\s+a\s+statement|too|also))?\s*[:.]?$",
-                sentence,
-                re.I,
-            )
+            m = lead_in.search(sentence)
             if m is None and sentence.endswith(":"):
                 response, _ = from_response(self, sentence, off + s)
                 if response is not None:
@@ -242,7 +254,7 @@ class QuoteStage:
                 current = None
                 continue
             sentence = text[s:e]
-            m = re.match(r"\s*(He|She)\b", sentence)
+            m = _HE_OR_SHE.match(sentence)
             if m is not None:
                 word = m.group(1).lower()
                 if current is None or not self.finder.fits(current.name, PRONOUNS[word]):
@@ -263,12 +275,12 @@ class QuoteStage:
         if m is None:
             return None
         rest = sentence[m.end() :]
-        if re.match(r"\s+and\s+[A-Z]", rest) or re.match(r"\s*[:;]", rest):
+        if _AND_CAPITAL.match(rest) or _COLON_NEXT.match(rest):
             return None
         names = self.book.classify(m.group(0), at)
         titled = role_vocabulary().pattern.match(sentence, m.end() + 1)
         if (len(names) == 1 and names[0].kind == "organisation") or (
-            titled is not None and re.match(r" [A-Z]", sentence[titled.end() : titled.end() + 2])
+            titled is not None and _SPACE_CAPITAL.match(sentence[titled.end() : titled.end() + 2])
         ):
             # "Widget Academy chair Jo Vale is to step down": a body, a title, then the person
             return self._titled_after_body(sentence, m.end(), at)

@@ -57,6 +57,20 @@ _PRESENT_CLAUSE = re.compile(
     r"(?!(?:his|its|has|was|is|as|us|this|thus|plus|hers|ours|theirs|yours)\b)[a-z]+[a-rt-z]s\b"
 )
 _THAT_SOON = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}?that\b", re.I)
+_ACCORDING_LAST = re.compile(r",\s*(according\s+to\s+.*)$", re.I)
+# "..., said Mr Whitcombe.": an inverted attribution ending the sentence
+_INVERTED_LAST = re.compile(r"\s*(?P<verb>said|says|added)\s+(?P<who>[^,;:]{1,60}?)\s*[.!]?\s*$")
+
+
+@lru_cache(maxsize=4)
+def _named_last_re(verbs: str) -> re.Pattern[str]:
+    """ "..., Mr Whitcombe said.": a speaker, then a speech verb (`verbs`: the alternation
+    of speech verbs) ending the sentence; compiled once."""
+    return re.compile(
+        rf"(?P<pre>[^,;:]{{1,80}}?)\s+(?P<verb>{verbs})"
+        r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|last\s+\w+|yesterday|today))?\s*[.!]?\s*$",
+        re.I,
+    )
 
 
 @dataclass
@@ -146,7 +160,7 @@ def _reported(
             if _reports_a_clause(verb, masked[later.end() :], text[s + later.end() : e], cues):
                 return Reported(s, e, found, verb, span)
         return None
-    tail = re.search(r",\s*(according\s+to\s+.*)$", masked, re.I)
+    tail = _ACCORDING_LAST.search(masked)
     if tail is not None:
         found = finder.according_to(tail.group(1), off + s + tail.start(1))
         if found is not None:
@@ -202,21 +216,14 @@ def _inverted(
     clause, tail = masked[:comma], masked[comma + 1 :]
     if len(clause.split()) < 4 or not FINITE_OR_PAST.search(clause):
         return None
-    named = re.match(
-        rf"(?P<pre>[^,;:]{{1,80}}?)\s+(?P<verb>{cues.verb_re.pattern})"
-        r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|last\s+\w+|yesterday|today))?\s*[.!]?\s*$",
-        tail,
-        re.I,
-    )
+    named = _named_last_re(cues.verb_re.pattern).match(tail)
     if named is not None:
         verb = named.group("verb").lower()
         if verb in cues.that_only_verbs and verb not in _ANNOUNCING:
             return None
         found = finder.before_verb(named.group("pre"), offset + comma + 1, strict=True)
     else:
-        inverted = re.match(
-            r"\s*(?P<verb>said|says|added)\s+(?P<who>[^,;:]{1,60}?)\s*[.!]?\s*$", tail
-        )
+        inverted = _INVERTED_LAST.match(tail)
         if inverted is None:
             return None
         verb = inverted.group("verb")

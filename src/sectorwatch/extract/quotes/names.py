@@ -27,6 +27,7 @@ from sectorwatch.extract.quotes.cues import Cues
 
 NAME_WORD = r"(?:[A-Z][\w’'\-]*|[A-Z]\.)"
 _INSIDE_NAME = word_alternation(name_connectors() | name_particles())  # "of", "von"
+_NON_SPACE = re.compile(r"\S+")
 CHUNK_RE = re.compile(
     rf"{NAME_WORD}(?:[^\S\n]+(?:{NAME_WORD}|(?:{_INSIDE_NAME})"
     rf"(?=[^\S\n]+[A-Z])))*"
@@ -134,7 +135,7 @@ class NameReader:
     def _person_pieces(self, chunk: str, offset: int) -> list[Name]:
         """Split a capitalised chunk at joiners, honorifics and possessives into names."""
         pieces: list[Name] = []
-        words = list(re.finditer(r"\S+", chunk))
+        words = list(_NON_SPACE.finditer(chunk))
         current: list[re.Match[str]] = []
         gender = None
         possessive = False

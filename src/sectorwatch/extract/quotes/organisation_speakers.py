@@ -31,6 +31,7 @@ _SPOKES_BEFORE = re.compile(
 # "A spokesperson said" with no organisation named
 _BARE_SPOKES = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+spokes(?:person|woman|man)\s*$")
 # "Inspectors also found": a bare plural noun as the whole subject
+_LOWER_WORD = re.compile(r"[a-z]+")
 _GENERIC = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<noun>[A-Za-z]+)\s*$")
 
 
@@ -76,15 +77,25 @@ class OrganisationSpeakers:
         # another ICB in passing ("... to become chief executive of Tarrant Valley ICB")
         name = self.anaphors.get(head.lower())
         if name is None:
-            try:
-                name = self.ctx.organisations.resolve_anaphor(phrase, at)
-                name = name or self.ctx.organisations.resolve_head(head, at)
-            except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-                name = None
-            name = name or self._named_with(head, at) or self._of_kind(phrase, at)
+            name = self._resolved_anaphor(phrase, head, at)
             if name:
                 self.anaphors[head.lower()] = name
         return Found(name, "organisation", at, offset + m.end()) if name else None
+
+    def anaphor_name(self, phrase: str, head: str, at: int) -> str | None:
+        """The organisation "the trust" (`phrase`, its `head` word) at `at` would name, as
+        `_organisation_anaphor` reads it (the article's referent for the head word kept so
+        far, else resolved), without keeping it."""
+        return self.anaphors.get(head.lower()) or self._resolved_anaphor(phrase, head, at)
+
+    def _resolved_anaphor(self, phrase: str, head: str, at: int) -> str | None:
+        assert self.ctx.organisations is not None
+        try:
+            name = self.ctx.organisations.resolve_anaphor(phrase, at)
+            name = name or self.ctx.organisations.resolve_head(head, at)
+        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+            name = None
+        return name or self._named_with(head, at) or self._of_kind(phrase, at)
 
     def _of_kind(self, phrase: str, at: int) -> str | None:
         """ "the regulator" -> the Nursing and Widget Council: the organisation named last
@@ -121,7 +132,7 @@ class OrganisationSpeakers:
         fitting = [
             o
             for o in self.ctx.organisations.mentions()
-            if set(re.findall(r"[a-z]+", o.canonical.lower())) & set(words)
+            if set(_LOWER_WORD.findall(o.canonical.lower())) & set(words)
         ]
         before = [o for o in fitting if o.end <= at]
         chosen = before[-1] if before else (fitting[0] if fitting else None)

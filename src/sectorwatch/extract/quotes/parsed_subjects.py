@@ -8,13 +8,20 @@ that governs it), read as a person (a mention at its head, a pronoun, a role nou
 an organisation (a mention in its words, "the trust"). The verb reports speech when its
 complement is a clause with a subject of its own (`verb_clause_complement` in
 data/dependency_patterns.json).
+
+A sentence is not parsed where no subject the parse could give would be read as a speaker
+(`could_speak`: no person or organisation mention, role title, "he"/"she" or "the ..."
+naming an organisation before the verb), so the parse could not change the answer.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sectorwatch.extract.entities.coreference import role_noun_referent
+from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import PRONOUNS
 
@@ -23,11 +30,46 @@ if TYPE_CHECKING:
     from sectorwatch.extract.syntax import Subject
 
 
+# every "the trust" `_organisation_anaphor` reads (overlapping: "the the trust" holds two);
+# its head word is a whole run of letters ending a token
+_THE_HEAD = re.compile(r"(?=(?P<phrase>(?:the|The)\s+(?P<head>[a-z]+|[A-Z]+)))")
+# where a word of a role title may end inside a run of letters: spaCy splits "chair-elect"
+_HYPHEN_AFTER_WORD = re.compile(r"(?<=\w)-")
+# a pronoun `_speaker_of` reads, as a whole word (a token's letters are a whole run of
+# letters, except in the tokenizer's special cases: see `_splits_letters`)
+_PRONOUN_WORD = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(PRONOUNS))})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=1)
+def _splits_letters() -> re.Pattern[str]:
+    """The English tokenizer's special cases that end a token between two letters
+    ("cannot" -> "can" "not", "don't" -> "do" "n't"), any case, as a whole word (a special
+    case is a whole chunk between spaces once the affixes, never letters, are cut off):
+    where one occurs, a token may end inside a run of letters."""
+    from spacy.lang.en import English
+    from spacy.symbols import ORTH
+
+    keys = set()
+    for key, tokens in English.Defaults.tokenizer_exceptions.items():
+        pos = 0
+        for token in tokens[:-1]:
+            pos += len(token[ORTH])
+            if key[pos - 1 : pos].isalpha() and key[pos : pos + 1].isalpha():
+                keys.add(key.lower())
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
 def parsed_speaker(
     finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[int, int]
 ) -> tuple[Found, bool] | None:
     """The speaker of the speech verb at article span `verb`, and whether the verb
-    reports a clause, by the parse of its sentence; None when the parse gives no subject."""
+    reports a clause, by the parse of its sentence; None when the parse gives no subject
+    (or no subject before the verb could be a speaker: then the sentence is not parsed)."""
+    if not could_speak(finder, sentence[0], verb[0]):
+        return None
     clause = finder.ctx.syntax.clause(sentence)
     subject = clause.subject_of(*verb, governing=False) if clause is not None else None
     if clause is None or subject is None or subject.head[1] > verb[0]:
@@ -60,6 +102,52 @@ def parsed_clause(finder: SpeakerFinder, verb: tuple[int, int], sentence: tuple[
     "said Ms Orme “brings a wealth of experience”")."""
     clause = finder.ctx.syntax.clause(sentence)
     return clause is not None and clause.reports_a_clause(*verb)
+
+
+def could_speak(finder: SpeakerFinder, start: int, end: int) -> bool:
+    """Whether some subject inside the article span [start, end) could be read as a
+    speaker by `_speaker_of`; False only where none could, whatever the parse: no "he",
+    "him", "she" or "her" in the words, no person mention touching the span, and no role
+    title, organisation mention (but a pair: "the two trusts") or "the ..." that names an
+    organisation in it (each a condition `_speaker_of` needs). A subject's head and phrase
+    lie inside the span, since its head ends before the verb; its words are whole runs of
+    letters but in the tokenizer's special cases ("cannot"), where it answers True."""
+    ctx = finder.ctx
+    words = ctx.text[start:end]
+    if not words.strip() or _splits_letters().search(words) is not None:
+        return bool(words.strip())
+    if _PRONOUN_WORD.search(words) is not None:
+        return True
+    if ctx.people is None:
+        return False
+    if ctx.people.starting_in(start, end) or ctx.people.at(start) is not None:
+        return True
+    if ctx.roles and _has_role_title(words):
+        return True
+    if ctx.organisations is None:
+        return False
+    orgs = ctx.organisations
+    if any(orgs.anaphor_rule(o.text) != "pair" for o in orgs.in_span(start, end)):
+        return True  # a body that could be the subject's ("the two trusts" never is)
+    for m in _THE_HEAD.finditer(words):
+        head = m.group("head")
+        if head[0].isupper() and not 2 <= len(head) <= 6:
+            continue  # "the" then more than six capitals: not an abbreviation's head
+        at = start + m.start()
+        # the anaphor's offset is its "the", or the space before it when the subject
+        # starts earlier
+        if any(finder.anaphor_name(m.group("phrase"), head, a) for a in (at, at - 1)):
+            return True
+    return False
+
+
+def _has_role_title(words: str) -> bool:
+    """Whether a role title could end a phrase read from `words`: the vocabulary's title
+    (with its own end check) anywhere, or ending where spaCy splits a word at a hyphen."""
+    pattern = role_vocabulary().pattern
+    if pattern.search(words) is not None:
+        return True
+    return any(pattern.search(words, 0, m.start()) for m in _HYPHEN_AFTER_WORD.finditer(words))
 
 
 def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:

@@ -13,6 +13,7 @@ from sectorwatch.extract.lexicon import lower_words
 from sectorwatch.extract.quotes.marks import QuotedSpan
 
 _BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'A-Z0-9(])")
+_ONE_LETTER = re.compile(r"[a-z]")
 _ABBREVIATIONS = lower_words("sentence_abbreviations.txt")
 
 
@@ -26,7 +27,7 @@ def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]
                 continue
         before = text[: m.start()].split()
         word = before[-1].lower().strip("(“‘\"'") if before else ""
-        if text[m.start()] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+        if text[m.start()] == "." and (word in _ABBREVIATIONS or _ONE_LETTER.fullmatch(word)):
             continue
         cuts.append(end)
     cuts.append(len(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import role_noun_referent
@@ -38,6 +39,9 @@ FINITE = re.compile(rf"\b(?:{finite_auxiliaries(with_clause_verbs=True)})\b", re
 # "the 58-year-old said"
 _AGED = re.compile(r"(?:^|\s)[Tt]he\s+\d{1,3}-year-old\s*$")
 _WORD = re.compile(r"[\w’'\-/.&]+")
+_PHRASE = re.compile(r"\s*([^.,;:!?“”\"‘]*)")
+_WORD_BREAKS = re.compile(r"[\s,()–—]+")
+_BE = re.compile(r"\b(?:were|was|is|are|been)\b", re.I)
 # A non-restrictive relative clause between a speaker and the verb: "Mr Fenn, who is also
 # the trust's chief operating officer, said ..." (English news puts biography there).
 _RELATIVE = re.compile(rf"\s*(?:{relative_pronouns()})\b", re.I)
@@ -46,6 +50,26 @@ _RELATIVE_ASIDE = re.compile(rf",\s*(?:{relative_pronouns()})\b[^,]*,?|\([^)]*\)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
 _CLAUSE_OPENERS = clause_openers()
+
+
+@lru_cache(maxsize=64)
+def _according_re(cue: str, opening: bool) -> re.Pattern[str]:
+    """ "according to" (a cue of quote_cues.txt) and the space after it; with `opening`,
+    only at the start of the text. Compiled once per cue."""
+    pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=4)
+def _head_of_res(heads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "The head of the Association of Care Employers (ACE)" and "the union's leader"
+    (`heads`: the alternation of head words), each ending the subject; compiled once."""
+    return re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
+        r"(?:\s*\([A-Z]{2,}\))?\s*$"
+    ), re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$"
+    )
 
 
 @dataclass
@@ -128,7 +152,7 @@ class SpeakerFinder(OrganisationSpeakers):
     def after_verb(self, text: str, offset: int) -> Found | None:
         """The speaker right after an inverted verb: "said Mr Whitcombe", "said NHS
         Providers chief executive Chris Hopson"."""
-        m = re.match(r"\s*([^.,;:!?“”\"‘]*)", text)
+        m = _PHRASE.match(text)
         if m is None:
             return None
         phrase = m.group(1)
@@ -165,8 +189,7 @@ class SpeakerFinder(OrganisationSpeakers):
         """The source after "according to"; with `opening`, only when the text opens with
         it ("According to Ms Lisle, ACE has asked ...": the whole sentence is hers)."""
         for cue in self.cues.according:
-            pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
-            m = re.search(pattern, text, re.I)
+            m = _according_re(cue, opening).search(text)
             if m is None:
                 continue
             rest = text[m.end() :]
@@ -280,15 +303,8 @@ class SpeakerFinder(OrganisationSpeakers):
         low = subject.lower()
         if not any(h in low for h in self.cues.head_words):
             return None
-        heads = "|".join(sorted(self.cues.head_words))
-        m = re.search(
-            rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
-            r"(?:\s*\([A-Z]{2,}\))?\s*$",
-            subject,
-        ) or re.search(
-            rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$",
-            subject,
-        )
+        head_of, heads_of = _head_of_res("|".join(sorted(self.cues.head_words)))
+        m = head_of.search(subject) or heads_of.search(subject)
         if m is None or not self._intro_only(subject[: m.start()]):
             return None
         at = offset + m.start("org")
@@ -403,10 +419,10 @@ class SpeakerFinder(OrganisationSpeakers):
         if len(region.split()) > 30:
             return False
         outside = " , ".join(outside_parts)
-        outside_words = [w for w in re.split(r"[\s,()–—]+", outside) if w]
+        outside_words = [w for w in _WORD_BREAKS.split(outside) if w]
         if FINITE.search(outside) and not all(w.lower() in AUX for w in outside_words[-1:]):
             # a verb before the subject: "he thought ... were the first priority, and"
-            if re.search(r"\b(?:were|was|is|are|been)\b", outside, re.I):
+            if _BE.search(outside):
                 return False
         for w in _WORD.findall(chosen):
             lw = strip_possessive(w).lower()

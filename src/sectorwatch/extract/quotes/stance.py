@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from sectorwatch.extract.quotes.cues import load_cues
 
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[\w’']+")
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
@@ -29,9 +32,9 @@ def stance_of(text: str) -> tuple[str, list[str]]:
     pattern, side, negation = _patterns()
     found: dict[str, list[str]] = {"welcome": [], "concern": []}
     for m in pattern.finditer(text):
-        cue = re.sub(r"\s+", " ", m.group(0).lower())
+        cue = _SPACES.sub(" ", m.group(0).lower())
         which = side.get(cue, "welcome")
-        before = re.findall(r"[\w’']+", text[max(0, m.start() - 40) : m.start()].lower())[-3:]
+        before = _WORDS.findall(text[max(0, m.start() - 40) : m.start()].lower())[-3:]
         if any(w in negation for w in before) and cue not in negation:
             which = "concern" if which == "welcome" else "welcome"
             cue = f"{before[-1]} … {cue}" if before[-1] not in negation else f"{before[-1]} {cue}"

@@ -48,6 +48,10 @@ _SENDER = re.compile(
 )
 _SUBJECT_AFTER_IN = re.compile(r"(?:\s+to\s+[^,]{1,40})?\s*,?\s*")
 _PRONOUN = re.compile(r"(he|she)\b", re.IGNORECASE)
+_BREAK = re.compile(r"[,;:()]")
+_HEAD_WORD = re.compile(r"([A-Z]?[a-z]+|[A-Z]{2,6})\b")
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+_IN_ONLY = re.compile(r"\s*[Ii]n\s*")
 # what may stand between a quote and the next paragraph that re-opens it
 _CONTINUES = re.compile(r"[\s”’\"'.…]*\n\s*[“‘\"']?")
 
@@ -74,12 +78,12 @@ def _sender_at(ctx: ArticleContext, pos: int, sent_end: int) -> Speaker | None:
     if person is not None:
         gap = ctx.text[pos : person.start]
         verbs = load_cues().verb_re
-        if len(gap) <= 45 and not verbs.search(gap) and not re.search(r"[,;:()]", gap):
+        if len(gap) <= 45 and not verbs.search(gap) and not _BREAK.search(gap):
             return Speaker(person.canonical)
     orgs = ctx.organisations.in_span(pos, window_end)
     if orgs and orgs[0].start <= pos + 4:
         return Speaker(orgs[0].canonical, kind="organisation")
-    head = re.match(r"([A-Z]?[a-z]+|[A-Z]{2,6})\b", ctx.text[pos:window_end])
+    head = _HEAD_WORD.match(ctx.text[pos:window_end])
     if head is not None:
         word = head.group(1)
         name = ctx.organisations.resolve_head(word[:1].upper() + word[1:], pos)
@@ -100,7 +104,7 @@ def _owner_in_sentence(ctx: ArticleContext, s: int, e: int, before: int) -> Spea
             found = _sender_at(ctx, sender.end(), e)
             if found is not None:
                 return found
-        if re.search(r"\b[Ii]n\s+$", ctx.text[max(s, m.start() - 4) : m.start()]):
+        if _IN_BEFORE.search(ctx.text[max(s, m.start() - 4) : m.start()]):
             gap = _SUBJECT_AFTER_IN.match(ctx.text, m.end())
             at = gap.end() if gap else m.end()
             pronoun = _PRONOUN.match(ctx.text, at)
@@ -118,7 +122,7 @@ def _opens_with_noun(ctx: ArticleContext, s: int, e: int) -> bool:
     """Whether the sentence opens "In a statement", "In its letter" (an opener, not the
     subject)."""
     m = _nouns().search(ctx.text, s, e)
-    return m is not None and re.fullmatch(r"\s*[Ii]n\s*", ctx.text[s : m.start()]) is not None
+    return m is not None and _IN_ONLY.fullmatch(ctx.text[s : m.start()]) is not None
 
 
 def statement_owners(ctx: ArticleContext, quotes: list[Quote]) -> list[Quote]:
