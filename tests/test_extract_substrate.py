@@ -74,3 +74,17 @@ def test_an_annotation_that_is_not_in_the_body_is_refused():
 
     with pytest.raises(ValueError, match="Zed Ochre"):
         Substrate.from_annotations(ARTICLE, [("Zed Ochre", "PERSON")])
+
+
+def test_a_shared_reading_of_the_article_is_built_once():
+    ctx = substrate()
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert ctx.once("reading", build) == [1]
+    assert ctx.once("reading", build) == [1]  # the first value, not built again
+    assert ctx.once("other", build) == [2]
+    assert substrate().once("reading", build) == [3]  # another article: its own

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
@@ -29,6 +30,7 @@ from sectorwatch.extract.entities.vocab import (
     honorifics,
     organisation_head_words,
     role_vocabulary,
+    title_starts,
 )
 from sectorwatch.extract.lexicon import (
     calendar_words,
@@ -38,6 +40,7 @@ from sectorwatch.extract.lexicon import (
     word_alternation,
     words,
 )
+from sectorwatch.extract.literals import finditer_at
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
@@ -66,7 +69,13 @@ def _names_a_body(text: str, start: int, name: str) -> bool:
     before = text[max(0, start - 80) : start]
     if _COMES_FROM.search(before):
         return True
-    return re.search(rf"(?:{role_vocabulary().pattern.pattern}){_TITLE_AT}", before) is not None
+    return _title_then_at().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_then_at() -> re.Pattern[str]:
+    """A title and the start of its body's "at"/"of" at the end of a text; compiled once."""
+    return re.compile(rf"(?:{role_vocabulary().pattern.pattern}){_TITLE_AT}")
 
 
 class PersonIndex:
@@ -151,20 +160,73 @@ def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
             surface = e.text.split("\n")[0]
             surface = _POSSESSIVE.sub("", surface.rstrip())
             spans.append((e.start_char, e.start_char + len(surface)))
-    for pattern, group in _candidate_patterns():
-        spans += [(m.start(group), m.end(group)) for m in pattern.finditer(text)]
+    starts = ctx.once("title_starts", lambda: title_starts(text))
+    for pattern, group, opening in _candidate_patterns():
+        if opening == "title":  # the pattern opens with a title: tried where one starts
+            found: Iterable[re.Match[str]] = finditer_at(pattern, text, starts)
+        elif opening and not any(_TITLE_AFTER[opening](text, t) for t in starts):
+            continue  # the title it needs, after "," or "as", is nowhere in the text
+        else:
+            found = pattern.finditer(text)
+        spans += [(m.start(group), m.end(group)) for m in found]
     return spans
 
 
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of spaces and tabs that ends at `at` starts."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _after_comma(text: str, title: int) -> bool:
+    """Whether `,[ \t]+(?:the[ \t]+)?` ends at `title`."""
+    at = _spaces_before(text, title)
+    if at == title:
+        return False
+    if text[at - 1 : at] == ",":
+        return True
+    if at < 3 or text[at - 3 : at] != "the":
+        return False
+    comma = _spaces_before(text, at - 3)
+    return comma < at - 3 and text[comma - 1 : comma] == ","
+
+
+_AS_MODIFIERS = ("the", "its", "interim", "acting", "new")
+
+
+def _after_as(text: str, title: int) -> bool:
+    """Whether `[ \t]as[ \t]+(?:(?:the|its|interim|acting|new)[ \t]+)*` ends at `title`
+    (read backwards: none of those words ends with another, or with "as")."""
+    at = title
+    while True:
+        word_end = _spaces_before(text, at)
+        if word_end == at:
+            return False
+        if text[max(0, word_end - 2) : word_end] == "as":
+            return text[word_end - 3 : word_end - 2] in (" ", "\t") and word_end >= 3
+        for word in _AS_MODIFIERS:
+            if word_end >= len(word) and text[word_end - len(word) : word_end] == word:
+                at = word_end - len(word)
+                break
+        else:
+            return False
+
+
+# The necessary condition of a pattern that needs a title after "," or "as" somewhere
+_TITLE_AFTER = {"comma": _after_comma, "as": _after_as}
+
+
 @lru_cache(maxsize=1)
-def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
     """The name shapes beside the tagger's PERSON spans, each with the group that is the
-    name; built once (the title and honorific alternations are long)."""
+    name and where its title is ("title": it opens with one, "comma" / "as": one follows
+    "," / "as", "": none); built once (the title and honorific alternations are long)."""
     hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
     titles = role_vocabulary().pattern.pattern
-    shapes: list[tuple[str, int]] = [
-        (rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", 0),
-        (rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", 2),
+    shapes: list[tuple[str, int, str]] = [
+        (rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", 0, ""),
+        (rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", 2, "title"),
         # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
         # Bell;": the two capitalised words after the title's body or region, before a
         # lower-case word or a stop, are a name
@@ -173,9 +235,10 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
             rf"(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
             rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
             2,
+            "title",
         ),
-        (rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", 2),
-        (rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", 1),
+        (rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", 2, "title"),
+        (rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", 1, "comma"),
     ]
     # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
     # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
@@ -187,6 +250,7 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
                 rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
                 r"(?![\w-])(?![ \t]+[A-Z])",
                 1,
+                "",
             )
         )
     shapes += [
@@ -197,6 +261,7 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
             rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
             rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
             1,
+            "as",
         ),
         # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
         (
@@ -204,6 +269,7 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
             rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
             rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
             1,
+            "",
         ),
         # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
         (
@@ -211,14 +277,16 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
             rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
             rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
             1,
+            "",
         ),
         (
             rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
             rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
             1,
+            "",
         ),
     ]
-    return tuple((re.compile(shape), group) for shape, group in shapes)
+    return tuple((re.compile(shape), group, opening) for shape, group, opening in shapes)
 
 
 @lru_cache(maxsize=1)

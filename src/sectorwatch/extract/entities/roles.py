@@ -47,6 +47,7 @@ from sectorwatch.extract.entities.vocab import (
     canonical_title,
     organisation_table,
     role_vocabulary,
+    title_starts,
 )
 from sectorwatch.extract.lexicon import (
     determiners,
@@ -55,6 +56,7 @@ from sectorwatch.extract.lexicon import (
     title_stop_words,
     word_alternation,
 )
+from sectorwatch.extract.literals import finditer_at
 from sectorwatch.model import RoleFact
 
 # the former and current status words of status_cues.tsv ("immediate past", "current")
@@ -170,7 +172,8 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     substantive: list[DraftRole] = []  # "will return to his post as COO": where he acts
     unowned: list[DraftRole] = []  # "the group's chair" of a body never named: no guess
     bodiless: list[DraftRole] = []  # a career post with no body of its own: left out
-    for m in vocab.pattern.finditer(text):
+    starts = ctx.once("title_starts", lambda: title_starts(text))
+    for m in finditer_at(vocab.pattern, text, starts):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
         mods_m = _MODS.search(text[max(0, t_start - 80) : t_start])

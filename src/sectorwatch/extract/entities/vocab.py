@@ -72,6 +72,18 @@ def role_vocabulary() -> RoleVocabulary:
     return RoleVocabulary(canonical, after_org, pattern, of_place)
 
 
+@lru_cache(maxsize=1)
+def _title_anywhere() -> re.Pattern[str]:
+    return re.compile(f"(?=(?:{role_vocabulary().pattern.pattern}))")
+
+
+def title_starts(text: str) -> list[int]:
+    """Every position where `role_vocabulary().pattern` matches, overlapping ones included,
+    in order: one scan that the rules whose patterns open with a title share
+    (`literals.finditer_at` then tries those patterns there alone)."""
+    return [m.start() for m in _title_anywhere().finditer(text)]
+
+
 def canonical_title(surface: str) -> str:
     """The canonical title of a matched variant ("CEO" -> "chief executive")."""
     vocab = role_vocabulary()
