@@ -40,7 +40,7 @@ from sectorwatch.extract.lexicon import (
     word_alternation,
     words,
 )
-from sectorwatch.extract.literals import finditer_at
+from sectorwatch.extract.literals import find_phrases, finditer_at, free_of
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
@@ -310,11 +310,8 @@ def _first_names_of_titled(
     surnames = {n for _, _, n, _ in found if " " not in n and n not in full}
     if not surnames:
         return []
-    alt = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
     out: list[tuple[int, int, str, str | None]] = []
-    for m in re.finditer(
-        rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+({alt})(?![\w-])", text
-    ):
+    for m in _first_then_surname(text, surnames):
         first = m.group(1)
         if first in _NOT_NAME_WORDS or first in _OPENERS or first.lower() in role_words:
             continue
@@ -323,6 +320,50 @@ def _first_names_of_titled(
         if org_spans.overlaps(m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), f"{first} {m.group(2)}", None))
+    return out
+
+
+_FIRST_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+")
+_FREE_OF_HYPHEN = free_of("-")
+
+
+class _FirstAndSurname:
+    """A match of `_FIRST_NAME` followed by one of the surnames: group 1 the first name,
+    group 2 the surname."""
+
+    def __init__(self, first: re.Match[str], surname: str) -> None:
+        self._first, self._surname = first, surname
+
+    def start(self) -> int:
+        return self._first.start()
+
+    def end(self) -> int:
+        return self._first.end() + len(self._surname)
+
+    def group(self, n: int) -> str:
+        return self._first.group(1) if n == 1 else self._surname
+
+
+def _first_then_surname(text: str, surnames: set[str]) -> list[_FirstAndSurname]:
+    r"""The matches `re.finditer` gives for `_FIRST_NAME` then the alternation of the
+    surnames (longest first) and `(?![\w-])`, with no pattern compiled per article: a
+    first name and its spaces match in one way only, each start where the last ended or
+    later (no match can start inside a first name or its spaces), and after them the
+    longest surname that fits."""
+    by_length = sorted(surnames, key=len, reverse=True)
+    if any(not n or n[0] in " \t" for n in by_length):
+        raise ValueError("a surname that is empty or opens with a space")
+    out: list[_FirstAndSurname] = []
+    last = 0
+    for first in _FIRST_NAME.finditer(text):
+        if first.start() < last:
+            continue
+        at = first.end()
+        for name in by_length:
+            if text.startswith(name, at) and _FREE_OF_HYPHEN(text, at + len(name)):
+                out.append(_FirstAndSurname(first, name))
+                last = at + len(name)
+                break
     return out
 
 
@@ -437,13 +478,13 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     )
     short.update({w: n for w, n in titled_alone.items() if w not in short})
     taken = SpanSet([(m.start, m.end) for m in mentions])
-    if short:
-        alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
-            if taken.covers(m.start()) or org_spans.covers(m.start()):
-                continue
-            mentions.append(Mention("person", m.group(0), short[m.group(0)], m.start(), m.end()))
-            resolver.setdefault(m.group(0), short[m.group(0)])
+    # (?<![\w-])(?:short...)(?![\w-])
+    for s, e in find_phrases(text, short, _FREE_OF_HYPHEN, _FREE_OF_HYPHEN) if short else ():
+        if taken.covers(s) or org_spans.covers(s):
+            continue
+        word = text[s:e]
+        mentions.append(Mention("person", word, short[word], s, e))
+        resolver.setdefault(word, short[word])
     # Pronouns after a person's mentions tell the gender when no honorific did.
     ends_of: dict[str, list[int]] = {}
     for mention in mentions:
