@@ -4,7 +4,7 @@ Names come from spaCy PERSON entities, from titled names ("Mr Dalton", "Baroness
 Harding", data/honorifics.txt) and from capitalised names right after a role title
 ("chief executive Chris Hopson"). Honorifics are not part of a canonical name. A short
 form ("Mr Dalton", "Dalton", "Ian") resolves to the one full name of the article that
-ends (surname) or starts (first name) with it.
+ends (surname) or starts (first name) with it. Where names may be: `name_shapes.py`.
 
 `PersonIndex`:
 - `canonical(surface)` -> the fullest name, or None when the article names nobody so;
@@ -21,34 +21,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.name_shapes import (
+    POSSESSIVE,
+    candidate_spans,
+    first_then_surname,
+)
 from sectorwatch.extract.entities.vocab import (
     honorific_pattern,
     honorifics,
     organisation_head_words,
     role_vocabulary,
-    title_starts,
 )
 from sectorwatch.extract.lexicon import (
     calendar_words,
     comes_from,
     pronoun_genders,
-    succession_verbs,
     word_alternation,
     words,
 )
-from sectorwatch.extract.literals import find_phrases, finditer_at, free_of
+from sectorwatch.extract.literals import find_phrases, free_of
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
-_CAP_WORD = r"(?:[A-Z][\w’'-]*)"
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PRONOUN = re.compile(rf"\b(?:{word_alternation(pronoun_genders())})\b", re.I)
+_FREE_OF_HYPHEN = free_of("-")
 _NOT_NAME_WORDS = calendar_words() | words("not_name_capitals.txt")
 _OPENERS = words("name_openers.txt")
 
@@ -139,7 +138,7 @@ class PersonIndex:
 def _clean(surface: str) -> tuple[str, str | None]:
     """(name without honorifics or possessive, the gender an honorific tells)."""
     surface = re.sub(r"\s+", " ", surface.strip())
-    surface = _POSSESSIVE.sub("", surface)
+    surface = POSSESSIVE.sub("", surface)
     tail = _postnominal_tail().search(surface)
     if tail is not None and tail.start() > 0:
         surface = surface[: tail.start()]  # "Jo Lee OBE" is Jo Lee
@@ -150,143 +149,6 @@ def _clean(surface: str) -> tuple[str, str | None]:
             gender = honorifics().get(word.rstrip(".")) or gender
         surface = surface[m.end() :].strip() if m.end() <= len(surface) else ""
     return surface, gender
-
-
-def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
-    text = ctx.text
-    spans: list[tuple[int, int]] = []
-    for e in ctx.doc.ents:
-        if e.label_ == "PERSON":
-            surface = e.text.split("\n")[0]
-            surface = _POSSESSIVE.sub("", surface.rstrip())
-            spans.append((e.start_char, e.start_char + len(surface)))
-    starts = ctx.once("title_starts", lambda: title_starts(text))
-    for pattern, group, opening in _candidate_patterns():
-        if opening == "title":  # the pattern opens with a title: tried where one starts
-            found: Iterable[re.Match[str]] = finditer_at(pattern, text, starts)
-        elif opening and not any(_TITLE_AFTER[opening](text, t) for t in starts):
-            continue  # the title it needs, after "," or "as", is nowhere in the text
-        else:
-            found = pattern.finditer(text)
-        spans += [(m.start(group), m.end(group)) for m in found]
-    return spans
-
-
-def _spaces_before(text: str, at: int) -> int:
-    """Where the run of spaces and tabs that ends at `at` starts."""
-    while at > 0 and text[at - 1] in " \t":
-        at -= 1
-    return at
-
-
-def _after_comma(text: str, title: int) -> bool:
-    """Whether `,[ \t]+(?:the[ \t]+)?` ends at `title`."""
-    at = _spaces_before(text, title)
-    if at == title:
-        return False
-    if text[at - 1 : at] == ",":
-        return True
-    if at < 3 or text[at - 3 : at] != "the":
-        return False
-    comma = _spaces_before(text, at - 3)
-    return comma < at - 3 and text[comma - 1 : comma] == ","
-
-
-_AS_MODIFIERS = ("the", "its", "interim", "acting", "new")
-
-
-def _after_as(text: str, title: int) -> bool:
-    """Whether `[ \t]as[ \t]+(?:(?:the|its|interim|acting|new)[ \t]+)*` ends at `title`
-    (read backwards: none of those words ends with another, or with "as")."""
-    at = title
-    while True:
-        word_end = _spaces_before(text, at)
-        if word_end == at:
-            return False
-        if text[max(0, word_end - 2) : word_end] == "as":
-            return text[word_end - 3 : word_end - 2] in (" ", "\t") and word_end >= 3
-        for word in _AS_MODIFIERS:
-            if word_end >= len(word) and text[word_end - len(word) : word_end] == word:
-                at = word_end - len(word)
-                break
-        else:
-            return False
-
-
-# The necessary condition of a pattern that needs a title after "," or "as" somewhere
-_TITLE_AFTER = {"comma": _after_comma, "as": _after_as}
-
-
-@lru_cache(maxsize=1)
-def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
-    """The name shapes beside the tagger's PERSON spans, each with the group that is the
-    name and where its title is ("title": it opens with one, "comma" / "as": one follows
-    "," / "as", "": none); built once (the title and honorific alternations are long)."""
-    hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
-    titles = role_vocabulary().pattern.pattern
-    shapes: list[tuple[str, int, str]] = [
-        (rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", 0, ""),
-        (rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", 2, "title"),
-        # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
-        # Bell;": the two capitalised words after the title's body or region, before a
-        # lower-case word or a stop, are a name
-        (
-            rf"{titles}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-            rf"(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
-            2,
-            "title",
-        ),
-        (rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", 2, "title"),
-        (rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", 1, "comma"),
-    ]
-    # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
-    # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
-    posts = [v for v in role_vocabulary().of_place if " " not in v]
-    if posts:
-        alt = "|".join(re.escape(v.upper()) for v in posts)
-        shapes.append(
-            (
-                rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
-                r"(?![\w-])(?![ \t]+[A-Z])",
-                1,
-                "",
-            )
-        )
-    shapes += [
-        # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
-        # whose verb (one to three lower-case words) gives it a title with "as"
-        (
-            rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
-            rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
-            rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
-            1,
-            "as",
-        ),
-        # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
-        (
-            rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
-            rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
-            1,
-            "",
-        ),
-        # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
-        (
-            rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')}|(?:retirement|"
-            rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
-            1,
-            "",
-        ),
-        (
-            rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
-            rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
-            1,
-            "",
-        ),
-    ]
-    return tuple((re.compile(shape), group, opening) for shape, group, opening in shapes)
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +173,7 @@ def _first_names_of_titled(
     if not surnames:
         return []
     out: list[tuple[int, int, str, str | None]] = []
-    for m in _first_then_surname(text, surnames):
+    for m in first_then_surname(text, surnames):
         first = m.group(1)
         if first in _NOT_NAME_WORDS or first in _OPENERS or first.lower() in role_words:
             continue
@@ -320,50 +182,6 @@ def _first_names_of_titled(
         if org_spans.overlaps(m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), f"{first} {m.group(2)}", None))
-    return out
-
-
-_FIRST_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+")
-_FREE_OF_HYPHEN = free_of("-")
-
-
-class _FirstAndSurname:
-    """A match of `_FIRST_NAME` followed by one of the surnames: group 1 the first name,
-    group 2 the surname."""
-
-    def __init__(self, first: re.Match[str], surname: str) -> None:
-        self._first, self._surname = first, surname
-
-    def start(self) -> int:
-        return self._first.start()
-
-    def end(self) -> int:
-        return self._first.end() + len(self._surname)
-
-    def group(self, n: int) -> str:
-        return self._first.group(1) if n == 1 else self._surname
-
-
-def _first_then_surname(text: str, surnames: set[str]) -> list[_FirstAndSurname]:
-    r"""The matches `re.finditer` gives for `_FIRST_NAME` then the alternation of the
-    surnames (longest first) and `(?![\w-])`, with no pattern compiled per article: a
-    first name and its spaces match in one way only, each start where the last ended or
-    later (no match can start inside a first name or its spaces), and after them the
-    longest surname that fits."""
-    by_length = sorted(surnames, key=len, reverse=True)
-    if any(not n or n[0] in " \t" for n in by_length):
-        raise ValueError("a surname that is empty or opens with a space")
-    out: list[_FirstAndSurname] = []
-    last = 0
-    for first in _FIRST_NAME.finditer(text):
-        if first.start() < last:
-            continue
-        at = first.end()
-        for name in by_length:
-            if text.startswith(name, at) and _FREE_OF_HYPHEN(text, at + len(name)):
-                out.append(_FirstAndSurname(first, name))
-                last = at + len(name)
-                break
     return out
 
 
@@ -409,7 +227,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     org_spans = SpanSet([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
     role_words = set(role_vocabulary().canonical)
     found: list[tuple[int, int, str, str | None]] = []
-    for s, e in sorted(set(_candidates(ctx))):
+    for s, e in sorted(set(candidate_spans(ctx))):
         if "\n" in text[s:e] or org_spans.overlaps(s, e):
             continue
         name, gender = _clean(text[s:e])
@@ -456,7 +274,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     titled_alone: dict[str, str] = {}  # "Ashdown" -> "Lord Ashdown" when no full name exists
     for s, e, name, gender in found:
         canon = resolve(name)
-        surface = re.sub(r"\s+", " ", _POSSESSIVE.sub("", text[s:e].strip()))
+        surface = re.sub(r"\s+", " ", POSSESSIVE.sub("", text[s:e].strip()))
         if canon is None and " " not in name and surface != name:
             canon = _misspelt_surname(name, by_last)  # "Ms Bodwin" for "Dana Bodwen"
         if canon is None and " " not in name and (surface != name or name in titled_alone):
