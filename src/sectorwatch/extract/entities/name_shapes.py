@@ -37,12 +37,31 @@ def candidate_spans(ctx: ArticleContext) -> list[tuple[int, int]]:
     for pattern, group, opening in _candidate_patterns():
         if opening == "title":  # the pattern opens with a title: tried where one starts
             found: Iterable[re.Match[str]] = finditer_at(pattern, text, starts)
-        elif opening and not any(_TITLE_AFTER[opening](text, t) for t in starts):
-            continue  # the title it needs, after "," or "as", is nowhere in the text
+        elif opening in _TITLE_AFTER:  # a name, then "," or "as" and a title
+            after = [t for t in starts if _TITLE_AFTER[opening](text, t)]
+            found = finditer_at(pattern, text, _capitals_before(text, after)) if after else ()
+        elif opening == "place":
+            if not any(post in text for post in _place_posts()):
+                continue  # no place's post written in capitals: nothing to find
+            found = pattern.finditer(text)
         else:
             found = pattern.finditer(text)
         spans += [(m.start(group), m.end(group)) for m in found]
     return spans
+
+
+def _capitals_before(text: str, titles: list[int]) -> list[int]:
+    """The capital letters on the line of each title, before it: where a name that the
+    title follows on the same line can start (the name and what joins it to the title hold
+    no line break)."""
+    out: set[int] = set()
+    for title in titles:
+        line = text.rfind("\n", 0, title) + 1
+        out.update(m.start() for m in _CAPITAL.finditer(text, line, title))
+    return sorted(out)
+
+
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _spaces_before(text: str, at: int) -> int:
@@ -91,10 +110,17 @@ _TITLE_AFTER = {"comma": _after_comma, "as": _after_as}
 
 
 @lru_cache(maxsize=1)
+def _place_posts() -> tuple[str, ...]:
+    """The one-word posts of a place, in capitals ("MP"), in the vocabulary's order."""
+    return tuple(v.upper() for v in role_vocabulary().of_place if " " not in v)
+
+
+@lru_cache(maxsize=1)
 def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
     """The name shapes beside the tagger's PERSON spans, each with the group that is the
     name and where its title is ("title": it opens with one, "comma" / "as": one follows
-    "," / "as", "": none); built once (the title and honorific alternations are long)."""
+    "," / "as", "place": a place's post in capitals, "": none); built once (the title and
+    honorific alternations are long)."""
     hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
     titles = role_vocabulary().pattern.pattern
     shapes: list[tuple[str, int, str]] = [
@@ -115,15 +141,15 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
     ]
     # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
     # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
-    posts = [v for v in role_vocabulary().of_place if " " not in v]
+    posts = _place_posts()
     if posts:
-        alt = "|".join(re.escape(v.upper()) for v in posts)
+        alt = "|".join(re.escape(v) for v in posts)
         shapes.append(
             (
                 rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
                 r"(?![\w-])(?![ \t]+[A-Z])",
                 1,
-                "",
+                "place",
             )
         )
     shapes += [
