@@ -88,3 +88,16 @@ def test_a_shared_reading_of_the_article_is_built_once():
     assert ctx.once("reading", build) == [1]  # the first value, not built again
     assert ctx.once("other", build) == [2]
     assert substrate().once("reading", build) == [3]  # another article: its own
+
+
+def test_the_entities_are_read_from_the_doc_once_as_labels_and_offsets():
+    ctx = substrate()
+    found = ctx.entities()
+    assert [(label, ctx.text[s:e]) for label, s, e in found] == [
+        ("PERSON", "Ada Quill"),
+        ("ORG", "Fernleigh Care NHS Trust"),
+        ("PERSON", "Tobias Reed"),
+        ("PERSON", "Quill"),
+    ]
+    assert found == [(e.label_, e.start_char, e.end_char) for e in ctx.doc.ents]
+    assert ctx.entities() is found  # one reading for every stage

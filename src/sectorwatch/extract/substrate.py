@@ -154,6 +154,14 @@ class Substrate:
             self._once[key] = build()
         return self._once[key]  # type: ignore[no-any-return]
 
+    def entities(self) -> list[tuple[str, int, int]]:
+        """The named entities of the pass over the whole article, in order: (label, start,
+        end) into `text` (an entity's text is `text[start:end]`); read from the doc once,
+        for every stage."""
+        return self.once(
+            "entities", lambda: [(e.label_, e.start_char, e.end_char) for e in self.doc.ents]
+        )
+
     # --- sentences ------------------------------------------------------------------------
 
     def sentences(self) -> list[tuple[int, int]]:

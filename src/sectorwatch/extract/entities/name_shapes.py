@@ -28,11 +28,11 @@ def candidate_spans(ctx: ArticleContext) -> list[tuple[int, int]]:
     shapes' matches."""
     text = ctx.text
     spans: list[tuple[int, int]] = []
-    for e in ctx.doc.ents:
-        if e.label_ == "PERSON":
-            surface = e.text.split("\n")[0]
+    for label, start, end in ctx.entities():
+        if label == "PERSON":
+            surface = text[start:end].split("\n")[0]
             surface = POSSESSIVE.sub("", surface.rstrip())
-            spans.append((e.start_char, e.start_char + len(surface)))
+            spans.append((start, start + len(surface)))
     starts = ctx.once("title_starts", lambda: title_starts(text))
     for pattern, group, opening in _candidate_patterns():
         if opening == "title":  # the pattern opens with a title: tried where one starts

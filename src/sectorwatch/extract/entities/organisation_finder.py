@@ -15,6 +15,8 @@ Overlap checks are bisections over sorted spans (`extract.spans.SpanSet`), not s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.acronym_definitions import ACRONYM_DEFINITION, acronym_definitions
@@ -47,20 +49,20 @@ from sectorwatch.extract.patterns import trie_alternation
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
+_T = TypeVar("_T")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
 
 
 def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, int]]:
-    suffixes = {s.split()[-1] for s in table.suffixes}
-    role_words = set(role_vocabulary().canonical)
+    suffixes = _of_table(table, "suffix ends", lambda: {s.split()[-1] for s in table.suffixes})
+    role_words = role_vocabulary().canonical  # lower-case titles (keys)
     out = []
-    for e in ctx.doc.ents:
-        if e.label_ != "ORG":
+    for label, start, end in ctx.entities():
+        if label != "ORG":
             continue
-        text = e.text.split("\n")[0]
-        start = e.start_char
+        text = ctx.text[start:end].split("\n")[0]
         if text.lower().startswith("the "):
             start += 4
             text = text[4:]
@@ -125,7 +127,7 @@ def _suffix_spans(
     surface = text[s:e]
     if " " not in surface.strip():
         return [(s, e)] if single and surface.isupper() else []
-    suffix_words = {x.split()[-1] for x in table.suffixes} | set(table.abbrevs)
+    suffix_words = _suffix_words(table)
     for m in re.finditer(r"\s+(?:and|&)\s+(?:the\s+)?", surface):
         left, right = surface[: m.start()], surface[m.end() :]
         if (
@@ -201,21 +203,38 @@ def _free_of_name_after(text: str, i: int) -> bool:
     )
 
 
-_ANAPHORS: list[tuple[OrganisationTable, re.Pattern[str]]] = []
+_OF_TABLE: dict[str, tuple[OrganisationTable, Any]] = {}
+
+
+def _of_table(table: OrganisationTable, key: str, build: Callable[[], _T]) -> _T:
+    """`build()`, kept for the table in use (the table is read once per process)."""
+    kept = _OF_TABLE.get(key)
+    if kept is None or kept[0] is not table:
+        kept = _OF_TABLE[key] = (table, build())
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def _anaphor_pattern(table: OrganisationTable) -> re.Pattern[str]:
     """The phrases that refer back to a combined body or a head ("the joint organisation",
     "the institute"), compiled once for the table in use."""
-    if _ANAPHORS and _ANAPHORS[0][0] is table:
-        return _ANAPHORS[0][1]
-    rules = ("combined", "head", "pair")
-    phrases = [p for p, rule in table.anaphors.items() if rule in rules]
-    # the alternation of the phrases, longest first, spaces matching any whitespace
-    alt = trie_alternation(phrases, fold=True)
-    pattern = re.compile(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
-    _ANAPHORS[:] = [(table, pattern)]
-    return pattern
+
+    def build() -> re.Pattern[str]:
+        rules = ("combined", "head", "pair")
+        phrases = [p for p, rule in table.anaphors.items() if rule in rules]
+        # the alternation of the phrases, longest first, spaces matching any whitespace
+        alt = trie_alternation(phrases, fold=True)
+        return re.compile(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+
+    return _of_table(table, "anaphors", build)
+
+
+def _suffix_words(table: OrganisationTable) -> frozenset[str]:
+    """The last words of the suffixes and the abbreviated heads ("Trust", "ICB")."""
+    return _of_table(
+        table,
+        "suffix words",
+        lambda: frozenset({x.split()[-1] for x in table.suffixes} | set(table.abbrevs)),
+    )
 
 
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
@@ -164,7 +165,7 @@ def _first_names_of_titled(
     text: str,
     found: list[tuple[int, int, str, str | None]],
     org_spans: SpanSet,
-    role_words: set[str],
+    role_words: Mapping[str, str],
 ) -> list[tuple[int, int, str, str | None]]:
     """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
     capitalised word right before a surname that an honorific introduced is a first name."""
@@ -225,7 +226,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
     org_spans = SpanSet([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
-    role_words = set(role_vocabulary().canonical)
+    role_words = role_vocabulary().canonical  # lower-case titles (keys)
     found: list[tuple[int, int, str, str | None]] = []
     for s, e in sorted(set(candidate_spans(ctx))):
         if "\n" in text[s:e] or org_spans.overlaps(s, e):
