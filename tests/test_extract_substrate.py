@@ -74,3 +74,30 @@ def test_an_annotation_that_is_not_in_the_body_is_refused():
 
     with pytest.raises(ValueError, match="Zed Ochre"):
         Substrate.from_annotations(ARTICLE, [("Zed Ochre", "PERSON")])
+
+
+def test_a_shared_reading_of_the_article_is_built_once():
+    ctx = substrate()
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert ctx.once("reading", build) == [1]
+    assert ctx.once("reading", build) == [1]  # the first value, not built again
+    assert ctx.once("other", build) == [2]
+    assert substrate().once("reading", build) == [3]  # another article: its own
+
+
+def test_the_entities_are_read_from_the_doc_once_as_labels_and_offsets():
+    ctx = substrate()
+    found = ctx.entities()
+    assert [(label, ctx.text[s:e]) for label, s, e in found] == [
+        ("PERSON", "Ada Quill"),
+        ("ORG", "Fernleigh Care NHS Trust"),
+        ("PERSON", "Tobias Reed"),
+        ("PERSON", "Quill"),
+    ]
+    assert found == [(e.label_, e.start_char, e.end_char) for e in ctx.doc.ents]
+    assert ctx.entities() is found  # one reading for every stage

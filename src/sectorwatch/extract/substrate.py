@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sectorwatch.extract.events.when import DateMention, find_dates, resolve_duration_start
 from sectorwatch.extract.quotes.marks import QuotedSpan, find_quoted_spans
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
     from sectorwatch.extract.entities.organisations import OrganisationIndex
     from sectorwatch.extract.entities.people import PersonIndex
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Substrate:
     _sentence_ends: list[int] = field(init=False, repr=False)
     _quoted_starts: list[int] = field(init=False, repr=False)
     _quoted_ends: list[int] = field(init=False, repr=False)
+    _once: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self, body: str | None) -> None:
         self.text = self.doc.text if body is None else body
@@ -142,6 +146,21 @@ class Substrate:
             spans.append(span)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return cls(article=article, doc=doc, parse=parse, body=body)
+
+    def once(self, key: str, build: Callable[[], _T]) -> _T:
+        """`build()`, called the first time `key` is asked for in this article only: a
+        reading of the text that several rules share (where titles start)."""
+        if key not in self._once:
+            self._once[key] = build()
+        return self._once[key]  # type: ignore[no-any-return]
+
+    def entities(self) -> list[tuple[str, int, int]]:
+        """The named entities of the pass over the whole article, in order: (label, start,
+        end) into `text` (an entity's text is `text[start:end]`); read from the doc once,
+        for every stage."""
+        return self.once(
+            "entities", lambda: [(e.label_, e.start_char, e.end_char) for e in self.doc.ents]
+        )
 
     # --- sentences ------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ Overlap checks are bisections over sorted spans (`extract.spans.SpanSet`), not s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.acronym_definitions import ACRONYM_DEFINITION, acronym_definitions
@@ -42,23 +44,25 @@ from sectorwatch.extract.entities.vocab import (
     role_vocabulary,
 )
 from sectorwatch.extract.lexicon import lower_words, name_connectors, words
+from sectorwatch.extract.literals import find_phrases, free_of, has_word
+from sectorwatch.extract.patterns import trie_alternation
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
+_T = TypeVar("_T")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
 
 
 def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, int]]:
-    suffixes = {s.split()[-1] for s in table.suffixes}
-    role_words = set(role_vocabulary().canonical)
+    suffixes = _of_table(table, "suffix ends", lambda: {s.split()[-1] for s in table.suffixes})
+    role_words = role_vocabulary().canonical  # lower-case titles (keys)
     out = []
-    for e in ctx.doc.ents:
-        if e.label_ != "ORG":
+    for label, start, end in ctx.entities():
+        if label != "ORG":
             continue
-        text = e.text.split("\n")[0]
-        start = e.start_char
+        text = ctx.text[start:end].split("\n")[0]
         if text.lower().startswith("the "):
             start += 4
             text = text[4:]
@@ -123,7 +127,7 @@ def _suffix_spans(
     surface = text[s:e]
     if " " not in surface.strip():
         return [(s, e)] if single and surface.isupper() else []
-    suffix_words = {x.split()[-1] for x in table.suffixes} | set(table.abbrevs)
+    suffix_words = _suffix_words(table)
     for m in re.finditer(r"\s+(?:and|&)\s+(?:the\s+)?", surface):
         left, right = surface[: m.start()], surface[m.end() :]
         if (
@@ -186,15 +190,61 @@ def _stated_aliases(text, taken, resolver, resolve):  # type: ignore[no-untyped-
     return added
 
 
+_FREE = free_of()
+_FREE_OF_HYPHEN = free_of("-")
+_FREE_OF_SLASH = free_of("/")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]$")
+
+
+def _free_of_name_after(text: str, i: int) -> bool:
+    r"""`(?![\w-]| [A-Z])` at i: no word character or hyphen, nor a space and a capital."""
+    return _FREE_OF_HYPHEN(text, i) and not (
+        text[i : i + 1] == " " and "A" <= text[i + 1 : i + 2] <= "Z"
+    )
+
+
+_OF_TABLE: dict[str, tuple[OrganisationTable, Any]] = {}
+
+
+def _of_table(table: OrganisationTable, key: str, build: Callable[[], _T]) -> _T:
+    """`build()`, kept for the table in use (the table is read once per process)."""
+    kept = _OF_TABLE.get(key)
+    if kept is None or kept[0] is not table:
+        kept = _OF_TABLE[key] = (table, build())
+    return kept[1]  # type: ignore[no-any-return]
+
+
+def _anaphor_pattern(table: OrganisationTable) -> re.Pattern[str]:
+    """The phrases that refer back to a combined body or a head ("the joint organisation",
+    "the institute"), compiled once for the table in use."""
+
+    def build() -> re.Pattern[str]:
+        rules = ("combined", "head", "pair")
+        phrases = [p for p, rule in table.anaphors.items() if rule in rules]
+        # the alternation of the phrases, longest first, spaces matching any whitespace
+        alt = trie_alternation(phrases, fold=True)
+        return re.compile(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+
+    return _of_table(table, "anaphors", build)
+
+
+def _suffix_words(table: OrganisationTable) -> frozenset[str]:
+    """The last words of the suffixes and the abbreviated heads ("Trust", "ICB")."""
+    return _of_table(
+        table,
+        "suffix words",
+        lambda: frozenset({x.split()[-1] for x in table.suffixes} | set(table.abbrevs)),
+    )
+
+
 def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
     text = ctx.text
     table = organisation_table()
     spans: list[tuple[int, int]] = []
     resolver: dict[str, str] = {}
-    unwritten = unexpanded_short_names(text, table)
-
-    for m in table.pattern.finditer(text):
-        spans.append((m.start(), m.end()))
+    shipped = [m.span() for m in table.pattern.finditer(text)]
+    unwritten = unexpanded_short_names(text, table, [text[s:e] for s, e in shipped])
+    spans.extend(shipped)
     for start, end, acronym, _a_start, _a_end in acronym_definitions(text):
         name = _strip(text[start:end])
         full = table.lookup(name) or name
@@ -203,9 +253,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             resolver.setdefault(acronym[:-1], full)
         spans.append((start, end))
     defined = [acr for acr in resolver if acr.isupper() or fits_blend(resolver[acr].split(), acr)]
-    if defined:
-        alt = "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
-        spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<!\w)(?:{alt})(?!\w)", text))
+    if defined:  # (?<!\w)(?:defined...)(?!\w)
+        spans.extend(find_phrases(text, defined, _FREE, _FREE))
     for m in table.suffix_pattern.finditer(text):
         s0 = text.rfind("\n", m.start(), m.end()) + 1 or m.start()
         read = _suffix_spans(ctx, table, max(s0, m.start()), m.end())
@@ -261,7 +310,7 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
                 continue  # a part ("Eastbrook" of "Eastbrook and ..."), a parent ("BMA Wales")
             if all(w in table.generic or w in name_connectors() for w in words[:k]):
                 continue
-            if k == 1 and re.search(rf"\b{re.escape(prefix.lower())}\b", text):
+            if k == 1 and has_word(text, prefix.lower()):
                 continue  # a common word ("Patients"), not a short name
             prefixes.setdefault(prefix, set()).add(name)
         # "Skills Academy" for "National Skills Academy for Social Care": the name less a
@@ -276,18 +325,15 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             resolver[name] = unique[name]
             names.discard(name)
     unique = {p: n for p, n in unique.items() if p not in names}
-    if unique:
-        alt = "|".join(re.escape(p) for p in sorted(unique, key=len, reverse=True))
-        pattern = rf"(?<![\w-])(?:{alt})(?![\w-]| [A-Z])"
-        for m in re.finditer(pattern, text):
-            s, e = m.start(), m.end()
-            word = re.search(r"([A-Z][\w’'-]*)[ \t]$", text[max(0, s - 30) : s])
+    if unique:  # (?<![\w-])(?:unique...)(?![\w-]| [A-Z])
+        for s, e in find_phrases(text, unique, _FREE_OF_HYPHEN, _free_of_name_after):
+            word = _CAPITAL_BEFORE.search(text[max(0, s - 30) : s])
             if word and word.group(1) not in _FUNCTION_WORDS:
                 continue  # part of another capitalised name ("North Wendover")
             if not chosen.overlaps(s, e):
                 taken.append((s, e))
                 chosen.add(s, e)
-                resolver.setdefault(m.group(0), unique[m.group(0)])
+                resolver.setdefault(text[s:e], unique[text[s:e]])
 
     # "First Alliance" where the text says "Patients First Alliance": the longer name.
     by_last_word: dict[str, list[str]] = {}
@@ -319,12 +365,11 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
             if len(bodies) == 1:
                 resolver[surface] = bodies.pop()
     acronyms = [a for a in resolver if " " not in a and (a.isupper() or a in defined)]
-    if acronyms:
-        alt = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+    if acronyms:  # (?<![\w/])(?:acronyms...)(?![\w/])
         found = SpanSet(taken)
-        for m in re.finditer(rf"(?<![\w/])(?:{alt})(?![\w/])", text):
-            if not found.overlaps(m.start(), m.end()):
-                taken.append((m.start(), m.end()))
+        for s, e in find_phrases(text, acronyms, _FREE_OF_SLASH, _FREE_OF_SLASH):
+            if not found.overlaps(s, e):
+                taken.append((s, e))
         taken.sort()
     mentions = [Mention("organisation", text[s:e], resolve(text[s:e]), s, e) for s, e in taken]
 
@@ -358,12 +403,8 @@ def build_organisation_index(ctx: ArticleContext) -> OrganisationIndex:
         resolver.setdefault(_strip(c.text), c.canonical)
     # Phrases that refer back ("the joint organisation", "the institute") become mentions.
     provisional = OrganisationIndex(mentions + combined, resolver, table, parts_of, unwritten)
-    phrases = [p for p, rule in table.anaphors.items() if rule in ("combined", "head", "pair")]
-    alt = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
-    )
     named = SpanSet((o.start, o.end) for o in mentions)
-    for m in re.finditer(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", text, re.IGNORECASE):
+    for m in _anaphor_pattern(table).finditer(text):
         if named.overlaps(m.start(), m.end()):
             continue  # "the Council for Community Health": a name, not a reference
         referent = provisional.resolve_anaphor(m.group(0), m.start())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sectorwatch.data import lines
@@ -75,14 +76,18 @@ def fits_short_name(words: list[str], letters: str, acronym: str) -> bool:
     return _fits(words, letters) or fits_blend(words, acronym)
 
 
-def unexpanded_short_names(text: str, table: OrganisationTable) -> frozenset[str]:
+def unexpanded_short_names(
+    text: str, table: OrganisationTable, found: Iterable[str] | None = None
+) -> frozenset[str]:
     """The shipped short names ("CQC", "NMC") of `text` whose body the text never names in
     full: the article supports only the short name, so that is the name it keeps (a
-    combined body's short name, "NHSE/I", still names its parts)."""
+    combined body's short name, "NHSE/I", still names its parts). `found`: the surfaces
+    `table.pattern` finds in `text`, when the caller has them."""
     short: set[str] = set()
     written: set[str] = set()
-    for m in table.pattern.finditer(text):
-        surface = m.group(0)
+    if found is None:
+        found = [m.group(0) for m in table.pattern.finditer(text)]
+    for surface in found:
         name = table.lookup(surface)
         if name is None:
             continue

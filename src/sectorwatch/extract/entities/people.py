@@ -4,7 +4,7 @@ Names come from spaCy PERSON entities, from titled names ("Mr Dalton", "Baroness
 Harding", data/honorifics.txt) and from capitalised names right after a role title
 ("chief executive Chris Hopson"). Honorifics are not part of a canonical name. A short
 form ("Mr Dalton", "Dalton", "Ian") resolves to the one full name of the article that
-ends (surname) or starts (first name) with it.
+ends (surname) or starts (first name) with it. Where names may be: `name_shapes.py`.
 
 `PersonIndex`:
 - `canonical(surface)` -> the fullest name, or None when the article names nobody so;
@@ -21,9 +21,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
+from sectorwatch.extract.entities.name_shapes import (
+    POSSESSIVE,
+    candidate_spans,
+    first_then_surname,
+)
 from sectorwatch.extract.entities.vocab import (
     honorific_pattern,
     honorifics,
@@ -34,18 +40,15 @@ from sectorwatch.extract.lexicon import (
     calendar_words,
     comes_from,
     pronoun_genders,
-    succession_verbs,
     word_alternation,
     words,
 )
+from sectorwatch.extract.literals import find_phrases, free_of
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]*[’'-]?[A-Z]?[a-z]+|[A-Z]\.)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
-_CAP_WORD = r"(?:[A-Z][\w’'-]*)"
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PRONOUN = re.compile(rf"\b(?:{word_alternation(pronoun_genders())})\b", re.I)
+_FREE_OF_HYPHEN = free_of("-")
 _NOT_NAME_WORDS = calendar_words() | words("not_name_capitals.txt")
 _OPENERS = words("name_openers.txt")
 
@@ -66,7 +69,13 @@ def _names_a_body(text: str, start: int, name: str) -> bool:
     before = text[max(0, start - 80) : start]
     if _COMES_FROM.search(before):
         return True
-    return re.search(rf"(?:{role_vocabulary().pattern.pattern}){_TITLE_AT}", before) is not None
+    return _title_then_at().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_then_at() -> re.Pattern[str]:
+    """A title and the start of its body's "at"/"of" at the end of a text; compiled once."""
+    return re.compile(rf"(?:{role_vocabulary().pattern.pattern}){_TITLE_AT}")
 
 
 class PersonIndex:
@@ -130,7 +139,7 @@ class PersonIndex:
 def _clean(surface: str) -> tuple[str, str | None]:
     """(name without honorifics or possessive, the gender an honorific tells)."""
     surface = re.sub(r"\s+", " ", surface.strip())
-    surface = _POSSESSIVE.sub("", surface)
+    surface = POSSESSIVE.sub("", surface)
     tail = _postnominal_tail().search(surface)
     if tail is not None and tail.start() > 0:
         surface = surface[: tail.start()]  # "Jo Lee OBE" is Jo Lee
@@ -141,84 +150,6 @@ def _clean(surface: str) -> tuple[str, str | None]:
             gender = honorifics().get(word.rstrip(".")) or gender
         surface = surface[m.end() :].strip() if m.end() <= len(surface) else ""
     return surface, gender
-
-
-def _candidates(ctx: ArticleContext) -> list[tuple[int, int]]:
-    text = ctx.text
-    spans: list[tuple[int, int]] = []
-    for e in ctx.doc.ents:
-        if e.label_ == "PERSON":
-            surface = e.text.split("\n")[0]
-            surface = _POSSESSIVE.sub("", surface.rstrip())
-            spans.append((e.start_char, e.start_char + len(surface)))
-    for pattern, group in _candidate_patterns():
-        spans += [(m.start(group), m.end(group)) for m in pattern.finditer(text)]
-    return spans
-
-
-@lru_cache(maxsize=1)
-def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
-    """The name shapes beside the tagger's PERSON spans, each with the group that is the
-    name; built once (the title and honorific alternations are long)."""
-    hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
-    titles = role_vocabulary().pattern.pattern
-    shapes: list[tuple[str, int]] = [
-        (rf"(?<![\w-])(?:{hon})\.?[ \t]+{_NAME}", 0),
-        (rf"{titles}[ \t]+(?:(?:{hon})\.?[ \t]+)?({_NAME})", 2),
-        # "Chair of the Trust Jane Doe said", "regional director for the South of England Sam
-        # Bell;": the two capitalised words after the title's body or region, before a
-        # lower-case word or a stop, are a name
-        (
-            rf"{titles}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-            rf"(?:{_CAP_WORD}[ \t]+(?:of[ \t]+)?){{1,4}}"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[ \t]*[,.;:]|[ \t]+[a-z])",
-            2,
-        ),
-        (rf"{titles},[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?=[,.;])", 2),
-        (rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}),[ \t]+(?:the[ \t]+)?{titles}", 1),
-    ]
-    # "Sam Ode MP said": a name before a place's post written as capitals (data/roles.tsv
-    # "@"), when no name follows it ("East Leybourne MP Jo Bell" is the place's)
-    posts = [v for v in role_vocabulary().of_place if " " not in v]
-    if posts:
-        alt = "|".join(re.escape(v.upper()) for v in posts)
-        shapes.append(
-            (
-                rf"(?<![\w’'-])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+(?:{alt})"
-                r"(?![\w-])(?![ \t]+[A-Z])",
-                1,
-            )
-        )
-    shapes += [
-        # "Nia Jones resigned as chief executive", "Tom Reyes, 52, joined as chair": a name
-        # whose verb (one to three lower-case words) gives it a title with "as"
-        (
-            rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
-            rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
-            rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
-            1,
-        ),
-        # "has appointed Helena Markby as", "the appointment of Dr Casimir Oboh as"
-        (
-            rf"\b(?:appoint(?:s|ed|ing)?|appointment[ \t]+of|nam(?:es|ed|ing)|confirm(?:s|ed)|"
-            rf"select(?:s|ed)|recruit(?:s|ed)|welcom(?:es|ed)[ \t]+)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)[ \t]+as\b",
-            1,
-        ),
-        # "taking over from Ruth Emsley", "since Graham Tull retired": predecessors
-        (
-            rf"\b(?:{succession_verbs('former')}|{succession_verbs('leaving')}|(?:retirement|"
-            rf"resignation|departure)[ \t]+of)[ \t]+(?:(?:{hon})\.?[ \t]+)?"
-            rf"({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?![\w’'-])",
-            1,
-        ),
-        (
-            rf"\b(?:since|after|when)[ \t]+({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})[ \t]+"
-            rf"(?:retired|resigned|left|quit|stepped[ \t]+down|stood[ \t]+down|departed)\b",
-            1,
-        ),
-    ]
-    return tuple((re.compile(shape), group) for shape, group in shapes)
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +165,7 @@ def _first_names_of_titled(
     text: str,
     found: list[tuple[int, int, str, str | None]],
     org_spans: SpanSet,
-    role_words: set[str],
+    role_words: Mapping[str, str],
 ) -> list[tuple[int, int, str, str | None]]:
     """ "Julia Okafor" where the tagger missed it but the article also says "Ms Okafor": a
     capitalised word right before a surname that an honorific introduced is a first name."""
@@ -242,11 +173,8 @@ def _first_names_of_titled(
     surnames = {n for _, _, n, _ in found if " " not in n and n not in full}
     if not surnames:
         return []
-    alt = "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
     out: list[tuple[int, int, str, str | None]] = []
-    for m in re.finditer(
-        rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+({alt})(?![\w-])", text
-    ):
+    for m in first_then_surname(text, surnames):
         first = m.group(1)
         if first in _NOT_NAME_WORDS or first in _OPENERS or first.lower() in role_words:
             continue
@@ -298,9 +226,9 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     text = ctx.text
     orgs = ctx.organisations
     org_spans = SpanSet([(m.start, m.end) for m in orgs.mentions()] if orgs else [])
-    role_words = set(role_vocabulary().canonical)
+    role_words = role_vocabulary().canonical  # lower-case titles (keys)
     found: list[tuple[int, int, str, str | None]] = []
-    for s, e in sorted(set(_candidates(ctx))):
+    for s, e in sorted(set(candidate_spans(ctx))):
         if "\n" in text[s:e] or org_spans.overlaps(s, e):
             continue
         name, gender = _clean(text[s:e])
@@ -347,7 +275,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     titled_alone: dict[str, str] = {}  # "Ashdown" -> "Lord Ashdown" when no full name exists
     for s, e, name, gender in found:
         canon = resolve(name)
-        surface = re.sub(r"\s+", " ", _POSSESSIVE.sub("", text[s:e].strip()))
+        surface = re.sub(r"\s+", " ", POSSESSIVE.sub("", text[s:e].strip()))
         if canon is None and " " not in name and surface != name:
             canon = _misspelt_surname(name, by_last)  # "Ms Bodwin" for "Dana Bodwen"
         if canon is None and " " not in name and (surface != name or name in titled_alone):
@@ -369,13 +297,13 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     )
     short.update({w: n for w, n in titled_alone.items() if w not in short})
     taken = SpanSet([(m.start, m.end) for m in mentions])
-    if short:
-        alt = "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
-            if taken.covers(m.start()) or org_spans.covers(m.start()):
-                continue
-            mentions.append(Mention("person", m.group(0), short[m.group(0)], m.start(), m.end()))
-            resolver.setdefault(m.group(0), short[m.group(0)])
+    # (?<![\w-])(?:short...)(?![\w-])
+    for s, e in find_phrases(text, short, _FREE_OF_HYPHEN, _FREE_OF_HYPHEN) if short else ():
+        if taken.covers(s) or org_spans.covers(s):
+            continue
+        word = text[s:e]
+        mentions.append(Mention("person", word, short[word], s, e))
+        resolver.setdefault(word, short[word])
     # Pronouns after a person's mentions tell the gender when no honorific did.
     ends_of: dict[str, list[int]] = {}
     for mention in mentions:

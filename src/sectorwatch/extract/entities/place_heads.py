@@ -60,4 +60,7 @@ def _system_place(ctx: ArticleContext, sent_s: int, at: int) -> str | None:
 
 
 def posts_of_named_places(ctx: ArticleContext, facts: list[RoleFact]) -> list[RoleFact]:
+    heads = organisation_table().abbrevs
+    if heads and all(heads) and not any(h in ctx.text for h in heads):
+        return list(facts)  # no "ICB" (nor any other head) in the text: nothing to read
     return [_place_post(ctx, f) for f in facts]

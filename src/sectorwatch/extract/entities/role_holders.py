@@ -310,9 +310,22 @@ def _relative_subject(ctx: ArticleContext, person: str, end: int) -> bool:
     """Whether the sentence opens with the person and a relative clause that holds the fact
     ending at `end` ("Jo Hale, who has served as chief nurse at X, ...")."""
     head = ctx.text[ctx.sentence_span(end - 1, end)[0] : end]
-    opener = rf"(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(person)},\s*who\s"
-    m = re.match(opener, head)
-    return m is not None and "," not in head[m.end() :]
+    # re.match(rf"(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(person)},\s*who\s", head) with no
+    # pattern per person: the name starts after two opening words, one or none, in that order
+    if not person or person[0].isspace():
+        raise ValueError("a person's name that is empty or opens with a space")
+    starts = [0]
+    while len(starts) < 3 and (word := _OPENING_WORD.match(head, starts[-1])) is not None:
+        starts.append(word.end())
+    for at in reversed(starts):
+        who = _COMMA_WHO.match(head, at + len(person)) if head.startswith(person, at) else None
+        if who is not None:
+            return "," not in head[who.end() :]
+    return False
+
+
+_OPENING_WORD = re.compile(r"[A-Z][\w.’'-]*\s+")
+_COMMA_WHO = re.compile(r",\s*who\s")
 
 
 def _appositive_chain(ctx: ArticleContext, site: Site) -> Holder | None:

@@ -47,6 +47,7 @@ from sectorwatch.extract.entities.vocab import (
     canonical_title,
     organisation_table,
     role_vocabulary,
+    title_starts,
 )
 from sectorwatch.extract.lexicon import (
     determiners,
@@ -55,6 +56,7 @@ from sectorwatch.extract.lexicon import (
     title_stop_words,
     word_alternation,
 )
+from sectorwatch.extract.literals import finditer_at
 from sectorwatch.model import RoleFact
 
 # the former and current status words of status_cues.tsv ("immediate past", "current")
@@ -68,6 +70,33 @@ _MODS = re.compile(
     rf"(?:\b(?:{title_modifiers()}|{_STATUS_MODS})(?:\s+|(?<=-)))+$",
     re.IGNORECASE,
 )
+# The last word of every modifier, lower case: a run of modifiers ends with one of them
+_MOD_TAILS = tuple(
+    sorted(
+        {w.split()[-1] for w in lower_words("title_modifiers.txt")}
+        | {
+            alt.split()[-1].lower()
+            for r in rows("status_cues.tsv")
+            if r[1].strip() == "mod" and r[0].strip() in ("former", "current")
+            for alt in r[2].strip().split("|")
+        }
+    )
+)
+_MOD_TAILS_PLAIN = all(re.fullmatch(r"[a-z-]+", w) for w in _MOD_TAILS)  # no regex in them
+_MOD_REACH = max(map(len, _MOD_TAILS))
+
+
+def _mods_before(window: str) -> str:
+    """The run of modifiers that ends `window` (`_MODS`), or "". The search is skipped
+    where the text before the trailing spaces ends with no modifier's last word (compared
+    in lower case where that text is ASCII, so that case folding is str.lower's)."""
+    end = window.rstrip()[-_MOD_REACH:]
+    if _MOD_TAILS_PLAIN and end.isascii() and not end.lower().endswith(_MOD_TAILS):
+        return ""
+    m = _MODS.search(window)
+    return m.group(0) if m else ""
+
+
 _QUALIFIERS = lower_words("title_qualifiers.txt")
 # "chief executive of the new Eastbrook and Harlow Vale Hospitals Group"; "... and chief
 # scientific officer, at the Vale Agency"
@@ -170,11 +199,11 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
     substantive: list[DraftRole] = []  # "will return to his post as COO": where he acts
     unowned: list[DraftRole] = []  # "the group's chair" of a body never named: no guess
     bodiless: list[DraftRole] = []  # a career post with no body of its own: left out
-    for m in vocab.pattern.finditer(text):
+    starts = ctx.once("title_starts", lambda: title_starts(text))
+    for m in finditer_at(vocab.pattern, text, starts):
         t_start, t_end = m.start("title"), m.end("title")
         variant = m.group("title")
-        mods_m = _MODS.search(text[max(0, t_start - 80) : t_start])
-        mods = mods_m.group(0) if mods_m else ""
+        mods = _mods_before(text[max(0, t_start - 80) : t_start])
         left = t_start - len(mods)
         role = canonical_title(variant)
         quals = [w for w in mods.lower().split() if w in _QUALIFIERS]
@@ -197,16 +226,16 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         organisation = None
         owner_unknown = seat = False
         before = text[max(0, left - 120) : left]
-        gap = _POSSESSIVE_GAP.search(re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before))
         unbracketed = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
+        gap = _POSSESSIVE_GAP.search(unbracketed)
         org_end = left - (len(before) - len(unbracketed)) - (len(gap.group(0)) if gap else 0)
         pre = orgs.ending_at(org_end)
         if pre is not None:
             organisation, left = pre.canonical, pre.start
-            outer = _MODS.search(text[max(0, left - 60) : left])
+            outer = _mods_before(text[max(0, left - 60) : left])
             if outer:
-                mods = outer.group(0) + mods
-                left -= len(outer.group(0))
+                mods = outer + mods
+                left -= len(outer)
         elif (h := _HEAD_OWNER.search(before) or _LOWER_HEAD_OWNER.search(before)) is not None and (
             h.group(1) in _head_words() or h.group(1).capitalize() in _head_words()
         ):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from sectorwatch.data import rows
 from sectorwatch.extract.lexicon import calendar_words, name_connectors, word_alternation
+from sectorwatch.extract.literals import is_word_char
 from sectorwatch.extract.patterns import trie_alternation
 
 
@@ -70,6 +71,25 @@ def role_vocabulary() -> RoleVocabulary:
         rf"(?P<title>{_LISTED_CHIEF}|(?i:{word_alt})|{acr_alt})(?![\w-])",
     )
     return RoleVocabulary(canonical, after_org, pattern, of_place)
+
+
+def title_starts(text: str) -> list[int]:
+    """Every position where `role_vocabulary().pattern` matches, overlapping ones included,
+    in order: one scan that the rules whose patterns open with a title share
+    (`literals.finditer_at` then tries those patterns there alone). The scan finds the
+    matches that do not overlap; inside each, a title can start only after a character
+    that is not a word character (each opening lookbehind needs one), tried there."""
+    pattern = role_vocabulary().pattern
+    out: list[int] = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        out.append(start)
+        out.extend(
+            at
+            for at in range(start + 1, end)
+            if not is_word_char(text[at - 1]) and pattern.match(text, at) is not None
+        )
+    return out
 
 
 def canonical_title(surface: str) -> str:
