@@ -32,13 +32,26 @@ size (a quote holds a word of rank r with a chance of about 1/r): the same answe
 a flat search costs the same. The mean number of hits of each is printed. The questions' arguments
 come from their own seeded generator, so a full run and a `--reuse` run ask the same.
 
+Every size is timed under the same cache conditions: before its questions, the store's files
+are read once from start to end (the SQLite file and its WAL; the PostgreSQL database's
+folder under the data directory), so each size starts with its whole store in the
+operating system's page cache, whatever ran before; then 5 questions of each kind warm the
+connection pool, the compiled statements and what a connection keeps (the search's word
+indexes, entity names), and only then are the 200 questions of each kind timed, one kind
+after the other. The output says how much was read. `--answers FILE` also writes every
+timed question's answer (one JSON line each, after the timings) and prints a hash per kind,
+to check that a change keeps every answer.
+
 Not a test: run it by hand and record the numbers in BENCHMARKS.md ("Store").
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import itertools
+import json
 import math
 import platform
 import random
@@ -315,10 +328,56 @@ def _no_server() -> float:
     return 0.0  # SQLite: the database runs in this process, its CPU is already counted
 
 
+def read_files(paths: Sequence[Path]) -> None:
+    """Read every file under `paths` once, start to end (so that the store is in the page
+    cache before any size is timed: the same conditions for every size), and say how much."""
+    started, total = time.perf_counter(), 0
+    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))]
+    for f in files:
+        if not f.is_file():
+            continue
+        with f.open("rb", buffering=0) as stream:
+            while chunk := stream.read(1 << 20):
+                total += len(chunk)
+    took = time.perf_counter() - started
+    print(f"  read the store's files once before timing: {total / 1e6:.0f} MB in {took:.1f} s")
+
+
+def pg_database_folder(engine: Engine, root: Path) -> Path:
+    """The folder of the database of `engine` under the data directory at `root`."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        oid = conn.execute(text("SELECT oid FROM pg_database WHERE datname = current_database()"))
+        return root / "data" / "base" / str(oid.scalar_one())
+
+
+def write_answers(
+    path: Path, asked: Sequence[tuple[str, Callable[..., Any], Sequence[tuple[Any, ...]]]]
+) -> None:
+    """Append every question's answer to `path`, one JSON line each ([kind, arguments,
+    answer]), and print a hash of each kind's lines (equal hashes, equal answers)."""
+    with path.open("a", encoding="utf-8") as out:
+        for name, fn, cases in asked:
+            digest = hashlib.sha256()
+            for args in cases:
+                answer = dataclasses.asdict(fn(*args))
+                line = json.dumps([name, [str(a) for a in args[1:]], answer], default=str,
+                                  sort_keys=True)  # fmt: skip
+                out.write(line + "\n")
+                digest.update(line.encode())
+            print(f"  answers of {name:8} {digest.hexdigest()[:16]} ({len(cases)} written)")
+
+
 def ask(
-    engine: Engine, q: int, articles: int, server_cpu: Callable[[], float] = _no_server
+    engine: Engine,
+    q: int,
+    articles: int,
+    server_cpu: Callable[[], float] = _no_server,
+    answers: Path | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Timings of `q` calls each of who, orgchart, person and search (fixed seed)."""
+    """Timings of `q` calls each of who, orgchart, person and search (fixed seed); with
+    `answers`, every answer is written there after the timings (`write_answers`)."""
     rng = random.Random(11)
     world = Universe.of(articles)
     picks = [
@@ -331,7 +390,7 @@ def ask(
     scale = math.sqrt(articles / 5000)
     ranks = VOCABULARY[round(20 * scale) : round(200 * scale)]
     same_size = [(engine, " ".join(rng.sample(ranks, 2))) for _ in range(q)]
-    asked = (
+    asked: tuple[tuple[Callable[..., Any], Sequence[tuple[Any, ...]]], ...] = (
         (who, picks),
         (orgchart, charts),
         (person, people),
@@ -350,6 +409,11 @@ def ask(
     }
     for name, cases in (("search", texts), ("search=", same_size)):
         out[name]["hits"] = statistics.fmean(len(search(*args).hits) for args in cases[:50])
+    if answers is not None:
+        names = ("who", "orgchart", "person", "search", "search=")
+        write_answers(
+            answers, [(n, fn, cases) for n, (fn, cases) in zip(names, asked, strict=True)]
+        )
     for name, t in out.items():
         hits = f"  {t['hits']:.0f} hits" if "hits" in t else ""
         print(
@@ -368,7 +432,7 @@ def single(args: argparse.Namespace) -> None:
     print(f"store: {db}")
     if not args.reuse:
         store(engine, args.articles, args.batch)
-    ask(engine, args.queries, args.articles)
+    ask(engine, args.queries, args.articles, answers=Path(args.answers) if args.answers else None)
 
 
 def scaled(args: argparse.Namespace) -> None:
@@ -378,7 +442,7 @@ def scaled(args: argparse.Namespace) -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     keep = Path(args.keep)
     keep.mkdir(parents=True, exist_ok=True)
-    results: dict[tuple[str, int], dict[str, tuple[float, float]]] = {}
+    results: dict[tuple[str, int], dict[str, dict[str, float]]] = {}
     rates: dict[tuple[str, int], float] = {}
     with ExitStack() as stack:
         for backend in args.backends.split(","):
@@ -405,7 +469,12 @@ def scaled(args: argparse.Namespace) -> None:
                         copy_from_sqlite(copied, engine)
                     else:
                         rates[(backend, size)] = store(engine, size, args.batch)
-                results[(backend, size)] = ask(engine, args.queries, size, server_cpu)
+                if backend == "sqlite":
+                    read_files([p for p in (path, Path(f"{path}-wal")) if p.exists()])
+                else:
+                    read_files([pg_database_folder(engine, keep / "postgres")])
+                answers = Path(args.answers) if args.answers else None
+                results[(backend, size)] = ask(engine, args.queries, size, server_cpu, answers)
                 engine.dispose()
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"  peak memory of this process so far: {peak:.0f} MB", flush=True)
@@ -442,6 +511,11 @@ def main() -> None:
         "--copy",
         action="store_true",
         help="fill each PostgreSQL store from the SQLite store of the same size under --keep",
+    )
+    parser.add_argument(
+        "--answers",
+        default=None,
+        help="also write every timed question's answer to this file (JSON lines, appended)",
     )
     args = parser.parse_args()
     print(f"machine: {platform.node()} {platform.machine()} {platform.python_version()}")

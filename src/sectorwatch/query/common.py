@@ -189,7 +189,7 @@ def names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     known: dict[str, str | None] = snapshot(conn).setdefault("names", {})
-    missing = ids - known.keys()
+    missing = {i for i in ids if i not in known}  # not `ids - known.keys()`: O(len(known))
     if missing:
         if len(known) + len(missing) > NAMES_KEPT:
             known.clear()
