@@ -114,7 +114,10 @@ def every_page(app: Any, loop: asyncio.AbstractEventLoop) -> list[str]:
             conn.execute(text("SELECT id FROM articles ORDER BY id LIMIT 60")).scalars()
         )
         posts = conn.execute(
-            text("SELECT organisation_id, role FROM posts ORDER BY id LIMIT 40")
+            text(
+                "SELECT organisation_id, role FROM posts"
+                " WHERE organisation_id IS NOT NULL ORDER BY id LIMIT 40"
+            )
         ).all()
     json_paths |= {f"/person/{i}.json" for i in people}
     json_paths |= {f"/organisation/{i}.json" for i in orgs}
