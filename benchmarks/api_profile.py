@@ -13,6 +13,14 @@ time, so the hot spots (queries, JSON shaping, templates) can be seen. Not a tes
 Every page is timed twice in the same run: answered afresh on every request (nothing kept:
 `serve.answers.PAGES_KEPT` 0), and as the server answers it (a page asked again before the
 store changes is answered from what its connection kept); the ratio is printed.
+
+    python -m benchmarks.api_profile --db URL --dump DIR
+
+writes instead the body of every main page (HTML and JSON; the pages above, every person
+and organisation of the store, the first events, quotes' claims and articles by id,
+organisations on past dates, their CSV and feeds, charts, `who`, `timeline` and post
+histories) to DIR, one file a page, so two trees can be compared byte for byte
+(`diff -r`) before and after a change.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from benchmarks.api_load import pages_of_home, sample_store
 
@@ -82,11 +90,86 @@ def discover(app: Any, loop: asyncio.AbstractEventLoop) -> dict[str, list[str]]:
     return out
 
 
+def every_page(app: Any, loop: asyncio.AbstractEventLoop) -> list[str]:
+    """The paths `--dump` writes: every main page of the store, HTML and JSON."""
+    from sqlalchemy import text
+
+    from benchmarks.api_load import SEARCHES
+
+    status, body = loop.run_until_complete(_call(app, "/.json"))
+    if status != 200:
+        raise SystemExit(f"/.json answered {status}")
+    found, years = pages_of_home(json.loads(body))
+    json_paths = {p for paths in found.values() for p in paths}
+    with app.state.engine.connect() as conn:
+        people = conn.execute(text("SELECT id FROM entities WHERE kind = 'person'")).scalars()
+        people = sorted(people)
+        orgs = conn.execute(text("SELECT id FROM entities WHERE kind = 'organisation'"))
+        orgs = sorted(orgs.scalars())
+        event_ids = conn.execute(
+            text("SELECT claim_id FROM events ORDER BY claim_id LIMIT 150")
+        ).scalars()
+        event_ids = list(event_ids)
+        article_ids = list(
+            conn.execute(text("SELECT id FROM articles ORDER BY id LIMIT 60")).scalars()
+        )
+        posts = conn.execute(
+            text(
+                "SELECT organisation_id, role FROM posts"
+                " WHERE organisation_id IS NOT NULL ORDER BY id LIMIT 40"
+            )
+        ).all()
+    json_paths |= {f"/person/{i}.json" for i in people}
+    json_paths |= {f"/organisation/{i}.json" for i in orgs}
+    json_paths |= {f"/event/{i}.json" for i in event_ids}
+    json_paths |= {f"/article/{i}.json" for i in article_ids}
+    json_paths |= {f"/search.json?q={quote(q)}" for q in SEARCHES}
+    json_paths |= {
+        "/search.json?q=merger&type=quote",
+        "/search.json?q=chief+executive&type=person",
+        "/search.json?q=chief+executive&type=organisation",
+        "/search.json?q=director&stance=support",
+    }
+    for oid in orgs[:10]:
+        for year in sorted(years)[-3:]:
+            json_paths.add(f"/organisation/{oid}.json?on={year}-06-30")
+    paths = set(json_paths)
+    for p in json_paths:
+        paths.add("/" if p == "/.json" else p.replace(".json", "", 1))
+    for i in people[:20]:
+        paths |= {f"/person/{i}.csv", f"/person/{i}.atom"}
+    for i in orgs[:20]:
+        paths |= {f"/organisation/{i}.csv", f"/organisation/{i}.atom"}
+        paths |= {f"/organisation/{i}/chart.svg", f"/organisation/{i}/chart.dot"}
+        paths |= {f"/timeline?target={i}", f"/timeline.json?target={i}"}
+    for i in people[:20]:
+        paths |= {f"/timeline?target={i}", f"/timeline.json?target={i}"}
+    for org, role in posts:
+        for page in ("/who", "/who.json"):
+            paths.add(f"{page}?organisation={quote(org)}&role={quote(role)}")
+            paths.add(f"{page}?organisation={quote(org)}&role={quote(role)}&all=true")
+        paths.add(f"/organisation/{org}/history?role={quote(role)}")
+        paths.add(f"/organisation/{org}/history.json?role={quote(role)}")
+    return sorted(paths)
+
+
+def dump(app: Any, loop: asyncio.AbstractEventLoop, folder: Path) -> None:
+    """Every page of `every_page`, its status and body, to `folder` (one file a path)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = every_page(app, loop)
+    for path in paths:
+        status, body = loop.run_until_complete(_call(app, path))
+        name = quote(path, safe="") or "root"
+        (folder / name).write_bytes(f"{status}\n".encode() + body)
+    print(f"{len(paths)} pages written to {folder}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=None)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--dump", type=Path, default=None, help="write every page to DIR")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or sample_store(Path(tmp))
@@ -95,6 +178,9 @@ def main() -> None:
 
         app = create_app()
         loop = asyncio.new_event_loop()
+        if args.dump is not None:
+            dump(app, loop, args.dump)
+            return
         pages = discover(app, loop)
         for paths in pages.values():  # warm every page once (caches, compiled statements)
             for path in paths:

@@ -49,6 +49,16 @@ def connected(source: Engine | Connection) -> Iterator[Connection]:
             conn.info.pop(ONE_QUESTION_KEY, None)
 
 
+def question_memo(conn: Connection, name: str) -> dict[Any, Any] | None:
+    """A dict named `name` that lives as long as the question (or the page) `conn` is
+    open for (`connected`): the questions of one page share what it read (claims' sources,
+    evidence, stored terms); None on a connection that is not one question's."""
+    question = conn.info.get(ONE_QUESTION_KEY)
+    if question is None:
+        return None
+    return question.setdefault(name, {})  # type: ignore[no-any-return]
+
+
 def _change_stamp(conn: Connection) -> tuple[int, ...] | None:
     """What moves whenever the store changes, as seen from this connection (on SQLite
     `PRAGMA data_version` and the connection's own `total_changes`), or None where the
@@ -234,7 +244,18 @@ class ClaimSource(NamedTuple):
 
 def evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, EvidenceRef]:
     """`evidence_for` from claim rows already read: each sentence and each article is read
-    once, however many claims share it."""
+    once, however many claims share it (and once a question: `question_memo`)."""
+    memo = question_memo(conn, "evidence_of")
+    if memo is None:
+        return _evidence_of(conn, sources)
+    found = _evidence_of(conn, [s for s in sources if s.claim_id not in memo])
+    memo.update((s.claim_id, found.get(s.claim_id)) for s in sources if s.claim_id not in memo)
+    return {s.claim_id: ref for s in sources if (ref := memo[s.claim_id]) is not None}
+
+
+def _evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, EvidenceRef]:
+    if not sources:
+        return {}
     sentences: dict[str, tuple[str, int, int]] = {}
     for part in _chunks(sorted({s.evidence_id for s in sources if s.evidence_id})):
         rows = article_reads.sentences(conn, part)

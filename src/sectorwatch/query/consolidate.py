@@ -14,15 +14,17 @@ dates, every claim and article as evidence, and when it was first and last repor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Connection
 
 from sectorwatch import dates
 from sectorwatch.query.common import Judged
 from sectorwatch.query.events import EventAnswer, load_events
-from sectorwatch.store import reads
+from sectorwatch.store import page_reads
 
 STATUS_ORDER = ("proposed", "requested", "announced", "completed")
 
@@ -131,13 +133,35 @@ def _join(group: list[EventAnswer]) -> EventAnswer:
     )
 
 
-def load_changes(conn: Connection, judged: Judged, ids: list[str]) -> list[EventAnswer]:
+def load_changes(
+    conn: Connection,
+    judged: Judged,
+    ids: list[str],
+    *,
+    of_type: str | None = None,
+    keep: Callable[[Any], bool] | None = None,
+) -> list[EventAnswer]:
     """The events involving `ids`, one per real-world change: a merger also gathers the
-    reports that name only its other parties ("X merged with its neighbour")."""
-    found = load_events(conn, reads.events_involving(ids), judged)
+    reports that name only its other parties ("X merged with its neighbour"). With
+    `of_type`, only the changes of that type; with `keep` (a test of an event's stored
+    row, `load_events`), only the reports it keeps: a report left out must be one that is
+    never the same change as a report kept (`same_change`), so the changes of the reports
+    kept are those of every report."""
+    typed = _typed(of_type, keep)
+    found = load_events(conn, page_reads.events_involving(ids), judged, typed)
     parties = {p for e in found if e.type == "merger" for p in _parties(e)} - set(ids)
-    if parties:
+    if parties and of_type in (None, "merger"):
         known = {e.claim_id for e in found}
-        more = load_events(conn, reads.events_involving(sorted(parties), of_type="merger"), judged)
+        merger = _typed("merger", keep)
+        more = load_events(conn, page_reads.events_involving(sorted(parties)), judged, merger)
         found += [e for e in more if e.claim_id not in known]
     return consolidate(found)
+
+
+def _typed(of_type: str | None, keep: Callable[[Any], bool] | None) -> Callable[[Any], bool] | None:
+    """`keep`, and the row of an event of `of_type` (either may be None)."""
+    if of_type is None:
+        return keep
+    if keep is None:
+        return lambda r: r["type"] == of_type
+    return lambda r: r["type"] == of_type and keep(r)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Select
+from sqlalchemy import Connection, RowMapping, Select
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
 from sectorwatch.store import reads
@@ -42,9 +43,18 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
-def load_events(conn: Connection, query: Select | reads.Asked, judged: Judged) -> list[EventAnswer]:
+def load_events(
+    conn: Connection,
+    query: Select | reads.Asked,
+    judged: Judged,
+    keep: Callable[[RowMapping], bool] | None = None,
+) -> list[EventAnswer]:
+    """The events `query` reads (rejected ones left out; with `keep`, only the rows it
+    keeps), with names and evidence, in the order of `when`."""
     found = reads.execute(conn, query).mappings()
     rows = [r for r in found if r["claim_id"] not in judged.rejected]
+    if keep is not None:
+        rows = [r for r in rows if keep(r)]
     post_ids = {r["post_id"] for r in rows if r["post_id"]}
     roles = reads.post_roles(conn, post_ids) if post_ids else {}
     named = {r["claim_id"]: json.loads(r["organisations"] or "[]") for r in rows}  # read once

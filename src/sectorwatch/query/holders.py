@@ -23,6 +23,7 @@ from sectorwatch.query.common import (
     date_interval,
     evidence_of,
     names_of,
+    question_memo,
 )
 from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Term, standing
 from sectorwatch.store import reads, term_rows
@@ -192,7 +193,7 @@ def _post_terms(
     """`post_terms`, and the claims of stored terms whose source is not read yet (those
     `sources_of` asks for; every claim of a stored term without it); with `only` (canonical
     person ids), a stored post gives only their terms (a built one gives every term)."""
-    kept = term_rows.stored(conn, post_ids)
+    kept = _stored(conn, post_ids)
     if judged.canonical or judged.rejected or judged.edits:
         merged = judged.canonical.keys() | set(judged.canonical.values())
         kept = {p: form for p, form in kept.items() if _unjudged(form, judged, merged)}
@@ -223,6 +224,18 @@ def _post_terms(
     return by_post, sources, unread
 
 
+def _stored(conn: Connection, post_ids: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """`term_rows.stored`, each post's row read once a question (`question_memo`)."""
+    memo = question_memo(conn, "stored_terms")
+    if memo is None:
+        return term_rows.stored(conn, post_ids)
+    missing = [p for p in post_ids if p not in memo]
+    if missing:
+        found = term_rows.stored(conn, missing)
+        memo.update((p, found.get(p)) for p in missing)
+    return {p: form for p in post_ids if (form := memo[p]) is not None}
+
+
 def _unjudged(form: dict, judged: Judged, merged: set[str]) -> bool:  # type: ignore[type-arg]
     """Whether no judgement touches a post's stored terms: none of its claims rejected or
     edited, neither its organisation nor any of its holders merged with another (`merged`:
@@ -244,10 +257,18 @@ def _read_sources(conn: Connection, sources: dict[str, ClaimSource], claim_ids: 
     wanted = claim_ids - sources.keys()
     if not wanted:
         return
+    memo = question_memo(conn, "claim_sources")
+    if memo is not None:
+        sources.update((cid, memo[cid]) for cid in wanted if cid in memo)
+        wanted = wanted - memo.keys()
+        if not wanted:
+            return
     found = reads.claim_sources(conn, wanted)
     for cid in wanted:
         row = found.get(cid)
         sources[cid] = ClaimSource.of(cid, row, 1) if row else ClaimSource(cid, *(None,) * 6)  # type: ignore[arg-type]
+        if memo is not None:
+            memo[cid] = sources[cid]
 
 
 def _recency(h: Holder) -> int:
@@ -262,12 +283,15 @@ def holders(
     judged: Judged,
     include_all: bool = False,
     people: list[str] | None = None,
+    alternatives: bool = True,
 ) -> dict[str, list[Holder]]:
     """Holders of each post on `on`, ranked (the reason in each `basis`); `include_all`
     keeps every term: former, incoming and those the evidence does not reach. `people`
     (entity ids, whole clusters) answers only their terms: the terms are still built from
     every claim of the posts (a successor ends a predecessor's term), but evidence is loaded
-    only for the terms returned (`query.person`)."""
+    only for the terms returned (`query.person`). Without `alternatives`, evidence is
+    loaded only for each holder's own `evidence` (the claim its status rests on), not for
+    its alternatives (a page that shows only the one)."""
     wanted = set(people) if people is not None else None
     by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
@@ -279,20 +303,23 @@ def holders(
         p for _, t in kept for p in (t.replaces, t.replaced_by) if p
     }
     names = names_of(conn, named)
-    answered = []
-    for post, term in kept:
-        st = standing(term, on, names)
-        if st.status in NOT_HOLDING and not include_all:
-            continue
-        answered.append((post, term, st))
+    answered = [
+        (post, term)
+        for post, term in kept
+        if include_all or standing(term, on, names).status not in NOT_HOLDING
+    ]
     # evidence only for the terms answered, not for every claim read
-    _read_sources(conn, sources, {c.claim_id for _, t, _ in answered for c in t.claims} & unread)
-    ev = evidence_of(conn, [sources[c.claim_id] for _, t, _ in answered for c in t.claims])
+    if alternatives:
+        shown = [c.claim_id for _, t in answered for c in t.claims]
+    else:  # the claim a term's standing rests on does not depend on any evidence
+        shown = [standing(t, on, names).claim.claim_id for _, t in answered]
+    _read_sources(conn, sources, set(shown) & unread)
+    ev = evidence_of(conn, [sources[c] for c in shown])
     out: dict[str, list[Holder]] = defaultdict(list)
-    for post, term, _ in answered:
+    for post, term in answered:
         for c in term.claims:
             c.evidence = ev.get(c.claim_id)
-        st = standing(term, on, names)  # again, now that the basis can name its article
+        st = standing(term, on, names)  # now that the basis can name its article
         out[post].append(
             Holder(
                 person_id=term.person_id,
@@ -355,11 +382,38 @@ def roles_on(conn: Connection, people: set[str], on: str, judged: Judged) -> dic
     post_ids = reads.posts_held_by(conn, every)
     rows = load_posts(conn, post_ids)
     out: dict[str, HeldRole] = {}
-    for post_id, found in holders(conn, post_ids, on, judged).items():
+    for post_id, found in _statuses(conn, post_ids, on, judged, people).items():
         post = rows[post_id]
-        for h in found:
-            if h.person_id in people and h.person_id not in out:
-                out[h.person_id] = HeldRole(
-                    post_id, post.role, post.organisation_id, post.organisation, h.status
+        for person_id, status in found:
+            if person_id not in out:
+                out[person_id] = HeldRole(
+                    post_id, post.role, post.organisation_id, post.organisation, status
                 )
+    return out
+
+
+def _statuses(
+    conn: Connection, post_ids: list[str], on: str, judged: Judged, people: set[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """(person, status) of the holders among `people` (canonical ids) of each post on
+    `on`, in the order of `holders` (whose statuses these are): what `roles_on` needs,
+    with no evidence read (a status never depends on it)."""
+    by_post, _, _ = _post_terms(conn, post_ids, judged, None, only=people)
+    names = names_of(conn, {t.person_id for terms in by_post.values() for t in terms})
+    out: dict[str, list[tuple[str, str]]] = {}
+    for post, terms in by_post.items():
+        ranked = []
+        for term in terms:
+            if term.person_id not in people:
+                continue
+            st = standing(term, on, names)
+            if st.status in NOT_HOLDING:
+                continue
+            seen = term.last_reported or term.start
+            recency = -date_interval(seen)[1].toordinal() if seen else 0
+            name = names.get(term.person_id, term.person_id)
+            ranked.append(((False, st.rank, recency, name), term.person_id, st.status))
+        if ranked:
+            ranked.sort(key=lambda r: r[0])
+            out[post] = [(person, status) for _, person, status in ranked]
     return out

@@ -59,7 +59,9 @@ def organisation(
             kind_of_organisation=organisation_kind(own_name),
         )
         roles = reads.organisation_post_roles(conn, ids)
-        for post_id, found in holders(conn, list(roles), on or today(), judged, True).items():
+        # the page shows each leader's own evidence, not the alternatives'
+        led = holders(conn, list(roles), on or today(), judged, True, alternatives=False)
+        for post_id, found in led.items():
             answer.leaders.extend(Leader(roles[post_id], h) for h in found)
         answer.leaders.sort(key=lambda x: (_start(x.holder.valid_from), x.role))
         changes = lineage(conn, oid, judged)

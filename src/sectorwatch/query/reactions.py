@@ -20,7 +20,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
@@ -31,8 +33,8 @@ from sectorwatch.query.consolidate import load_changes
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import HeldRole, roles_on
 from sectorwatch.query.kinds import organisation_kind
-from sectorwatch.query.quotes import QuoteAnswer, load_quotes, quote_select
-from sectorwatch.store import reads
+from sectorwatch.query.quotes import QuoteAnswer, load_quotes
+from sectorwatch.store import page_reads, reads
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -104,8 +106,21 @@ def _the_change(conn: Connection, judged: Judged, claim_id: str) -> EventAnswer 
         return None
     ev = found[0]
     ids = [i for i in (ev.person_id, ev.organisation_id, *ev.organisation_ids) if i]
-    related = [e for e in load_changes(conn, judged, ids) if e.type == ev.type]
+    related = load_changes(conn, judged, ids, of_type=ev.type, keep=_same_subject(ev, judged))
     return next((e for e in related if claim_id in e.claim_ids), ev)
+
+
+def _same_subject(ev: EventAnswer, judged: Judged) -> Callable[[Any], bool] | None:
+    """A test of a stored event's row that keeps every report that can be the same change
+    as `ev` (`consolidate.same_change`: the same person for an appointment or departure,
+    else the same organisation; a merger or renaming by its parties, so every one)."""
+    if ev.type in ("merger", "rename"):
+        return None
+    if ev.type in ("appointment", "departure"):
+        if ev.person_id is None:  # the same change as no other report
+            return lambda r: r["claim_id"] == ev.claim_id
+        return lambda r: judged.canon(r["person_id"]) == ev.person_id
+    return lambda r: judged.canon(r["organisation_id"]) == ev.organisation_id
 
 
 def _event(conn: Connection, judged: Judged, claim_id: str) -> Reactions:
@@ -140,8 +155,7 @@ def _quotes_of(conn: Connection, judged: Judged, reporting: set[str]) -> list[Qu
     if not reporting:
         return []
     reporting = reporting | reads.originals_of(conn, reporting)
-    query = quote_select().where(reads.quotes_of_canonical(reporting))
-    return load_quotes(conn, query, judged)
+    return load_quotes(conn, page_reads.quotes_of_canonical(reporting), judged)
 
 
 def _paragraphs(conn: Connection, article_ids: set[str]) -> dict[str, list[tuple[int, int]]]:

@@ -4,12 +4,16 @@
   set of spans that cover it (so a person inside a quote gets both classes).
 - `render_article(text, spans)`: those segments as escaped HTML, each linked to its page.
 - `mark(text, query)`: search matches wrapped in <mark>, the rest escaped.
+- `result_items(results, query)`: the search page's results as list items, every value
+  escaped, titles and texts marked (what `search.html` showed item by item, made in one
+  pass: a broad search shows hundreds).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -125,17 +129,45 @@ def _piece(text: str, spans: list[dict[str, Any]], start: int, end: int) -> str:
 def mark(text: str | None, query: str) -> Markup:
     """`text` escaped, with the words of `query` (and their longer forms) in <mark>."""
     text = text or ""
-    terms = fts.terms(query)  # the words and phrases the search itself matched
-    if not terms:
+    pattern = _pattern(query)
+    if pattern is None:
         return Markup(escape(text))
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\w*",
-        re.IGNORECASE,
-    )
     out, pos = [], 0
     for m in pattern.finditer(text):
         out.append(str(escape(text[pos : m.start()])))
         out.append(f"<mark>{escape(m.group(0))}</mark>")
         pos = m.end()
+    if not out:
+        return Markup(escape(text))
     out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+@lru_cache(maxsize=256)
+def _pattern(query: str) -> re.Pattern[str] | None:
+    """The words and phrases of `query` the search itself matched (`fts.terms`), longest
+    first, each with its longer forms; None when it has none. Made once a query: a page
+    marks every result's title and text with it."""
+    terms = fts.terms(query)
+    if not terms:
+        return None
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
+    )
+
+
+def result_items(results: list[dict[str, Any]], query: str) -> Markup:
+    """The `<li>` of each search result (as `shapes.search` gives them): its type, its
+    title linked and marked, its text marked, and its organisation, stance and year."""
+    out = []
+    for r in results:
+        kind = escape(r["type"])
+        out.append(f'    <li class="result result-{kind}">\n')
+        out.append(f'      <span class="kind">{kind}</span>\n')
+        out.append(f'      <a href="{escape(r["url"])}">{mark(r["title"], query)}</a>\n')
+        if r["text"]:
+            out.append(f"<p>{mark(r['text'], query)}</p>")
+        meta = " · ".join(str(v) for v in (r["organisation"], r["stance"], r["year"]) if v)
+        out.append(f'      <span class="meta">{escape(meta)}</span>\n    </li>\n')
     return Markup("".join(out))

@@ -4,19 +4,23 @@ and event pages' exports), and an entity page's feed of its events."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Any
 
 from fastapi import FastAPI, Request
 from sqlalchemy import Connection
 from starlette.responses import Response
 
+from sectorwatch.query.common import connected
 from sectorwatch.serve import feeds
 from sectorwatch.serve.render import Renderer
 
 
-def connect(app: FastAPI) -> Connection:
-    """One connection (from the app's pool) for every question a page asks."""
-    return app.state.engine.connect()  # type: ignore[no-any-return]
+def connect(app: FastAPI) -> AbstractContextManager[Connection]:
+    """One connection (from the app's pool) for every question a page asks, open as one
+    question (`query.common.connected`): a server's change stamp is asked once a page, and
+    the page's questions share what they read (`query.common.question_memo`)."""
+    return connected(app.state.engine)
 
 
 def renderer(app: FastAPI) -> Renderer:

@@ -40,6 +40,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["mark"] = highlight.mark
+    env.filters["result_items"] = highlight.result_items
     env.globals["search_url"] = search_url
     return env
 

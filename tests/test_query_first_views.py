@@ -1,0 +1,158 @@
+"""A page's first view reads what the page shows (issue 16 item 5): the store questions of
+`store.page_reads` give the rows of the questions they replace, found by index; an event's
+page reads the reports of its own change only; the questions of one page share their work.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from serve_store import make_store, settings
+from sqlalchemy import inspect, text
+from store_factory import LEAVES, build
+from test_store_events import COMPLETED, LEFT
+
+from sectorwatch.query import events as event_answers
+from sectorwatch.query import holders
+from sectorwatch.query.quotes import load_quotes, quote_select
+from sectorwatch.query.reactions import event_reactions
+from sectorwatch.serve import answers, create_app
+from sectorwatch.store import open_store, page_reads, reads, term_rows, write_batch
+from sectorwatch.store.backends import backend_of
+from sectorwatch.store.migrations.m020_named_organisations_index import INDEX
+
+FHB = "o-fernleigh-health-board"
+CCA = "o-coastal-care-alliance"
+
+
+@pytest.fixture()
+def store(engine):  # type: ignore[no-untyped-def]
+    write_batch(engine, [build(LEAVES), build(LEFT), build(COMPLETED)])
+    return engine
+
+
+def _claims(conn, asked) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(r.claim_id for r in reads.execute(conn, asked))
+
+
+def test_the_events_involving_ids_are_those_of_the_store_question(store):
+    with store.connect() as conn:
+        ids = sorted(conn.execute(text("SELECT id FROM entities")).scalars())
+        for given in [[i] for i in ids] + [ids, [FHB, CCA], [], ["o-fern%", "o_coastal"]]:
+            old = _claims(conn, reads.events_involving(given)) if given else []
+            assert _claims(conn, page_reads.events_involving(given)) == old
+        # a merger is found by the bodies it names, not only by its organisation
+        merged = _claims(conn, page_reads.events_involving([CCA]))
+        types = dict(conn.execute(text("SELECT claim_id, type FROM events")).all())
+        assert sorted(types[c] for c in merged) == ["merger", "merger"]
+
+
+def test_events_that_name_organisations_have_an_index_of_their_own(store):
+    assert INDEX in {ix["name"] for ix in inspect(store).get_indexes("events")}
+
+
+def test_the_quotes_of_canonical_articles_leave_near_duplicates_out(store):
+    with store.connect() as conn:
+        source = dict(conn.execute(text("SELECT source, id FROM articles")).all())
+        articles = sorted(source.values())
+        copy = source["leaves.txt"]  # as if LEAVES were a syndicated copy of LEFT
+        conn.execute(
+            text("UPDATE articles SET duplicate_of = :o WHERE id = :c"),
+            {"o": source["left.txt"], "c": copy},
+        )
+        old = quote_select().where(reads.quotes_of_canonical(articles))
+        judged = event_answers.Judged.load(conn)
+        before = [q.claim_id for q in load_quotes(conn, old, judged)]
+        after = load_quotes(conn, page_reads.quotes_of_canonical(articles), judged)
+        assert sorted(q.claim_id for q in after) == sorted(before)
+        assert sorted(q.text for q in after) == [
+            "Her departure is a real loss.",
+            "It was a privilege to lead the board.",
+            "Leadership is stretched thin.",
+            "The merger is overdue.",
+        ]  # LEFT's; none of LEAVES', the copy
+
+
+def test_an_event_page_reads_only_the_reports_of_its_own_change(store, monkeypatch):
+    with store.connect() as conn:
+        departures = sorted(
+            conn.execute(text("SELECT claim_id FROM events WHERE type = 'departure'")).scalars()
+        )
+    read: list[list[str]] = []
+    real = event_answers.evidence_for
+
+    def counted(conn, claim_ids):  # type: ignore[no-untyped-def]
+        read.append(sorted(claim_ids))
+        return real(conn, claim_ids)
+
+    monkeypatch.setattr(event_answers, "evidence_for", counted)
+    answer = event_reactions(store, departures[0])
+    assert sorted(answer.events[0].claim_ids) == departures
+    # the event itself, then the reports of its change: neither the merger that names the
+    # same board nor the created role
+    assert read[:2] == [[departures[0]], departures]
+
+
+def test_a_page_asks_a_servers_change_stamp_once(store_url, monkeypatch):
+    engine = open_store(store_url)
+    write_batch(engine, [build(LEAVES), build(LEFT), build(COMPLETED)])
+    engine.dispose()
+    client = TestClient(create_app(settings(store_url)))
+    monkeypatch.setattr(answers, "PAGES_KEPT", 0)
+    backend = type(backend_of(open_store(store_url)))
+    asked: list[int] = []
+    real = backend.change_stamp
+
+    def counted(self, conn):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        return real(self, conn)
+
+    monkeypatch.setattr(backend, "change_stamp", counted)
+    assert client.get(f"/organisation/{FHB}.json").status_code == 200
+    if store_url.startswith("postgresql"):
+        assert len(asked) == 1  # the chart and the organisation's questions: one page
+    else:  # SQLite: a pragma read where it is needed, no statement saved
+        assert len(asked) > 1
+
+
+def test_the_questions_of_a_page_read_each_post_and_claim_once(tmp_path, monkeypatch):
+    client = TestClient(create_app(settings(make_store(tmp_path, [LEAVES, LEFT, COMPLETED]))))
+    monkeypatch.setattr(answers, "PAGES_KEPT", 0)
+    posts: list[str] = []
+    claims: list[str] = []
+    stored, sources = term_rows.stored, reads.claim_sources
+
+    def stored_counted(conn, post_ids):  # type: ignore[no-untyped-def]
+        posts.extend(post_ids)
+        return stored(conn, post_ids)
+
+    def sources_counted(conn, claim_ids):  # type: ignore[no-untyped-def]
+        claims.extend(claim_ids)
+        return sources(conn, claim_ids)
+
+    monkeypatch.setattr(term_rows, "stored", stored_counted)
+    monkeypatch.setattr(reads, "claim_sources", sources_counted)
+    page = client.get(f"/organisation/{FHB}.json").json()
+    assert [x["person"]["name"] for x in page["leaders"]] == ["Tobias Wren", "Amara Quist"]
+    # the chart's questions and the organisation's (every leader, former ones too) share
+    # what they read: each post's stored terms and each claim's source once
+    assert sorted(set(posts)) == sorted(posts) and len(posts) == 4
+    assert sorted(set(claims)) == sorted(claims)
+
+
+def test_the_role_a_speaker_held_is_read_without_evidence(store, monkeypatch):
+    def no_evidence(*args):  # type: ignore[no-untyped-def]
+        raise AssertionError("a status never depends on evidence")
+
+    monkeypatch.setattr(holders, "evidence_of", no_evidence)
+    with store.connect() as conn:
+        post = conn.execute(
+            text("SELECT id FROM posts WHERE organisation_id = :o"), {"o": CCA}
+        ).scalar_one()
+        judged = event_answers.Judged.load(conn)
+        held = holders.roles_on(conn, {"p-dev-okafor", "p-rhian-moss"}, "2024-03-04", judged)
+    assert held == {
+        "p-dev-okafor": holders.HeldRole(
+            post, "chief executive", CCA, "Coastal Care Alliance", "current"
+        )
+    }
