@@ -74,10 +74,8 @@ def _sentence(window: str) -> frozenset[str] | None:
     folding beyond str.lower(), or a cue without required strings)."""
     every = _prefilter(None)
     folded = fold(window)
-    if not folded or every.any_word is None or every.every_word is None:
+    if not folded or every.every_word is None:
         return None
-    if every.any_word.search(folded) is None:
-        return frozenset()
     assert every.prefixes is not None
     present: set[str] = set()
     for found in {m.group(1) for m in every.every_word.finditer(folded)}:

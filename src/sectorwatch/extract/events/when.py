@@ -238,11 +238,30 @@ def find_dates(
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _fewest(words: set[str]) -> tuple[str, ...]:
+    """`words` less those that hold another of them (a text holding one holds the other)."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+# A string every date expression of DATE_PATTERN without a digit holds (lower-cased): a
+# month, a weekday, a season, or a word of each of its relative phrases.
+_DATE_WORDS = _fewest(
+    {*MONTHS, *WEEKDAYS, *SEASONS, "yesterday", "today", "tomorrow", "week", "month", "year"}
+)
+
+
 @lru_cache(maxsize=64)
 def _expressions(text: str) -> tuple[tuple[re.Match[str], str, str | None], ...]:
     """The date expressions of `text` with their lead word ("from", "since", "" ...) and
     the tense their own clause tells (None: none): what `find_dates` reads whatever the
     article's date and the caller's hint, scanned once a text."""
+    if text.isascii() and not _DIGIT.search(text):
+        folded = text.lower()
+        if not any(word in folded for word in _DATE_WORDS):
+            return ()  # no digit and no word a date expression holds: nothing to find
     out = []
     for m in DATE_PATTERN.finditer(text):
         month = m.group("month") or m.group("month2") or m.group("month3")
