@@ -17,14 +17,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.patterns import Prefilter, fold
+from sectorwatch.extract.patterns import Prefilter, fold, required_words
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -111,6 +111,31 @@ def _needing(kind: str) -> dict[str, tuple[int, ...]]:
     return {word: tuple(at) for word, at in out.items()}
 
 
+def finditer(
+    pattern: re.Pattern[str], text: str, sentence: tuple[int, int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer` over the sentence, without a scan where none of the pattern's
+    required strings is there (the same matches: `patterns.finditer`, with the sentence
+    folded once for every rule that asks)."""
+    window = text[sentence[0] : sentence[1]]
+    needed = _required(pattern)
+    if needed is not None:
+        hay = _folded(window) if pattern.flags & re.IGNORECASE else window
+        if hay and not any(word in hay for word in needed):
+            return iter(())
+    return pattern.finditer(text, sentence[0], sentence[1])
+
+
+@cache
+def _required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    return required_words(pattern)
+
+
+@lru_cache(maxsize=8)
+def _folded(window: str) -> str:
+    return fold(window)
+
+
 @lru_cache(maxsize=1)
 def event_kinds() -> dict[str, EventKind]:
     """Every event type of this package, by type name."""
@@ -134,16 +159,28 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     if ctx.people is None or ctx.organisations is None:
         return []
     sentences = ctx.sentences()
-    rules = ordered_rules()
+    each_sentence, whole_article = _rules_by_scope()
     found: list[Event] = []
     for i in range(len(sentences)):
-        for _, rule in rules:
-            if rule.scope == "sentence":
-                found += rule.find(ctx, sentences, i)
-    for _, rule in rules:
-        if rule.scope == "article":
-            found += rule.find(ctx, sentences, None)
+        for find in each_sentence:
+            found += find(ctx, sentences, i)
+    for find in whole_article:
+        found += find(ctx, sentences, None)
     return merge(found)
+
+
+Find = Callable[[ArticleContext, Sentences, int | None], list[Event]]
+
+
+@lru_cache(maxsize=1)
+def _rules_by_scope() -> tuple[tuple[Find, ...], tuple[Find, ...]]:
+    """The rules of every type in their order: those over a sentence, those over the
+    article (`ordered_rules`, sorted once)."""
+    rules = [rule for _, rule in ordered_rules()]
+    return (
+        tuple(r.find for r in rules if r.scope == "sentence"),
+        tuple(r.find for r in rules if r.scope == "article"),
+    )
 
 
 FILLED = ("role", "organisation", "reports_to", "announced", "effective")
