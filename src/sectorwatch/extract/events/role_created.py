@@ -9,7 +9,14 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import event, person_after, title_near
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
+from sectorwatch.extract.events.rules import (
+    EventKind,
+    EventRule,
+    Sentences,
+    cues,
+    cues_in,
+    finditer,
+)
 from sectorwatch.model import Event
 
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
@@ -70,7 +77,7 @@ def listed_new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -
     assert i is not None and ctx.organisations is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in _PLURAL_NEW.finditer(ctx.text, *sent):
+    for m in finditer(_PLURAL_NEW, ctx.text, sent):
         if ctx.in_quote(m.start()):
             continue
         near = ctx.organisations.in_span(*sent)

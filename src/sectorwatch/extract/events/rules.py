@@ -117,18 +117,19 @@ def finditer(
     """`pattern.finditer` over the sentence, without a scan where none of the pattern's
     required strings is there (the same matches: `patterns.finditer`, with the sentence
     folded once for every rule that asks)."""
-    window = text[sentence[0] : sentence[1]]
-    needed = _required(pattern)
+    needed, folds = _required(pattern)
     if needed is not None:
-        hay = _folded(window) if pattern.flags & re.IGNORECASE else window
+        window = text[sentence[0] : sentence[1]]
+        hay = _folded(window) if folds else window
         if hay and not any(word in hay for word in needed):
             return iter(())
     return pattern.finditer(text, sentence[0], sentence[1])
 
 
 @cache
-def _required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    return required_words(pattern)
+def _required(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """The pattern's required strings, and whether they are looked for case-folded."""
+    return required_words(pattern), bool(pattern.flags & re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
