@@ -4,7 +4,6 @@ of a cue, and building an Event with its evidence."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from sectorwatch.extract.context import ArticleContext
@@ -246,12 +245,14 @@ def main_date(status: str | None, announced: str | None, effective: str | None) 
     return announced or effective
 
 
-def _main_range(e: Event, ranges: dict[str, str | None]) -> str | None:
+def _main_range(
+    date: str | None, announced: str | None, effective: str | None, ranges: dict[str, str | None]
+) -> str | None:
     """The season range ("2024-06/2024-08") of whichever date became `Event.date`."""
-    if e.date is None:
+    if date is None:
         return None
-    for name in ("announced", "effective"):
-        if getattr(e, name) == e.date and ranges.get(name):
+    for name, value in (("announced", announced), ("effective", effective)):
+        if value == date and ranges.get(name):
             return ranges[name]
     return None
 
@@ -261,17 +262,18 @@ def event(
 ) -> Event:
     future = kw.get("status") in ("announced", "proposed", "requested")
     announced, effective, ranges = _dates(ctx, sent, cue, future)
-    e = Event(
+    date = main_date(kw.get("status"), announced, effective)
+    return Event(
         type=kind,  # type: ignore[arg-type]
         start=sent[0],
         end=sent[1],
         announced=announced,
         effective=effective,
-        date=main_date(kw.get("status"), announced, effective),
+        date=date,
         evidence=ctx.evidence(sent[0], sent[1]),
+        date_range=_main_range(date, announced, effective, ranges),
         **kw,
     )
-    return replace(e, date_range=_main_range(e, ranges))
 
 
 def post_event(

@@ -89,25 +89,37 @@ def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pa
     a required string of a type's cue is there exactly when it is among those of every
     type's cues that are)."""
     window = text[sentence[0] : sentence[1]]
+    kept = _kept(window)
+    if kept is None:
+        ok = _prefilter(kind).may_match(window)
+        return [cue for cue, keep in zip(cues(kind), ok, strict=True) if keep]
+    return list(kept.get(kind, ()))
+
+
+@lru_cache(maxsize=8)
+def _kept(window: str) -> dict[str, tuple[tuple[re.Pattern[str], str], ...]] | None:
+    """Each type's cues that can match in a sentence (`cues_in`), for every type at once;
+    None where the prefilter cannot say."""
     present = _sentence(window)
     if present is None:
-        ok = _prefilter(kind).may_match(window)
-        return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
-    if not present:
-        return []
-    needing = _needing(kind)
-    listed = cues(kind)
-    return [listed[i] for i in sorted({i for w in present for i in needing.get(w, ())})]
+        return None
+    needing = _needing()
+    at: dict[str, set[int]] = {}
+    for word in present:
+        for kind, i in needing.get(word, ()):
+            at.setdefault(kind, set()).add(i)
+    return {kind: tuple(cues(kind)[i] for i in sorted(found)) for kind, found in at.items()}
 
 
 @cache
-def _needing(kind: str) -> dict[str, tuple[int, ...]]:
-    """Each required string of the cues of `kind` -> the cues (their places in `cues`) it
-    is one of the required strings of."""
-    out: dict[str, list[int]] = {}
-    for i, wanted in enumerate(_prefilter(kind).wanted):
-        for word in wanted:
-            out.setdefault(word, []).append(i)
+def _needing() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each required string of a type's cues -> the cues (type, place in `cues`) it is one
+    of the required strings of."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for kind in event_kinds():
+        for i, wanted in enumerate(_prefilter(kind).wanted):
+            for word in wanted:
+                out.setdefault(word, []).append((kind, i))
     return {word: tuple(at) for word, at in out.items()}
 
 
