@@ -104,3 +104,18 @@ def test_a_text_is_scanned_once_whatever_the_article_date_and_the_hint():
         "2025-05",
         "2024-06",
     ]
+
+
+def test_a_text_without_a_digit_or_a_date_word_is_not_scanned_and_the_others_are():
+    from sectorwatch.extract.events.when import _DATE_WORDS, _expressions
+
+    assert "may" in _DATE_WORDS and "monday" in _DATE_WORDS and "week" in _DATE_WORDS
+    assert "september" not in _DATE_WORDS  # "sep" is there: a text holding one holds both
+    assert _expressions("The board met to discuss the plans.") == ()
+    found = [
+        m.group(0)
+        for text in ("It met on Friday.", "It opens this spring.", "She left last week.",
+                     "He starts tomorrow.", "It was set up in September.")
+        for m, _, _ in _expressions(text)
+    ]  # fmt: skip
+    assert found == ["on Friday", "this spring", "last week", "tomorrow", "in September"]

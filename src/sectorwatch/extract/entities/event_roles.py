@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.departure_posts import departure_posts
@@ -53,12 +54,18 @@ class _Post:
     opened: bool  # named by an opening phrase ("a new chief executive"), not an event
 
 
+@lru_cache(maxsize=64)
+def _stand_in_before(role: str) -> re.Pattern[str]:
+    """ "interim" / "acting" before the title `role` ("interim deputy chief executive")."""
+    return re.compile(rf"\b(interim|acting)\s+(?:\w+\s+)?{re.escape(role)}", re.I)
+
+
 def _event_status(ctx: Substrate, e: Event) -> RoleStatus:
     if e.type == "departure":
         return "leaving" if e.status == "announced" else "former"
     sentence = e.evidence.sentence if e.evidence else ""
     assert e.role is not None
-    mod = re.search(rf"\b(interim|acting)\s+(?:\w+\s+)?{re.escape(e.role)}", sentence, re.I)
+    mod = _stand_in_before(e.role).search(sentence)
     if mod:
         return status_word(mod.group(1).lower())
     return "incoming" if e.status == "announced" else "current"

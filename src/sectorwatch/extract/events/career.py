@@ -29,6 +29,9 @@ _GAP = re.compile(r"\s*(?:as\s+)?(?:the\s+|its\s+|an?\s+)?")
 _MODIFIERS = re.compile(rf"(?:(?:{title_modifiers()})\s+)*", re.I)
 
 
+_BODY_GAP = re.compile(r"\s*(?:(?:at|with|for|to)\s+)?(?:the\s+)?")
+
+
 def career_step(
     ctx: ArticleContext, e: Event, cue: re.Match[str], post_known: bool = False
 ) -> Event:
@@ -59,7 +62,7 @@ def career_step(
         ):
             return replace(e, status=status)
         assert ctx.organisations is not None
-        gap = re.match(r"\s*(?:(?:at|with|for|to)\s+)?(?:the\s+)?", ctx.text[at : e.end])
+        gap = _BODY_GAP.match(ctx.text[at : e.end])
         body = ctx.organisations.starting_at(at + (gap.end() if gap else 0))
         return replace(e, status=status, role=None, organisation=body.canonical if body else None)
     role, organisation = post_after(ctx, at, e.end)
@@ -71,6 +74,9 @@ def career_step(
 # What may stand between a cue and its date in one clause ("was appointed chief executive
 # at X in October 2000", "In 1991 she was appointed"): no clause break.
 _CLAUSE_GAP = re.compile(r"(?:[^,;:()–—]|\([^()]{0,60}\)){0,90}")  # "(now Y)" inside
+
+
+_JOINS = re.compile(r"\s(?:and|but|while|before|after)\s")
 
 
 def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int]) -> str | None:
@@ -85,7 +91,7 @@ def _clause_date(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, int
         if d.kind == "since" and cue[0] <= start < cue[1]:
             return d.value  # "has held the post since 2019": the cue ends in the date's lead
         if start >= cue[1] and _CLAUSE_GAP.fullmatch(text, cue[1], start):
-            if not re.search(r"\s(?:and|but|while|before|after)\s", text[cue[1] : start]):
+            if not _JOINS.search(text, cue[1], start):
                 return d.value
         elif end <= cue[0] and _CLAUSE_GAP.fullmatch(text, end, cue[0]) and cue[0] - end < 40:
             before = d.value

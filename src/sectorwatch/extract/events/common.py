@@ -4,7 +4,6 @@ of a cue, and building an Event with its evidence."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from sectorwatch.extract.context import ArticleContext
@@ -34,6 +33,9 @@ _OPENS = "‘'“\""
 _CLOSES = "’'”\""
 
 
+_STOP = re.compile(r"[.!?;:]")
+
+
 def scare_quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a few words set in quotation marks of their own inside
     narration ("announced he was ‘standing down’"), not a passage of speech."""
@@ -41,7 +43,7 @@ def scare_quoted(text: str, start: int, end: int) -> bool:
         return False
     tail = text[end : end + 25]
     close = next((i for i, c in enumerate(tail) if c in _CLOSES), None)
-    return close is not None and not re.search(r"[.!?;:]", tail[:close])
+    return close is not None and not _STOP.search(tail, 0, close)
 
 
 def predecessor(ctx: ArticleContext, pos: int, limit: int):  # type: ignore[no-untyped-def]
@@ -77,10 +79,13 @@ _POSSESSIVE = re.compile(r"[’']s?\s+(?!term\b)\S")
 _OWNS = re.compile(r"[’']s?$")
 
 
+_TERM = re.compile(r"\s+term\b")
+
+
 def _possessor(text: str, start: int, end: int, cue: int) -> bool:
     """Whether the name at text[start:end] is a possessor ("Mr Richard's deputy")."""
     if _OWNS.search(text, start, end):
-        return not re.match(r"\s+term\b", text[end:cue])
+        return not _TERM.match(text[end:cue])
     return _POSSESSIVE.match(text, end, cue) is not None
 
 
@@ -111,9 +116,7 @@ def subject_before(
                 and _names_of(ctx, sent_s, cue_s) == {named.canonical}
                 and (
                     _TELLS.search(ctx.text, max(sent_s, p.start() - 30), p.start())
-                    or re.search(
-                        _POSSESSIVE_OF[p.group(0).lower()], ctx.text[named.end : p.start()]
-                    )
+                    or _POSSESSIVE_OF[p.group(0).lower()].search(ctx.text[named.end : p.start()])
                 )
             ):
                 # "X, chief executive of Y, announced he was ...", "X will leave her post
@@ -155,7 +158,7 @@ _TELLS = re.compile(
 )
 
 
-_POSSESSIVE_OF = {"he": r"\b(?i:his)\b", "she": r"\b(?i:her)\b"}
+_POSSESSIVE_OF = {"he": re.compile(r"\b(?i:his)\b"), "she": re.compile(r"\b(?i:her)\b")}
 
 
 def _names_of(ctx: ArticleContext, start: int, end: int) -> set[str]:
@@ -183,10 +186,13 @@ _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|,\s+(?:with|and|while|but|as|after|b
 _OWNS_NEXT = re.compile(r"[^,.;]{0,40}?[’']s?\s+(?:\([^()]{1,20}\)\s+)?(?:[A-Z][a-z]*\.?\s+)?")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def named_right_after(ctx: ArticleContext, pos: int) -> str | None:
     """The person named right after an active appointing verb ("named Dr Casimir Oboh")."""
     assert ctx.people is not None
-    m = re.match(r"\s+", ctx.text[pos : pos + 3])
+    m = _SPACES.match(ctx.text[pos : pos + 3])
     at = pos + (m.end() if m else 0)
     mention = ctx.people.starting_at(at)
     if mention is None and (title := _honorifics().match(ctx.text[at : at + 40])):
@@ -239,12 +245,14 @@ def main_date(status: str | None, announced: str | None, effective: str | None) 
     return announced or effective
 
 
-def _main_range(e: Event, ranges: dict[str, str | None]) -> str | None:
+def _main_range(
+    date: str | None, announced: str | None, effective: str | None, ranges: dict[str, str | None]
+) -> str | None:
     """The season range ("2024-06/2024-08") of whichever date became `Event.date`."""
-    if e.date is None:
+    if date is None:
         return None
-    for name in ("announced", "effective"):
-        if getattr(e, name) == e.date and ranges.get(name):
+    for name, value in (("announced", announced), ("effective", effective)):
+        if value == date and ranges.get(name):
             return ranges[name]
     return None
 
@@ -254,17 +262,18 @@ def event(
 ) -> Event:
     future = kw.get("status") in ("announced", "proposed", "requested")
     announced, effective, ranges = _dates(ctx, sent, cue, future)
-    e = Event(
+    date = main_date(kw.get("status"), announced, effective)
+    return Event(
         type=kind,  # type: ignore[arg-type]
         start=sent[0],
         end=sent[1],
         announced=announced,
         effective=effective,
-        date=main_date(kw.get("status"), announced, effective),
+        date=date,
         evidence=ctx.evidence(sent[0], sent[1]),
+        date_range=_main_range(date, announced, effective, ranges),
         **kw,
     )
-    return replace(e, date_range=_main_range(e, ranges))
 
 
 def post_event(
@@ -308,6 +317,9 @@ UNNAMED_SUBJECT = re.compile(
 )
 
 
+_BODY_GAP = re.compile(r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?(?:then\s+|former\s+)?")
+
+
 def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str | None]:
     """The post an appointment cue names when no role fact holds it ("steps up from deputy
     to chief nursing officer at X"): the title within a few words, and the organisation
@@ -316,9 +328,7 @@ def post_after(ctx: ArticleContext, pos: int, end: int) -> tuple[str | None, str
     if title is None:
         return None, None
     assert ctx.organisations is not None
-    gap = re.match(
-        r"\s*(?:of|at|for|with|in)\s+(?:the\s+)?(?:then\s+|former\s+)?", ctx.text[title[2] : end]
-    )  # "chief executive of the then X"
+    gap = _BODY_GAP.match(ctx.text[title[2] : end])  # "chief executive of the then X"
     org = ctx.organisations.starting_at(title[2] + gap.end()) if gap else None
     return title[0], org.canonical if org else None
 
@@ -409,7 +419,7 @@ def _possible_subjects(
             out.add(who)
     if not _role_noun_lead().search(ctx.text, s, e):
         return out
-    words = re.sub(r"\s+", " ", ctx.text[s:e].lower())
+    words = _SPACES.sub(" ", ctx.text[s:e].lower())
     variants = _title_variants()
     for f in ctx.roles:
         if f.start < e and any(v in words for v in variants.get(f.role, (f.role,))):
@@ -442,7 +452,7 @@ def _may_hold_role_noun(ctx: ArticleContext, sent: tuple[int, int], text: str) -
     held = {f.role for f in ctx.roles if f.start < sent[1]}
     if not held:  # a role noun nobody holds yet may be named next (`role_noun_referent`)
         return bool(role_vocabulary().pattern.search(ctx.text, *sent))
-    words = re.sub(r"\s+", " ", text.lower())
+    words = _SPACES.sub(" ", text.lower())
     variants = _title_variants()
     return any(v in words for role in held for v in variants.get(role, (role,)))
 

@@ -94,6 +94,12 @@ def _anaphor_party(ctx: ArticleContext, sent: tuple[int, int], cue: tuple[int, i
     return []
 
 
+_MERGERS = re.compile(r"\bmergers\b", re.I)
+
+
+_UNTIL = re.compile(r"\buntil\b[^,.;]*$", re.I)
+
+
 def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
     assert i is not None
     text = ctx.text
@@ -102,9 +108,9 @@ def mergers(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Ev
     cue = None
     for pattern, value in sorted(cues_in("merger", text, sent), key=lambda pv: _CUE_ORDER[pv[1]]):
         for m in pattern.finditer(text, sent[0], sent[1]):
-            if ctx.in_quote(m.start()) or re.search(r"\bmergers\b", m.group(0), re.I):
+            if ctx.in_quote(m.start()) or _MERGERS.search(m.group(0)):
                 continue
-            if re.search(r"\buntil\b[^,.;]*$", text[sent[0] : m.start()], re.I):
+            if _UNTIL.search(text[sent[0] : m.start()]):
                 continue  # "until the two bodies are formally merged": a condition
             if _NOT_A_MERGER.search(text, max(sent[0], m.start() - 20), m.start()) or (
                 _PARTNERS.match(text, m.end())

@@ -14,8 +14,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.events.common import post_event, predecessor
-from sectorwatch.extract.events.rules import Sentences
-from sectorwatch.extract.patterns import finditer
+from sectorwatch.extract.events.rules import Sentences, finditer
 from sectorwatch.model import Event
 
 PASSIVE = re.compile(
@@ -27,12 +26,15 @@ PASSIVE = re.compile(
 _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_COLONS = re.compile(r"[;:]")
+
+
 def _subject(ctx: ArticleContext, sent: tuple[int, int], at: int) -> str | None:
     """The person who is replaced: the last named before the verb in the sentence, else the
     pronoun there, resolved."""
     assert ctx.people is not None
     named = ctx.people.starting_in(sent[0], at)
-    if named and not re.search(r"[;:]", ctx.text[named[-1].end : at]):
+    if named and not _COLONS.search(ctx.text, named[-1].end, at):
         return named[-1].canonical
     p = _PRONOUN.search(ctx.text, max(sent[0], at - 20), at)
     if p is None:
@@ -46,7 +48,7 @@ def passive_successions(
     assert i is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in finditer(PASSIVE, ctx.text, sent[0], sent[1]):
+    for m in finditer(PASSIVE, ctx.text, sent):
         if ctx.in_quote(m.start()):
             continue
         leaver = _subject(ctx, sent, m.start())

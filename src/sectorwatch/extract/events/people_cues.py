@@ -278,11 +278,14 @@ _VERB_POST = re.compile(r"\b(chair|head|lead)$", re.IGNORECASE)
 _VERB_POSTS = {"chair": "chair", "head": "head", "lead": None}
 
 
+_THE_GAP = re.compile(r"\s+(?:the\s+)?")
+
+
 def _verb_post_event(ctx, m, status, person, sent, verb: str) -> Event:  # type: ignore[no-untyped-def]
     """The appointment "X will chair/head/lead Y" states: the post of the verb at the body
     named right after it, else the post a role fact of the sentence gives."""
     assert ctx.organisations is not None
-    gap = re.match(r"\s+(?:the\s+)?", ctx.text[m.end() : sent[1]])
+    gap = _THE_GAP.match(ctx.text[m.end() : sent[1]])
     body = ctx.organisations.starting_at(m.end() + (gap.end() if gap else 0))
     role = _VERB_POSTS[verb]
     fact = role_of(ctx, person, sent, ("incoming", "interim", "acting", "current"))

@@ -81,11 +81,14 @@ def _post_before(ctx: ArticleContext, sentences: Sentences, i: int, cue: int) ->
     return complete_title(ctx, titles[-1].group("title"), titles[-1].end("title"))[0]
 
 
+_PUNCTUATION = re.compile(r"[.;,]")
+
+
 def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str | None:
     """The title (or person, as their title when known) reported to; "the board"."""
     end = min(sent[1], pos + 40)
     title = title_near(ctx, pos, end)
-    if title is not None and not re.search(r"[.;,]", ctx.text[pos : title[1]]):
+    if title is not None and not _PUNCTUATION.search(ctx.text, pos, title[1]):
         return title[0]
     if _BOARD.match(ctx.text, pos):
         return "board"
@@ -99,6 +102,9 @@ def _superior_after(ctx: ArticleContext, sent: tuple[int, int], pos: int) -> str
         return None
     fact = role_of(ctx, person, sent, ("current", "interim", "acting", "incoming"))
     return fact.role if fact is not None else person
+
+
+_FUTURE_WORD = re.compile(r"\b(?:will|to|would)\b")
 
 
 def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
@@ -149,11 +155,7 @@ def reporting_lines(ctx: ArticleContext, sentences: Sentences, i: int | None) ->
             if org is None:
                 near = ctx.organisations.in_span(sent[0], sent[1])
                 org = near[0].canonical if near else sub_org
-            status = (
-                "announced"
-                if re.search(r"\b(?:will|to|would)\b", text[sent[0] : m.start()])
-                else None
-            )
+            status = "announced" if _FUTURE_WORD.search(text[sent[0] : m.start()]) else None
             out.append(
                 event(
                     ctx, "reporting_line", (m.start(), m.end()), sent,
@@ -189,11 +191,7 @@ def _serving_as(
         if superior is None or superior == sub or superior == "board":
             continue
         near = ctx.organisations.in_span(*sent)
-        status = (
-            "announced"
-            if re.search(r"\b(?:will|to|would)\b", ctx.text[sent[0] : m.start()])
-            else None
-        )
+        status = "announced" if _FUTURE_WORD.search(ctx.text[sent[0] : m.start()]) else None
         return [
             event(
                 ctx, "reporting_line", (m.start(), to.end()), sent,
@@ -251,7 +249,7 @@ def oversight(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
                 continue
             near = ctx.organisations.in_span(*sent)
             org = ctx.organisations.combined(m.start()) or (near[0].canonical if near else None)
-            status = "announced" if re.search(r"\b(?:will|to|would)\b", m.group(0)) else None
+            status = "announced" if _FUTURE_WORD.search(m.group(0)) else None
             return [
                 event(
                     ctx, "reporting_line", (m.start(), m.end()), sent,

@@ -9,8 +9,17 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.events.common import event, person_after, title_near
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, cues, cues_in
+from sectorwatch.extract.events.rules import (
+    EventKind,
+    EventRule,
+    Sentences,
+    cues,
+    cues_in,
+    finditer,
+)
 from sectorwatch.model import Event
+
+_THE_GAP = re.compile(r"\s+(?:the\s+)?")
 
 
 def _reports_to(ctx: ArticleContext, sentences: Sentences, i: int) -> str | None:
@@ -25,7 +34,7 @@ def _reports_to(ctx: ArticleContext, sentences: Sentences, i: int) -> str | None
                 person = person_after(ctx, m.end(), min(e, m.end() + 40))
                 if person:
                     return person
-                gap = re.match(r"\s+(?:the\s+)?", text[m.end() : e])
+                gap = _THE_GAP.match(text[m.end() : e])
                 title = title_near(ctx, m.end(), min(e, m.end() + 40))
                 if s == sentences[i][0] and title and gap and title[1] == m.end() + gap.end():
                     return title[0]
@@ -40,10 +49,13 @@ _VERBATIM = re.compile(
 )
 
 
+_LIST_END = re.compile(r"\b(?:who|which|that|will|to\s+report|report)")
+
+
 def _listed_posts(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """The titles listed after "two new national roles": "a director of digital care and a
     director of estates", up to where the list ends (a reporting cue, a relative pronoun)."""
-    stop = re.search(r"\b(?:who|which|that|will|to\s+report|report)", ctx.text[start:end])
+    stop = _LIST_END.search(ctx.text[start:end])
     limit = start + stop.start() if stop else end
     out: list[str] = []
     for t in role_vocabulary().pattern.finditer(ctx.text, start, limit):
@@ -65,7 +77,7 @@ def listed_new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -
     assert i is not None and ctx.organisations is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in _PLURAL_NEW.finditer(ctx.text, *sent):
+    for m in finditer(_PLURAL_NEW, ctx.text, sent):
         if ctx.in_quote(m.start()):
             continue
         near = ctx.organisations.in_span(*sent)
@@ -81,20 +93,29 @@ def listed_new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -
     return out
 
 
+_OF_BODY = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?")
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _appositive_post(ctx: ArticleContext, title_end: int, cue: int) -> bool:
     """ "named interim COO of the Health Commissioning Board, a new post that ...": only
     the organisation of the title stands between it and "a new post"."""
     assert ctx.organisations is not None
-    gap = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", ctx.text[title_end:cue])
+    gap = _OF_BODY.match(ctx.text[title_end:cue])
     if gap is None:
         return False
     org = ctx.organisations.starting_at(title_end + gap.end())
-    return org is not None and re.fullmatch(r"\s*,\s*", ctx.text[org.end : cue]) is not None
+    return org is not None and _COMMA.fullmatch(ctx.text[org.end : cue]) is not None
 
 
 # Cues whose post is only the title right after them ("its first ever chief nurse", "is
 # to be replaced by a director of X").
 _FIRST = re.compile(r"\b(?:first|replaced\s+by)\b", re.IGNORECASE)
+
+
+_ENDS_OF = re.compile(r"\bof\s*$")
 
 
 def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[Event]:
@@ -113,7 +134,7 @@ def new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -> list[
             if _FIRST.search(m.group(0)):
                 if title is None or title[1] != m.end() + 1:
                     continue
-            elif title is None or not re.search(r"\bof\s*$", m.group(0)):
+            elif title is None or not _ENDS_OF.search(m.group(0)):
                 before = [
                     t
                     for t in role_vocabulary().pattern.finditer(text, sent[0], m.start())

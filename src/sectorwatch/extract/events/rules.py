@@ -17,14 +17,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.patterns import Prefilter, fold
+from sectorwatch.extract.patterns import Prefilter, fold, required_words
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -74,10 +74,8 @@ def _sentence(window: str) -> frozenset[str] | None:
     folding beyond str.lower(), or a cue without required strings)."""
     every = _prefilter(None)
     folded = fold(window)
-    if not folded or every.any_word is None or every.every_word is None:
+    if not folded or every.every_word is None:
         return None
-    if every.any_word.search(folded) is None:
-        return frozenset()
     assert every.prefixes is not None
     present: set[str] = set()
     for found in {m.group(1) for m in every.every_word.finditer(folded)}:
@@ -91,26 +89,64 @@ def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pa
     a required string of a type's cue is there exactly when it is among those of every
     type's cues that are)."""
     window = text[sentence[0] : sentence[1]]
+    kept = _kept(window)
+    if kept is None:
+        ok = _prefilter(kind).may_match(window)
+        return [cue for cue, keep in zip(cues(kind), ok, strict=True) if keep]
+    return list(kept.get(kind, ()))
+
+
+@lru_cache(maxsize=8)
+def _kept(window: str) -> dict[str, tuple[tuple[re.Pattern[str], str], ...]] | None:
+    """Each type's cues that can match in a sentence (`cues_in`), for every type at once;
+    None where the prefilter cannot say."""
     present = _sentence(window)
     if present is None:
-        ok = _prefilter(kind).may_match(window)
-        return [cue for cue, kept in zip(cues(kind), ok, strict=True) if kept]
-    if not present:
-        return []
-    needing = _needing(kind)
-    listed = cues(kind)
-    return [listed[i] for i in sorted({i for w in present for i in needing.get(w, ())})]
+        return None
+    needing = _needing()
+    at: dict[str, set[int]] = {}
+    for word in present:
+        for kind, i in needing.get(word, ()):
+            at.setdefault(kind, set()).add(i)
+    return {kind: tuple(cues(kind)[i] for i in sorted(found)) for kind, found in at.items()}
 
 
 @cache
-def _needing(kind: str) -> dict[str, tuple[int, ...]]:
-    """Each required string of the cues of `kind` -> the cues (their places in `cues`) it
-    is one of the required strings of."""
-    out: dict[str, list[int]] = {}
-    for i, wanted in enumerate(_prefilter(kind).wanted):
-        for word in wanted:
-            out.setdefault(word, []).append(i)
+def _needing() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each required string of a type's cues -> the cues (type, place in `cues`) it is one
+    of the required strings of."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for kind in event_kinds():
+        for i, wanted in enumerate(_prefilter(kind).wanted):
+            for word in wanted:
+                out.setdefault(word, []).append((kind, i))
     return {word: tuple(at) for word, at in out.items()}
+
+
+def finditer(
+    pattern: re.Pattern[str], text: str, sentence: tuple[int, int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer` over the sentence, without a scan where none of the pattern's
+    required strings is there (the same matches: `patterns.finditer`, with the sentence
+    folded once for every rule that asks)."""
+    needed, folds = _required(pattern)
+    if needed is not None:
+        window = text[sentence[0] : sentence[1]]
+        hay = _folded(window) if folds else window
+        if hay and not any(word in hay for word in needed):
+            return iter(())
+    return pattern.finditer(text, sentence[0], sentence[1])
+
+
+@cache
+def _required(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """The pattern's required strings, and whether they are looked for case-folded."""
+    return required_words(pattern), bool(pattern.flags & re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _folded(window: str) -> str:
+    return fold(window)
 
 
 @lru_cache(maxsize=1)
@@ -136,16 +172,28 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     if ctx.people is None or ctx.organisations is None:
         return []
     sentences = ctx.sentences()
-    rules = ordered_rules()
+    each_sentence, whole_article = _rules_by_scope()
     found: list[Event] = []
     for i in range(len(sentences)):
-        for _, rule in rules:
-            if rule.scope == "sentence":
-                found += rule.find(ctx, sentences, i)
-    for _, rule in rules:
-        if rule.scope == "article":
-            found += rule.find(ctx, sentences, None)
+        for find in each_sentence:
+            found += find(ctx, sentences, i)
+    for find in whole_article:
+        found += find(ctx, sentences, None)
     return merge(found)
+
+
+Find = Callable[[ArticleContext, Sentences, int | None], list[Event]]
+
+
+@lru_cache(maxsize=1)
+def _rules_by_scope() -> tuple[tuple[Find, ...], tuple[Find, ...]]:
+    """The rules of every type in their order: those over a sentence, those over the
+    article (`ordered_rules`, sorted once)."""
+    rules = [rule for _, rule in ordered_rules()]
+    return (
+        tuple(r.find for r in rules if r.scope == "sentence"),
+        tuple(r.find for r in rules if r.scope == "article"),
+    )
 
 
 FILLED = ("role", "organisation", "reports_to", "announced", "effective")

@@ -21,7 +21,7 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.events.common import event, post_after, subject_before, title_near
-from sectorwatch.extract.events.rules import Sentences
+from sectorwatch.extract.events.rules import Sentences, finditer
 from sectorwatch.model import Event
 
 _WILL_BE = re.compile(
@@ -76,7 +76,7 @@ def copula_appointments(ctx: ArticleContext, sentences: Sentences, i: int | None
     sent = sentences[i]
     out: list[Event] = []
     for pattern, status in ((_WILL_BE, "announced"), (_TENURE, "completed")):
-        for m in pattern.finditer(ctx.text, *sent):
+        for m in finditer(pattern, ctx.text, sent):
             if ctx.in_quote(m.start()) or _title_at(ctx, m.end(), sent[1]) is None:
                 continue
             since = None
@@ -105,6 +105,9 @@ def copula_appointments(ctx: ArticleContext, sentences: Sentences, i: int | None
 _THE_ROLE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:role|post|position|job)\b", re.I)
 
 
+_BODY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:of|at|for|with|in)\s+(?:the\s+)?")
+
+
 def antecedent_post(
     ctx: ArticleContext, cue: str, sent_start: int
 ) -> tuple[str | None, str | None] | None:
@@ -119,8 +122,6 @@ def antecedent_post(
     last = titles[-1]
     role, end, _ = complete_title(ctx, last.group("title"), last.end("title"))
     assert ctx.organisations is not None
-    gap = re.match(
-        r"\s+(?:\w+\s+){0,3}?(?:of|at|for|with|in)\s+(?:the\s+)?", ctx.text[end:sent_start]
-    )
+    gap = _BODY_AFTER.match(ctx.text[end:sent_start])
     body = ctx.organisations.starting_at(end + gap.end()) if gap else None
     return role, body.canonical if body else None

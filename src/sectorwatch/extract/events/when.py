@@ -104,6 +104,9 @@ def _tense_in(text: str) -> list[str]:
     return ["past" if m.group("past") else "future" for m in _TENSE.finditer(text)]
 
 
+_FRONTED = re.compile(r"\s*(?:on|in|from|since|by|until|at|during|the)\s*", re.I)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """ "past", "future" or None: the tense of the clause around text[start:end] (a date).
     The marker nearest before the date decides, else the first after it in the clause;
@@ -117,9 +120,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     after = _tense_in(text[end:right])
     if after:
         return after[0]
-    if not text[left:start].strip(" \t\n") or re.fullmatch(
-        r"\s*(?:on|in|from|since|by|until|at|during|the)\s*", text[left:start], re.I
-    ):
+    if not text[left:start].strip(" \t\n") or _FRONTED.fullmatch(text, left, start):
         # "In October, she was confirmed ...": the fronted date belongs to the next clause
         nxt = min((b for b in breaks if b > right), default=len(text))
         if right < len(text) and text[right] not in ".!?":
@@ -143,6 +144,9 @@ def _year_for(month: int, ref: date | None, tense: str | None, day: int = 0) -> 
     if month > ref.month + 6:  # the nearest: "in December" of an April article is last year's
         return ref.year - 1
     return ref.year + 1 if month < ref.month - 6 else ref.year
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _resolve(
@@ -179,7 +183,7 @@ def _resolve(
         d = ref + timedelta(days=(7 - delta) % 7) if ahead else ref - timedelta(days=delta)
         return d.isoformat(), None
     if g["rel"]:
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = _SPACES.sub(" ", g["rel"].lower())
         if ref is None:
             return None, None
         if rel == "yesterday":
@@ -238,11 +242,30 @@ def find_dates(
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _fewest(words: set[str]) -> tuple[str, ...]:
+    """`words` less those that hold another of them (a text holding one holds the other)."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+# A string every date expression of DATE_PATTERN without a digit holds (lower-cased): a
+# month, a weekday, a season, or a word of each of its relative phrases.
+_DATE_WORDS = _fewest(
+    {*MONTHS, *WEEKDAYS, *SEASONS, "yesterday", "today", "tomorrow", "week", "month", "year"}
+)
+
+
 @lru_cache(maxsize=64)
 def _expressions(text: str) -> tuple[tuple[re.Match[str], str, str | None], ...]:
     """The date expressions of `text` with their lead word ("from", "since", "" ...) and
     the tense their own clause tells (None: none): what `find_dates` reads whatever the
     article's date and the caller's hint, scanned once a text."""
+    if text.isascii() and not _DIGIT.search(text):
+        folded = text.lower()
+        if not any(word in folded for word in _DATE_WORDS):
+            return ()  # no digit and no word a date expression holds: nothing to find
     out = []
     for m in DATE_PATTERN.finditer(text):
         month = m.group("month") or m.group("month2") or m.group("month3")
