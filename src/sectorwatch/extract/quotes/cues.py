@@ -42,9 +42,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def _verb_alternation(verbs: Iterable[str]) -> str:
-    """`_alternation` of the speech verbs as a prefix tree: the same matches, faster."""
-    return trie_alternation(sorted({w.strip() for w in verbs if w.strip()}), fold=True)
+def _tree_alternation(words: Iterable[str]) -> str:
+    """`_alternation` of lower-case words (the speech verbs, the document nouns) as a prefix
+    tree, for a case-insensitive pattern: the same matches, faster."""
+    return trie_alternation(sorted({w.strip() for w in words if w.strip()}), fold=True)
 
 
 def _anonymous_re(nouns: list[str]) -> re.Pattern[str]:
@@ -129,7 +130,7 @@ def load_cues() -> Cues:
         verbs=frozenset(verbs),
         that_only_verbs=frozenset(that_only),
         any_complement_verbs=frozenset(any_complement),
-        verb_re=re.compile(rf"(?<![\w’'-])(?:{_verb_alternation(verbs)})(?![\w’'-])", re.I),
+        verb_re=re.compile(rf"(?<![\w’'-])(?:{_tree_alternation(verbs)})(?![\w’'-])", re.I),
         according=tuple(sections.get("according", [])),
         statement=tuple(sections.get("statement", [])),
         spokesperson_re=re.compile(
@@ -141,7 +142,7 @@ def load_cues() -> Cues:
         ),
         document_nouns=tuple(documents),
         document_noun_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
+            r"(?<![\w-])(?:" + _tree_alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
         ),
         organisation_words=frozenset(w.lower() for w in lines("quote_cues_organisation_words.txt")),
         honorifics=frozenset(honorifics),
