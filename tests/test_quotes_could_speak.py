@@ -25,6 +25,8 @@ PARAGRAPHS = (
     "It cannot be announced yet.",
     "The Royal College of Ward Nursing said it was pleased.",
     "The college announced that the ward would reopen.",
+    "Two more chairs were announced on Monday.",
+    "Its new chair announced that the ward would reopen.",
 )
 
 
@@ -57,7 +59,7 @@ def test_only_sentences_with_a_possible_speaker_before_the_verb_may_be_parsed(st
     spans = [
         _before(stage, 1, "confirmed"),
         _before(stage, 2, "warned"),
-        *(_before(stage, i, "announced") for i in (3, 4, 5, 6, 7, 8, 9, 11)),
+        *(_before(stage, i, "announced") for i in (3, 4, 5, 6, 7, 8, 9, 11, 12, 13)),
     ]
     assert [could_speak(stage.finder, s, e) for s, e in spans] == [
         False,  # "It was": no person, body, role or "the ..."
@@ -70,6 +72,8 @@ def test_only_sentences_with_a_possible_speaker_before_the_verb_may_be_parsed(st
         True,  # a role title cut at a hyphen ("chair-elect")
         True,  # "cannot" is two tokens: a word may end inside a run of letters
         True,  # "The college": no mention, but it names the college of the article
+        False,  # "Two more chairs": a title, but no "the", "its" or status word before it
+        True,  # "Its new chair": a role noun
     ]
 
 
