@@ -163,3 +163,23 @@ def load_cues() -> Cues:
         concern=tuple(w.lower() for w in lines("stance_concern.txt")),
         negation=frozenset(w.lower() for w in lines("stance_negation.txt")),
     )
+
+
+@lru_cache(maxsize=64)
+def according_re(cue: str, opening: bool) -> re.Pattern[str]:
+    """ "according to" (a cue of quote_cues.txt) and the space after it; with `opening`,
+    only at the start of the text. Compiled once per cue."""
+    pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=4)
+def head_of_res(heads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "The head of the Association of Care Employers (ACE)" and "the union's leader"
+    (`heads`: the alternation of head words), each ending the subject; compiled once."""
+    return re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
+        r"(?:\s*\([A-Z]{2,}\))?\s*$"
+    ), re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$"
+    )
