@@ -1,6 +1,7 @@
 """A sentence is parsed for a speech verb's subject only where some subject before the verb
 could be read as a speaker (quotes/parsed_subjects.py, `could_speak`): where none could,
-the parse could not change the answer, so it is not asked for."""
+the parse could not change the answer, so it is not asked for. The work the quotes stage
+does per name is done once per article (quotes/names.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from quote_articles import make_article
 
 from sectorwatch.extract.pipeline import extract_from_substrate
 from sectorwatch.extract.quotes.extractor import QuoteStage
+from sectorwatch.extract.quotes.names import NameReader
 from sectorwatch.extract.quotes.parsed_subjects import could_speak, parsed_speaker
 from sectorwatch.extract.substrate import Substrate
 
@@ -25,6 +27,8 @@ PARAGRAPHS = (
     "It cannot be announced yet.",
     "The Royal College of Ward Nursing said it was pleased.",
     "The college announced that the ward would reopen.",
+    "Two more chairs were announced on Monday.",
+    "Its new chair announced that the ward would reopen.",
 )
 
 
@@ -57,7 +61,7 @@ def test_only_sentences_with_a_possible_speaker_before_the_verb_may_be_parsed(st
     spans = [
         _before(stage, 1, "confirmed"),
         _before(stage, 2, "warned"),
-        *(_before(stage, i, "announced") for i in (3, 4, 5, 6, 7, 8, 9, 11)),
+        *(_before(stage, i, "announced") for i in (3, 4, 5, 6, 7, 8, 9, 11, 12, 13)),
     ]
     assert [could_speak(stage.finder, s, e) for s, e in spans] == [
         False,  # "It was": no person, body, role or "the ..."
@@ -70,6 +74,8 @@ def test_only_sentences_with_a_possible_speaker_before_the_verb_may_be_parsed(st
         True,  # a role title cut at a hyphen ("chair-elect")
         True,  # "cannot" is two tokens: a word may end inside a run of letters
         True,  # "The college": no mention, but it names the college of the article
+        False,  # "Two more chairs": a title, but no "the", "its" or status word before it
+        True,  # "Its new chair": a role noun
     ]
 
 
@@ -77,3 +83,26 @@ def test_no_parse_is_asked_where_no_subject_could_speak(stage):
     start, verb = _before(stage, 2, "warned")
     sentence = (start, start + len(PARAGRAPHS[2]))
     assert parsed_speaker(stage.finder, (verb, verb + len("warned")), sentence) is None
+
+
+def test_a_name_is_looked_up_in_the_person_index_once_per_article(stage):
+    index = stage.ctx.people
+    asked: list[str] = []
+    canonical = index.canonical
+
+    def counted(surface: str) -> str | None:
+        asked.append(surface)
+        return canonical(surface)
+
+    index.canonical = counted  # type: ignore[method-assign]
+    try:
+        book = NameReader.for_article(stage.ctx, stage.cues)
+        looked_up = [book._indexed_person("Kit Vale"), book._indexed_person("Kit Vale")]
+        looked_up += [book._indexed_person("Ola Brandt")]
+    finally:
+        del index.canonical
+    assert (looked_up, asked.count("Kit Vale"), asked.count("Ola Brandt")) == (
+        ["Kit Vale", "Kit Vale", None],
+        1,
+        1,
+    )

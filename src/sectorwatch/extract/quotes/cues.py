@@ -42,9 +42,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def _verb_alternation(verbs: Iterable[str]) -> str:
-    """`_alternation` of the speech verbs as a prefix tree: the same matches, faster."""
-    return trie_alternation(sorted({w.strip() for w in verbs if w.strip()}), fold=True)
+def _tree_alternation(words: Iterable[str]) -> str:
+    """`_alternation` of lower-case words (the speech verbs, the document nouns) as a prefix
+    tree, for a case-insensitive pattern: the same matches, faster."""
+    return trie_alternation(sorted({w.strip() for w in words if w.strip()}), fold=True)
 
 
 def _anonymous_re(nouns: list[str]) -> re.Pattern[str]:
@@ -129,7 +130,7 @@ def load_cues() -> Cues:
         verbs=frozenset(verbs),
         that_only_verbs=frozenset(that_only),
         any_complement_verbs=frozenset(any_complement),
-        verb_re=re.compile(rf"(?<![\w’'-])(?:{_verb_alternation(verbs)})(?![\w’'-])", re.I),
+        verb_re=re.compile(rf"(?<![\w’'-])(?:{_tree_alternation(verbs)})(?![\w’'-])", re.I),
         according=tuple(sections.get("according", [])),
         statement=tuple(sections.get("statement", [])),
         spokesperson_re=re.compile(
@@ -141,7 +142,7 @@ def load_cues() -> Cues:
         ),
         document_nouns=tuple(documents),
         document_noun_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
+            r"(?<![\w-])(?:" + _tree_alternation(documents) + r")(?![\w-]|['’]s\b)", re.I
         ),
         organisation_words=frozenset(w.lower() for w in lines("quote_cues_organisation_words.txt")),
         honorifics=frozenset(honorifics),
@@ -161,4 +162,24 @@ def load_cues() -> Cues:
         welcome=tuple(w.lower() for w in lines("stance_welcome.txt")),
         concern=tuple(w.lower() for w in lines("stance_concern.txt")),
         negation=frozenset(w.lower() for w in lines("stance_negation.txt")),
+    )
+
+
+@lru_cache(maxsize=64)
+def according_re(cue: str, opening: bool) -> re.Pattern[str]:
+    """ "according to" (a cue of quote_cues.txt) and the space after it; with `opening`,
+    only at the start of the text. Compiled once per cue."""
+    pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=4)
+def head_of_res(heads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "The head of the Association of Care Employers (ACE)" and "the union's leader"
+    (`heads`: the alternation of head words), each ending the subject; compiled once."""
+    return re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
+        r"(?:\s*\([A-Z]{2,}\))?\s*$"
+    ), re.compile(
+        rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$"
     )

@@ -118,12 +118,15 @@ def _reported(
     found = finder.according_to(masked, off + s, opening=True)
     if found is not None and "," in masked:
         return Reported(s, e, found, "according to", span)
+    verbs = list(cues.verb_re.finditer(masked))
+    if not verbs:  # an inverted attribution has a speech verb too ("said", "added")
+        return _according_to_last(masked, off + s, finder, span, s, e)
     inverted = _inverted(masked, off + s, finder, cues) or _inverted_mid(
         masked, text[s:e], off + s, finder
     )
     if inverted is not None:
         return Reported(s, e, inverted[0], inverted[1], span)
-    for m in cues.verb_re.finditer(masked):
+    for m in verbs:
         region = masked[: m.start()]
         if _COLON_OUTSIDE_TITLE.search(region) or len(region.split()) > 30:
             break
@@ -160,9 +163,16 @@ def _reported(
             if _reports_a_clause(verb, masked[later.end() :], text[s + later.end() : e], cues):
                 return Reported(s, e, found, verb, span)
         return None
+    return _according_to_last(masked, off + s, finder, span, s, e)
+
+
+def _according_to_last(
+    masked: str, at: int, finder: SpeakerFinder, span: tuple[int, int], s: int, e: int
+) -> Reported | None:
+    """ "..., according to an internal briefing": the whole sentence is the source's."""
     tail = _ACCORDING_LAST.search(masked)
     if tail is not None:
-        found = finder.according_to(tail.group(1), off + s + tail.start(1))
+        found = finder.according_to(tail.group(1), at + tail.start(1))
         if found is not None:
             return Reported(s, e, found, "according to", span)
     return None

@@ -78,6 +78,10 @@ class NameReader:
     _groups: dict[tuple[str, bool], tuple[list[int], list[str], list[int], int] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # each name cleaned, and looked up in the person index, once per article (both are
+    # functions of the name alone: the cues and the index do not change)
+    _cleaned: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_article(cls, ctx: ArticleContext, cues: Cues) -> NameReader:
@@ -99,10 +103,13 @@ class NameReader:
     # --- classification -------------------------------------------------------------------
 
     def _clean(self, name: str) -> str:
-        words = [strip_possessive(w) for w in name.split()]
-        while words and words[0].lower().rstrip(".") in self.cues.honorifics:
-            words = words[1:]
-        return " ".join(self._after_organisation_words(words))
+        cleaned = self._cleaned.get(name)
+        if cleaned is None:
+            words = [strip_possessive(w) for w in name.split()]
+            while words and words[0].lower().rstrip(".") in self.cues.honorifics:
+                words = words[1:]
+            cleaned = self._cleaned[name] = " ".join(self._after_organisation_words(words))
+        return cleaned
 
     def _after_organisation_words(self, words: list[str]) -> list[str]:
         """A person's name with the organisation words glued before it dropped: "Chair of
@@ -217,6 +224,7 @@ class NameReader:
                     Name(piece.text, piece.start, piece.end, "organisation", canonical=piece.text)
                 )
                 continue
+            known = None
             if (piece.kind != "person" or " " not in piece.text) and not piece.gender:
                 # one capitalised word ("Inspectors", "One", "Fernhurst") is a person only
                 # when the article names someone so
@@ -224,7 +232,7 @@ class NameReader:
                 if known is None and not self._titled_surname(piece):
                     continue
             piece.kind = "person"
-            piece.canonical = self.resolve(piece.text, piece.start) or piece.text
+            piece.canonical = known or self.resolve(piece.text, piece.start) or piece.text
             out.append(piece)
         if not out and self._is_organisation(whole, loose=True):
             out.append(Name(whole, offset, offset + len(chunk), "organisation", canonical=whole))
@@ -262,10 +270,12 @@ class NameReader:
     def _indexed_person(self, surface: str) -> str | None:
         if self.ctx.people is None:
             return None
-        try:
-            return self.ctx.people.canonical(surface)
-        except Exception:  # noqa: BLE001 - a partial index must not stop quotes
-            return None
+        if surface not in self._indexed:
+            try:
+                self._indexed[surface] = self.ctx.people.canonical(surface)
+            except Exception:  # noqa: BLE001 - a partial index must not stop quotes
+                self._indexed[surface] = None
+        return self._indexed[surface]
 
     def _is_organisation(self, name: str, loose: bool = False) -> bool:
         words = name.split()

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sectorwatch.extract.entities.coreference import role_noun_referent
+from sectorwatch.extract.entities.coreference import _ROLE_NOUN_LEAD, role_noun_referent
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -122,7 +122,7 @@ def could_speak(finder: SpeakerFinder, start: int, end: int) -> bool:
         return False
     if ctx.people.starting_in(start, end) or ctx.people.at(start) is not None:
         return True
-    if ctx.roles and _has_role_title(words):
+    if ctx.roles and _has_role_noun(words):
         return True
     if ctx.organisations is None:
         return False
@@ -141,13 +141,22 @@ def could_speak(finder: SpeakerFinder, start: int, end: int) -> bool:
     return False
 
 
-def _has_role_title(words: str) -> bool:
-    """Whether a role title could end a phrase read from `words`: the vocabulary's title
-    (with its own end check) anywhere, or ending where spaCy splits a word at a hyphen."""
+def _has_role_noun(words: str) -> bool:
+    """Whether some phrase of `words` could be a role noun as `role_noun_referent` reads
+    one: a lead ("the", "its", "the trust's", "new", read by coreference's own pattern) and
+    a vocabulary title right after it, the title ending where a phrase may end (before a
+    character its end check allows, at the end of `words`, or where spaCy splits a word at
+    a hyphen: "chair-elect")."""
     pattern = role_vocabulary().pattern
-    if pattern.search(words) is not None:
-        return True
-    return any(pattern.search(words, 0, m.start()) for m in _HYPHEN_AFTER_WORD.finditer(words))
+    ends = [len(words), *(m.start() for m in _HYPHEN_AFTER_WORD.finditer(words))]
+    for q in range(1, len(words)):
+        if not words[q - 1].isspace():
+            continue  # a lead ends with a space
+        if not any(pattern.match(words, q, k) for k in ends if k > q):
+            continue
+        if any(_ROLE_NOUN_LEAD.fullmatch(words, p, q) and words[p:q].strip() for p in range(q)):
+            return True
+    return False
 
 
 def _speaker_of(finder: SpeakerFinder, subject: Subject) -> Found | None:

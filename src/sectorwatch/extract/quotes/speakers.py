@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import role_noun_referent
@@ -21,7 +20,7 @@ from sectorwatch.extract.lexicon import (
     relative_pronouns,
 )
 from sectorwatch.extract.quotes.clause_subjects import clause_subject, subject_pieces
-from sectorwatch.extract.quotes.cues import Cues
+from sectorwatch.extract.quotes.cues import Cues, according_re, head_of_res
 from sectorwatch.extract.quotes.documents import (
     DocumentBook,
     DocumentPhrase,
@@ -50,26 +49,6 @@ _RELATIVE_ASIDE = re.compile(rf",\s*(?:{relative_pronouns()})\b[^,]*,?|\([^)]*\)
 # Words that open an adverbial phrase or clause before the subject ("After meeting X,",
 # "When the board met,", "In a statement,"), so what precedes them is not the subject.
 _CLAUSE_OPENERS = clause_openers()
-
-
-@lru_cache(maxsize=64)
-def _according_re(cue: str, opening: bool) -> re.Pattern[str]:
-    """ "according to" (a cue of quote_cues.txt) and the space after it; with `opening`,
-    only at the start of the text. Compiled once per cue."""
-    pattern = rf"^\s*{re.escape(cue)}\s+" if opening else rf"\b{re.escape(cue)}\s+"
-    return re.compile(pattern, re.I)
-
-
-@lru_cache(maxsize=4)
-def _head_of_res(heads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "The head of the Association of Care Employers (ACE)" and "the union's leader"
-    (`heads`: the alternation of head words), each ending the subject; compiled once."""
-    return re.compile(
-        rf"(?:^|\s)(?:[Tt]he\s+)?(?:{heads})\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;:]*?)"
-        r"(?:\s*\([A-Z]{2,}\))?\s*$"
-    ), re.compile(
-        rf"(?:^|\s)(?:[Tt]he\s+)?(?P<org>[A-Z][\w&\- ]*?|[a-z]+)(?:’s|'s)\s+(?:{heads})\s*$"
-    )
 
 
 @dataclass
@@ -189,7 +168,7 @@ class SpeakerFinder(OrganisationSpeakers):
         """The source after "according to"; with `opening`, only when the text opens with
         it ("According to Ms Lisle, ACE has asked ...": the whole sentence is hers)."""
         for cue in self.cues.according:
-            m = _according_re(cue, opening).search(text)
+            m = according_re(cue, opening).search(text)
             if m is None:
                 continue
             rest = text[m.end() :]
@@ -303,7 +282,7 @@ class SpeakerFinder(OrganisationSpeakers):
         low = subject.lower()
         if not any(h in low for h in self.cues.head_words):
             return None
-        head_of, heads_of = _head_of_res("|".join(sorted(self.cues.head_words)))
+        head_of, heads_of = head_of_res("|".join(sorted(self.cues.head_words)))
         m = head_of.search(subject) or heads_of.search(subject)
         if m is None or not self._intro_only(subject[: m.start()]):
             return None
