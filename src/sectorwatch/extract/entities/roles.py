@@ -331,9 +331,11 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         if organisation is None and PLURAL_BODIES.match(text, end):
             continue  # "chief executive on a number of health boards": none named
+        if plural:
+            continue  # "chief executives": no one holder (none looked for, none parsed)
         # The person: the first of the ordered holder strategies that finds one.
         holder = find_holder(ctx, Site(left, end, plural, last))
-        if holder is None or plural:
+        if holder is None:
             continue
         person, clause_start, between = holder.person, holder.clause_start, holder.between
         appositive, end = holder.appositive, holder.end or end
