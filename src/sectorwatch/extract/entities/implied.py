@@ -17,6 +17,7 @@ from functools import lru_cache
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
+from sectorwatch.extract.patterns import may_match
 from sectorwatch.model import Evidence, Mention, RoleFact
 
 _BY = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<rest>.*)$")
@@ -152,6 +153,8 @@ def _succession_status(ctx: ArticleContext, who: Mention) -> str | None:
         else None
     )
     cue = _any_succession_cue()
+    if not may_match(cue, window):  # no cue's required words (`untitled` starts `window`)
+        return None
     if cue.search(window) is None and (untitled is None or cue.search(untitled) is None):
         return None  # no cue's words before the person, with or without the honorific
     for where, status, before, after in _succession_cues():
