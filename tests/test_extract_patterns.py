@@ -7,7 +7,7 @@ import re
 
 from sectorwatch.extract.entities.vocab import alternation
 from sectorwatch.extract.events.rules import cues, cues_in
-from sectorwatch.extract.patterns import Prefilter, required_words, trie_alternation
+from sectorwatch.extract.patterns import Prefilter, may_match, required_words, trie_alternation
 
 
 def test_the_required_words_of_a_pattern_are_read_from_the_pattern():
@@ -111,3 +111,11 @@ def test_a_rule_s_own_pattern_finds_in_a_sentence_what_it_finds_there_without_th
             m.span() for m in passive.finditer(text, *sentence)
         ]
     assert list(finditer(passive, text, (35, 50))) == []  # "replaced" is not there
+
+
+def test_may_match_is_false_only_where_the_pattern_cannot_match():
+    took = re.compile(r"(?<![\w-])(?:took\s+over\s+from|succeeded)\s+$", re.I)
+    assert may_match(took, "She TOOK over from ")
+    assert not may_match(took, "She joined from ")  # neither "over from" nor "succeeded"
+    assert may_match(took, "the succeeded trust")  # a required word, though no match
+    assert may_match(re.compile(r"\w+ x"), "anything")  # nothing worth testing: True

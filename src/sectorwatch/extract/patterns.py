@@ -261,6 +261,12 @@ def _alone(pattern: re.Pattern[str]) -> Prefilter:
     return Prefilter.of([pattern])
 
 
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only where `pattern` cannot match anywhere in `text`: none of its required
+    strings is there (True where it has none worth testing)."""
+    return _alone(pattern).may_match(text)[0]
+
+
 def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, start, end)`, without a scan where one of the pattern's
     required strings is missing from text[start:end] (the same matches)."""

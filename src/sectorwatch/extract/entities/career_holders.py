@@ -26,6 +26,7 @@ from functools import lru_cache
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
+from sectorwatch.extract.patterns import may_match
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,24 @@ def _links() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_link() -> re.Pattern[str]:
+    """Matches where any career phrase of `_links` matches."""
+    alts = "|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _links())
+    return re.compile(alts or r"(?!)", re.IGNORECASE)
+
+
 def _link(
     ctx: ArticleContext, sent_s: int, left: int
 ) -> tuple[re.Match[str], str | None, bool] | None:
     """The career phrase that ends right before the title at `left`, if any."""
+    start = max(sent_s, left - 120)
+    if not may_match(_any_link(), ctx.text[start:left]):
+        return None  # none of the phrases' required words in the stretch
+    if _any_link().search(ctx.text, start, left) is None:
+        return None  # no phrase ends there (one search for all of them)
     for pattern, status, proper in _links():
-        m = pattern.search(ctx.text, max(sent_s, left - 120), left)
+        m = pattern.search(ctx.text, start, left)
         if m is not None:
             return m, status, proper
     return None

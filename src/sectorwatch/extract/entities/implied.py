@@ -17,6 +17,7 @@ from functools import lru_cache
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.vocab import honorific_pattern, role_vocabulary
+from sectorwatch.extract.patterns import may_match
 from sectorwatch.model import Evidence, Mention, RoleFact
 
 _BY = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<rest>.*)$")
@@ -97,6 +98,13 @@ def _succession_cues() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str] 
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_succession_cue() -> re.Pattern[str]:
+    """Matches where any succession cue's words before the person match (one search)."""
+    alts = "|".join(f"(?:{before.pattern})" for _, _, before, _ in _succession_cues())
+    return re.compile(alts or r"(?!)", re.I)
+
+
 _PRIORITY = {"incoming": 0, "interim": 0, "acting": 0, "leaving": 1, "current": 2}
 
 
@@ -139,6 +147,16 @@ def _succession_status(ctx: ArticleContext, who: Mention) -> str | None:
     text = ctx.text
     window = text[max(0, who.start - 60) : who.start]
     honorific = re.search(r"(?:[A-Z][a-z]+\.?\s+)$", window)
+    untitled = (
+        window[: honorific.start()]
+        if honorific and honorific_pattern().match(honorific.group(0))
+        else None
+    )
+    cue = _any_succession_cue()
+    if not may_match(cue, window):  # no cue's required words (`untitled` starts `window`)
+        return None
+    if cue.search(window) is None and (untitled is None or cue.search(untitled) is None):
+        return None  # no cue's words before the person, with or without the honorific
     for where, status, before, after in _succession_cues():
         hit = before.search(window)
         if hit is None and honorific and honorific_pattern().match(honorific.group(0)):

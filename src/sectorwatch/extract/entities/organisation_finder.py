@@ -15,8 +15,6 @@ Overlap checks are bisections over sorted spans (`extract.spans.SpanSet`), not s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.acronym_definitions import ACRONYM_DEFINITION, acronym_definitions
@@ -49,14 +47,13 @@ from sectorwatch.extract.patterns import trie_alternation
 from sectorwatch.extract.spans import SpanSet
 from sectorwatch.model import Mention
 
-_T = TypeVar("_T")
 _JOIN = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?|\s*/\s*")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+ [A-Z][a-z’'-]+ (?:of|at|from) ")
 _SHARED_HEAD = re.compile(r"\s+and\s+([A-Z][\w-]+)\b")
 
 
 def _ner_orgs(ctx: ArticleContext, table: OrganisationTable) -> list[tuple[int, int]]:
-    suffixes = _of_table(table, "suffix ends", lambda: {s.split()[-1] for s in table.suffixes})
+    suffixes = table.kept("suffix ends", lambda: {s.split()[-1] for s in table.suffixes})
     role_words = role_vocabulary().canonical  # lower-case titles (keys)
     out = []
     for label, start, end in ctx.entities():
@@ -203,17 +200,6 @@ def _free_of_name_after(text: str, i: int) -> bool:
     )
 
 
-_OF_TABLE: dict[str, tuple[OrganisationTable, Any]] = {}
-
-
-def _of_table(table: OrganisationTable, key: str, build: Callable[[], _T]) -> _T:
-    """`build()`, kept for the table in use (the table is read once per process)."""
-    kept = _OF_TABLE.get(key)
-    if kept is None or kept[0] is not table:
-        kept = _OF_TABLE[key] = (table, build())
-    return kept[1]  # type: ignore[no-any-return]
-
-
 def _anaphor_pattern(table: OrganisationTable) -> re.Pattern[str]:
     """The phrases that refer back to a combined body or a head ("the joint organisation",
     "the institute"), compiled once for the table in use."""
@@ -225,13 +211,12 @@ def _anaphor_pattern(table: OrganisationTable) -> re.Pattern[str]:
         alt = trie_alternation(phrases, fold=True)
         return re.compile(rf"\b(?:{alt})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
-    return _of_table(table, "anaphors", build)
+    return table.kept("anaphors", build)
 
 
 def _suffix_words(table: OrganisationTable) -> frozenset[str]:
     """The last words of the suffixes and the abbreviated heads ("Trust", "ICB")."""
-    return _of_table(
-        table,
+    return table.kept(
         "suffix words",
         lambda: frozenset({x.split()[-1] for x in table.suffixes} | set(table.abbrevs)),
     )

@@ -99,6 +99,8 @@ def subject_as_title(ctx: ArticleContext, left: int) -> tuple[str, int, str] | N
 
 
 _OPENING_PRONOUN = re.compile(r"(?:[A-Z][^,.;:]{0,40},\s+)?(He|She)\s+[a-z]")
+_OPENING_WORD = re.compile(r"[A-Z][\w.’'-]*\s+")  # a relative subject's opening words
+_COMMA_WHO = re.compile(r",\s*who\s")
 
 
 def _pronoun_opening(ctx: ArticleContext, left: int) -> tuple[str, int, str] | None:
@@ -310,8 +312,7 @@ def _relative_subject(ctx: ArticleContext, person: str, end: int) -> bool:
     """Whether the sentence opens with the person and a relative clause that holds the fact
     ending at `end` ("Jo Hale, who has served as chief nurse at X, ...")."""
     head = ctx.text[ctx.sentence_span(end - 1, end)[0] : end]
-    # re.match(rf"(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(person)},\s*who\s", head) with no
-    # pattern per person: the name starts after two opening words, one or none, in that order
+    # (?:[A-Z][\w.’'-]*\s+){0,2}PERSON,\s*who\s, matched at 2, 1, 0 words without a pattern
     if not person or person[0].isspace():
         raise ValueError("a person's name that is empty or opens with a space")
     starts = [0]
@@ -322,10 +323,6 @@ def _relative_subject(ctx: ArticleContext, person: str, end: int) -> bool:
         if who is not None:
             return "," not in head[who.end() :]
     return False
-
-
-_OPENING_WORD = re.compile(r"[A-Z][\w.’'-]*\s+")
-_COMMA_WHO = re.compile(r",\s*who\s")
 
 
 def _appositive_chain(ctx: ArticleContext, site: Site) -> Holder | None:

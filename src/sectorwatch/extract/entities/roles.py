@@ -30,6 +30,7 @@ from sectorwatch.extract.entities.implied import (
     moved_from_roles,
     predecessor_roles,
 )
+from sectorwatch.extract.entities.owner_tails import BRACKETED_END, OwnerTail, possessive_gap
 from sectorwatch.extract.entities.role_context import (
     DraftRole,
     deduplicate,
@@ -104,7 +105,6 @@ _AFTER_ORG = re.compile(
     r"(?:,\s+at|\s+(?:in\s+common\s+)?(?:of|for|at|with|in|on))\s+"
     r"((?:both\s+)?(?:[Tt]he\s+)?(?:(?:new|newly\s+formed|enlarged|merged|combined|then|former)\s+)?)"
 )
-_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|’)?\s*$")
 _PRONOUN_OWNER = re.compile(rf"\b({word_alternation(determiners('possessive'))})\s+$", re.I)
 _ANAPHOR_OWNER = re.compile(r"\b(the\s+[a-z]+(?:\s+[a-z]+){0,2})(?:’s|'s)\s+$", re.IGNORECASE)
 _ACRONYM_OWNER = re.compile(r"(?<![\w’'-])([A-Z][A-Z&]{1,5})(?:’s|'s)?\s+$")
@@ -226,9 +226,12 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
         organisation = None
         owner_unknown = seat = False
         before = text[max(0, left - 120) : left]
-        unbracketed = re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)\s*$", "", before)
-        gap = _POSSESSIVE_GAP.search(unbracketed)
-        org_end = left - (len(before) - len(unbracketed)) - (len(gap.group(0)) if gap else 0)
+        tail = OwnerTail.of(before)
+        # a bracketed short name ending the text is left out: it needs a ")" there
+        bracketed = tail.stripped.endswith(")")
+        unbracketed = BRACKETED_END.sub("", before) if bracketed else before
+        gap = possessive_gap(unbracketed)
+        org_end = left - (len(before) - len(unbracketed)) - gap
         pre = orgs.ending_at(org_end)
         if pre is not None:
             organisation, left = pre.canonical, pre.start
@@ -236,8 +239,10 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             if outer:
                 mods = outer + mods
                 left -= len(outer)
-        elif (h := _HEAD_OWNER.search(before) or _LOWER_HEAD_OWNER.search(before)) is not None and (
-            h.group(1) in _head_words() or h.group(1).capitalize() in _head_words()
+        elif (
+            tail.may_name_head(_head_words())
+            and (h := _HEAD_OWNER.search(before) or _LOWER_HEAD_OWNER.search(before)) is not None
+            and (h.group(1) in _head_words() or h.group(1).capitalize() in _head_words())
         ):
             # "Trust chairman Graham Petrie", "ICB chair Howard Ince", "X, trust chairman,":
             # the article's trust.
@@ -246,7 +251,7 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
             )
             if organisation:
                 left -= len(h.group(0))
-        elif (p := _PRONOUN_OWNER.search(before)) is not None:
+        elif tail.may_have_determiner() and (p := _PRONOUN_OWNER.search(before)) is not None:
             owner = p.group(1).lower()
             if owner == "our":  # "Owen Hale, our chief executive": the press release's body
                 organisation = orgs.resolve_anaphor("our", left)
@@ -262,13 +267,17 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
                 prior = [f for f in facts if ref is not None and f.person == ref.canonical]
                 organisation = prior[0].organisation if prior else None
             left -= len(p.group(0))
-        elif (a := _ANAPHOR_OWNER.search(before)) is not None:
+        elif tail.may_have_possessive() and (a := _ANAPHOR_OWNER.search(before)) is not None:
             organisation = orgs.resolve_anaphor(a.group(1), left)
             if organisation:
                 left -= len(a.group(0))
             else:
                 owner_unknown = True  # "the group's chair": some body, maybe never named
-        elif (acr := _ACRONYM_OWNER.search(before)) is not None and _unknown_acronym(acr.group(1)):
+        elif (
+            tail.may_have_acronym()
+            and (acr := _ACRONYM_OWNER.search(before)) is not None
+            and _unknown_acronym(acr.group(1))
+        ):
             # "MPU GP committee chair Dr Anjali Sethi-Booth": a body the article never expands
             organisation = orgs.canonical(acr.group(1))
             left -= len(acr.group(0))
@@ -322,9 +331,11 @@ def extract_roles(ctx: ArticleContext) -> list[RoleFact]:
 
         if organisation is None and PLURAL_BODIES.match(text, end):
             continue  # "chief executive on a number of health boards": none named
+        if plural:
+            continue  # "chief executives": no one holder (none looked for, none parsed)
         # The person: the first of the ordered holder strategies that finds one.
         holder = find_holder(ctx, Site(left, end, plural, last))
-        if holder is None or plural:
+        if holder is None:
             continue
         person, clause_start, between = holder.person, holder.clause_start, holder.between
         appositive, end = holder.appositive, holder.end or end

@@ -7,13 +7,17 @@ the regexes do not depend on the spaCy pipeline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from sectorwatch.data import rows
 from sectorwatch.extract.lexicon import calendar_words, name_connectors, word_alternation
 from sectorwatch.extract.literals import is_word_char
 from sectorwatch.extract.patterns import trie_alternation
+
+_T = TypeVar("_T")
 
 
 def _is_acronym(word: str) -> bool:
@@ -117,6 +121,14 @@ class OrganisationTable:
     abbrevs: dict[str, str] = field(default_factory=dict)
     prefix_pattern: re.Pattern[str] = re.compile(r"(?!)")  # "Association of Care Employers"
     heads: set[str] = field(default_factory=set)  # "Care", "Health": last words of names
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def kept(self, key: str, build: Callable[[], _T]) -> _T:
+        """`build()`, made once for this table: what a finder derives from it (a pattern, a
+        set of words) is not derived again for every article."""
+        if key not in self._kept:
+            self._kept[key] = build()
+        return self._kept[key]  # type: ignore[no-any-return]
 
     def lookup(self, surface: str) -> str | None:
         surface = re.sub(r"\s+", " ", surface.strip())
