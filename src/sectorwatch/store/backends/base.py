@@ -83,6 +83,12 @@ class Backend(ABC):
         """The full-text index over quotes and article text (migration 1)."""
 
     @abstractmethod
+    def store_text_vectors(self, conn: Connection) -> None:
+        """Where the full-text index ranks from a value computed per row, keep that value
+        in a column instead (migration 8); nothing where the index keeps what it ranks
+        from (SQLite's FTS5)."""
+
+    @abstractmethod
     def create_name_index(self, conn: Connection) -> None:
         """The index that finds aliases by any part of a name (migration 6); where the
         database cannot make it, names are found without it."""

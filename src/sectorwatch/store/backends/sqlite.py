@@ -175,6 +175,9 @@ class SQLiteBackend(Backend):
             "article_id UNINDEXED, title, text, tokenize='porter unicode61')"
         )
 
+    def store_text_vectors(self, conn: Connection) -> None:
+        """Nothing: the FTS5 tables keep what bm25 ranks from (migration 8 is PostgreSQL's)."""
+
     def create_name_index(self, conn: Connection) -> None:
         for statement in NAME_INDEX:
             conn.exec_driver_sql(statement)

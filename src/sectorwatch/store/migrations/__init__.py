@@ -21,6 +21,7 @@ from sectorwatch.store.migrations import (
     m005_terms_indexes,
     m006_name_search_indexes,
     m007_post_terms,
+    m008_stored_text_vectors,
     m020_named_organisations_index,
 )
 from sectorwatch.store.schema import schema_version
@@ -35,6 +36,7 @@ MIGRATIONS: list[Migration] = [
     (5, "indexes for terms of office and consolidated events", m005_terms_indexes.upgrade),
     (6, "name search indexes (trigram) for search at scale", m006_name_search_indexes.upgrade),
     (7, "every post's terms of office kept in the store", m007_post_terms.upgrade),
+    (8, "stored text vectors for ranking searches (PostgreSQL)", m008_stored_text_vectors.upgrade),
     (
         20,
         "a partial index of the events that name organisations",
