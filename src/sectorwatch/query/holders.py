@@ -202,9 +202,15 @@ def _post_terms(
     roles = reads.post_roles(conn, list({p for p, _ in grouped})) if grouped else {}
     by_post = build_terms(grouped, roles)
     unread: set[str] = set()
+    made = question_memo(conn, "stored_term_objects")
     for post, form in kept.items():
-        rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
-        terms = [term_rows.term_of(post, row) for row in rows]
+        if made is None:
+            rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
+            terms = [term_rows.term_of(post, row) for row in rows]
+        else:  # the page's questions share them (`holders` only adds evidence to them)
+            if post not in made:
+                made[post] = [term_rows.term_of(post, row) for row in form["t"]]
+            terms = made[post] if only is None else [t for t in made[post] if t.person_id in only]
         if terms:
             by_post[post] = terms
         unread.update(
@@ -318,7 +324,8 @@ def holders(
     out: dict[str, list[Holder]] = defaultdict(list)
     for post, term in answered:
         for c in term.claims:
-            c.evidence = ev.get(c.claim_id)
+            if c.claim_id in ev:  # (a term a question's earlier one shares may have more)
+                c.evidence = ev[c.claim_id]
         st = standing(term, on, names)  # now that the basis can name its article
         out[post].append(
             Holder(
