@@ -156,3 +156,17 @@ def test_the_role_a_speaker_held_is_read_without_evidence(store, monkeypatch):
             post, "chief executive", CCA, "Coastal Care Alliance", "current"
         )
     }
+
+
+def test_the_stored_terms_of_some_people_are_those_of_the_whole_rows(store):
+    with store.connect() as conn:
+        posts = sorted(conn.execute(text("SELECT post_id FROM post_terms")).scalars())
+        people = sorted(conn.execute(text("SELECT id FROM entities WHERE kind = 'person'")))
+        whole = term_rows.stored(conn, posts)
+        for person in [{p for (p,) in people[:i]} for i in range(len(people) + 1)]:
+            expected = {
+                post: {**form, "t": [t for t in form["t"] if t[0] in person]}
+                for post, form in whole.items()
+            }
+            assert page_reads.stored_terms_of(conn, posts, person) == expected
+        assert sum(len(f["t"]) for f in whole.values()) == 5  # Quist, Wren, Okafor, Lowe, Brack
