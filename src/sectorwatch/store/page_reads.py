@@ -30,8 +30,8 @@ from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_a
 
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
-from sectorwatch.store.reads import Asked
-from sectorwatch.store.schema import articles, events, post_terms, quotes
+from sectorwatch.store.reads import ARTICLE_TITLE, Asked
+from sectorwatch.store.schema import articles, claims, events, evidence, post_terms, quotes
 
 NAMES_NOTHING = "[]"
 """`events.organisations` of an event that names no organisation (`json.dumps([])`)."""
@@ -45,6 +45,33 @@ def _contains(value: str) -> str:
     for ch in (_ESCAPE, "%", "_"):
         value = value.replace(ch, _ESCAPE + ch)
     return f"%{value}%"
+
+
+EVIDENCE_COLUMNS = (
+    claims.c.id.label("ev_claim_id"),
+    evidence.c.id.label("ev_evidence_id"),
+    articles.c.id.label("ev_article_row_id"),
+    claims.c.article_id.label("ev_article_id"),
+    ARTICLE_TITLE.label("ev_title"),
+    articles.c.published.label("ev_published"),
+    articles.c.source.label("ev_source"),
+    evidence.c.sentence.label("ev_sentence"),
+    evidence.c.start.label("ev_start"),
+    evidence.c.end.label("ev_end"),
+    claims.c.extractor.label("ev_extractor"),
+    claims.c.extractor_version.label("ev_extractor_version"),
+    claims.c.origin.label("ev_origin"),
+    claims.c.confidence.label("ev_confidence"),
+)
+"""An event's evidence, read with it: the columns `article_reads.claim_evidence` gives
+(its claim's sentence and article; `query.events.load_events` takes them from the row),
+by outer joins, so an event whose claim lacks either has its ids None and no evidence."""
+
+_WITH_EVIDENCE = (
+    events.outerjoin(claims, claims.c.id == events.c.claim_id)
+    .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
+    .outerjoin(articles, articles.c.id == claims.c.article_id)
+)
 
 
 @cache
@@ -62,12 +89,16 @@ def _involving(names: int) -> Select[Any]:
         select(events.c.claim_id).where(events.c.organisation_id.in_(ids)),
         select(events.c.claim_id).where(events.c.organisations != NAMES_NOTHING, named),
     )
-    return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
+    return (
+        select(events, *EVIDENCE_COLUMNS)
+        .select_from(_WITH_EVIDENCE)
+        .where(events.c.claim_id.in_(found.scalar_subquery()))
+    )
 
 
 def events_involving(ids: Iterable[str]) -> Asked:
     """The rows of `store.reads.events_involving(ids)` (for `query.events.load_events`),
-    each once, in no particular order."""
+    each once, in no particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
