@@ -79,18 +79,24 @@ def test_an_event_page_reads_only_the_reports_of_its_own_change(store, monkeypat
             conn.execute(text("SELECT claim_id FROM events WHERE type = 'departure'")).scalars()
         )
     read: list[list[str]] = []
-    real = event_answers.evidence_for
+    real, embedded = event_answers.evidence_for, event_answers._evidence
 
     def counted(conn, claim_ids):  # type: ignore[no-untyped-def]
         read.append(sorted(claim_ids))
         return real(conn, claim_ids)
 
+    def counted_row(row):  # type: ignore[no-untyped-def]
+        read.append([row["claim_id"]])
+        return embedded(row)
+
+    monkeypatch.setattr(event_answers, "_evidence", counted_row)
     monkeypatch.setattr(event_answers, "evidence_for", counted)
     answer = event_reactions(store, departures[0])
     assert sorted(answer.events[0].claim_ids) == departures
-    # the event itself, then the reports of its change: neither the merger that names the
-    # same board nor the created role
-    assert read[:2] == [[departures[0]], departures]
+    # the event itself, then the reports of its change (their evidence read with them):
+    # neither the merger that names the same board nor the created role
+    assert read[0] == [departures[0]]
+    assert sorted(read[1:]) == [[c] for c in departures]
 
 
 def test_a_page_asks_a_servers_change_stamp_once(store_url, monkeypatch):
@@ -156,3 +162,17 @@ def test_the_role_a_speaker_held_is_read_without_evidence(store, monkeypatch):
             post, "chief executive", CCA, "Coastal Care Alliance", "current"
         )
     }
+
+
+def test_the_stored_terms_of_some_people_are_those_of_the_whole_rows(store):
+    with store.connect() as conn:
+        posts = sorted(conn.execute(text("SELECT post_id FROM post_terms")).scalars())
+        people = sorted(conn.execute(text("SELECT id FROM entities WHERE kind = 'person'")))
+        whole = term_rows.stored(conn, posts)
+        for person in [{p for (p,) in people[:i]} for i in range(len(people) + 1)]:
+            expected = {
+                post: {**form, "t": [t for t in form["t"] if t[0] in person]}
+                for post, form in whole.items()
+            }
+            assert page_reads.stored_terms_of(conn, posts, person) == expected
+        assert sum(len(f["t"]) for f in whole.values()) == 5  # Quist, Wren, Okafor, Lowe, Brack

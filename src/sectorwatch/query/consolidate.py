@@ -75,16 +75,32 @@ def _observed_key(e: EventAnswer) -> tuple[str, str]:
     return (e.observed or "9999", e.claim_id)
 
 
+def _kin(e: EventAnswer) -> tuple[str | None, ...]:
+    """What two reports must share to be the same change (`same_change`): their type and
+    person for an appointment or departure, their type and organisation for a created role
+    or a reporting line; mergers and renamings (by any party) only their type."""
+    if e.type in ("appointment", "departure"):
+        return (e.type, e.person_id)
+    if e.type in ("merger", "rename"):
+        return (e.type,)
+    return (e.type, e.organisation_id)
+
+
 def consolidate(found: list[EventAnswer]) -> list[EventAnswer]:
-    """`found` joined into one event per real-world change, in the order of `when`."""
+    """`found` joined into one event per real-world change, in the order of `when`. A
+    report joins the first group (in the order they were made) with a report of the same
+    change; only the groups of its kin (`_kin`) can have one."""
     groups: list[list[EventAnswer]] = []
+    kin: dict[tuple[str | None, ...], list[list[EventAnswer]]] = {}
     for e in sorted(found, key=_observed_key):
-        for g in groups:
+        near = kin.setdefault(_kin(e), [])
+        for g in near:
             if any(same_change(e, x) for x in g):
                 g.append(e)
                 break
         else:
-            groups.append([e])
+            near.append([e])
+            groups.append(near[-1])
     out = [_join(g) for g in groups]
     out.sort(key=lambda e: (e.when, e.claim_id))
     return out

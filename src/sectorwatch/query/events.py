@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, RowMapping, Select
 
-from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
+from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, first_line, names_of
 from sectorwatch.store import reads
 
 
@@ -43,6 +43,25 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
+def _has_evidence(r: RowMapping) -> bool:
+    """Whether an event's claim has a sentence and an article (`evidence_for`'s joins)."""
+    return (
+        r["ev_claim_id"] is not None
+        and r["ev_evidence_id"] is not None
+        and r["ev_article_row_id"] is not None
+    )
+
+
+def _evidence(r: RowMapping) -> EvidenceRef:
+    """The evidence read with an event (`page_reads.EVIDENCE_COLUMNS`), as `evidence_for`
+    gives it."""
+    return EvidenceRef(
+        r["claim_id"], r["ev_article_id"], first_line(r["ev_title"]), r["ev_published"],
+        r["ev_source"], r["ev_sentence"], r["ev_start"], r["ev_end"], r["ev_extractor"],
+        r["ev_extractor_version"], r["ev_origin"], r["ev_confidence"],
+    )  # fmt: skip
+
+
 def load_events(
     conn: Connection,
     query: Select | reads.Asked,
@@ -63,7 +82,10 @@ def load_events(
         ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}
         ids |= set(named[r["claim_id"]])
     names = names_of(conn, ids)  # type: ignore[arg-type]
-    ev = evidence_for(conn, [r["claim_id"] for r in rows])
+    if rows and "ev_claim_id" in rows[0]:  # read with the events (`page_reads`)
+        ev = {r["claim_id"]: _evidence(r) for r in rows if _has_evidence(r)}
+    else:
+        ev = evidence_for(conn, [r["claim_id"] for r in rows])
     out = []
     for r in rows:
         person = judged.canon(r["person_id"])

@@ -26,7 +26,7 @@ from sectorwatch.query.common import (
     question_memo,
 )
 from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Term, standing
-from sectorwatch.store import reads, term_rows
+from sectorwatch.store import page_reads, reads, term_rows
 from sectorwatch.store.tenure import build_terms, event_claim, occupancy_claim
 
 __all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
@@ -193,8 +193,12 @@ def _post_terms(
     """`post_terms`, and the claims of stored terms whose source is not read yet (those
     `sources_of` asks for; every claim of a stored term without it); with `only` (canonical
     person ids), a stored post gives only their terms (a built one gives every term)."""
-    kept = _stored(conn, post_ids)
-    if judged.canonical or judged.rejected or judged.edits:
+    judgements = bool(judged.canonical or judged.rejected or judged.edits)
+    if only is not None and not judgements:  # only their terms: read only those
+        kept = page_reads.stored_terms_of(conn, post_ids, only)
+    else:
+        kept = _stored(conn, post_ids)
+    if judgements:
         merged = judged.canonical.keys() | set(judged.canonical.values())
         kept = {p: form for p, form in kept.items() if _unjudged(form, judged, merged)}
     built = [p for p in post_ids if p not in kept]
@@ -202,9 +206,15 @@ def _post_terms(
     roles = reads.post_roles(conn, list({p for p, _ in grouped})) if grouped else {}
     by_post = build_terms(grouped, roles)
     unread: set[str] = set()
+    made = question_memo(conn, "stored_term_objects")
     for post, form in kept.items():
-        rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
-        terms = [term_rows.term_of(post, row) for row in rows]
+        if made is not None and post in made:  # a question of the page built them
+            terms = made[post] if only is None else [t for t in made[post] if t.person_id in only]
+        else:
+            rows = form["t"] if only is None else [r for r in form["t"] if r[0] in only]
+            terms = [term_rows.term_of(post, row) for row in rows]
+            if made is not None and only is None:  # shared (`holders` only adds evidence)
+                made[post] = terms
         if terms:
             by_post[post] = terms
         unread.update(
@@ -318,7 +328,8 @@ def holders(
     out: dict[str, list[Holder]] = defaultdict(list)
     for post, term in answered:
         for c in term.claims:
-            c.evidence = ev.get(c.claim_id)
+            if c.claim_id in ev:  # (a term a question's earlier one shares may have more)
+                c.evidence = ev[c.claim_id]
         st = standing(term, on, names)  # now that the basis can name its article
         out[post].append(
             Holder(

@@ -38,14 +38,21 @@ def public_source(source: str | None) -> str | None:
     return name or None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Types `plain` gives back as they are, tested before a call (most values of a page)."""
+
+
 def plain(value: Any) -> Any:
     """Dataclasses (and lists and dicts of them) as plain data: what `dataclasses.asdict`
     gives, without its deep copies of every value (a large share of a page's time)."""
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
     names = getattr(value, "__dataclass_fields__", None)
     if names is not None and not isinstance(value, type):
-        out = {name: plain(getattr(value, name)) for name in names}
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if type(v) in _SCALARS else plain(v)
         if "source" in out and "sentence" in out:  # evidence: no server paths on the web
             out["source"] = public_source(out["source"])
         return out

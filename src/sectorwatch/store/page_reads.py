@@ -9,6 +9,9 @@ once with bound parameters, so that its cost follows the answer, not the store:
   `organisation_id` and, for the names, the partial index of migration 20 over the events
   that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
   every event of the store;
+- `stored_terms_of`: the stored terms (`store.term_rows`) of some people only, each post's
+  row searched for their terms rather than parsed whole (a person's page needs theirs,
+  and a post's row holds every holder's);
 - `quotes_of_canonical`: the quotes of these articles that are canonical ones, the
   article's own `duplicate_of` read in the join, instead of a list of every
   near-duplicate (which SQLite, without statistics, built by reading every article).
@@ -18,15 +21,17 @@ Both are portable SQLAlchemy Core, like `store.reads`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, or_, select, union_all
+from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_all
 
+from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
-from sectorwatch.store.reads import Asked
-from sectorwatch.store.schema import articles, events, quotes
+from sectorwatch.store.reads import ARTICLE_TITLE, Asked
+from sectorwatch.store.schema import articles, claims, events, evidence, post_terms, quotes
 
 NAMES_NOTHING = "[]"
 """`events.organisations` of an event that names no organisation (`json.dumps([])`)."""
@@ -40,6 +45,33 @@ def _contains(value: str) -> str:
     for ch in (_ESCAPE, "%", "_"):
         value = value.replace(ch, _ESCAPE + ch)
     return f"%{value}%"
+
+
+EVIDENCE_COLUMNS = (
+    claims.c.id.label("ev_claim_id"),
+    evidence.c.id.label("ev_evidence_id"),
+    articles.c.id.label("ev_article_row_id"),
+    claims.c.article_id.label("ev_article_id"),
+    ARTICLE_TITLE.label("ev_title"),
+    articles.c.published.label("ev_published"),
+    articles.c.source.label("ev_source"),
+    evidence.c.sentence.label("ev_sentence"),
+    evidence.c.start.label("ev_start"),
+    evidence.c.end.label("ev_end"),
+    claims.c.extractor.label("ev_extractor"),
+    claims.c.extractor_version.label("ev_extractor_version"),
+    claims.c.origin.label("ev_origin"),
+    claims.c.confidence.label("ev_confidence"),
+)
+"""An event's evidence, read with it: the columns `article_reads.claim_evidence` gives
+(its claim's sentence and article; `query.events.load_events` takes them from the row),
+by outer joins, so an event whose claim lacks either has its ids None and no evidence."""
+
+_WITH_EVIDENCE = (
+    events.outerjoin(claims, claims.c.id == events.c.claim_id)
+    .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
+    .outerjoin(articles, articles.c.id == claims.c.article_id)
+)
 
 
 @cache
@@ -57,12 +89,16 @@ def _involving(names: int) -> Select[Any]:
         select(events.c.claim_id).where(events.c.organisation_id.in_(ids)),
         select(events.c.claim_id).where(events.c.organisations != NAMES_NOTHING, named),
     )
-    return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
+    return (
+        select(events, *EVIDENCE_COLUMNS)
+        .select_from(_WITH_EVIDENCE)
+        .where(events.c.claim_id.in_(found.scalar_subquery()))
+    )
 
 
 def events_involving(ids: Iterable[str]) -> Asked:
     """The rows of `store.reads.events_involving(ids)` (for `query.events.load_events`),
-    each once, in no particular order."""
+    each once, in no particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
@@ -85,3 +121,56 @@ def quotes_of_canonical(article_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes of these articles that are canonical (not a
     near-duplicate): the rows of `quote_select().where(reads.quotes_of_canonical(ids))`."""
     return Asked(_QUOTES_OF_CANONICAL, {"ids": list(article_ids)})
+
+
+_STORED_TERMS = select(post_terms.c.post_id, post_terms.c.version, post_terms.c.terms).where(
+    post_terms.c.post_id.in_(bindparam("ids", expanding=True))
+)
+_DECODE = json.JSONDecoder()
+
+
+def stored_terms_of(
+    conn: Connection, post_ids: Iterable[str], people: set[str]
+) -> dict[str, dict[str, Any]]:
+    """`term_rows.stored(conn, post_ids)` with, in each post's form, only the terms of
+    `people` (in their order), every other field as stored. A term is the one array of a
+    row that opens with its person's id (`term_rows`' layout `FORMAT` "1": claims open with
+    a claim id, ids never with the same prefix), decoded alone."""
+    if term_rows.FORMAT != "1":  # another layout: read whole
+        stored = term_rows.stored(conn, post_ids)
+        return {p: {**f, "t": [t for t in f["t"] if t[0] in people]} for p, f in stored.items()}
+    wanted = sorted(set(post_ids))
+    version = term_rows.rules_version()
+    starts = [f"[{json.dumps(p, ensure_ascii=False)}," for p in sorted(people)]
+    out: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(wanted), term_rows.CHUNK):
+        found = conn.execute(_STORED_TERMS, {"ids": wanted[at : at + term_rows.CHUNK]})
+        for post, v, text in found:
+            if v == version:
+                out[post] = _form_of(text, starts)
+    return out
+
+
+def _form_of(text: str, starts: list[str]) -> dict[str, Any]:
+    """A stored row (`{"o":...,"n":...,"t":[...]}`, compact) with the terms that open with
+    one of `starts` only."""
+    if not text.startswith('{"o":'):
+        form = json.loads(text)
+        return {**form, "t": [t for t in form["t"] if any(_opens(t, s) for s in starts)]}
+    organisation, end = _DECODE.raw_decode(text, 5)
+    if not text.startswith(',"n":', end):
+        form = json.loads(text)
+        return {**form, "t": [t for t in form["t"] if any(_opens(t, s) for s in starts)]}
+    occupancy, end = _DECODE.raw_decode(text, end + 5)
+    found: list[tuple[int, Any]] = []
+    for start in starts:
+        at = text.find(start, end)
+        while at != -1:
+            term, after = _DECODE.raw_decode(text, at)
+            found.append((at, term))
+            at = text.find(start, after)
+    return {"o": organisation, "n": occupancy, "t": [t for _, t in sorted(found)]}
+
+
+def _opens(term: list[Any], start: str) -> bool:
+    return f"[{json.dumps(term[0], ensure_ascii=False)}," == start
