@@ -106,3 +106,11 @@ def test_a_name_is_looked_up_in_the_person_index_once_per_article(stage):
         1,
         1,
     )
+
+
+def test_without_a_person_index_a_body_may_still_speak(stage):
+    people, stage.ctx.people = stage.ctx.people, None
+    try:
+        assert could_speak(stage.finder, *_before(stage, 6, "announced")) is True
+    finally:
+        stage.ctx.people = people

@@ -118,11 +118,10 @@ def could_speak(finder: SpeakerFinder, start: int, end: int) -> bool:
         return bool(words.strip())
     if _PRONOUN_WORD.search(words) is not None:
         return True
-    if ctx.people is None:
-        return False
-    if ctx.people.starting_in(start, end) or ctx.people.at(start) is not None:
+    people = ctx.people
+    if people is not None and (people.starting_in(start, end) or people.at(start) is not None):
         return True
-    if ctx.roles and _has_role_noun(words):
+    if people is not None and ctx.roles and _has_role_noun(words):
         return True
     if ctx.organisations is None:
         return False
