@@ -14,7 +14,7 @@ from sectorwatch.query.common import Judged, aliases_of, connected, names_of
 from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
-from sectorwatch.store import article_reads, entity_reads, quote_reads, reads
+from sectorwatch.store import article_reads, entity_reads, page_reads, quote_reads
 
 
 @dataclass
@@ -127,7 +127,7 @@ def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]
     """The `n` events reported most recently, newest report first."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        query = reads.latest_events(judged.rejected, n * 3)
+        query = page_reads.latest_events(judged.rejected, n * 3)  # evidence read with them
         found = consolidate(load_events(conn, query, judged))  # one per change
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
         return found[:n]

@@ -12,6 +12,7 @@ recent report.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -25,7 +26,7 @@ from sectorwatch.query.common import (
     names_of,
     question_memo,
 )
-from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Term, standing
+from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Standing, Term, standing
 from sectorwatch.store import page_reads, reads, term_rows
 from sectorwatch.store.tenure import build_terms, event_claim, occupancy_claim
 
@@ -281,6 +282,30 @@ def _read_sources(conn: Connection, sources: dict[str, ClaimSource], claim_ids: 
             memo[cid] = sources[cid]
 
 
+def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Term], Standing]:
+    """`standing(term, on, names)`, each kept for the question (`question_memo`; the terms
+    of stored posts are shared by its questions) while what it rests on is unchanged: the
+    evidence of the claim it chose (its basis names that article) and the names of the
+    people it names."""
+    memo = question_memo(conn, "standings")
+    if memo is None:
+        return lambda term: standing(term, on, names)
+
+    def stand(term: Term) -> Standing:
+        key = (id(term), on)
+        people = tuple(names.get(p) for p in (term.replaces, term.replaced_by) if p)
+        got = memo.get(key)
+        if got is not None and got[0] is term and got[2] == people:
+            st = got[1]
+            if st.claim.evidence is got[3]:
+                return st  # type: ignore[no-any-return]
+        st = standing(term, on, names)
+        memo[key] = (term, st, people, st.claim.evidence)
+        return st
+
+    return stand
+
+
 def _recency(h: Holder) -> int:
     seen = h.last_reported or h.valid_from
     return -date_interval(seen)[1].toordinal() if seen else 0
@@ -313,16 +338,15 @@ def holders(
         p for _, t in kept for p in (t.replaces, t.replaced_by) if p
     }
     names = names_of(conn, named)
+    stand = _standings(conn, on, names)
     answered = [
-        (post, term)
-        for post, term in kept
-        if include_all or standing(term, on, names).status not in NOT_HOLDING
+        (post, term) for post, term in kept if include_all or stand(term).status not in NOT_HOLDING
     ]
     # evidence only for the terms answered, not for every claim read
     if alternatives:
         shown = [c.claim_id for _, t in answered for c in t.claims]
     else:  # the claim a term's standing rests on does not depend on any evidence
-        shown = [standing(t, on, names).claim.claim_id for _, t in answered]
+        shown = [stand(t).claim.claim_id for _, t in answered]
     _read_sources(conn, sources, set(shown) & unread)
     ev = evidence_of(conn, [sources[c] for c in shown])
     out: dict[str, list[Holder]] = defaultdict(list)
@@ -330,7 +354,7 @@ def holders(
         for c in term.claims:
             if c.claim_id in ev:  # (a term a question's earlier one shares may have more)
                 c.evidence = ev[c.claim_id]
-        st = standing(term, on, names)  # now that the basis can name its article
+        st = stand(term)  # now that the basis can name its article
         out[post].append(
             Holder(
                 person_id=term.person_id,
