@@ -19,7 +19,7 @@ from sectorwatch.query.reactions import event_reactions
 from sectorwatch.serve import answers, create_app
 from sectorwatch.store import open_store, page_reads, reads, term_rows, write_batch
 from sectorwatch.store.backends import backend_of
-from sectorwatch.store.migrations.m020_named_organisations_index import INDEX
+from sectorwatch.store.migrations.m009_named_organisations_index import INDEX
 
 FHB = "o-fernleigh-health-board"
 CCA = "o-coastal-care-alliance"

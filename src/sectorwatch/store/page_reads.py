@@ -6,7 +6,7 @@ once with bound parameters, so that its cost follows the answer, not the store:
 
 - `events_involving`: the events whose person or organisation is one of the ids, or that
   name one of them among their `organisations`, found by the indexes on `person_id` and
-  `organisation_id` and, for the names, the partial index of migration 20 over the events
+  `organisation_id` and, for the names, the partial index of migration 9 over the events
   that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
   every event of the store;
 - `latest_events`: the rows of `store.reads.latest_events`, with their evidence;

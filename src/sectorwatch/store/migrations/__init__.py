@@ -22,7 +22,7 @@ from sectorwatch.store.migrations import (
     m006_name_search_indexes,
     m007_post_terms,
     m008_stored_text_vectors,
-    m020_named_organisations_index,
+    m009_named_organisations_index,
 )
 from sectorwatch.store.schema import schema_version
 
@@ -38,9 +38,9 @@ MIGRATIONS: list[Migration] = [
     (7, "every post's terms of office kept in the store", m007_post_terms.upgrade),
     (8, "stored text vectors for ranking searches (PostgreSQL)", m008_stored_text_vectors.upgrade),
     (
-        20,
+        9,
         "a partial index of the events that name organisations",
-        m020_named_organisations_index.upgrade,
+        m009_named_organisations_index.upgrade,
     ),
 ]
 
