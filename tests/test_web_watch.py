@@ -191,8 +191,9 @@ def test_watch_once_puts_the_new_articles_on_the_home_page(site, tmp_path, monke
         monkeypatch.setenv(name, value)
     result = CliRunner().invoke(app, ["watch", "--feeds", str(tmp_path / "feeds.txt"), "--once"])
     assert result.exit_code == 0, result.output
-    [line] = result.stderr.splitlines()
-    assert line.split(" ", 1)[1] == (
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr  # (what else was printed, should it ever be)
+    assert lines[0].split(" ", 1)[1] == (
         "round 1: feeds 1 (not modified 0, failed 0), links 2 (already seen 0); "
         "ingested 2, unchanged 0, skipped 0, failed 0"
     )
