@@ -24,9 +24,9 @@ from sectorwatch.extract.events.common import (
     post_written_at,
     scare_quoted,
     subject_before,
-    syntactic_subjects,
     title_near,
 )
+from sectorwatch.extract.events.parsed_subjects import syntactic_subjects
 from sectorwatch.extract.events.rules import cues_in
 from sectorwatch.extract.events.stated_posts import antecedent_post
 from sectorwatch.model import Event

@@ -88,12 +88,19 @@ def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pa
     required words is there is skipped without running its regex (`patterns.Prefilter`;
     a required string of a type's cue is there exactly when it is among those of every
     type's cues that are)."""
-    window = text[sentence[0] : sentence[1]]
-    kept = _kept(window)
+    kept = _kept_in(text, sentence)
     if kept is None:
-        ok = _prefilter(kind).may_match(window)
+        ok = _prefilter(kind).may_match(text[sentence[0] : sentence[1]])
         return [cue for cue, keep in zip(cues(kind), ok, strict=True) if keep]
     return list(kept.get(kind, ()))
+
+
+@lru_cache(maxsize=8)
+def _kept_in(
+    text: str, sentence: tuple[int, int]
+) -> dict[str, tuple[tuple[re.Pattern[str], str], ...]] | None:
+    """`_kept` of text[sentence], asked by where it is (an article's text hashes once)."""
+    return _kept(text[sentence[0] : sentence[1]])
 
 
 @lru_cache(maxsize=8)
@@ -131,8 +138,7 @@ def finditer(
     folded once for every rule that asks)."""
     needed, folds = _required(pattern)
     if needed is not None:
-        window = text[sentence[0] : sentence[1]]
-        hay = _folded(window) if folds else window
+        hay = _folded(text, sentence) if folds else text[sentence[0] : sentence[1]]
         if hay and not any(word in hay for word in needed):
             return iter(())
     return pattern.finditer(text, sentence[0], sentence[1])
@@ -145,8 +151,8 @@ def _required(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
 
 
 @lru_cache(maxsize=8)
-def _folded(window: str) -> str:
-    return fold(window)
+def _folded(text: str, sentence: tuple[int, int]) -> str:
+    return fold(text[sentence[0] : sentence[1]])
 
 
 @lru_cache(maxsize=1)
