@@ -84,6 +84,7 @@ def _after_comma(text: str, title: int) -> bool:
     return comma < at - 3 and text[comma - 1 : comma] == ","
 
 
+# the words that may stand between "as" and the title ("joined as the new chair")
 _AS_MODIFIERS = ("the", "its", "interim", "acting", "new")
 
 
@@ -158,7 +159,7 @@ def _candidate_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
         (
             rf"(?<![Tt]he[ \t])({_NAME_TOKEN}[ \t]+{_NAME_TOKEN})(?:,[ \t]+\d{{2}},)?"
             rf"(?:[ \t]+[a-z]+){{1,3}}[ \t]+as[ \t]+"
-            rf"(?:(?:the|its|interim|acting|new)[ \t]+)*{titles}",
+            rf"(?:(?:{'|'.join(_AS_MODIFIERS)})[ \t]+)*{titles}",
             1,
             "as",
         ),

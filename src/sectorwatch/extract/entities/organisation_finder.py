@@ -96,6 +96,7 @@ _FUNCTION_WORDS = words("organisation_openers.txt")
 # ("Meanwhile NHS England ..."): words, not tags, so the tagger need not run over the article.
 _SENTENCE_OPENERS = words("sentence_openers.txt")
 _LEAD_STOPS = _FUNCTION_WORDS | _SENTENCE_OPENERS
+_ARTICLES = frozenset({"The", "the", "A", "An"})
 
 
 def _suffix_spans(
@@ -105,11 +106,13 @@ def _suffix_spans(
     split in two where it joins two names ("Health Commissioning Board and National ...")."""
     text = ctx.text
     while True:
+        word = text[s:e].split(" ", 1)[0]
+        if word not in _ARTICLES and word not in _FUNCTION_WORDS and word not in _SENTENCE_OPENERS:
+            break  # no opener to take off: the tokens need not be read
         token = ctx.doc.char_span(s, e, alignment_mode="expand")
         first = token[0] if token is not None and len(token) else None
-        word = text[s:e].split(" ", 1)[0]
         if first is not None and (
-            word in {"The", "the", "A", "An"}
+            word in _ARTICLES
             or word in _FUNCTION_WORDS
             or (ctx.is_sentence_start(first.idx) and word in _SENTENCE_OPENERS)
         ):

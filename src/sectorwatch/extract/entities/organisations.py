@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from sectorwatch.data import lines
-from sectorwatch.extract.entities.vocab import OrganisationTable
+from sectorwatch.extract.entities.vocab import SPACES, OrganisationTable
 from sectorwatch.model import Mention
 from sectorwatch.orgnames import is_organisation_name
 
@@ -116,7 +116,7 @@ def without_place_owners(mentions: list[Mention]) -> list[Mention]:
 
 
 def _strip(surface: str) -> str:
-    surface = re.sub(r"\s+", " ", surface.strip())
+    surface = SPACES.sub(" ", surface.strip())
     surface = _POSSESSIVE.sub("", surface)
     if surface.lower().startswith("the ") and not surface.startswith("The King"):
         surface = surface[4:]
@@ -223,7 +223,7 @@ class OrganisationIndex:
     def anaphor_rule(self, phrase: str) -> str | None:
         """How "the joint organisation", "the two trusts", "its" ... is resolved
         (data/organisations.tsv `@anaphor` rows: combined, pair, head, its, main), or None."""
-        return self._table.anaphors.get(re.sub(r"\s+", " ", phrase.lower().strip()))
+        return self._table.anaphors.get(SPACES.sub(" ", phrase.lower().strip()))
 
     def resolve_anaphor(self, phrase: str, offset: int) -> str | None:
         """What "the joint organisation", "the institute", "its" ... before `offset` means."""

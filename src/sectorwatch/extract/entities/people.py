@@ -31,6 +31,7 @@ from sectorwatch.extract.entities.name_shapes import (
     first_then_surname,
 )
 from sectorwatch.extract.entities.vocab import (
+    SPACES,
     honorific_pattern,
     honorifics,
     organisation_head_words,
@@ -138,7 +139,7 @@ class PersonIndex:
 
 def _clean(surface: str) -> tuple[str, str | None]:
     """(name without honorifics or possessive, the gender an honorific tells)."""
-    surface = re.sub(r"\s+", " ", surface.strip())
+    surface = SPACES.sub(" ", surface.strip())
     surface = POSSESSIVE.sub("", surface)
     tail = _postnominal_tail().search(surface)
     if tail is not None and tail.start() > 0:
@@ -275,7 +276,7 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     titled_alone: dict[str, str] = {}  # "Ashdown" -> "Lord Ashdown" when no full name exists
     for s, e, name, gender in found:
         canon = resolve(name)
-        surface = re.sub(r"\s+", " ", POSSESSIVE.sub("", text[s:e].strip()))
+        surface = SPACES.sub(" ", POSSESSIVE.sub("", text[s:e].strip()))
         if canon is None and " " not in name and surface != name:
             canon = _misspelt_surname(name, by_last)  # "Ms Bodwin" for "Dana Bodwen"
         if canon is None and " " not in name and (surface != name or name in titled_alone):

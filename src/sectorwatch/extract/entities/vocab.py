@@ -17,6 +17,8 @@ from sectorwatch.extract.lexicon import calendar_words, name_connectors, word_al
 from sectorwatch.extract.literals import is_word_char
 from sectorwatch.extract.patterns import trie_alternation
 
+SPACES = re.compile(r"\s+")  # a run of whitespace, read as one space
+
 _T = TypeVar("_T")
 
 
@@ -99,7 +101,7 @@ def title_starts(text: str) -> list[int]:
 def canonical_title(surface: str) -> str:
     """The canonical title of a matched variant ("CEO" -> "chief executive")."""
     vocab = role_vocabulary()
-    key = re.sub(r"\s+", " ", surface.strip().lower())
+    key = SPACES.sub(" ", surface.strip().lower())
     if key in vocab.canonical:
         return vocab.canonical[key]
     if key.endswith("s") and key[:-1] in vocab.canonical:
@@ -131,7 +133,7 @@ class OrganisationTable:
         return self._kept[key]  # type: ignore[no-any-return]
 
     def lookup(self, surface: str) -> str | None:
-        surface = re.sub(r"\s+", " ", surface.strip())
+        surface = SPACES.sub(" ", surface.strip())
         return self.alias_to_canonical.get(surface) or self.alias_to_canonical.get(surface.lower())
 
 
