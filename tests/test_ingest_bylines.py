@@ -87,6 +87,11 @@ def test_common_uk_news_datelines(line, date):
     assert parse_dateline(line) == date
 
 
+@pytest.mark.parametrize("text", ["2 days ago, 2021", "yesterday 2021", "last year 2021"])
+def test_a_relative_date_is_never_read_as_a_date_even_beside_a_year(text):
+    assert parse_date(text) is None  # (dateparser's relative parser would give today's date)
+
+
 @pytest.mark.parametrize(
     ("line", "authors", "date"),
     [
