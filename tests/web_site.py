@@ -7,6 +7,7 @@ headers, so tests can check what the crawler sent (User-Agent, If-None-Match).
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,17 @@ class Seen:
 
 
 Route = Reply | Callable[[Seen], Reply]
+
+
+class _Server(ThreadingHTTPServer):
+    """A client that drops a kept-alive connection (the crawler closing its pool) is not an
+    error of the site: the default prints a traceback to standard error, where the tests of
+    what a command prints would read it."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class Site:
@@ -70,7 +83,7 @@ class Site:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
