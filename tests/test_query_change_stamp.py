@@ -13,9 +13,9 @@ from sectorwatch.store import write_batch
 from sectorwatch.store.backends import backend_of
 
 
-@pytest.fixture()
-def stamps(engine, monkeypatch):  # type: ignore[no-untyped-def]
-    write_batch(engine, [build(FIRST), build(LEAVING), build(SUCCESSOR)])
+def count_stamps(engine, monkeypatch) -> tuple[type, list[int]]:  # type: ignore[no-untyped-def]
+    """The store's backend class, and a list that grows by one each time a change stamp is
+    asked of it."""
     backend = type(backend_of(engine))
     asked: list[int] = []
     real = backend.change_stamp
@@ -26,6 +26,12 @@ def stamps(engine, monkeypatch):  # type: ignore[no-untyped-def]
 
     monkeypatch.setattr(backend, "change_stamp", counted)
     return backend, asked
+
+
+@pytest.fixture()
+def stamps(engine, monkeypatch):  # type: ignore[no-untyped-def]
+    write_batch(engine, [build(FIRST), build(LEAVING), build(SUCCESSOR)])
+    return count_stamps(engine, monkeypatch)
 
 
 def test_who_and_person_ask_a_servers_change_stamp_once_a_question(engine, stamps):

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from serve_store import make_store, settings
 from sqlalchemy import inspect, text
 from store_factory import LEAVES, build
+from test_query_change_stamp import count_stamps
 from test_store_events import COMPLETED, LEFT
 
 from sectorwatch.query import events as event_answers
@@ -18,7 +19,6 @@ from sectorwatch.query.quotes import load_quotes, quote_select
 from sectorwatch.query.reactions import event_reactions
 from sectorwatch.serve import answers, create_app
 from sectorwatch.store import open_store, page_reads, reads, term_rows, write_batch
-from sectorwatch.store.backends import backend_of
 from sectorwatch.store.migrations.m009_named_organisations_index import INDEX
 
 FHB = "o-fernleigh-health-board"
@@ -105,15 +105,7 @@ def test_a_page_asks_a_servers_change_stamp_once(store_url, monkeypatch):
     engine.dispose()
     client = TestClient(create_app(settings(store_url)))
     monkeypatch.setattr(answers, "PAGES_KEPT", 0)
-    backend = type(backend_of(open_store(store_url)))
-    asked: list[int] = []
-    real = backend.change_stamp
-
-    def counted(self, conn):  # type: ignore[no-untyped-def]
-        asked.append(1)
-        return real(self, conn)
-
-    monkeypatch.setattr(backend, "change_stamp", counted)
+    _, asked = count_stamps(open_store(store_url), monkeypatch)
     assert client.get(f"/organisation/{FHB}.json").status_code == 200
     if store_url.startswith("postgresql"):
         assert len(asked) == 1  # the chart and the organisation's questions: one page
