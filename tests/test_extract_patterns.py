@@ -102,15 +102,15 @@ def test_a_sentence_is_scanned_once_for_the_required_strings_of_every_type():
 
 
 def test_a_rule_s_own_pattern_finds_in_a_sentence_what_it_finds_there_without_the_check():
-    from sectorwatch.extract.events.rules import finditer
+    from sectorwatch.extract.patterns import finditer
 
     passive = re.compile(r"\b(?:was|will\s+be)\s+(?:replaced|succeeded)\s+by\s+", re.I)
     text = "Ann Kell was REPLACED by Bob Marr. The board met. Ann Kell will be succeeded by X."
     for sentence in ((0, 34), (35, 50), (51, len(text)), (0, len(text))):
-        assert [m.span() for m in finditer(passive, text, sentence)] == [
+        assert [m.span() for m in finditer(passive, text, *sentence)] == [
             m.span() for m in passive.finditer(text, *sentence)
         ]
-    assert list(finditer(passive, text, (35, 50))) == []  # "replaced" is not there
+    assert list(finditer(passive, text, 35, 50)) == []  # "replaced" is not there
 
 
 def test_may_match_is_false_only_where_the_pattern_cannot_match():

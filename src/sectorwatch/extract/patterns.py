@@ -15,7 +15,7 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _MAX_STRINGS = 64  # a longer cross product is not worth keeping
@@ -200,12 +200,7 @@ class Prefilter:
         if folded and self.any_word is not None and self.every_word is not None:
             if self.any_word.search(folded) is None:
                 return [False] * len(self.needs)
-            # a required string is in the text exactly when it is a prefix of the longest
-            # required string starting where it starts
-            assert self.prefixes is not None
-            present: set[str] = set()
-            for found in {m.group(1) for m in self.every_word.finditer(folded)}:
-                present |= self.prefixes[found]
+            present = self.present(folded)
             return [not wanted.isdisjoint(present) for wanted in self.wanted]
         out = []
         for needed, ignores_case in zip(self.needs, self.folds, strict=True):
@@ -220,6 +215,17 @@ class Prefilter:
             else:
                 out.append(False)
         return out
+
+    def present(self, folded: str) -> frozenset[str]:
+        """Every required string in `folded` (a folded text, not ""), in one scan: a
+        required string is there exactly when it is a prefix of the longest one starting
+        where it starts. Only for a prefilter with `every_word` (all patterns folded, each
+        with required strings)."""
+        assert self.every_word is not None and self.prefixes is not None
+        found: set[str] = set()
+        for longest in {m.group(1) for m in self.every_word.finditer(folded)}:
+            found |= self.prefixes[longest]
+        return frozenset(found)
 
 
 def trie_alternation(phrases: list[str], fold: bool = False, space: str = r"\s+") -> str:
@@ -268,8 +274,23 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, start, end)`, without a scan where one of the pattern's
-    required strings is missing from text[start:end] (the same matches)."""
-    if not _alone(pattern).may_match(text[start:end])[0]:
-        return iter(())
+    """`pattern.finditer(text, start, end)`, without a scan where none of the pattern's
+    required strings is in text[start:end] (the same matches; the window is folded once for
+    every pattern asked about it)."""
+    needed, folds = _required_of(pattern)
+    if needed is not None:
+        hay = _folded(text, start, end) if folds else text[start:end]
+        if hay and not any(word in hay for word in needed):
+            return iter(())
     return pattern.finditer(text, start, end)
+
+
+@cache
+def _required_of(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """The pattern's required strings, and whether they are looked for case-folded."""
+    return required_words(pattern), bool(pattern.flags & re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str, start: int, end: int) -> str:
+    return fold(text[start:end])

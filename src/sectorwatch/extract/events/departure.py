@@ -9,7 +9,8 @@ from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.events import listed_people, passive_succession
 from sectorwatch.extract.events.common import TAKES_OVER_FROM, post_event, predecessor
 from sectorwatch.extract.events.people_cues import cue_events
-from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences, finditer
+from sectorwatch.extract.events.rules import EventKind, EventRule, Sentences
+from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
 
 
@@ -25,7 +26,7 @@ def from_successor(ctx: ArticleContext, sentences: Sentences, i: int | None) -> 
     sent = sentences[i]
     out: list[Event] = []
     text = ctx.text
-    for m in finditer(TAKES_OVER_FROM, text, sent):
+    for m in finditer(TAKES_OVER_FROM, text, *sent):
         if ctx.in_quote(m.start()):
             continue
         who = predecessor(ctx, m.end(), min(sent[1], m.end() + 70))

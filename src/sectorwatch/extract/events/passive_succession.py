@@ -14,7 +14,8 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.coreference import pronoun_referent
 from sectorwatch.extract.entities.person_roles import role_of
 from sectorwatch.extract.events.common import post_event, predecessor
-from sectorwatch.extract.events.rules import Sentences, finditer
+from sectorwatch.extract.events.rules import Sentences
+from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
 
 PASSIVE = re.compile(
@@ -48,7 +49,7 @@ def passive_successions(
     assert i is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in finditer(PASSIVE, ctx.text, sent):
+    for m in finditer(PASSIVE, ctx.text, *sent):
         if ctx.in_quote(m.start()):
             continue
         leaver = _subject(ctx, sent, m.start())

@@ -15,8 +15,8 @@ from sectorwatch.extract.events.rules import (
     Sentences,
     cues,
     cues_in,
-    finditer,
 )
+from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
 
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
@@ -77,7 +77,7 @@ def listed_new_posts(ctx: ArticleContext, sentences: Sentences, i: int | None) -
     assert i is not None and ctx.organisations is not None
     sent = sentences[i]
     out: list[Event] = []
-    for m in finditer(_PLURAL_NEW, ctx.text, sent):
+    for m in finditer(_PLURAL_NEW, ctx.text, *sent):
         if ctx.in_quote(m.start()):
             continue
         near = ctx.organisations.in_span(*sent)

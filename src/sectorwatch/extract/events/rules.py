@@ -17,14 +17,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
 from sectorwatch.data import rows
 from sectorwatch.extract.context import ArticleContext
-from sectorwatch.extract.patterns import Prefilter, fold, required_words
+from sectorwatch.extract.patterns import Prefilter, fold
 from sectorwatch.model import Event
 
 Sentences = Sequence[tuple[int, int]]
@@ -76,11 +76,7 @@ def _sentence(window: str) -> frozenset[str] | None:
     folded = fold(window)
     if not folded or every.every_word is None:
         return None
-    assert every.prefixes is not None
-    present: set[str] = set()
-    for found in {m.group(1) for m in every.every_word.finditer(folded)}:
-        present |= every.prefixes[found]
-    return frozenset(present)
+    return every.present(folded)
 
 
 def cues_in(kind: str, text: str, sentence: tuple[int, int]) -> list[tuple[re.Pattern[str], str]]:
@@ -128,31 +124,6 @@ def _needing() -> dict[str, tuple[tuple[str, int], ...]]:
             for word in wanted:
                 out.setdefault(word, []).append((kind, i))
     return {word: tuple(at) for word, at in out.items()}
-
-
-def finditer(
-    pattern: re.Pattern[str], text: str, sentence: tuple[int, int]
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer` over the sentence, without a scan where none of the pattern's
-    required strings is there (the same matches: `patterns.finditer`, with the sentence
-    folded once for every rule that asks)."""
-    needed, folds = _required(pattern)
-    if needed is not None:
-        hay = _folded(text, sentence) if folds else text[sentence[0] : sentence[1]]
-        if hay and not any(word in hay for word in needed):
-            return iter(())
-    return pattern.finditer(text, sentence[0], sentence[1])
-
-
-@cache
-def _required(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
-    """The pattern's required strings, and whether they are looked for case-folded."""
-    return required_words(pattern), bool(pattern.flags & re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _folded(text: str, sentence: tuple[int, int]) -> str:
-    return fold(text[sentence[0] : sentence[1]])
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,8 @@ from sectorwatch.extract.context import ArticleContext
 from sectorwatch.extract.entities.titles import complete_title
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.events.common import event, post_after, subject_before, title_near
-from sectorwatch.extract.events.rules import Sentences, finditer
+from sectorwatch.extract.events.rules import Sentences
+from sectorwatch.extract.patterns import finditer
 from sectorwatch.model import Event
 
 _WILL_BE = re.compile(
@@ -76,7 +77,7 @@ def copula_appointments(ctx: ArticleContext, sentences: Sentences, i: int | None
     sent = sentences[i]
     out: list[Event] = []
     for pattern, status in ((_WILL_BE, "announced"), (_TENURE, "completed")):
-        for m in finditer(pattern, ctx.text, sent):
+        for m in finditer(pattern, ctx.text, *sent):
             if ctx.in_quote(m.start()) or _title_at(ctx, m.end(), sent[1]) is None:
                 continue
             since = None
