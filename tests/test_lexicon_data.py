@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from quote_articles import make_article
 
+from sectorwatch.dates import month_numbers
 from sectorwatch.extract import lexicon
 from sectorwatch.extract.pipeline import extract_from_substrate
 from sectorwatch.extract.substrate import Substrate
@@ -60,7 +61,7 @@ def test_the_title_stop_words_are_the_three_files_together():
 
 
 def test_month_and_day_numbers_come_from_the_calendar_files():
-    months = lexicon.month_numbers()
+    months = month_numbers()
     assert (months["january"], months["may"], months["sept"], months["sep"], months["dec"]) == (
         1,
         5,

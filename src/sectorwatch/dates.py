@@ -5,6 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import cache
+
+from sectorwatch.data import lines
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -50,3 +53,14 @@ def valid_on(valid_from: str | None, valid_to: str | None, day: str) -> bool:
 
 def from_date(d: date, prec: int = 3) -> str:
     return d.isoformat()[: {1: 4, 2: 7, 3: 10}[prec]]
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names (months.txt, in calendar order) and their abbreviations
+    (month_abbreviations.txt), lower case, to the month's number: "sept" -> 9. Read only."""
+    full = [m.lower() for m in lines("months.txt")]
+    out = {m: i for i, m in enumerate(full, 1)}
+    for short in (w.lower() for w in lines("month_abbreviations.txt")):
+        out.setdefault(short, next(i for i, m in enumerate(full, 1) if m.startswith(short)))
+    return out

@@ -82,17 +82,6 @@ def title_stop_words() -> frozenset[str]:
 
 
 @cache
-def month_numbers() -> dict[str, int]:
-    """Month names (months.txt, in calendar order) and their abbreviations
-    (month_abbreviations.txt), lower case, to the month's number: "sept" -> 9. Read only."""
-    full = [m.lower() for m in lines("months.txt")]
-    out = {m: i for i, m in enumerate(full, 1)}
-    for short in lower_words("month_abbreviations.txt"):
-        out.setdefault(short, next(i for i, m in enumerate(full, 1) if m.startswith(short)))
-    return out
-
-
-@cache
 def weekday_numbers() -> dict[str, int]:
     """Day names (weekdays.txt, Monday first), lower case, to their number (Monday 0)."""
     return {d.lower(): i for i, d in enumerate(lines("weekdays.txt"))}

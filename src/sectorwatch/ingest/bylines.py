@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from sectorwatch.data import lines
-from sectorwatch.dates import from_date
+from sectorwatch.dates import from_date, month_numbers
 from sectorwatch.ingest.patterns import author_roles, normalise_line
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|la|le|du|da|di|bin|al)\b)")
@@ -140,7 +140,6 @@ _NAMED_MONTH_DATES = (  # (pattern, day group, month group, year group): datepar
     (re.compile(rf"{_WEEKDAY}({_MONTHS})\.?\s+(?:the\s+)?{_DAY},?\s+(\d{{4}})", re.I), 2, 1, 3),
     (re.compile(rf"({_MONTHS})\.?\s+(\d{{4}})", re.I), 0, 1, 2),
 )
-_MONTH_NAMES = [m.lower() for m in lines("months.txt")]  # in calendar order
 
 
 def _named_month_date(value: str) -> tuple[bool, str | None]:
@@ -151,8 +150,7 @@ def _named_month_date(value: str) -> tuple[bool, str | None]:
     cost (tests/test_ingest_bylines.py)."""
     for pattern, day, month, year in _NAMED_MONTH_DATES:
         if found := pattern.fullmatch(value):
-            name = found.group(month).lower()
-            number = next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name))
+            number = month_numbers()[found.group(month).lower()]
             try:
                 when = date(int(found.group(year)), number, int(found.group(day)) if day else 1)
             except ValueError:

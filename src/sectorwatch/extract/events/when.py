@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sectorwatch.dates import interval, is_partial_date
+from sectorwatch.dates import interval, is_partial_date, month_numbers
 from sectorwatch.extract.lexicon import (
-    month_numbers,
     number_words,
     weekday_numbers,
     word_alternation,
