@@ -136,7 +136,7 @@ def refresh(conn: Connection, *, every: bool = False) -> int:
     of the posts that have none yet), in `conn`'s transaction; how many were built."""
     if every:
         wanted = sorted(set(conn.execute(select(posts.c.id)).scalars()))
-        conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
+        _drop_orphans(conn)
     else:
         stale = select(post_terms.c.post_id).where(post_terms.c.version == STALE)
         wanted = sorted(conn.execute(stale).scalars())
@@ -156,13 +156,18 @@ def refresh_outdated(conn: Connection) -> Rebuilt:
     """Build again the stored terms the queries cannot read (a post with none yet, stale, or
     built under other rules: an upgrade that changed them) and drop the rows of posts the
     store no longer has, in `conn`'s transaction."""
-    conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
+    _drop_orphans(conn)
     version = rules_version()
     kept = dict(conn.execute(select(post_terms.c.post_id, post_terms.c.version)).all())
     every = set(conn.execute(select(posts.c.id)).scalars())
     wanted = sorted(p for p in every if kept.get(p) != version)
     _rebuild(conn, wanted)
     return Rebuilt(len(wanted), len(every))
+
+
+def _drop_orphans(conn: Connection) -> None:
+    """Delete the stored terms of posts the store no longer has."""
+    conn.execute(delete(post_terms).where(post_terms.c.post_id.not_in(select(posts.c.id))))
 
 
 def _rebuild(conn: Connection, wanted: list[str]) -> None:
