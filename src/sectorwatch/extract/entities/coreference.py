@@ -12,7 +12,8 @@ from sectorwatch.extract.entities.vocab import canonical_title, role_vocabulary
 from sectorwatch.extract.lexicon import pronoun_genders
 
 # what may open a role noun: "the", "its", "the trust's", "Aldmere's", then a status word
-_ROLE_NOUN_LEAD = re.compile(
+# (read by coreference and by quotes/parsed_subjects, which asks whether a parse could find one)
+ROLE_NOUN_LEAD = re.compile(
     r"\s*(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,4}?[\w&’'-]+(?:’s|'s)\s+)?"
     r"(?:(?P<status>new|outgoing|current|incoming|interim|acting)\s+)?"
 )
@@ -89,7 +90,7 @@ def _role_noun(ctx: ArticleContext, start: int, end: int) -> tuple[str, str, boo
     """The post a whole role noun names, its status word ("new", "outgoing"; "" for none),
     and whether "of ..." follows (its holder may be named anywhere)."""
     phrase = ctx.text[start:end].rstrip(" ,")
-    lead = _ROLE_NOUN_LEAD.match(phrase)
+    lead = ROLE_NOUN_LEAD.match(phrase)
     if lead is None or not lead.group(0).strip():
         return None
     title = role_vocabulary().pattern.match(phrase, lead.end())

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sectorwatch.extract.entities.coreference import _ROLE_NOUN_LEAD, role_noun_referent
+from sectorwatch.extract.entities.coreference import ROLE_NOUN_LEAD, role_noun_referent
 from sectorwatch.extract.entities.vocab import role_vocabulary
 from sectorwatch.extract.quotes.found import Found
 from sectorwatch.extract.quotes.names import PRONOUNS
@@ -153,7 +153,7 @@ def _has_role_noun(words: str) -> bool:
             continue  # a lead ends with a space
         if not any(pattern.match(words, q, k) for k in ends if k > q):
             continue
-        if any(_ROLE_NOUN_LEAD.fullmatch(words, p, q) and words[p:q].strip() for p in range(q)):
+        if any(ROLE_NOUN_LEAD.fullmatch(words, p, q) and words[p:q].strip() for p in range(q)):
             return True
     return False
 
