@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 from serve_store import make_store, settings
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, or_, select, text
 from store_factory import LEAVES, build
 from test_query_change_stamp import count_stamps
 from test_store_events import COMPLETED, LEFT
@@ -19,7 +19,9 @@ from sectorwatch.query.quotes import load_quotes, quote_select
 from sectorwatch.query.reactions import event_reactions
 from sectorwatch.serve import answers, create_app
 from sectorwatch.store import open_store, page_reads, reads, term_rows, write_batch
+from sectorwatch.store.duplicates import canonical
 from sectorwatch.store.migrations.m009_named_organisations_index import INDEX
+from sectorwatch.store.schema import events, quotes
 
 FHB = "o-fernleigh-health-board"
 CCA = "o-coastal-care-alliance"
@@ -31,6 +33,20 @@ def store(engine):  # type: ignore[no-untyped-def]
     return engine
 
 
+def _events_involving(ids: list[str]):  # type: ignore[no-untyped-def]
+    """The store question `page_reads.events_involving` replaces, as it was written: the
+    events whose person or organisation is one of `ids`, or that name one among theirs."""
+    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
+    return select(events).where(
+        or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
+    )
+
+
+def _quotes_of_canonical(article_ids: list[str]):  # type: ignore[no-untyped-def]
+    """The condition `page_reads.quotes_of_canonical` replaces, as it was written."""
+    return quotes.c.article_id.in_(article_ids) & canonical(quotes.c.article_id)
+
+
 def _claims(conn, asked) -> list[str]:  # type: ignore[no-untyped-def]
     return sorted(r.claim_id for r in reads.execute(conn, asked))
 
@@ -39,7 +55,7 @@ def test_the_events_involving_ids_are_those_of_the_store_question(store):
     with store.connect() as conn:
         ids = sorted(conn.execute(text("SELECT id FROM entities")).scalars())
         for given in [[i] for i in ids] + [ids, [FHB, CCA], [], ["o-fern%", "o_coastal"]]:
-            old = _claims(conn, reads.events_involving(given)) if given else []
+            old = _claims(conn, _events_involving(given)) if given else []
             assert _claims(conn, page_reads.events_involving(given)) == old
         # a merger is found by the bodies it names, not only by its organisation
         merged = _claims(conn, page_reads.events_involving([CCA]))
@@ -60,7 +76,7 @@ def test_the_quotes_of_canonical_articles_leave_near_duplicates_out(store):
             text("UPDATE articles SET duplicate_of = :o WHERE id = :c"),
             {"o": source["left.txt"], "c": copy},
         )
-        old = quote_select().where(reads.quotes_of_canonical(articles))
+        old = quote_select().where(_quotes_of_canonical(articles))
         judged = event_answers.Judged.load(conn)
         before = [q.claim_id for q in load_quotes(conn, old, judged)]
         after = load_quotes(conn, page_reads.quotes_of_canonical(articles), judged)

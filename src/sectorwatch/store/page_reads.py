@@ -98,8 +98,9 @@ def _involving(names: int) -> Select[Any]:
 
 
 def events_involving(ids: Iterable[str]) -> Asked:
-    """The rows of `store.reads.events_involving(ids)` (for `query.events.load_events`),
-    each once, in no particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
+    """The stored events whose person or organisation is one of `ids`, or that name one of
+    them among their organisations (for `query.events.load_events`), each once, in no
+    particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
@@ -138,7 +139,7 @@ _QUOTES_OF_CANONICAL = quote_select().where(
 
 def quotes_of_canonical(article_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes of these articles that are canonical (not a
-    near-duplicate): the rows of `quote_select().where(reads.quotes_of_canonical(ids))`."""
+    near-duplicate: a syndicated copy counts once)."""
     return Asked(_QUOTES_OF_CANONICAL, {"ids": list(article_ids)})
 
 

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     CursorResult,
     Integer,
@@ -159,21 +158,6 @@ def posts_with_terms(conn: Connection, ids: Iterable[str], *, of_person: bool) -
     return sorted(set(found.scalars()))
 
 
-def _involving(ids: list[str]) -> ColumnElement[bool]:
-    named = [events.c.organisations.contains(f'"{i}"', autoescape=True) for i in ids]
-    return or_(events.c.person_id.in_(ids), events.c.organisation_id.in_(ids), *named)
-
-
-def events_involving(ids: Iterable[str], *, of_type: str | None = None) -> Select[Any]:
-    """A statement for the stored events whose person or organisation is one of `ids`, or
-    that name one of them among their organisations (the bodies of a merger); only those
-    of `of_type` when given. For `query.events.load_events`."""
-    where = [_involving(list(ids))]
-    if of_type is not None:
-        where.insert(0, events.c.type == of_type)
-    return select(events).where(*where)
-
-
 _ORGANISATION_BY_ALIAS_NORM = select(aliases.c.entity_id).where(
     aliases.c.kind == "organisation", aliases.c.norm.in_(_ids())
 )
@@ -243,14 +227,6 @@ def articles_mentioning(conn: Connection, entity_ids: Iterable[str]) -> set[str]
 def originals_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
     """The canonical articles these near-duplicates copy (`articles.duplicate_of`)."""
     return set(conn.execute(_ORIGINALS_OF, {"ids": _in(article_ids)}).scalars())
-
-
-def quotes_of_canonical(article_ids: Iterable[str]) -> ColumnElement[bool]:
-    """A condition on `quotes`: quoted in one of these articles, and that article is
-    canonical (a syndicated copy counts once)."""
-    from sectorwatch.store.duplicates import canonical
-
-    return quotes.c.article_id.in_(list(article_ids)) & canonical(quotes.c.article_id)
 
 
 _ARTICLE_PARAGRAPHS = select(articles.c.id, articles.c.paragraphs).where(articles.c.id.in_(_ids()))
