@@ -125,3 +125,28 @@ def test_an_article_whose_extraction_raises_fails_alone(shards, tmp_path, monkey
     assert (counts.ingested, counts.failed) == (10, 2)
     assert {reason for _, _, reason in counts.reasons} == {"extraction failed: RuntimeError: boom"}
     assert batches == [4, 4, 4]
+
+
+@pytest.mark.slow
+def test_ingest_paths_with_two_workers_stores_what_one_worker_stores(shards, tmp_path):
+    from sectorwatch.scale import ingest_paths
+
+    for workers in (1, 2):
+        url = f"sqlite:///{tmp_path / f'{workers}.db'}"
+        options = ScaleOptions(workers=workers)
+        counts = ingest_paths([str(shards)], url, options=options, silent=True)
+        assert counts.summary() == "ingested 12, unchanged 0, skipped 0, failed 0"
+    assert content(open_store(f"sqlite:///{tmp_path / '2.db'}")) == content(
+        open_store(f"sqlite:///{tmp_path / '1.db'}")
+    )
+
+
+def test_a_store_that_cannot_open_stops_the_workers_started_for_it(shards, tmp_path):
+    import multiprocessing
+
+    from sectorwatch.errors import StoreError
+    from sectorwatch.scale import ingest_paths
+
+    with pytest.raises(StoreError, match=r"^\[SW200\] cannot open the store"):
+        ingest_paths([str(shards)], f"sqlite:///{tmp_path}", options=ScaleOptions(workers=2))
+    assert multiprocessing.active_children() == []

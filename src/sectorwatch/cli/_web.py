@@ -106,14 +106,15 @@ def ingest_with_web(
     from sectorwatch.ingest.web import WebOptions, read_web
     from sectorwatch.ingest.web.fetch import Fetcher
     from sectorwatch.scale.progress import IngestProgress
-    from sectorwatch.scale.workers import ingest_items
+    from sectorwatch.scale.workers import ingest_items, worker_pool
     from sectorwatch.store.db import open_store
 
-    store = open_store(db_url)
-    try:
-        fetcher = Fetcher(WebOptions.from_settings())
-        items = chain(read_paths(list(paths), read_options), read_web(list(sources), fetcher))
-        progress = IngestProgress(silent=silent, total=options.stop_after)
-        return ingest_items(items, store, options, progress)
-    finally:
-        store.dispose()
+    with worker_pool(options) as pool:  # the workers load spaCy while the store opens
+        store = open_store(db_url)
+        try:
+            fetcher = Fetcher(WebOptions.from_settings())
+            items = chain(read_paths(list(paths), read_options), read_web(list(sources), fetcher))
+            progress = IngestProgress(silent=silent, total=options.stop_after)
+            return ingest_items(items, store, options, progress, pool)
+        finally:
+            store.dispose()

@@ -60,14 +60,16 @@ def ingest_paths(
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     from sectorwatch.ingest.paths import read_paths
-    from sectorwatch.scale.workers import ingest_items
+    from sectorwatch.scale.workers import ingest_items, worker_pool
     from sectorwatch.store.db import open_store
 
-    store = open_store(db_url)
-    try:
-        return ingest_items(read_paths(list(paths), read_options), store, options, progress)
-    finally:
-        store.dispose()
+    with worker_pool(options) as pool:  # the workers load spaCy while the store opens
+        store = open_store(db_url)
+        try:
+            items = read_paths(list(paths), read_options)
+            return ingest_items(items, store, options, progress, pool)
+        finally:
+            store.dispose()
 
 
 __all__ = ["ENGINES", "IngestCounts", "ScaleOptions", "ingest_paths", "warc_filters"]

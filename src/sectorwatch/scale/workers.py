@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -165,33 +166,51 @@ def _pool(options: ScaleOptions) -> Any:
     )
 
 
-def run_batches(batches: Iterable[list[Article]], options: ScaleOptions) -> Iterator[BatchOutput]:
-    """Extract batches in `options.workers` processes, sent in units of
-    `options.unit_size`; one output per batch, in input order."""
+@contextmanager
+def worker_pool(options: ScaleOptions) -> Iterator[Any | None]:
+    """The worker processes of `options` (None with one worker), started now: a caller
+    that opens this before the store and the near-duplicate index lets the workers load
+    their pipelines meanwhile, instead of after the first batch has been read."""
+    if options.workers <= 1:
+        yield None
+        return
+    with _pool(options) as pool:
+        yield pool
+
+
+def run_batches(
+    batches: Iterable[list[Article]], options: ScaleOptions, pool: Any | None = None
+) -> Iterator[BatchOutput]:
+    """Extract batches in `options.workers` processes (`pool`, from `worker_pool`, or one
+    started here), sent in units of `options.unit_size`; one output per batch, in input
+    order."""
     dedup = options.dedup_options if options.dedup else None
     args = (options.model, options.spacy_batch, dedup)
     if options.workers <= 1:
         for batch in batches:
             yield extract_batch(batch, *args)
         return
+    if pool is None:
+        with worker_pool(options) as started:
+            yield from run_batches(batches, options, started)
+        return
     limit = options.workers * options.in_flight_per_worker
-    with _pool(options) as pool:
-        pending: deque[tuple[Any, bool]] = deque()
-        parts: list[BatchOutput] = []
+    pending: deque[tuple[Any, bool]] = deque()
+    parts: list[BatchOutput] = []
 
-        def collect() -> Iterator[BatchOutput]:
-            result, last = pending.popleft()
-            parts.append(result.get())
-            if last:
-                yield _merge(parts)
-                parts.clear()
+    def collect() -> Iterator[BatchOutput]:
+        result, last = pending.popleft()
+        parts.append(result.get())
+        if last:
+            yield _merge(parts)
+            parts.clear()
 
-        for unit, last in _units(batches, options.unit_size):
-            pending.append((pool.apply_async(extract_batch, (unit, *args)), last))
-            while len(pending) >= limit:
-                yield from collect()
-        while pending:
+    for unit, last in _units(batches, options.unit_size):
+        pending.append((pool.apply_async(extract_batch, (unit, *args)), last))
+        while len(pending) >= limit:
             yield from collect()
+    while pending:
+        yield from collect()
 
 
 def extract_in_workers(
@@ -312,9 +331,11 @@ def ingest_items(
     engine: Engine,
     options: ScaleOptions = ScaleOptions(),
     progress: IngestProgress | None = None,
+    pool: Any | None = None,
 ) -> IngestCounts:
     """Extract and store every article of `items`; the library call behind
-    `sectorwatch ingest`. Returns the closing counts."""
+    `sectorwatch ingest`. Returns the closing counts. `pool`: workers already started
+    (`worker_pool`); without it, they start when the first batch is ready."""
     from sectorwatch.errors import StoreWriteError
     from sectorwatch.store import write_batch
     from sectorwatch.store.duplicates import load_index, save_links
@@ -331,7 +352,7 @@ def ingest_items(
     )
     progress = progress or IngestProgress(silent=True)
     with progress:
-        for output in run_batches(batches, options):
+        for output in run_batches(batches, options, pool):
             signatures = signature_rows(output.signatures, options.dedup_options)
             try:
                 result = write_batch(engine, output.extractions, signatures)
