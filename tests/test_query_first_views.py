@@ -101,9 +101,9 @@ def test_an_event_page_reads_only_the_reports_of_its_own_change(store, monkeypat
         read.append(sorted(claim_ids))
         return real(conn, claim_ids)
 
-    def counted_row(row):  # type: ignore[no-untyped-def]
-        read.append([row["claim_id"]])
-        return embedded(row)
+    def counted_row(row, at):  # type: ignore[no-untyped-def]
+        read.append([row[at["claim_id"]]])
+        return embedded(row, at)
 
     monkeypatch.setattr(event_answers, "_evidence", counted_row)
     monkeypatch.setattr(event_answers, "evidence_for", counted)
