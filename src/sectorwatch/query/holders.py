@@ -30,7 +30,10 @@ from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Standing, Term, st
 from sectorwatch.store import page_reads, reads, term_rows
 from sectorwatch.store.tenure import build_terms, event_claim, occupancy_claim
 
-__all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
+__all__ = [
+    "NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "Ranked", "holders", "holders_for",
+    "holders_of", "in_order", "ranked_terms", "roles_on",
+]  # fmt: skip
 
 
 @dataclass
@@ -306,11 +309,6 @@ def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Te
     return stand
 
 
-def _recency(h: Holder) -> int:
-    seen = h.last_reported or h.valid_from
-    return -date_interval(seen)[1].toordinal() if seen else 0
-
-
 def holders(
     conn: Connection,
     post_ids: list[str],
@@ -327,6 +325,33 @@ def holders(
     only for the terms returned (`query.person`). Without `alternatives`, evidence is
     loaded only for each holder's own `evidence` (the claim its status rests on), not for
     its alternatives (a page that shows only the one)."""
+    ranked = ranked_terms(conn, post_ids, on, judged, include_all, people)
+    return holders_of(conn, ranked, alternatives=alternatives)
+
+
+@dataclass
+class Ranked:
+    """The terms `holders` answers, before any evidence is read (`terms`: each post's),
+    with what `holders_of` needs to make them `Holder`s."""
+
+    terms: dict[str, list[Term]]
+    names: dict[str, str]
+    stand: Callable[[Term], Standing]
+    sources: dict[str, ClaimSource]
+    unread: set[str]
+
+
+def ranked_terms(
+    conn: Connection,
+    post_ids: list[str],
+    on: str,
+    judged: Judged,
+    include_all: bool = False,
+    people: list[str] | None = None,
+) -> Ranked:
+    """The terms `holders` answers (its arguments, the same), and no evidence read: a
+    status and its rank never depend on it (`in_order` ranks them; a page showing some of
+    the holders reads evidence for those only, `holders_of`)."""
     wanted = set(people) if people is not None else None
     by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
@@ -339,23 +364,68 @@ def holders(
     }
     names = names_of(conn, named)
     stand = _standings(conn, on, names)
-    answered = [
-        (post, term) for post, term in kept if include_all or stand(term).status not in NOT_HOLDING
-    ]
-    # evidence only for the terms answered, not for every claim read
-    if alternatives:
-        shown = [c.claim_id for _, t in answered for c in t.claims]
-    else:  # the claim a term's standing rests on does not depend on any evidence
-        shown = [stand(t).claim.claim_id for _, t in answered]
-    _read_sources(conn, sources, set(shown) & unread)
-    ev = evidence_of(conn, [sources[c] for c in shown])
+    answered: dict[str, list[Term]] = {}
+    for post, term in kept:
+        if include_all or stand(term).status not in NOT_HOLDING:
+            answered.setdefault(post, []).append(term)
+    return Ranked(answered, names, stand, sources, unread)
+
+
+def in_order(ranked: Ranked) -> dict[str, list[Term]]:
+    """Each post's terms in the order of its holders (`holders`): in post first, by rank,
+    the more recent report, then name."""
+    names, stand = ranked.names, ranked.stand
+
+    def key(term: Term) -> tuple[bool, int, int, str]:
+        st = stand(term)
+        seen = term.last_reported or term.start
+        recency = -date_interval(seen)[1].toordinal() if seen else 0
+        return (
+            st.status in NOT_HOLDING,
+            st.rank,
+            recency,
+            names.get(term.person_id, term.person_id),
+        )
+
+    return {post: sorted(terms, key=key) for post, terms in ranked.terms.items()}
+
+
+def holders_of(
+    conn: Connection, ranked: Ranked, alternatives: bool = True
+) -> dict[str, list[Holder]]:
+    """`Holder`s of every ranked term, each post's in the order of `in_order`, with their
+    evidence (with `alternatives`, their alternatives' too)."""
+    answered = [(post, t) for post, found in ranked.terms.items() for t in found]
     out: dict[str, list[Holder]] = defaultdict(list)
-    for post, term in answered:
+    for h in holders_for(conn, ranked, answered, alternatives):
+        out[h.post_id].append(h)
+    for post in out:
+        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.rank, _recency(h), h.name))
+    return out
+
+
+def holders_for(
+    conn: Connection,
+    ranked: Ranked,
+    chosen: list[tuple[str, Term]],
+    alternatives: bool = True,
+) -> list[Holder]:
+    """`Holder`s of the (post, term) pairs `chosen` among the ranked terms, in their
+    order, with evidence for those only (with `alternatives`, their alternatives' too)."""
+    stand, sources, names = ranked.stand, ranked.sources, ranked.names
+    if alternatives:
+        shown = [c.claim_id for _, t in chosen for c in t.claims]
+    else:  # the claim a term's standing rests on does not depend on any evidence
+        shown = [stand(t).claim.claim_id for _, t in chosen]
+    _read_sources(conn, sources, set(shown) & ranked.unread)
+    ev = evidence_of(conn, [sources[c] for c in shown])
+    out = []
+    for post, term in chosen:
         for c in term.claims:
             if c.claim_id in ev:  # (a term a question's earlier one shares may have more)
                 c.evidence = ev[c.claim_id]
         st = stand(term)  # now that the basis can name its article
-        out[post].append(
+        out.append(
             Holder(
                 person_id=term.person_id,
                 name=names.get(term.person_id, term.person_id),
@@ -377,9 +447,12 @@ def holders(
                 undated=st.claim.observed is None,
             )
         )
-    for post in out:
-        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.rank, _recency(h), h.name))
     return out
+
+
+def _recency(h: Holder) -> int:
+    seen = h.last_reported or h.valid_from
+    return -date_interval(seen)[1].toordinal() if seen else 0
 
 
 @dataclass

@@ -1,6 +1,9 @@
 """An organisation's page `/organisation/{id}?on=DATE`: its org chart on a date, leadership
 timeline and aliases (its `.json` twin, the timeline as `.csv`, the events as `.atom`).
-The chart to take away is `charts.py`'s, a post's history `history_page.py`'s."""
+The page shows `LEADERS_SHOWN` leaders (in post on the date first) and the newest
+`EVENTS_SHOWN` events, with how many there are and a link to the list of every one
+(`organisation_lists.py`); the `.csv` and `.atom` have every event. The chart to take away
+is `charts.py`'s, a post's history `history_page.py`'s."""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from sectorwatch.serve.charts import png_available
 from sectorwatch.serve.lookup import entity_of_kind
 from sectorwatch.serve.page_parts import connect, event_row, events_feed, feed_link, renderer
 
+LEADERS_SHOWN = 20  # leaders on the page; every one is a click away (/organisation/{id}/leaders)
+EVENTS_SHOWN = 20  # events on the page, the newest; every one at /organisation/{id}/events
 
 def register(app: FastAPI) -> None:
     @app.get(
@@ -32,19 +37,27 @@ def register(app: FastAPI) -> None:
 
         on = check_date(on or None, "on") or today()
 
-        def answer() -> tuple[Any, dict[str, Any]]:
+        def answer() -> tuple[Any, list[Any], dict[str, Any]]:
             found = entity_of_kind(conn, "organisation", entity_id)
             chart = orgchart(conn, found, on)
-            return chart, shapes.organisation(ask(conn, found, on), chart)
+            result = ask(conn, found, on, leaders_shown=LEADERS_SHOWN)
+            data = shapes.organisation(result, chart, events_shown=EVENTS_SHOWN)
+            return chart, result.events, data
 
         with connect(app) as conn:
             page = kept(conn, ("organisation", entity_id, on), answer)
-        chart, data = page.value
+        chart, events, data = page.value
+
+        def every_event() -> list[dict[str, Any]]:
+            return page.once(  # type: ignore[no-any-return]
+                "events", lambda: [shapes.event(e) for e in shapes.timeline(events)]
+            )
+
         return renderer(app).respond(
             request,
             "organisation.html",
             data,
-            csv_rows=lambda: [event_row(e) for e in data["timeline"]],
+            csv_rows=lambda: [event_row(e) for e in every_event()],
             csv_name=f"{data['name']}-timeline",
             # to_svg escapes every text node (render/orgchart.py); `on` is a checked date
             extra=lambda: {
@@ -53,5 +66,5 @@ def register(app: FastAPI) -> None:
                 **feed_link(request, data["name"]),
                 "png": png_available(),
             },
-            feed=lambda: events_feed(request, data["name"], data["timeline"]),
+            feed=lambda: events_feed(request, data["name"], every_event()),
         )

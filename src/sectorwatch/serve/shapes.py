@@ -8,12 +8,14 @@ read the same dicts). Lists that pages show newest first are sorted here.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
 from sectorwatch.query.common import first_line
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import HeldRole
-from sectorwatch.query.organisation import OrganisationAnswer
+from sectorwatch.query.organisation import Leader, OrganisationAnswer
 from sectorwatch.query.orgchart import OrgChart
 from sectorwatch.query.person import PersonAnswer
 from sectorwatch.query.quotes import QuoteAnswer
@@ -164,22 +166,42 @@ def person(answer: PersonAnswer) -> dict[str, Any]:
     return data
 
 
-def organisation(answer: OrganisationAnswer, chart: OrgChart) -> dict[str, Any]:
+def leader(x: Leader) -> dict[str, Any]:
+    """One of an organisation's leaders, as its page and its list of leaders show it."""
+    return {
+        "person": {"id": x.holder.person_id, "name": x.holder.name},
+        "role": x.role,
+        "post_id": x.holder.post_id,
+        "status": x.holder.status,
+        "valid_from": x.holder.valid_from,
+        "valid_to": x.holder.valid_to,
+        "evidence": plain(x.holder.evidence),
+    }
+
+
+def timeline(events: list[EventAnswer]) -> list[EventAnswer]:
+    """An organisation's events as its pages list them: newest report first."""
+    return newest_first(events, "claim_id")
+
+
+def organisation(
+    answer: OrganisationAnswer, chart: OrgChart, events_shown: int | None = None
+) -> dict[str, Any]:
+    """The page's JSON; with `events_shown`, only the newest that many events are given.
+    `timeline_total` and `leaders_total` count them all; where some are not given,
+    `timeline_more` and `leaders_more` link to the list of every one (else null)."""
     data = _entity(answer, "organisation")
     data["kind_of_organisation"] = answer.kind_of_organisation
-    data["timeline"] = [event(e) for e in newest_first(answer.events, "claim_id")]
-    data["leaders"] = [
-        {
-            "person": {"id": x.holder.person_id, "name": x.holder.name},
-            "role": x.role,
-            "post_id": x.holder.post_id,
-            "status": x.holder.status,
-            "valid_from": x.holder.valid_from,
-            "valid_to": x.holder.valid_to,
-            "evidence": plain(x.holder.evidence),
-        }
-        for x in answer.leaders
-    ]
+    events = timeline(answer.events)
+    shown = events if events_shown is None else events[:events_shown]
+    at = f"/organisation/{url_quote(answer.id, safe='')}"
+    data["timeline"] = [event(e) for e in shown]
+    data["timeline_total"] = len(events)
+    data["timeline_more"] = f"{at}/events" if len(shown) < len(events) else None
+    data["leaders"] = [leader(x) for x in answer.leaders]
+    data["leaders_total"] = answer.leaders_total
+    more = answer.leaders_total > len(answer.leaders)
+    data["leaders_more"] = f"{at}/leaders?{urlencode({'on': chart.on})}" if more else None
     data["on"] = chart.on
     data["orgchart"] = plain(chart)
     data["predecessors"] = [change(c) for c in answer.predecessors]
