@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 from serve_store import make_store, settings
-from sqlalchemy import inspect, or_, select, text
+from sqlalchemy import event, inspect, or_, select, text
 from store_factory import LEAVES, build
 from test_query_change_stamp import count_stamps
 from test_store_events import COMPLETED, LEFT
 
 from sectorwatch.query import events as event_answers
 from sectorwatch.query import holders
+from sectorwatch.query.common import ClaimSource, evidence_of, sources_with_evidence
 from sectorwatch.query.quotes import load_quotes, quote_select
 from sectorwatch.query.reactions import event_reactions
 from sectorwatch.serve import answers, create_app
@@ -144,14 +145,39 @@ def test_the_questions_of_a_page_read_each_post_and_claim_once(tmp_path, monkeyp
         claims.extend(claim_ids)
         return sources(conn, claim_ids)
 
+    def with_evidence_counted(conn, claim_ids):  # type: ignore[no-untyped-def]
+        claims.extend(claim_ids)
+        return with_evidence(conn, claim_ids)
+
+    with_evidence = page_reads.claims_with_evidence
     monkeypatch.setattr(term_rows, "stored", stored_counted)
     monkeypatch.setattr(reads, "claim_sources", sources_counted)
+    monkeypatch.setattr(page_reads, "claims_with_evidence", with_evidence_counted)
     page = client.get(f"/organisation/{FHB}.json").json()
     assert [x["person"]["name"] for x in page["leaders"]] == ["Tobias Wren", "Amara Quist"]
     # the chart's questions and the organisation's (every leader, former ones too) share
     # what they read: each post's stored terms and each claim's source once
     assert sorted(set(posts)) == sorted(posts) and len(posts) == 4
-    assert sorted(set(claims)) == sorted(claims)
+    assert sorted(set(claims)) == sorted(claims) and claims
+
+
+def test_sources_and_evidence_read_in_one_statement_are_those_read_apart(store):
+    with store.connect() as conn:
+        every = set(conn.execute(text("SELECT id FROM claims")).scalars())
+        asked = every | {"c-not-stored"}
+        statements: list[str] = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(conn, "before_cursor_execute", listen)
+        sources, evidence = sources_with_evidence(conn, asked)
+        event.remove(conn, "before_cursor_execute", listen)
+        found = reads.claim_sources(conn, asked)
+        apart = {
+            c: ClaimSource.of(c, found[c], 1) if c in found else ClaimSource(c, *(None,) * 6)
+            for c in asked
+        }
+        assert sources == apart and len(statements) == 1
+        assert evidence == evidence_of(conn, list(apart.values()))
+        assert set(evidence) == every  # each stored claim has its sentence and article
 
 
 def test_the_role_a_speaker_held_is_read_without_evidence(store, monkeypatch):

@@ -25,6 +25,7 @@ from sectorwatch.query.common import (
     evidence_of,
     names_of,
     question_memo,
+    sources_with_evidence,
 )
 from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Standing, Term, standing
 from sectorwatch.store import page_reads, reads, term_rows
@@ -285,6 +286,25 @@ def _read_sources(conn: Connection, sources: dict[str, ClaimSource], claim_ids: 
             memo[cid] = sources[cid]
 
 
+def _read_sources_with_evidence(
+    conn: Connection, sources: dict[str, ClaimSource], claim_ids: set[str]
+) -> dict[str, EvidenceRef]:
+    """`_read_sources`, and the evidence of the claims whose source it reads, in the same
+    statement (`sources_with_evidence`)."""
+    wanted = claim_ids - sources.keys()
+    memo = question_memo(conn, "claim_sources")
+    if memo is not None:
+        sources.update((cid, memo[cid]) for cid in wanted if cid in memo)
+        wanted = wanted - memo.keys()
+    if not wanted:
+        return {}
+    found, ev = sources_with_evidence(conn, wanted)
+    sources.update(found)
+    if memo is not None:
+        memo.update(found)
+    return ev
+
+
 def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Term], Standing]:
     """`standing(term, on, names)`, each kept for the question (`question_memo`; the terms
     of stored posts are shared by its questions) while what it rests on is unchanged: the
@@ -417,8 +437,8 @@ def holders_for(
         shown = [c.claim_id for _, t in chosen for c in t.claims]
     else:  # the claim a term's standing rests on does not depend on any evidence
         shown = [stand(t).claim.claim_id for _, t in chosen]
-    _read_sources(conn, sources, set(shown) & ranked.unread)
-    ev = evidence_of(conn, [sources[c] for c in shown])
+    ev = _read_sources_with_evidence(conn, sources, set(shown) & ranked.unread)
+    ev.update(evidence_of(conn, [sources[c] for c in shown if c not in ev]))
     out = []
     for post, term in chosen:
         for c in term.claims:

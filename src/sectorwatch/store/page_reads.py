@@ -15,7 +15,10 @@ once with bound parameters, so that its cost follows the answer, not the store:
   and a post's row holds every holder's);
 - `quotes_of_canonical`: the quotes of these articles that are canonical ones, the
   article's own `duplicate_of` read in the join, instead of a list of every
-  near-duplicate (which SQLite, without statistics, built by reading every article).
+  near-duplicate (which SQLite, without statistics, built by reading every article);
+- `claims_with_evidence`: where claims were read (`reads.SOURCE_COLUMNS`) and their
+  sentence and article, in one statement, where `reads.claim_sources`,
+  `article_reads.sentences` and `article_reads.articles_about` were three.
 
 Both are portable SQLAlchemy Core, like `store.reads`.
 """
@@ -31,7 +34,7 @@ from sqlalchemy import Connection, Integer, Select, bindparam, case, or_, select
 
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
-from sectorwatch.store.reads import ARTICLE_TITLE, Asked
+from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
 from sectorwatch.store.schema import articles, claims, events, evidence, post_terms, quotes
 
 NAMES_NOTHING = "[]"
@@ -194,3 +197,38 @@ def _form_of(text: str, starts: list[str]) -> dict[str, Any]:
 
 def _opens(term: list[Any], start: str) -> bool:
     return f"[{json.dumps(term[0], ensure_ascii=False)}," == start
+
+
+_CLAIMS_WITH_EVIDENCE = (
+    select(
+        claims.c.id,
+        *SOURCE_COLUMNS,
+        evidence.c.id,
+        evidence.c.sentence,
+        evidence.c.start,
+        evidence.c.end,
+        articles.c.id,
+        ARTICLE_TITLE,
+        articles.c.published,
+        articles.c.source,
+    )
+    .select_from(
+        claims.outerjoin(evidence, evidence.c.id == claims.c.evidence_id).outerjoin(
+            articles, articles.c.id == claims.c.article_id
+        )
+    )
+    .where(claims.c.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def claims_with_evidence(conn: Connection, claim_ids: Iterable[str]) -> dict[str, Any]:
+    """{claim id: its row} for the stored claims among `claim_ids`: the claim id and its
+    `SOURCE_COLUMNS` (the row of `reads.claim_sources`), then its evidence row's id,
+    sentence, start and end, then its article's id, `ARTICLE_TITLE`, published and source
+    (None where the claim has no such evidence row or article), 500 claims a statement."""
+    wanted = sorted(set(claim_ids))
+    out: dict[str, Any] = {}
+    for at in range(0, len(wanted), term_rows.CHUNK):
+        found = conn.execute(_CLAIMS_WITH_EVIDENCE, {"ids": wanted[at : at + term_rows.CHUNK]})
+        out.update((row[0], row) for row in found)
+    return out
