@@ -15,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FunctionLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from sectorwatch.serve import highlight
+from sectorwatch.serve import highlight, links
 from sectorwatch.serve.security import SESSION_COOKIE, Guard
 
 DONE_COOKIE = "sw_done"  # "N:kind" of the correction just saved, shown once on the next page
@@ -42,6 +42,7 @@ def environment() -> Environment:
     env.filters["mark"] = highlight.mark
     env.filters["result_items"] = highlight.result_items
     env.globals["search_url"] = search_url
+    env.globals.update(links.GLOBALS)
     return env
 
 
