@@ -163,10 +163,21 @@ def check_date(value: str | None, what: str = "date") -> str | None:
     return value
 
 
+def entity_kind(conn: Connection, entity_id: str) -> Any:
+    """(id, kind) of the entity with this id, or None; read once a question (a page looks
+    its entity up, then each of its questions finds it by id)."""
+    memo = question_memo(conn, "entity_kinds")
+    if memo is None:
+        return entity_reads.entity_kind(conn, entity_id)
+    if entity_id not in memo:
+        memo[entity_id] = entity_reads.entity_kind(conn, entity_id)
+    return memo[entity_id]
+
+
 def find_entities(conn: Connection, name: str, kind: str | None = None) -> list[str]:
     """Canonical ids of the entities called `name` (an id, an exact alias, else a close one)."""
     judged = Judged.load(conn)
-    row = entity_reads.entity_kind(conn, name)
+    row = entity_kind(conn, name)
     if row is not None and (kind is None or row.kind == kind):
         return [judged.canon(row.id) or row.id]
     kinds = [kind] if kind else ["person", "organisation"]
