@@ -141,20 +141,42 @@ class QuotedCount:
 
 
 def most_quoted(engine: Engine | Connection, n: int = 10) -> list[QuotedCount]:
-    """The people quoted most often (rejected quotes left out, corrected speakers counted)."""
+    """The people quoted most often (rejected quotes left out, corrected speakers counted,
+    merged people counted as one), most first, then by id.
+
+    The store keeps how many quotes each person is the stored speaker of
+    (`quote_reads.top_speaker_counts`), so this reads the counts of the top people and of
+    the few a judgement touches, never every quote: a person whose quotes no judgement
+    moved, rejected or merged with another's has the stored count, and the top `n` of those
+    are among the top `n` + (how many stored speakers are touched) stored counts."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
         moved = {c: s for c, s in judged.speakers.items() if s and c not in judged.rejected}
         skip = judged.rejected | set(moved)
+        canon = judged.canon
+        touched: set[str] = set(judged.canonical) | set(judged.canonical.values())
+        stored = quote_reads.quote_speakers(conn, skip) if skip else []
+        touched |= {s for _, s, kind in stored if s and kind == "person"}
+        touched |= {canon(s) or s for s in moved.values()}
+        keys = {canon(s) or s for s in touched}  # the answers a judgement changes
+        members = {m for k in keys for m in judged.cluster(k)}
         counts: dict[str, int] = {}
-        for speaker, count in quote_reads.person_quote_counts(conn, skip):
-            key = judged.canon(speaker) or speaker
+        for speaker, count in quote_reads.speaker_counts(conn, members).items():
+            key = canon(speaker) or speaker
             counts[key] = counts.get(key, 0) + count
-        if moved:
-            present = quote_reads.stored_quote_claims(conn, moved)
-            for claim_id in present:
-                key = judged.canon(moved[claim_id]) or moved[claim_id]
+        for _, speaker, kind in stored:  # left out, or counted for their new speaker
+            if speaker and kind == "person":
+                key = canon(speaker) or speaker
+                counts[key] = counts.get(key, 0) - 1
+        present = {c for c, _, _ in stored}
+        for claim_id, speaker in moved.items():
+            if claim_id in present:
+                key = canon(speaker) or speaker
                 counts[key] = counts.get(key, 0) + 1
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        for speaker, count in quote_reads.top_speaker_counts(conn, n + len(members)):
+            if speaker not in members:
+                counts[speaker] = count
+        ranked = [(k, c) for k, c in counts.items() if c > 0]
+        top = sorted(ranked, key=lambda kv: (-kv[1], kv[0]))[:n]
         names = names_of(conn, {k for k, _ in top})
         return [QuotedCount(k, names.get(k, k), c) for k, c in top]
