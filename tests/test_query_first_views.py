@@ -224,3 +224,18 @@ def test_the_latest_events_are_those_of_the_store_question_with_evidence(store):
         with_rows = event_answers.load_events(conn, page_reads.latest_events(set(), 100), judged)
         read_apart = event_answers.load_events(conn, reads.latest_events(set(), 100), judged)
         assert with_rows == read_apart and len(with_rows) == len(every) == 6
+
+
+def test_the_events_a_page_shows_have_the_evidence_every_event_has(store):
+    from sectorwatch.query.common import newest_first
+    from sectorwatch.query.organisation import event_list, organisation
+
+    every = organisation(store, FHB)
+    assert len(every.events) == every.events_total > 2  # a merger's reports joined
+    assert any(len(e.reports) > 1 for e in every.events)
+    newest = newest_first(every.events, "claim_id")
+    for shown in (1, 2, 100):
+        page = organisation(store, FHB, events_shown=shown)
+        assert page.events_total == every.events_total
+        assert newest_first(page.events, "claim_id") == newest[:shown]
+        assert event_list(store, FHB, slice(1, 1 + shown)).events == newest[1 : 1 + shown]

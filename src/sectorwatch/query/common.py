@@ -225,6 +225,12 @@ def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
     return sorted(set(entity_reads.alias_names(conn, ids)))
 
 
+def newest_first(items: list[Any], *tiebreak: str) -> list[Any]:
+    """Newest report first (`observed`); ties in the order of the `tiebreak` attributes."""
+    ordered = sorted(items, key=lambda x: tuple(getattr(x, a) for a in tiebreak))
+    return sorted(ordered, key=lambda x: x.observed or "", reverse=True)
+
+
 def first_line(value: str | None, width: int = 160) -> str | None:
     """A title from `ARTICLE_TITLE`: an untitled article is named by its first non-empty
     line, cut to `width` characters."""

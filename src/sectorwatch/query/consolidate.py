@@ -189,20 +189,24 @@ def load_changes(
     *,
     of_type: str | None = None,
     keep: Callable[[Any], bool] | None = None,
+    evidence: bool = True,
 ) -> list[EventAnswer]:
     """The events involving `ids`, one per real-world change: a merger also gathers the
     reports that name only its other parties ("X merged with its neighbour"). With
     `of_type`, only the changes of that type; with `keep` (a test of an event's stored
     row, `load_events`), only the reports it keeps: a report left out must be one that is
     never the same change as a report kept (`same_change`), so the changes of the reports
-    kept are those of every report."""
+    kept are those of every report. Without `evidence`, none is read (`read_evidence`
+    reads it for the changes a page shows)."""
     typed = _typed(of_type, keep)
-    found = load_events(conn, page_reads.events_involving(ids), judged, typed)
+    involving = page_reads.events_involving(ids, evidence)
+    found = load_events(conn, involving, judged, typed, evidence)
     parties = {p for e in found if e.type == "merger" for p in _parties(e)} - set(ids)
     if parties and of_type in (None, "merger"):
         known = {e.claim_id for e in found}
         merger = _typed("merger", keep)
-        more = load_events(conn, page_reads.events_involving(sorted(parties)), judged, merger)
+        involving = page_reads.events_involving(sorted(parties), evidence)
+        more = load_events(conn, involving, judged, merger, evidence)
         found += [e for e in more if e.claim_id not in known]
     return consolidate(found)
 

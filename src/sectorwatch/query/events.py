@@ -69,10 +69,12 @@ def load_events(
     query: Select | reads.Asked,
     judged: Judged,
     keep: Callable[[RowMapping], bool] | None = None,
+    evidence: bool = True,
 ) -> list[EventAnswer]:
     """The events `query` reads (rejected ones left out; with `keep`, only the rows it
-    keeps), with names and evidence, in the order of `when`. Rows are read by position
-    (a page reads a hundred of them: a name lookup per field was a large share of it)."""
+    keeps), with names and evidence (without `evidence`, none: `read_evidence` reads it
+    for the events a page shows), in the order of `when`. Rows are read by position (a
+    page reads a hundred of them: a name lookup per field was a large share of it)."""
     result = reads.execute(conn, query)
     at = {k: i for i, k in enumerate(result.keys())}
     claim, rejected = at["claim_id"], judged.rejected
@@ -96,7 +98,9 @@ def load_events(
             if i:
                 ids.add(i)
     names = names_of(conn, ids)
-    if rows and "ev_claim_id" in at:  # read with the events (`page_reads`)
+    if not evidence:
+        ev: dict[str, EvidenceRef] = {}
+    elif rows and "ev_claim_id" in at:  # read with the events (`page_reads`)
         ev = {r[claim]: _evidence(r, at) for r in rows if _has_evidence(r, at)}
     else:
         ev = evidence_for(conn, [r[claim] for r in rows])
@@ -144,3 +148,15 @@ def load_events(
         )
     out.sort(key=lambda e: (e.when, e.claim_id))
     return out
+
+
+def read_evidence(conn: Connection, events: list[EventAnswer]) -> None:
+    """Give `events`, read without their evidence (`load_events`, then joined into one per
+    change, `query.consolidate`), the evidence they would have had: each its first
+    report's, and the evidence of every report it joins (`reports`), in one statement."""
+    claim_ids = [c for e in events for c in (e.claim_ids or [e.claim_id])]
+    found = evidence_for(conn, list(dict.fromkeys(claim_ids)))
+    for e in events:
+        e.evidence = found.get(e.claim_id)
+        if e.claim_ids:
+            e.reports = [found[c] for c in e.claim_ids if c in found]

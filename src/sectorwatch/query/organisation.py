@@ -13,9 +13,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, aliases_of, connected, names_of, require_entity, today
+from sectorwatch.query.common import (
+    Judged,
+    aliases_of,
+    connected,
+    names_of,
+    newest_first,
+    require_entity,
+    today,
+)
 from sectorwatch.query.consolidate import load_changes
-from sectorwatch.query.events import EventAnswer
+from sectorwatch.query.events import EventAnswer, read_evidence
 from sectorwatch.query.holders import (
     NOT_HOLDING,
     Holder,
@@ -43,7 +51,8 @@ class OrganisationAnswer:
     kind_of_organisation: str
     leaders: list[Leader] = field(default_factory=list)  # by start date, then role
     leaders_total: int = 0  # how many leaders there are (more than shown: `leaders_shown`)
-    events: list[EventAnswer] = field(default_factory=list)
+    events: list[EventAnswer] = field(default_factory=list)  # in the order of `when`
+    events_total: int = 0  # how many events there are (more than shown: `events_shown`)
     predecessors: list[Change] = field(default_factory=list)  # what it was
     successors: list[Change] = field(default_factory=list)  # what it became
 
@@ -57,11 +66,13 @@ def organisation(
     name: str,
     on: str | None = None,
     leaders_shown: int | None = None,
+    events_shown: int | None = None,
 ) -> OrganisationAnswer:
     """`name` is an entity id, a name the organisation was read as, or a close spelling;
     the leaders' statuses are those on `on` (default today). With `leaders_shown`, only
-    the first that many leaders of the page order (`leaders`) are given, and their
-    evidence only read; `leaders_total` counts them all."""
+    the first that many leaders of the page order (`leaders`) are given, with `events_shown`
+    the newest that many events; the evidence is read for those only, and `leaders_total`
+    and `events_total` count them all."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
         oid = require_entity(conn, name, "organisation")[0]
@@ -78,17 +89,31 @@ def organisation(
         answer.leaders_total, answer.leaders = leaders(conn, ids, on or today(), judged, window)
         changes = lineage(conn, oid, judged)
         answer.predecessors, answer.successors = changes.predecessors, changes.successors
-        answer.events = _events(conn, ids, changes.predecessors, judged)
+        shown = None if events_shown is None else slice(0, events_shown)
+        answer.events_total, events = _events(conn, ids, changes.predecessors, judged, shown)
+        answer.events = sorted(events, key=lambda e: (e.when, e.claim_id))  # as every one
         return answer
 
 
 def _events(
-    conn: Connection, ids: list[str], predecessors: list[Change], judged: Judged
-) -> list[EventAnswer]:
-    """The events involving the organisation `ids` and its `predecessors`, one per
-    real-world change, in the order of `when`."""
+    conn: Connection,
+    ids: list[str],
+    predecessors: list[Change],
+    judged: Judged,
+    window: slice | None = None,
+) -> tuple[int, list[EventAnswer]]:
+    """How many events involve the organisation `ids` and its `predecessors` (one per
+    real-world change), and which: every one in the order of `when`, or with `window`
+    those of that window of them newest report first (`newest_first`), the evidence read
+    for those only."""
     before = [i for c in predecessors for i in judged.cluster(c.organisation_id)]
-    return load_changes(conn, judged, [*ids, *before])
+    if window is None:
+        every = load_changes(conn, judged, [*ids, *before])
+        return len(every), every
+    every = load_changes(conn, judged, [*ids, *before], evidence=False)
+    chosen = newest_first(every, "claim_id")[window]
+    read_evidence(conn, chosen)
+    return len(every), chosen
 
 
 @dataclass
@@ -117,23 +142,25 @@ def leader_list(
 
 @dataclass
 class EventList:
-    """Every event of an organisation's page (its `events`), and whose they are."""
+    """Some of the events of an organisation's page (`events`), and how many there are."""
 
     id: str
     name: str
-    events: list[EventAnswer]
+    total: int
+    events: list[EventAnswer]  # newest report first
 
 
-def event_list(engine: Engine | Connection, name: str) -> EventList:
+def event_list(engine: Engine | Connection, name: str, window: slice | None = None) -> EventList:
     """The events of the organisation `name` (as `organisation` finds it) and of what it
-    was before a rename or merger, one per real-world change, as `organisation` gives
-    them."""
+    was before a rename or merger, one per real-world change, newest report first: those
+    of `window`, else every one; the evidence is read for those only."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
         oid = require_entity(conn, name, "organisation")[0]
         changes = lineage(conn, oid, judged)
-        events = _events(conn, judged.cluster(oid), changes.predecessors, judged)
-        return EventList(oid, names_of(conn, {oid}).get(oid, name), events)
+        every = window or slice(None)
+        total, events = _events(conn, judged.cluster(oid), changes.predecessors, judged, every)
+        return EventList(oid, names_of(conn, {oid}).get(oid, name), total, events)
 
 
 def leaders(

@@ -6,7 +6,8 @@ links to where it shows only some (`organisation_page.LEADERS_SHOWN`, `EVENTS_SH
   others, each by start date, then role; evidence is read for the leaders of the page
   only. `.csv`: every leader.
 - `/organisation/{id}/events?page=N&per_page=M`: its events (its predecessors' included,
-  one per real-world change), newest report first. `.csv`: every event.
+  one per real-world change), newest report first; evidence is read for the events of
+  the page only. `.csv`: every event.
 
 Each JSON says how many there are (`total`), the page and the links to the next and
 previous pages (`next`, `prev`: null at either end), like the index pages (`indexes.py`).
@@ -121,27 +122,26 @@ def register(app: FastAPI) -> None:
     ) -> Response:
         from sectorwatch.query.organisation import event_list
 
+        every = request.scope.get("sw_format") == "csv"
+        window = slice(None) if every else slice((page - 1) * per_page, page * per_page)
+
         def answer() -> dict[str, Any]:
             found = entity_of_kind(conn, "organisation", entity_id)
-            listed = event_list(conn, found)
+            listed = event_list(conn, found, window)
+            path = f"/organisation/{quote(listed.id, safe='')}/events"
             return {
                 "organisation": {"id": listed.id, "name": listed.name},
-                "events": shapes.timeline(listed.events),
+                **pages(listed.total, page, per_page, path, {}),
+                "events": [shapes.event(e) for e in listed.events],
             }
 
         with connect(app) as conn:
-            every = kept(conn, ("organisation events", entity_id), answer).value
-        events = every["events"]
-        path = f"/organisation/{quote(every['organisation']['id'], safe='')}/events"
-        data = {
-            "organisation": every["organisation"],
-            **pages(len(events), page, per_page, path, {}),
-            "events": [shapes.event(e) for e in events[(page - 1) * per_page : page * per_page]],
-        }
+            key = ("organisation events", entity_id, every or (page, per_page))
+            data = kept(conn, key, answer).value
         return renderer(app).respond(
             request,
             "organisation_events.html",
             data,
-            csv_rows=lambda: [event_row(shapes.event(e)) for e in events],
+            csv_rows=lambda: [event_row(e) for e in data["events"]],
             csv_name=f"{data['organisation']['name']}-events",
         )

@@ -19,9 +19,11 @@ from sectorwatch.serve.answers import kept
 from sectorwatch.serve.charts import png_available
 from sectorwatch.serve.lookup import entity_of_kind
 from sectorwatch.serve.page_parts import connect, event_row, events_feed, feed_link, renderer
+from sectorwatch.serve.render import wanted_format
 
 LEADERS_SHOWN = 20  # leaders on the page; every one is a click away (/organisation/{id}/leaders)
 EVENTS_SHOWN = 20  # events on the page, the newest; every one at /organisation/{id}/events
+
 
 def register(app: FastAPI) -> None:
     @app.get(
@@ -31,33 +33,30 @@ def register(app: FastAPI) -> None:
     def organisation(
         request: Request, entity_id: str, on: str = Query("", max_length=10)
     ) -> Response:
+        from sectorwatch.query.organisation import event_list
         from sectorwatch.query.organisation import organisation as ask
         from sectorwatch.query.orgchart import orgchart
         from sectorwatch.render import to_svg
 
         on = check_date(on or None, "on") or today()
 
-        def answer() -> tuple[Any, list[Any], dict[str, Any]]:
+        def answer() -> tuple[Any, str, dict[str, Any]]:
             found = entity_of_kind(conn, "organisation", entity_id)
             chart = orgchart(conn, found, on)
-            result = ask(conn, found, on, leaders_shown=LEADERS_SHOWN)
-            data = shapes.organisation(result, chart, events_shown=EVENTS_SHOWN)
-            return chart, result.events, data
+            shown = ask(conn, found, on, leaders_shown=LEADERS_SHOWN, events_shown=EVENTS_SHOWN)
+            return chart, found, shapes.organisation(shown, chart)
 
+        events: list[dict[str, Any]] = []
         with connect(app) as conn:
             page = kept(conn, ("organisation", entity_id, on), answer)
-        chart, events, data = page.value
-
-        def every_event() -> list[dict[str, Any]]:
-            return page.once(  # type: ignore[no-any-return]
-                "events", lambda: [shapes.event(e) for e in shapes.timeline(events)]
-            )
-
+            chart, found, data = page.value
+            if wanted_format(request) in ("csv", "atom"):  # every event, not those shown
+                events = [shapes.event(e) for e in event_list(conn, found).events]
         return renderer(app).respond(
             request,
             "organisation.html",
             data,
-            csv_rows=lambda: [event_row(e) for e in every_event()],
+            csv_rows=lambda: [event_row(e) for e in events],
             csv_name=f"{data['name']}-timeline",
             # to_svg escapes every text node (render/orgchart.py); `on` is a checked date
             extra=lambda: {
@@ -66,5 +65,5 @@ def register(app: FastAPI) -> None:
                 **feed_link(request, data["name"]),
                 "png": png_available(),
             },
-            feed=lambda: events_feed(request, data["name"], every_event()),
+            feed=lambda: events_feed(request, data["name"], events),
         )

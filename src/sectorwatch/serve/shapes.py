@@ -12,7 +12,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
-from sectorwatch.query.common import first_line
+from sectorwatch.query.common import first_line, newest_first
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import HeldRole
 from sectorwatch.query.organisation import Leader, OrganisationAnswer
@@ -68,12 +68,6 @@ def ref(entity_id: str | None, name: str | None) -> dict[str, Any] | None:
     if entity_id is None:
         return {"id": None, "name": name} if name else None
     return {"id": entity_id, "name": name or entity_id}
-
-
-def newest_first(items: list[Any], *tiebreak: str) -> list[Any]:
-    """Newest report first; ties in the order of the `tiebreak` attributes."""
-    ordered = sorted(items, key=lambda x: tuple(getattr(x, a) for a in tiebreak))
-    return sorted(ordered, key=lambda x: x.observed or "", reverse=True)
 
 
 def event(e: EventAnswer) -> dict[str, Any]:
@@ -184,20 +178,18 @@ def timeline(events: list[EventAnswer]) -> list[EventAnswer]:
     return newest_first(events, "claim_id")
 
 
-def organisation(
-    answer: OrganisationAnswer, chart: OrgChart, events_shown: int | None = None
-) -> dict[str, Any]:
-    """The page's JSON; with `events_shown`, only the newest that many events are given.
-    `timeline_total` and `leaders_total` count them all; where some are not given,
-    `timeline_more` and `leaders_more` link to the list of every one (else null)."""
+def organisation(answer: OrganisationAnswer, chart: OrgChart) -> dict[str, Any]:
+    """The page's JSON. `timeline_total` and `leaders_total` count every event and every
+    leader; where the answer has only some of them (`query.organisation`'s
+    `leaders_shown`, `events_shown`), `timeline_more` and `leaders_more` link to the
+    lists of every one (else null)."""
     data = _entity(answer, "organisation")
     data["kind_of_organisation"] = answer.kind_of_organisation
-    events = timeline(answer.events)
-    shown = events if events_shown is None else events[:events_shown]
     at = f"/organisation/{url_quote(answer.id, safe='')}"
-    data["timeline"] = [event(e) for e in shown]
-    data["timeline_total"] = len(events)
-    data["timeline_more"] = f"{at}/events" if len(shown) < len(events) else None
+    data["timeline"] = [event(e) for e in timeline(answer.events)]
+    data["timeline_total"] = answer.events_total
+    more = answer.events_total > len(answer.events)
+    data["timeline_more"] = f"{at}/events" if more else None
     data["leaders"] = [leader(x) for x in answer.leaders]
     data["leaders_total"] = answer.leaders_total
     more = answer.leaders_total > len(answer.leaders)

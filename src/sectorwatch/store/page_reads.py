@@ -79,7 +79,7 @@ _WITH_EVIDENCE = (
 
 
 @cache
-def _involving(names: int) -> Select[Any]:
+def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
     """The statement for `names` ids (one `LIKE` each). No other condition is added to
     it: SQLite, without statistics, would then read every event of a type by the index
     on (type, organisation_id) rather than look up the few found by id; the caller
@@ -93,6 +93,8 @@ def _involving(names: int) -> Select[Any]:
         select(events.c.claim_id).where(events.c.organisation_id.in_(ids)),
         select(events.c.claim_id).where(events.c.organisations != NAMES_NOTHING, named),
     )
+    if not with_evidence:
+        return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
     return (
         select(events, *EVIDENCE_COLUMNS)
         .select_from(_WITH_EVIDENCE)
@@ -100,16 +102,17 @@ def _involving(names: int) -> Select[Any]:
     )
 
 
-def events_involving(ids: Iterable[str]) -> Asked:
+def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
     """The stored events whose person or organisation is one of `ids`, or that name one of
     them among their organisations (for `query.events.load_events`), each once, in no
-    particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
+    particular order, with their evidence (`EVIDENCE_COLUMNS`; without `evidence`, the
+    events' own rows only)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
     params: dict[str, Any] = {"ids": given}
     params.update((f"n{i}", _contains(f'"{v}"')) for i, v in enumerate(given))
-    return Asked(_involving(len(given)), params)
+    return Asked(_involving(len(given), evidence), params)
 
 
 _LATEST = (
