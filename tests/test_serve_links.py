@@ -99,3 +99,13 @@ def test_the_templates_have_them_as_globals_and_insert_them_unescaped_again():
     page = env.from_string("{{ entity_link('person', p) }}").render(p=PIKE)
     assert page == links.entity_link("person", PIKE)
     assert isinstance(links.event_item(APPOINTED), Markup)
+
+
+def test_the_templates_read_a_dicts_keys_as_jinja_does():
+    from jinja2 import Environment
+
+    source = "{{ d.name }}|{{ d.missing or 'none' }}|{{ d.items() | list | length }}|{{ o.real }}"
+    values = {"d": {"name": EVIL, "items": "a key"}, "o": 3}
+    ours = environment().from_string(source).render(**values)
+    assert ours == Environment(autoescape=True).from_string(source).render(**values)
+    assert ours == "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co|none|2|3"

@@ -313,8 +313,17 @@ def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Te
     memo = question_memo(conn, "standings")
     if memo is None:
         return lambda term: standing(term, on, names)
+    asked: dict[int, tuple[Term, Standing, EvidenceRef | None]] = {}  # with these names
 
     def stand(term: Term) -> Standing:
+        seen = asked.get(id(term))
+        if seen is not None and seen[0] is term and seen[1].claim.evidence is seen[2]:
+            return seen[1]
+        st = shared(term)
+        asked[id(term)] = (term, st, st.claim.evidence)
+        return st
+
+    def shared(term: Term) -> Standing:
         key = (id(term), on)
         people = tuple(names.get(p) for p in (term.replaces, term.replaced_by) if p)
         got = memo.get(key)
