@@ -238,3 +238,17 @@ def test_the_events_a_page_shows_have_the_evidence_every_event_has(store):
         assert page.events_total == every.events_total
         assert newest_first(page.events, "claim_id") == newest[:shown]
         assert event_list(store, FHB, slice(1, 1 + shown)).events == newest[1 : 1 + shown]
+
+
+def test_a_persons_events_and_an_event_read_with_their_evidence_are_those_read_apart(store):
+    with store.connect() as conn:
+        judged = event_answers.Judged.load(conn)
+        people = sorted(conn.execute(text("SELECT id FROM entities WHERE kind = 'person'")))
+        for ids in [[p] for (p,) in people] + [[p for (p,) in people]]:
+            with_rows = event_answers.load_events(conn, page_reads.events_of_people(ids), judged)
+            apart = event_answers.load_events(conn, reads.events_of_people(ids), judged)
+            assert with_rows == apart
+        for claim in conn.execute(text("SELECT claim_id FROM events")).scalars():
+            with_rows = event_answers.load_events(conn, page_reads.event_by_claim(claim), judged)
+            assert with_rows == event_answers.load_events(conn, reads.event_by_claim(claim), judged)
+            assert with_rows[0].evidence is not None

@@ -102,7 +102,7 @@ def event_reactions(engine: Engine | Connection, claim_id: str) -> Reactions:
 def _the_change(conn: Connection, judged: Judged, claim_id: str) -> EventAnswer | None:
     """The event with this claim id, joined with every other report of the same change
     (the evidence read for that change's reports only, not for the subject's others)."""
-    found = load_events(conn, reads.event_by_claim(claim_id), judged)
+    found = load_events(conn, page_reads.event_by_claim(claim_id), judged)
     if not found:
         return None
     ev = found[0]

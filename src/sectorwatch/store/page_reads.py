@@ -9,7 +9,8 @@ once with bound parameters, so that its cost follows the answer, not the store:
   `organisation_id` and, for the names, the partial index of migration 9 over the events
   that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
   every event of the store;
-- `latest_events`: the rows of `store.reads.latest_events`, with their evidence;
+- `latest_events`, `events_of_people`, `event_by_claim`: the rows of the `store.reads`
+  questions of those names, with their evidence (one statement, not two);
 - `stored_terms_of`: the stored terms (`store.term_rows`) of some people only, each post's
   row searched for their terms rather than parsed whole (a person's page needs theirs,
   and a post's row holds every holder's);
@@ -113,6 +114,29 @@ def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
     params: dict[str, Any] = {"ids": given}
     params.update((f"n{i}", _contains(f'"{v}"')) for i, v in enumerate(given))
     return Asked(_involving(len(given), evidence), params)
+
+
+_OF_PEOPLE = (
+    select(events, *EVIDENCE_COLUMNS)
+    .select_from(_WITH_EVIDENCE)
+    .where(events.c.person_id.in_(bindparam("ids", expanding=True)))
+)
+_BY_CLAIM = (
+    select(events, *EVIDENCE_COLUMNS)
+    .select_from(_WITH_EVIDENCE)
+    .where(events.c.claim_id == bindparam("id"))
+)
+
+
+def events_of_people(people: Iterable[str]) -> Asked:
+    """The rows of `store.reads.events_of_people` (the events whose person is one of
+    `people`), with their evidence (`EVIDENCE_COLUMNS`)."""
+    return Asked(_OF_PEOPLE, {"ids": list(people)})
+
+
+def event_by_claim(claim_id: str) -> Asked:
+    """The row of `store.reads.event_by_claim`, with its evidence (`EVIDENCE_COLUMNS`)."""
+    return Asked(_BY_CLAIM, {"id": claim_id})
 
 
 _LATEST = (
