@@ -380,7 +380,34 @@ def ranked_terms(
 ) -> Ranked:
     """The terms `holders` answers (its arguments, the same), and no evidence read: a
     status and its rank never depend on it (`in_order` ranks them; a page showing some of
-    the holders reads evidence for those only, `holders_of`)."""
+    the holders reads evidence for those only, `holders_of`). The questions of one page
+    that ask for the same posts on the same date (an organisation's chart and its
+    leaders) share the terms, their names and standings (`question_memo`)."""
+    memo = question_memo(conn, "ranked_terms")
+    key = (tuple(post_ids), on, None if people is None else tuple(people))
+    if memo is not None and key in memo:
+        kept, names, stand, sources, unread = memo[key]
+    else:
+        kept, names, stand, sources, unread = _kept_terms(conn, post_ids, on, judged, people)
+        if memo is not None:
+            memo[key] = (kept, names, stand, sources, unread)
+    answered: dict[str, list[Term]] = {}
+    for post, term in kept:
+        if include_all or stand(term).status not in NOT_HOLDING:
+            answered.setdefault(post, []).append(term)
+    return Ranked(answered, names, stand, sources, unread)
+
+
+def _kept_terms(
+    conn: Connection, post_ids: list[str], on: str, judged: Judged, people: list[str] | None
+) -> tuple[
+    list[tuple[str, Term]],
+    dict[str, str],
+    Callable[[Term], Standing],
+    dict[str, ClaimSource],
+    set[str],
+]:
+    """Every (post, term) `ranked_terms` weighs, and what it weighs them with."""
     wanted = set(people) if people is not None else None
     by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
@@ -392,12 +419,7 @@ def ranked_terms(
         p for _, t in kept for p in (t.replaces, t.replaced_by) if p
     }
     names = names_of(conn, named)
-    stand = _standings(conn, on, names)
-    answered: dict[str, list[Term]] = {}
-    for post, term in kept:
-        if include_all or stand(term).status not in NOT_HOLDING:
-            answered.setdefault(post, []).append(term)
-    return Ranked(answered, names, stand, sources, unread)
+    return kept, names, _standings(conn, on, names), sources, unread
 
 
 def in_order(ranked: Ranked) -> dict[str, list[Term]]:
