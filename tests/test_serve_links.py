@@ -67,7 +67,21 @@ def test_an_event_item_says_what_when_and_where_it_was_read():
 
 def test_a_quote_item_names_the_speaker_unless_on_their_own_page():
     html = links.quote_item(QUOTE, False, "", "/")
-    assert '— <a href="/person/p-jonah-pike">Jonah Pike</a><span class="role">chief ' in html
+    assert html == (
+        '<li class="quote stance-neutral" id="quote-c-2">\n'
+        '  <span class="stance">neutral</span>\n'
+        '  <q><a class="quote-link" href="/article/a1#q-c-2">integrated care comes first</a>'
+        "</q>\n"
+        '— <a href="/person/p-jonah-pike">Jonah Pike</a><span class="role">chief executive, '
+        '<a href="/organisation/o-fernleigh-health-board">Fernleigh Health Board</a></span>'
+        '  <span class="meta">indirect quote · <a href="/article/a1">Board names Jonah Pike</a>'
+        ' · <span class="date">2024-07-15</span></span>\n'
+        "</li>"
+    )
+    assert links.role_at(EVIL, {"id": None, "name": EVIL}) == (
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co, "
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co"
+    )
     assert '<span class="meta">indirect quote · <a href="/article/a1">Board names' in html
     assert "— " not in links.quote_item(QUOTE, False, "", "/", show_speaker=False)
 

@@ -4,8 +4,10 @@ organisation, an event and a quote in a list, and the correction forms beside a 
 Made in Python and given to the templates as globals (`render.environment`), where Jinja
 macros were: a page lists a hundred events or quotes, and calling a macro (a new context
 and its lookups each time) was a large share of a page's time. Every value is escaped
-(`markupsafe`), as the templates escape it; each helper gives `Markup`, which the templates
-insert as it is. The output is the macros' own, to the byte.
+(`markupsafe.escape`), as the templates escape it; each helper gives `Markup`, which the
+templates insert as it is (the pieces are joined as plain strings: `Markup`'s own `%`
+escapes through a wrapper object per value, three times slower). The output is the
+macros' own, to the byte.
 """
 
 from __future__ import annotations
@@ -15,60 +17,85 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-DASH = Markup("—")
+DASH = "—"
 
 
-def _text(value: Any) -> Markup:
-    """`{{ value }}` in a template: escaped, None as "None"."""
-    return escape(value)
+def _e(value: Any) -> str:
+    """`{{ value }}` in a template, as a plain string: escaped (None as "None"), a `Markup`
+    value as it is. The pieces are plain strings until a helper's last step: `Markup`'s
+    own `+` would escape a plain string joined to it."""
+    return str(escape(value))
+
+
+def _link(page: str, ref: Any) -> str:
+    if ref and ref.get("id"):
+        return f'<a href="/{_e(page)}/{_e(ref["id"])}">{_e(ref.get("name") or ref["id"])}</a>'
+    if ref:
+        return _e(ref.get("name"))
+    return DASH
 
 
 def entity_link(page: str, ref: Any) -> Markup:
     """`/page/ID` linked with the name, or the bare name when it names no entity (its id
     null), or a dash when there is nothing."""
-    if ref and ref.get("id"):
-        return Markup('<a href="/%s/%s">%s</a>') % (page, ref["id"], ref.get("name") or ref["id"])
-    if ref:
-        return _text(ref.get("name"))
-    return DASH
+    return Markup(_link(page, ref))
+
+
+def _speaker(s: Any) -> str:
+    return _link("organisation" if s.get("kind") == "organisation" else "person", s)
 
 
 def speaker_link(s: Any) -> Markup:
     """A quote's speaker: a person's page, or an organisation's when an organisation spoke."""
-    return entity_link("organisation" if s.get("kind") == "organisation" else "person", s)
+    return Markup(_speaker(s))
+
+
+def _what(e: dict[str, Any], with_person: bool) -> str:
+    parts = []
+    if with_person and e.get("person"):
+        parts.append(_link("person", e["person"]))
+    if e.get("role"):
+        parts.append(_e(e["role"]))
+    if e.get("organisation"):
+        parts.append(_link("organisation", e["organisation"]))
+    return ", ".join(parts)
 
 
 def event_what(e: dict[str, Any], with_person: bool = True) -> Markup:
     """ "Person, role, Organisation": only the parts the event has, commas between them."""
-    parts: list[Markup] = []
-    if with_person and e.get("person"):
-        parts.append(entity_link("person", e["person"]))
-    if e.get("role"):
-        parts.append(_text(e["role"]))
-    if e.get("organisation"):
-        parts.append(entity_link("organisation", e["organisation"]))
-    return Markup(", ").join(parts)
+    return Markup(_what(e, with_person))
+
+
+def _role_at(role: Any, organisation: Any) -> str:
+    out = _e(role) if role else ""
+    if role and organisation:
+        out += ", "
+    if organisation:
+        out += _link("organisation", organisation)
+    return out
 
 
 def role_at(role: Any, organisation: Any) -> Markup:
     """ "role, Organisation" (either may be missing)."""
-    out = _text(role) if role else Markup("")
-    if role and organisation:
-        out += Markup(", ")
-    if organisation:
-        out += entity_link("organisation", organisation)
-    return out
+    return Markup(_role_at(role, organisation))
+
+
+def _meta(e: dict[str, Any]) -> str:
+    effective = e.get("effective")
+    when = f' · effective <span class="date">{_e(effective)}</span>' if effective else ""
+    return (
+        f'<span class="meta">{_e(e.get("status") or "")}{when} · reported '
+        f'<span class="date">{_e(e.get("observed") or "?")}</span></span>'
+    )
 
 
 def event_meta(e: dict[str, Any]) -> Markup:
     """An event's status, effective date and the date it was reported."""
-    effective = e.get("effective")
-    when = Markup(' · effective <span class="date">%s</span>') % effective if effective else ""
-    return Markup('<span class="meta">%s%s · reported <span class="date">%s</span></span>') % (
-        e.get("status") or "",
-        when,
-        e.get("observed") or "?",
-    )
+    return Markup(_meta(e))
+
+
+EVENT_FIELDS = ["status", "date", "announced", "effective"]
+"""The fields of an event its correction form may set."""
 
 
 def event_item(
@@ -77,46 +104,80 @@ def event_item(
     """An event as an item of a list: its type (linking to its page), what it says, its
     dates, its sentence (linking to the article) and, when corrections are allowed, the
     forms to correct it."""
-    actions = (
-        claim_actions(e["id"], ["status", "date", "announced", "effective"], False, csrf, next,
-                      "event")
-        if writable
-        else ""
-    )  # fmt: skip
+    cid = _e(e["id"])
+    actions = _actions(e["id"], EVENT_FIELDS, False, csrf, next, "event") if writable else ""
     return Markup(
         '<li class="event">\n'
-        '  <a class="event-link" href="/event/%s">%s</a>:\n'
-        "  %s\n"
-        "  %s\n"
-        '  <blockquote class="evidence"><a href="/article/%s#c-%s">%s</a></blockquote>\n'
-        "%s</li>"
-    ) % (
-        e["id"],
-        str(e["type"]).replace("_", " "),
-        event_what(e),
-        event_meta(e),
-        e["article"]["id"],
-        e["id"],
-        e["sentence"],
-        actions,
+        f'  <a class="event-link" href="/event/{cid}">{_e(str(e["type"]).replace("_", " "))}</a>:\n'
+        f"  {_what(e, True)}\n"
+        f"  {_meta(e)}\n"
+        f'  <blockquote class="evidence"><a href="/article/{_e(e["article"]["id"])}#c-{cid}">'
+        f"{_e(e['sentence'])}</a></blockquote>\n"
+        f"{actions}</li>"
     )
 
 
-def token_fields(csrf: str, next: str, who: bool = True) -> Markup:
-    """The hidden fields of a correction form (its CSRF token and where to go next), who
-    makes it and why (with `who`), and the token that allows it."""
+def _fields(csrf: str, next: str, who: bool) -> str:
     names = (
         '<label>Your name <input type="text" name="author" maxlength="80" size="12"></label>\n'
         '<label>Why <input type="text" name="note" maxlength="500" size="18"></label>\n'
         if who
         else ""
     )
-    return Markup(
-        '<input type="hidden" name="csrf" value="%s">\n'
-        '<input type="hidden" name="next" value="%s">\n'
-        "%s"
+    return (
+        f'<input type="hidden" name="csrf" value="{_e(csrf)}">\n'
+        f'<input type="hidden" name="next" value="{_e(next)}">\n'
+        f"{names}"
         '<label>Token <input type="password" name="token" autocomplete="off" required></label>'
-    ) % (csrf, next, Markup(names))
+    )
+
+
+def token_fields(csrf: str, next: str, who: bool = True) -> Markup:
+    """The hidden fields of a correction form (its CSRF token and where to go next), who
+    makes it and why (with `who`), and the token that allows it."""
+    return Markup(_fields(csrf, next, who))
+
+
+def _actions(
+    claim_id: str, editable: Iterable[str], rejected: bool, csrf: str, next: str, what: str
+) -> str:
+    fields, cid, said = _fields(csrf, next, True), _e(claim_id), _e(what)
+    if rejected:
+        forms = (
+            '  <form method="post" action="/corrections/reject" class="restore">\n'
+            f'    <input type="hidden" name="claim" value="{cid}">'
+            '<input type="hidden" name="undo" value="true">\n'
+            f"    {fields}\n"
+            f'    <button type="submit">Restore this {said}</button>\n'
+            "  </form>\n"
+        )
+    else:
+        forms = (
+            '  <form method="post" action="/corrections/reject" class="reject">\n'
+            f'    <input type="hidden" name="claim" value="{cid}">\n'
+            f"    {fields}\n"
+            f'    <button type="submit">Reject this {said}</button>\n'
+            "  </form>\n"
+        )
+        options = "".join(f"<option>{_e(f)}</option>" for f in editable)
+        if options:
+            forms += (
+                '  <form method="post" action="/corrections/edit" class="edit">\n'
+                f'    <input type="hidden" name="claim" value="{cid}">\n'
+                f'    <label>Field <select name="field">{options}</select></label>\n'
+                '    <label>Value <input type="text" name="value" size="11" '
+                'placeholder="date or status; empty restores"></label>\n'
+                f"    {fields}\n"
+                '    <button type="submit">Set</button>\n'
+                "  </form>\n"
+            )
+    return (
+        '<details class="correct claim-actions"><summary>Correct</summary>\n'
+        f"{forms}"
+        f'  <a class="small" href="/claim/{cid}">fact page</a> · '
+        f'<a class="small" href="/history/{cid}">history</a>\n'
+        "</details>"
+    )
 
 
 def claim_actions(
@@ -129,43 +190,7 @@ def claim_actions(
 ) -> Markup:
     """The forms beside a fact: reject it (or restore it, when rejected), set one of its
     `editable` fields, and links to its fact page and its history."""
-    fields = token_fields(csrf, next)
-    if rejected:
-        forms = Markup(
-            '  <form method="post" action="/corrections/reject" class="restore">\n'
-            '    <input type="hidden" name="claim" value="%s">'
-            '<input type="hidden" name="undo" value="true">\n'
-            "    %s\n"
-            '    <button type="submit">Restore this %s</button>\n'
-            "  </form>\n"
-        ) % (claim_id, fields, what)
-    else:
-        forms = Markup(
-            '  <form method="post" action="/corrections/reject" class="reject">\n'
-            '    <input type="hidden" name="claim" value="%s">\n'
-            "    %s\n"
-            '    <button type="submit">Reject this %s</button>\n'
-            "  </form>\n"
-        ) % (claim_id, fields, what)
-        options = Markup("").join(Markup("<option>%s</option>") % f for f in editable)
-        if options:
-            forms += Markup(
-                '  <form method="post" action="/corrections/edit" class="edit">\n'
-                '    <input type="hidden" name="claim" value="%s">\n'
-                '    <label>Field <select name="field">%s</select></label>\n'
-                '    <label>Value <input type="text" name="value" size="11" '
-                'placeholder="date or status; empty restores"></label>\n'
-                "    %s\n"
-                '    <button type="submit">Set</button>\n'
-                "  </form>\n"
-            ) % (claim_id, options, fields)
-    return Markup(
-        '<details class="correct claim-actions"><summary>Correct</summary>\n'
-        "%s"
-        '  <a class="small" href="/claim/%s">fact page</a> · '
-        '<a class="small" href="/history/%s">history</a>\n'
-        "</details>"
-    ) % (forms, claim_id, claim_id)
+    return Markup(_actions(claim_id, editable, rejected, csrf, next, what))
 
 
 def quote_item(
@@ -177,68 +202,56 @@ def quote_item(
     speaker = x["speaker"]
     on_date = speaker.get("role_on_date")
     if on_date:
-        role = Markup('<span class="role">%s (on that date)</span>\n') % role_at(
-            on_date.get("role"), on_date.get("organisation")
-        )
+        held = _role_at(on_date.get("role"), on_date.get("organisation"))
+        role = f'<span class="role">{held} (on that date)</span>\n'
     elif speaker.get("role") or speaker.get("organisation"):
-        role = Markup('<span class="role">%s</span>') % role_at(
-            speaker.get("role"), speaker.get("organisation")
-        )
+        held = _role_at(speaker.get("role"), speaker.get("organisation"))
+        role = f'<span class="role">{held}</span>'
     else:
-        role = Markup("")
+        role = ""
     article = x["article"]
+    aid, cid, stance = _e(article["id"]), _e(x["id"]), _e(x["stance"])
     published = article.get("published")
-    dated = Markup(' · <span class="date">%s</span>') % published if published else ""
-    forms = _quote_forms(x["id"], csrf, next) if writable else ""
+    dated = f' · <span class="date">{_e(published)}</span>' if published else ""
+    who = f"— {_speaker(speaker)}" if show_speaker else ""
+    forms = _quote_forms(cid, csrf, next) if writable else ""
     return Markup(
-        '<li class="quote stance-%s" id="quote-%s">\n'
-        '  <span class="stance">%s</span>\n'
-        '  <q><a class="quote-link" href="/article/%s#q-%s">%s</a></q>\n'
-        "%s%s"
-        '  <span class="meta">%s quote · <a href="/article/%s">%s</a>%s</span>\n'
-        "%s</li>"
-    ) % (
-        x["stance"],
-        x["id"],
-        x["stance"],
-        article["id"],
-        x["id"],
-        x["text"],
-        Markup("— %s") % speaker_link(speaker) if show_speaker else "",
-        role,
-        x["type"],
-        article["id"],
-        article.get("title") or article["id"],
-        dated,
-        forms,
+        f'<li class="quote stance-{stance}" id="quote-{cid}">\n'
+        f'  <span class="stance">{stance}</span>\n'
+        f'  <q><a class="quote-link" href="/article/{aid}#q-{cid}">{_e(x["text"])}</a></q>\n'
+        f"{who}{role}"
+        f'  <span class="meta">{_e(x["type"])} quote · <a href="/article/{aid}">'
+        f"{_e(article.get('title') or article['id'])}</a>{dated}</span>\n"
+        f"{forms}</li>"
     )
 
 
-def _quote_forms(claim_id: str, csrf: str, next: str) -> Markup:
-    """The forms beside a quote: set its speaker, reject it, restore the extracted one."""
-    fields = token_fields(csrf, next)
-    return Markup(
+def _quote_forms(cid: str, csrf: str, next: str) -> str:
+    """The forms beside a quote (`cid` its claim id, escaped): set its speaker, reject it,
+    restore the extracted one."""
+    fields = _fields(csrf, next, True)
+    return (
         '  <details class="correct"><summary>Correct</summary>\n'
         '    <form method="post" action="/corrections/speaker" class="fix-speaker">\n'
-        '      <input type="hidden" name="quote" value="%s">\n'
+        f'      <input type="hidden" name="quote" value="{cid}">\n'
         "      <label>Speaker (name or id; a new name adds the person) "
         '<input type="text" name="speaker"></label>\n'
-        "      %s\n"
+        f"      {fields}\n"
         '      <button type="submit">Set speaker</button>\n'
         "    </form>\n"
         '    <form method="post" action="/corrections/reject" class="reject">\n'
-        '      <input type="hidden" name="claim" value="%s">\n'
-        "      %s\n"
+        f'      <input type="hidden" name="claim" value="{cid}">\n'
+        f"      {fields}\n"
         '      <button type="submit">Reject this quote</button>\n'
         "    </form>\n"
         '    <form method="post" action="/corrections/speaker" class="restore-speaker">\n'
-        '      <input type="hidden" name="quote" value="%s">'
+        f'      <input type="hidden" name="quote" value="{cid}">'
         '<input type="hidden" name="speaker" value="">\n'
-        "      %s\n"
+        f"      {fields}\n"
         '      <button type="submit">Restore the extracted speaker</button>\n'
         "    </form>\n"
         "  </details>\n"
-    ) % (claim_id, fields, claim_id, fields, claim_id, fields)
+    )
 
 
 GLOBALS = {
