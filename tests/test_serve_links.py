@@ -123,3 +123,59 @@ def test_the_templates_read_a_dicts_keys_as_jinja_does():
     ours = environment().from_string(source).render(**values)
     assert ours == Environment(autoescape=True).from_string(source).render(**values)
     assert ours == "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co|none|2|3"
+
+
+EVIDENCE = {
+    "claim_id": "c-3",
+    "article_id": "a1",
+    "sentence": "Jonah Pike, chief executive.",
+    "published": "2024-07-15",
+    "confidence": 0.8,
+}
+
+
+def test_a_role_row_gives_its_dates_its_evidence_and_how_many_other_reports():
+    role = {
+        "role": "chief executive",
+        "organisation": FHB,
+        "status": "current",
+        "valid_from": "2024-07-01",
+        "valid_to": None,
+        "last_reported": "2024-09-01",
+        "evidence": EVIDENCE,
+        "alternatives": 2,
+    }
+    assert links.role_row(role, False, "", "/") == (
+        '  <tr class="role-row"><td data-label="Role">chief executive</td>'
+        '<td data-label="Organisation"><a href="/organisation/o-fernleigh-health-board">'
+        'Fernleigh Health Board</a></td><td data-label="Status">current</td>'
+        '<td class="date" data-label="From">2024-07-01</td>'
+        '<td class="date" data-label="To">last reported 2024-09-01</td>\n'
+        '  <td class="evidence" data-label="Evidence"><a href="/article/a1#c-c-3">Jonah Pike, '
+        'chief executive.</a> <span class="meta"><span class="date">2024-07-15</span> · '
+        'confidence 0.80 · <a href="/claim/c-3">2 other reports</a></span>\n</td></tr>'
+    )
+    bare = {**role, "evidence": None, "last_reported": None}
+    assert links.role_row(bare, True, "t", "/").endswith(
+        '<td class="date" data-label="To"></td>\n  <td class="evidence" data-label="Evidence">'
+        "</td></tr>"
+    )
+
+
+def test_a_leader_row_gives_the_status_on_the_date_and_the_forms_when_writable():
+    leader = {
+        "person": {"id": "p-x", "name": EVIL},
+        "role": "chair",
+        "status": "former",
+        "valid_from": None,
+        "valid_to": "2023",
+        "evidence": EVIDENCE,
+    }
+    html = links.leader_row(leader, "2024-06-01", True, "t", "/o")
+    assert html.startswith(
+        '<tr><td data-label="Person"><a href="/person/p-x">&lt;script&gt;alert(&#34;x&#34;)'
+        '&lt;/script&gt; &amp; Co</a></td><td data-label="Role">chair</td>'
+        '<td data-label="Status on 2024-06-01">former</td>'
+    )
+    assert '<span class="meta">confidence 0.80</span>\n<details' in html
+    assert "<option>valid_from</option>" in html and html.endswith("</details></td></tr>")

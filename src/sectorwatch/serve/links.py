@@ -254,6 +254,68 @@ def _quote_forms(cid: str, csrf: str, next: str) -> str:
     )
 
 
+ROLE_FIELDS = ["status", "valid_from", "valid_to"]
+"""The fields of a role (an occupancy) its correction form may set."""
+
+
+def _role_evidence(
+    ev: dict[str, Any], writable: bool, csrf: str, next: str, dated: str = "", more: str = ""
+) -> str:
+    """A role's evidence cell: its sentence (linking to the article), `dated`, how sure,
+    `more`, and the forms to correct it."""
+    cid = ev["claim_id"]
+    actions = _actions(cid, ROLE_FIELDS, False, csrf, next, "role") if writable else ""
+    sure = f"{ev['confidence']:.2f}"
+    return (
+        f'<a href="/article/{_e(ev["article_id"])}#c-{_e(cid)}">{_e(ev["sentence"])}</a> '
+        f'<span class="meta">{dated}confidence {sure}{more}</span>\n'
+        f"{actions}"
+    )
+
+
+def role_row(r: dict[str, Any], writable: bool, csrf: str, next: str) -> Markup:
+    """A person's role as a row of their page's table: role, organisation, status today,
+    dates, and the evidence (with how many other reports there are)."""
+    ev = r["evidence"]
+    if ev:
+        others = r["alternatives"]
+        more = (
+            f' · <a href="/claim/{_e(ev["claim_id"])}">{_e(others)} other report'
+            f"{'s' if others != 1 else ''}</a>"
+            if others
+            else ""
+        )
+        dated = f'<span class="date">{_e(ev.get("published") or "")}</span> · '
+        said = _role_evidence(ev, writable, csrf, next, dated, more)
+    else:
+        said = ""
+    last = r.get("last_reported")
+    to = r["valid_to"] or (f"last reported {last}" if last else "")
+    return Markup(
+        f'  <tr class="role-row"><td data-label="Role">{_e(r["role"])}</td>'
+        f'<td data-label="Organisation">{_link("organisation", r["organisation"])}</td>'
+        f'<td data-label="Status">{_e(r["status"])}</td>'
+        f'<td class="date" data-label="From">{_e(r["valid_from"] or "")}</td>'
+        f'<td class="date" data-label="To">{_e(to)}</td>\n'
+        f'  <td class="evidence" data-label="Evidence">{said}</td></tr>'
+    )
+
+
+def leader_row(x: dict[str, Any], on: str, writable: bool, csrf: str, next: str) -> Markup:
+    """One of an organisation's leaders as a row of its table: who, the role, the status on
+    `on`, dates, and the evidence of the status."""
+    ev = x["evidence"]
+    said = _role_evidence(ev, writable, csrf, next) if ev else ""
+    return Markup(
+        f'<tr><td data-label="Person">{_link("person", x["person"])}</td>'
+        f'<td data-label="Role">{_e(x["role"])}</td>'
+        f'<td data-label="Status on {_e(on)}">{_e(x["status"])}</td>'
+        f'<td class="date" data-label="From">{_e(x["valid_from"] or "")}</td>'
+        f'<td class="date" data-label="To">{_e(x["valid_to"] or "")}</td>\n'
+        f'<td class="evidence" data-label="Evidence">{said}</td></tr>'
+    )
+
+
 GLOBALS = {
     "entity_link": entity_link,
     "speaker_link": speaker_link,
@@ -264,5 +326,7 @@ GLOBALS = {
     "token_fields": token_fields,
     "claim_actions": claim_actions,
     "quote_item": quote_item,
+    "role_row": role_row,
+    "leader_row": leader_row,
 }
 """What `render.environment` gives every template."""
