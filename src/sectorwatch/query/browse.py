@@ -12,9 +12,9 @@ from sqlalchemy import Connection, Engine
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of
 from sectorwatch.query.consolidate import consolidate
-from sectorwatch.query.events import EventAnswer, load_events
+from sectorwatch.query.events import EventAnswer, load_events, read_evidence
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
-from sectorwatch.store import article_reads, entity_reads, page_reads, quote_reads
+from sectorwatch.store import article_reads, entity_reads, quote_reads, reads
 
 
 @dataclass
@@ -124,12 +124,14 @@ def entity(engine: Engine | Connection, entity_id: str) -> EntityAnswer:
 
 
 def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]:
-    """The `n` events reported most recently, newest report first."""
+    """The `n` events reported most recently, newest report first (the evidence read for
+    those `n` only, not for the other reports read to join them into changes)."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        query = page_reads.latest_events(judged.rejected, n * 3)  # evidence read with them
-        found = consolidate(load_events(conn, query, judged))  # one per change
+        query = reads.latest_events(judged.rejected, n * 3)
+        found = consolidate(load_events(conn, query, judged, evidence=False))  # one per change
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
+        read_evidence(conn, found[:n])
         return found[:n]
 
 

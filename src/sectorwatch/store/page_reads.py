@@ -9,8 +9,8 @@ once with bound parameters, so that its cost follows the answer, not the store:
   `organisation_id` and, for the names, the partial index of migration 9 over the events
   that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
   every event of the store;
-- `latest_events`, `events_of_people`, `event_by_claim`: the rows of the `store.reads`
-  questions of those names, with their evidence (one statement, not two);
+- `events_of_people`, `event_by_claim`: the rows of the `store.reads` questions of those
+  names, with their evidence (one statement, not two);
 - `stored_terms_of`: the stored terms (`store.term_rows`) of some people only, each post's
   row searched for their terms rather than parsed whole (a person's page needs theirs,
   and a post's row holds every holder's);
@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, bindparam, case, or_, select, union_all
+from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_all
 
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
@@ -137,24 +137,6 @@ def events_of_people(people: Iterable[str]) -> Asked:
 def event_by_claim(claim_id: str) -> Asked:
     """The row of `store.reads.event_by_claim`, with its evidence (`EVIDENCE_COLUMNS`)."""
     return Asked(_BY_CLAIM, {"id": claim_id})
-
-
-_LATEST = (
-    select(events, *EVIDENCE_COLUMNS)
-    .select_from(_WITH_EVIDENCE)
-    .order_by(events.c.observed.desc(), events.c.claim_id)
-    .limit(bindparam("n", type_=Integer))
-)
-_LATEST_BUT = _LATEST.where(events.c.claim_id.not_in(bindparam("rejected", expanding=True)))
-
-
-def latest_events(rejected: set[str], n: int) -> Asked:
-    """The rows of `store.reads.latest_events(rejected, n)` (the `n` events reported most
-    recently, newest report first, then by claim id; the claims in `rejected` left out),
-    with their evidence (`EVIDENCE_COLUMNS`)."""
-    if rejected:
-        return Asked(_LATEST_BUT, {"rejected": sorted(rejected), "n": n})
-    return Asked(_LATEST, {"n": n})
 
 
 _NONE = select(events).where(events.c.claim_id.in_(bindparam("none", [], expanding=True)))
