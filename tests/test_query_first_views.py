@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 from serve_store import make_store, settings
-from sqlalchemy import inspect, or_, select, text
+from sqlalchemy import event, inspect, or_, select, text
 from store_factory import LEAVES, build
 from test_query_change_stamp import count_stamps
 from test_store_events import COMPLETED, LEFT
 
 from sectorwatch.query import events as event_answers
 from sectorwatch.query import holders
+from sectorwatch.query.common import ClaimSource, evidence_of, sources_with_evidence
 from sectorwatch.query.quotes import load_quotes, quote_select
 from sectorwatch.query.reactions import event_reactions
 from sectorwatch.serve import answers, create_app
@@ -101,18 +102,17 @@ def test_an_event_page_reads_only_the_reports_of_its_own_change(store, monkeypat
         read.append(sorted(claim_ids))
         return real(conn, claim_ids)
 
-    def counted_row(row):  # type: ignore[no-untyped-def]
-        read.append([row["claim_id"]])
-        return embedded(row)
+    def counted_row(row, at):  # type: ignore[no-untyped-def]
+        read.append([row[at["claim_id"]]])
+        return embedded(row, at)
 
     monkeypatch.setattr(event_answers, "_evidence", counted_row)
     monkeypatch.setattr(event_answers, "evidence_for", counted)
     answer = event_reactions(store, departures[0])
     assert sorted(answer.events[0].claim_ids) == departures
-    # the event itself, then the reports of its change (their evidence read with them):
+    # the event itself, then the evidence of the reports of its change, in one statement:
     # neither the merger that names the same board nor the created role
-    assert read[0] == [departures[0]]
-    assert sorted(read[1:]) == [[c] for c in departures]
+    assert read == [[departures[0]], departures]
 
 
 def test_a_page_asks_a_servers_change_stamp_once(store_url, monkeypatch):
@@ -144,14 +144,39 @@ def test_the_questions_of_a_page_read_each_post_and_claim_once(tmp_path, monkeyp
         claims.extend(claim_ids)
         return sources(conn, claim_ids)
 
+    def with_evidence_counted(conn, claim_ids):  # type: ignore[no-untyped-def]
+        claims.extend(claim_ids)
+        return with_evidence(conn, claim_ids)
+
+    with_evidence = page_reads.claims_with_evidence
     monkeypatch.setattr(term_rows, "stored", stored_counted)
     monkeypatch.setattr(reads, "claim_sources", sources_counted)
+    monkeypatch.setattr(page_reads, "claims_with_evidence", with_evidence_counted)
     page = client.get(f"/organisation/{FHB}.json").json()
     assert [x["person"]["name"] for x in page["leaders"]] == ["Tobias Wren", "Amara Quist"]
     # the chart's questions and the organisation's (every leader, former ones too) share
     # what they read: each post's stored terms and each claim's source once
     assert sorted(set(posts)) == sorted(posts) and len(posts) == 4
-    assert sorted(set(claims)) == sorted(claims)
+    assert sorted(set(claims)) == sorted(claims) and claims
+
+
+def test_sources_and_evidence_read_in_one_statement_are_those_read_apart(store):
+    with store.connect() as conn:
+        every = set(conn.execute(text("SELECT id FROM claims")).scalars())
+        asked = every | {"c-not-stored"}
+        statements: list[str] = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(conn, "before_cursor_execute", listen)
+        sources, evidence = sources_with_evidence(conn, asked)
+        event.remove(conn, "before_cursor_execute", listen)
+        found = reads.claim_sources(conn, asked)
+        apart = {
+            c: ClaimSource.of(c, found[c], 1) if c in found else ClaimSource(c, *(None,) * 6)
+            for c in asked
+        }
+        assert sources == apart and len(statements) == 1
+        assert evidence == evidence_of(conn, list(apart.values()))
+        assert set(evidence) == every  # each stored claim has its sentence and article
 
 
 def test_the_role_a_speaker_held_is_read_without_evidence(store, monkeypatch):
@@ -186,15 +211,44 @@ def test_the_stored_terms_of_some_people_are_those_of_the_whole_rows(store):
         assert sum(len(f["t"]) for f in whole.values()) == 5  # Quist, Wren, Okafor, Lowe, Brack
 
 
-def test_the_latest_events_are_those_of_the_store_question_with_evidence(store):
+def test_the_latest_events_have_the_evidence_they_had_when_read_with_every_report(store):
+    from sectorwatch.query.browse import recent_events
+    from sectorwatch.query.consolidate import consolidate
+
     with store.connect() as conn:
-        every = _claims(conn, reads.latest_events(set(), 100))
-        for rejected in (set(), {every[0]}, set(every[:3])):
-            for n in (1, 3, 100):
-                old = [r.claim_id for r in reads.execute(conn, reads.latest_events(rejected, n))]
-                rows = list(reads.execute(conn, page_reads.latest_events(rejected, n)))
-                assert [r.claim_id for r in rows] == old
         judged = event_answers.Judged.load(conn)
-        with_rows = event_answers.load_events(conn, page_reads.latest_events(set(), 100), judged)
-        read_apart = event_answers.load_events(conn, reads.latest_events(set(), 100), judged)
-        assert with_rows == read_apart and len(with_rows) == len(every) == 6
+        for n in (1, 2, 3, 10):
+            every = event_answers.load_events(conn, reads.latest_events(set(), n * 3), judged)
+            joined = consolidate(every)  # evidence read for every report (`evidence_for`)
+            joined.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
+            assert recent_events(conn, n) == joined[:n]
+        assert any(len(e.reports) > 1 for e in recent_events(conn, 10))
+
+
+def test_the_events_a_page_shows_have_the_evidence_every_event_has(store):
+    from sectorwatch.query.common import newest_first
+    from sectorwatch.query.organisation import event_list, organisation
+
+    every = organisation(store, FHB)
+    assert len(every.events) == every.events_total > 2  # a merger's reports joined
+    assert any(len(e.reports) > 1 for e in every.events)
+    newest = newest_first(every.events, "claim_id")
+    for shown in (1, 2, 100):
+        page = organisation(store, FHB, events_shown=shown)
+        assert page.events_total == every.events_total
+        assert newest_first(page.events, "claim_id") == newest[:shown]
+        assert event_list(store, FHB, slice(1, 1 + shown)).events == newest[1 : 1 + shown]
+
+
+def test_a_persons_events_and_an_event_read_with_their_evidence_are_those_read_apart(store):
+    with store.connect() as conn:
+        judged = event_answers.Judged.load(conn)
+        people = sorted(conn.execute(text("SELECT id FROM entities WHERE kind = 'person'")))
+        for ids in [[p] for (p,) in people] + [[p for (p,) in people]]:
+            with_rows = event_answers.load_events(conn, page_reads.events_of_people(ids), judged)
+            apart = event_answers.load_events(conn, reads.events_of_people(ids), judged)
+            assert with_rows == apart
+        for claim in conn.execute(text("SELECT claim_id FROM events")).scalars():
+            with_rows = event_answers.load_events(conn, page_reads.event_by_claim(claim), judged)
+            assert with_rows == event_answers.load_events(conn, reads.event_by_claim(claim), judged)
+            assert with_rows[0].evidence is not None

@@ -69,8 +69,13 @@ def test_person_reads_nothing_of_the_other_holders_of_its_posts(store, monkeypat
         asked.extend(s.claim_id for s in sources)
         return real(conn, sources)
 
-    real = holders_module.evidence_of
+    def sources_with_evidence(conn, claim_ids):  # type: ignore[no-untyped-def]
+        asked.extend(claim_ids)  # their evidence read with their sources, in one statement
+        return real_with_sources(conn, claim_ids)
+
+    real, real_with_sources = holders_module.evidence_of, holders_module.sources_with_evidence
     monkeypatch.setattr(holders_module, "evidence_of", evidence_of)
+    monkeypatch.setattr(holders_module, "sources_with_evidence", sources_with_evidence)
     answer = person(store, "Amara Quist")
     assert [(r.role, r.organisation, r.status) for r in answer.roles] == [
         ("chief executive", "Fernleigh Health Board", "former")

@@ -41,7 +41,7 @@ def event(**parts: object) -> dict:
 
 
 def render_event(e: dict) -> str:
-    template = '{% from "macros.html" import event_item %}{{ event_item(e) }}'
+    template = "{{ event_item(e) }}"  # a global of every template (`serve.links`)
     html = environment().from_string(template).render(e=e)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
 

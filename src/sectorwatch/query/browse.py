@@ -12,9 +12,9 @@ from sqlalchemy import Connection, Engine
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, aliases_of, connected, names_of
 from sectorwatch.query.consolidate import consolidate
-from sectorwatch.query.events import EventAnswer, load_events
+from sectorwatch.query.events import EventAnswer, load_events, read_evidence
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
-from sectorwatch.store import article_reads, entity_reads, page_reads, quote_reads
+from sectorwatch.store import article_reads, entity_reads, quote_reads, reads
 
 
 @dataclass
@@ -124,12 +124,14 @@ def entity(engine: Engine | Connection, entity_id: str) -> EntityAnswer:
 
 
 def recent_events(engine: Engine | Connection, n: int = 10) -> list[EventAnswer]:
-    """The `n` events reported most recently, newest report first."""
+    """The `n` events reported most recently, newest report first (the evidence read for
+    those `n` only, not for the other reports read to join them into changes)."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        query = page_reads.latest_events(judged.rejected, n * 3)  # evidence read with them
-        found = consolidate(load_events(conn, query, judged))  # one per change
+        query = reads.latest_events(judged.rejected, n * 3)
+        found = consolidate(load_events(conn, query, judged, evidence=False))  # one per change
         found.sort(key=lambda e: (e.observed or "", e.when), reverse=True)
+        read_evidence(conn, found[:n])
         return found[:n]
 
 
@@ -141,20 +143,42 @@ class QuotedCount:
 
 
 def most_quoted(engine: Engine | Connection, n: int = 10) -> list[QuotedCount]:
-    """The people quoted most often (rejected quotes left out, corrected speakers counted)."""
+    """The people quoted most often (rejected quotes left out, corrected speakers counted,
+    merged people counted as one), most first, then by id.
+
+    The store keeps how many quotes each person is the stored speaker of
+    (`quote_reads.top_speaker_counts`), so this reads the counts of the top people and of
+    the few a judgement touches, never every quote: a person whose quotes no judgement
+    moved, rejected or merged with another's has the stored count, and the top `n` of those
+    are among the top `n` + (how many stored speakers are touched) stored counts."""
     with connected(engine) as conn:
         judged = Judged.load(conn)
         moved = {c: s for c, s in judged.speakers.items() if s and c not in judged.rejected}
         skip = judged.rejected | set(moved)
+        canon = judged.canon
+        touched: set[str] = set(judged.canonical) | set(judged.canonical.values())
+        stored = quote_reads.quote_speakers(conn, skip) if skip else []
+        touched |= {s for _, s, kind in stored if s and kind == "person"}
+        touched |= {canon(s) or s for s in moved.values()}
+        keys = {canon(s) or s for s in touched}  # the answers a judgement changes
+        members = {m for k in keys for m in judged.cluster(k)}
         counts: dict[str, int] = {}
-        for speaker, count in quote_reads.person_quote_counts(conn, skip):
-            key = judged.canon(speaker) or speaker
+        for speaker, count in quote_reads.speaker_counts(conn, members).items():
+            key = canon(speaker) or speaker
             counts[key] = counts.get(key, 0) + count
-        if moved:
-            present = quote_reads.stored_quote_claims(conn, moved)
-            for claim_id in present:
-                key = judged.canon(moved[claim_id]) or moved[claim_id]
+        for _, speaker, kind in stored:  # left out, or counted for their new speaker
+            if speaker and kind == "person":
+                key = canon(speaker) or speaker
+                counts[key] = counts.get(key, 0) - 1
+        present = {c for c, _, _ in stored}
+        for claim_id, speaker in moved.items():
+            if claim_id in present:
+                key = canon(speaker) or speaker
                 counts[key] = counts.get(key, 0) + 1
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        for speaker, count in quote_reads.top_speaker_counts(conn, n + len(members)):
+            if speaker not in members:
+                counts[speaker] = count
+        ranked = [(k, c) for k, c in counts.items() if c > 0]
+        top = sorted(ranked, key=lambda kv: (-kv[1], kv[0]))[:n]
         names = names_of(conn, {k for k, _ in top})
         return [QuotedCount(k, names.get(k, k), c) for k, c in top]

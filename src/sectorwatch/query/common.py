@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
 from sectorwatch.errors import QueryError
-from sectorwatch.store import article_reads, entity_reads, keys
+from sectorwatch.store import article_reads, entity_reads, keys, page_reads
 from sectorwatch.store.backends import backend_of
 from sectorwatch.store.judgements import fact_edits, rejected_claims, speaker_overrides
 from sectorwatch.store.reads import SOURCE_COLUMNS
@@ -163,10 +163,21 @@ def check_date(value: str | None, what: str = "date") -> str | None:
     return value
 
 
+def entity_kind(conn: Connection, entity_id: str) -> Any:
+    """(id, kind) of the entity with this id, or None; read once a question (a page looks
+    its entity up, then each of its questions finds it by id)."""
+    memo = question_memo(conn, "entity_kinds")
+    if memo is None:
+        return entity_reads.entity_kind(conn, entity_id)
+    if entity_id not in memo:
+        memo[entity_id] = entity_reads.entity_kind(conn, entity_id)
+    return memo[entity_id]
+
+
 def find_entities(conn: Connection, name: str, kind: str | None = None) -> list[str]:
     """Canonical ids of the entities called `name` (an id, an exact alias, else a close one)."""
     judged = Judged.load(conn)
-    row = entity_reads.entity_kind(conn, name)
+    row = entity_kind(conn, name)
     if row is not None and (kind is None or row.kind == kind):
         return [judged.canon(row.id) or row.id]
     kinds = [kind] if kind else ["person", "organisation"]
@@ -212,6 +223,12 @@ def names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
 def aliases_of(conn: Connection, ids: list[str]) -> list[str]:
     """Every name the entities `ids` (a merged cluster) were read as, sorted."""
     return sorted(set(entity_reads.alias_names(conn, ids)))
+
+
+def newest_first(items: list[Any], *tiebreak: str) -> list[Any]:
+    """Newest report first (`observed`); ties in the order of the `tiebreak` attributes."""
+    ordered = sorted(items, key=lambda x: tuple(getattr(x, a) for a in tiebreak))
+    return sorted(ordered, key=lambda x: x.observed or "", reverse=True)
 
 
 def first_line(value: str | None, width: int = 160) -> str | None:
@@ -275,6 +292,37 @@ def _evidence_of(conn: Connection, sources: list[ClaimSource]) -> dict[str, Evid
             s.extractor, s.extractor_version, s.origin, s.confidence,
         )  # fmt: skip
     return out
+
+
+def sources_with_evidence(
+    conn: Connection, claim_ids: set[str]
+) -> tuple[dict[str, ClaimSource], dict[str, EvidenceRef]]:
+    """Where each of `claim_ids` was read (an unknown claim's source is empty) and the
+    evidence of those that have it, as `evidence_of` gives it, read in one statement
+    (`page_reads.claims_with_evidence`) rather than the claims, then their sentences, then
+    their articles; the evidence is kept for the question, as `evidence_of` keeps it."""
+    found = page_reads.claims_with_evidence(conn, claim_ids)
+    sources: dict[str, ClaimSource] = {}
+    out: dict[str, EvidenceRef] = {}
+    width = len(SOURCE_COLUMNS)
+    for cid in claim_ids:
+        row = found.get(cid)
+        if row is None:
+            sources[cid] = ClaimSource(cid, *(None,) * width)  # type: ignore[arg-type]
+            continue
+        source = sources[cid] = ClaimSource.of(cid, row, 1)
+        said, article = row[1 + width : 5 + width], row[5 + width :]
+        if said[0] is None or article[0] is None:
+            continue  # as evidence_of: no sentence or no article, no evidence
+        out[cid] = EvidenceRef(
+            cid, source.article_id or "", first_line(article[1]), article[2], article[3],
+            said[1], said[2], said[3],
+            source.extractor, source.extractor_version, source.origin, source.confidence,
+        )  # fmt: skip
+    memo = question_memo(conn, "evidence_of")
+    if memo is not None:
+        memo.update((cid, out.get(cid)) for cid in claim_ids)
+    return sources, out
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:

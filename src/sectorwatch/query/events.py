@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select
+from sqlalchemy import Connection, Row, RowMapping, Select
 
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, first_line, names_of
 from sectorwatch.store import reads
@@ -43,23 +44,24 @@ class EventAnswer:
         return self.effective or self.date or self.announced or self.observed or ""
 
 
-def _has_evidence(r: RowMapping) -> bool:
+_EVIDENCE_FIELDS = (
+    "ev_article_id", "ev_title", "ev_published", "ev_source", "ev_sentence", "ev_start",
+    "ev_end", "ev_extractor", "ev_extractor_version", "ev_origin", "ev_confidence",
+)  # fmt: skip
+_EVIDENCE_IDS = ("ev_claim_id", "ev_evidence_id", "ev_article_row_id")
+
+
+def _has_evidence(r: Row[Any], at: dict[str, int]) -> bool:
     """Whether an event's claim has a sentence and an article (`evidence_for`'s joins)."""
-    return (
-        r["ev_claim_id"] is not None
-        and r["ev_evidence_id"] is not None
-        and r["ev_article_row_id"] is not None
-    )
+    return all(r[at[name]] is not None for name in _EVIDENCE_IDS)
 
 
-def _evidence(r: RowMapping) -> EvidenceRef:
-    """The evidence read with an event (`page_reads.EVIDENCE_COLUMNS`), as `evidence_for`
-    gives it."""
-    return EvidenceRef(
-        r["claim_id"], r["ev_article_id"], first_line(r["ev_title"]), r["ev_published"],
-        r["ev_source"], r["ev_sentence"], r["ev_start"], r["ev_end"], r["ev_extractor"],
-        r["ev_extractor_version"], r["ev_origin"], r["ev_confidence"],
-    )  # fmt: skip
+def _evidence(r: Row[Any], at: dict[str, int]) -> EvidenceRef:
+    """The evidence read with an event (`page_reads.EVIDENCE_COLUMNS`; `at`: each column's
+    position in the row), as `evidence_for` gives it."""
+    found = [r[at[name]] for name in _EVIDENCE_FIELDS]
+    found[1] = first_line(found[1])  # the title
+    return EvidenceRef(r[at["claim_id"]], *found)
 
 
 def load_events(
@@ -67,55 +69,94 @@ def load_events(
     query: Select | reads.Asked,
     judged: Judged,
     keep: Callable[[RowMapping], bool] | None = None,
+    evidence: bool = True,
 ) -> list[EventAnswer]:
     """The events `query` reads (rejected ones left out; with `keep`, only the rows it
-    keeps), with names and evidence, in the order of `when`."""
-    found = reads.execute(conn, query).mappings()
-    rows = [r for r in found if r["claim_id"] not in judged.rejected]
+    keeps), with names and evidence (without `evidence`, none: `read_evidence` reads it
+    for the events a page shows), in the order of `when`. Rows are read by position (a
+    page reads a hundred of them: a name lookup per field was a large share of it)."""
+    result = reads.execute(conn, query)
+    at = {k: i for i, k in enumerate(result.keys())}
+    claim, rejected = at["claim_id"], judged.rejected
+    rows = [r for r in result.all() if r[claim] not in rejected]
     if keep is not None:
-        rows = [r for r in rows if keep(r)]
-    post_ids = {r["post_id"] for r in rows if r["post_id"]}
+        rows = [r for r in rows if keep(r._mapping)]
+    person_at, post_at, org_at, named_at = (
+        at["person_id"], at["post_id"], at["organisation_id"], at["organisations"],
+    )  # fmt: skip
+    post_ids = {r[post_at] for r in rows if r[post_at]}
     roles = reads.post_roles(conn, post_ids) if post_ids else {}
-    named = {r["claim_id"]: json.loads(r["organisations"] or "[]") for r in rows}  # read once
+    canon = judged.canon
+    named: dict[str, list[str]] = {}  # each row's organisations, read once
     ids: set[str] = set()
     for r in rows:
-        ids |= {i for i in (judged.canon(r["person_id"]), judged.canon(r["organisation_id"])) if i}
-        ids |= set(named[r["claim_id"]])
-    names = names_of(conn, ids)  # type: ignore[arg-type]
-    if rows and "ev_claim_id" in rows[0]:  # read with the events (`page_reads`)
-        ev = {r["claim_id"]: _evidence(r) for r in rows if _has_evidence(r)}
+        text = r[named_at]
+        found = json.loads(text) if text and text != "[]" else []
+        named[r[claim]] = found
+        ids.update(found)
+        for i in (canon(r[person_at]), canon(r[org_at])):
+            if i:
+                ids.add(i)
+    names = names_of(conn, ids)
+    if not evidence:
+        ev: dict[str, EvidenceRef] = {}
+    elif rows and "ev_claim_id" in at:  # read with the events (`page_reads`)
+        ev = {r[claim]: _evidence(r, at) for r in rows if _has_evidence(r, at)}
     else:
-        ev = evidence_for(conn, [r["claim_id"] for r in rows])
+        ev = evidence_for(conn, [r[claim] for r in rows])
+    type_at, observed_at, article_at = at["type"], at["observed"], at["article_id"]
+    status_at, date_at, announced_at, effective_at = (
+        at["status"], at["date"], at["announced"], at["effective"],
+    )  # fmt: skip
+    edits = judged.edits
     out = []
     for r in rows:
-        person = judged.canon(r["person_id"])
-        org = judged.canon(r["organisation_id"])
-        fixed = judged.edited(
-            r["claim_id"],
-            status=r["status"],
-            date=r["date"],
-            announced=r["announced"],
-            effective=r["effective"],
+        cid = r[claim]
+        person = canon(r[person_at])
+        org = canon(r[org_at])
+        fixed = (
+            judged.edited(
+                cid,
+                status=r[status_at],
+                date=r[date_at],
+                announced=r[announced_at],
+                effective=r[effective_at],
+            )
+            if cid in edits
+            else None
         )
+        parties = named[cid]
         out.append(
             EventAnswer(
-                claim_id=r["claim_id"],
-                type=r["type"],
+                claim_id=cid,
+                type=r[type_at],
                 person_id=person,
                 person=names.get(person) if person else None,
-                role=roles.get(r["post_id"]),
+                role=roles.get(r[post_at]),
                 organisation_id=org,
                 organisation=names.get(org) if org else None,
-                organisations=[names.get(o, o) for o in named[r["claim_id"]]],
-                organisation_ids=[judged.canon(o) or o for o in named[r["claim_id"]]],
-                status=fixed["status"],
-                date=fixed["date"],
-                announced=fixed["announced"],
-                effective=fixed["effective"],
-                observed=r["observed"],
-                article_id=r["article_id"],
-                evidence=ev.get(r["claim_id"]),
+                organisations=[names.get(o, o) for o in parties],
+                organisation_ids=[canon(o) or o for o in parties],
+                status=fixed["status"] if fixed else r[status_at],
+                date=fixed["date"] if fixed else r[date_at],
+                announced=fixed["announced"] if fixed else r[announced_at],
+                effective=fixed["effective"] if fixed else r[effective_at],
+                observed=r[observed_at],
+                article_id=r[article_at],
+                evidence=ev.get(cid),
             )
         )
     out.sort(key=lambda e: (e.when, e.claim_id))
     return out
+
+
+def read_evidence(conn: Connection, events: list[EventAnswer]) -> None:
+    """Give `events`, read without their evidence (`load_events`, then joined into one per
+    change, `query.consolidate`), the evidence they would have had: each its first
+    report's, and the evidence of every report it joins (`reports`), in one statement."""
+    claim_ids = [c for e in events for c in (e.claim_ids or [e.claim_id])]
+    found = evidence_for(conn, list(dict.fromkeys(claim_ids)))
+    for e in events:
+        e.evidence = found.get(e.claim_id)
+        if e.claim_ids:
+            e.reports = [found[c] for c in e.claim_ids if c in found]

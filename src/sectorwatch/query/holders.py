@@ -25,12 +25,16 @@ from sectorwatch.query.common import (
     evidence_of,
     names_of,
     question_memo,
+    sources_with_evidence,
 )
 from sectorwatch.query.terms import NOT_HOLDING, HolderClaim, Standing, Term, standing
 from sectorwatch.store import page_reads, reads, term_rows
 from sectorwatch.store.tenure import build_terms, event_claim, occupancy_claim
 
-__all__ = ["NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "holders", "roles_on"]
+__all__ = [
+    "NOT_HOLDING", "HeldRole", "Holder", "HolderClaim", "Post", "Ranked", "holders", "holders_for",
+    "holders_of", "in_order", "ranked_terms", "roles_on",
+]  # fmt: skip
 
 
 @dataclass
@@ -282,6 +286,25 @@ def _read_sources(conn: Connection, sources: dict[str, ClaimSource], claim_ids: 
             memo[cid] = sources[cid]
 
 
+def _read_sources_with_evidence(
+    conn: Connection, sources: dict[str, ClaimSource], claim_ids: set[str]
+) -> dict[str, EvidenceRef]:
+    """`_read_sources`, and the evidence of the claims whose source it reads, in the same
+    statement (`sources_with_evidence`)."""
+    wanted = claim_ids - sources.keys()
+    memo = question_memo(conn, "claim_sources")
+    if memo is not None:
+        sources.update((cid, memo[cid]) for cid in wanted if cid in memo)
+        wanted = wanted - memo.keys()
+    if not wanted:
+        return {}
+    found, ev = sources_with_evidence(conn, wanted)
+    sources.update(found)
+    if memo is not None:
+        memo.update(found)
+    return ev
+
+
 def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Term], Standing]:
     """`standing(term, on, names)`, each kept for the question (`question_memo`; the terms
     of stored posts are shared by its questions) while what it rests on is unchanged: the
@@ -290,8 +313,17 @@ def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Te
     memo = question_memo(conn, "standings")
     if memo is None:
         return lambda term: standing(term, on, names)
+    asked: dict[int, tuple[Term, Standing, EvidenceRef | None]] = {}  # with these names
 
     def stand(term: Term) -> Standing:
+        seen = asked.get(id(term))
+        if seen is not None and seen[0] is term and seen[1].claim.evidence is seen[2]:
+            return seen[1]
+        st = shared(term)
+        asked[id(term)] = (term, st, st.claim.evidence)
+        return st
+
+    def shared(term: Term) -> Standing:
         key = (id(term), on)
         people = tuple(names.get(p) for p in (term.replaces, term.replaced_by) if p)
         got = memo.get(key)
@@ -304,11 +336,6 @@ def _standings(conn: Connection, on: str, names: dict[str, str]) -> Callable[[Te
         return st
 
     return stand
-
-
-def _recency(h: Holder) -> int:
-    seen = h.last_reported or h.valid_from
-    return -date_interval(seen)[1].toordinal() if seen else 0
 
 
 def holders(
@@ -327,6 +354,60 @@ def holders(
     only for the terms returned (`query.person`). Without `alternatives`, evidence is
     loaded only for each holder's own `evidence` (the claim its status rests on), not for
     its alternatives (a page that shows only the one)."""
+    ranked = ranked_terms(conn, post_ids, on, judged, include_all, people)
+    return holders_of(conn, ranked, alternatives=alternatives)
+
+
+@dataclass
+class Ranked:
+    """The terms `holders` answers, before any evidence is read (`terms`: each post's),
+    with what `holders_of` needs to make them `Holder`s."""
+
+    terms: dict[str, list[Term]]
+    names: dict[str, str]
+    stand: Callable[[Term], Standing]
+    sources: dict[str, ClaimSource]
+    unread: set[str]
+
+
+def ranked_terms(
+    conn: Connection,
+    post_ids: list[str],
+    on: str,
+    judged: Judged,
+    include_all: bool = False,
+    people: list[str] | None = None,
+) -> Ranked:
+    """The terms `holders` answers (its arguments, the same), and no evidence read: a
+    status and its rank never depend on it (`in_order` ranks them; a page showing some of
+    the holders reads evidence for those only, `holders_of`). The questions of one page
+    that ask for the same posts on the same date (an organisation's chart and its
+    leaders) share the terms, their names and standings (`question_memo`)."""
+    memo = question_memo(conn, "ranked_terms")
+    key = (tuple(post_ids), on, None if people is None else tuple(people))
+    if memo is not None and key in memo:
+        kept, names, stand, sources, unread = memo[key]
+    else:
+        kept, names, stand, sources, unread = _kept_terms(conn, post_ids, on, judged, people)
+        if memo is not None:
+            memo[key] = (kept, names, stand, sources, unread)
+    answered: dict[str, list[Term]] = {}
+    for post, term in kept:
+        if include_all or stand(term).status not in NOT_HOLDING:
+            answered.setdefault(post, []).append(term)
+    return Ranked(answered, names, stand, sources, unread)
+
+
+def _kept_terms(
+    conn: Connection, post_ids: list[str], on: str, judged: Judged, people: list[str] | None
+) -> tuple[
+    list[tuple[str, Term]],
+    dict[str, str],
+    Callable[[Term], Standing],
+    dict[str, ClaimSource],
+    set[str],
+]:
+    """Every (post, term) `ranked_terms` weighs, and what it weighs them with."""
     wanted = set(people) if people is not None else None
     by_post, sources, unread = _post_terms(conn, post_ids, judged, wanted, only=wanted)
     kept = []
@@ -338,24 +419,64 @@ def holders(
         p for _, t in kept for p in (t.replaces, t.replaced_by) if p
     }
     names = names_of(conn, named)
-    stand = _standings(conn, on, names)
-    answered = [
-        (post, term) for post, term in kept if include_all or stand(term).status not in NOT_HOLDING
-    ]
-    # evidence only for the terms answered, not for every claim read
-    if alternatives:
-        shown = [c.claim_id for _, t in answered for c in t.claims]
-    else:  # the claim a term's standing rests on does not depend on any evidence
-        shown = [stand(t).claim.claim_id for _, t in answered]
-    _read_sources(conn, sources, set(shown) & unread)
-    ev = evidence_of(conn, [sources[c] for c in shown])
+    return kept, names, _standings(conn, on, names), sources, unread
+
+
+def in_order(ranked: Ranked) -> dict[str, list[Term]]:
+    """Each post's terms in the order of its holders (`holders`): in post first, by rank,
+    the more recent report, then name."""
+    names, stand = ranked.names, ranked.stand
+
+    def key(term: Term) -> tuple[bool, int, int, str]:
+        st = stand(term)
+        seen = term.last_reported or term.start
+        recency = -date_interval(seen)[1].toordinal() if seen else 0
+        return (
+            st.status in NOT_HOLDING,
+            st.rank,
+            recency,
+            names.get(term.person_id, term.person_id),
+        )
+
+    return {post: sorted(terms, key=key) for post, terms in ranked.terms.items()}
+
+
+def holders_of(
+    conn: Connection, ranked: Ranked, alternatives: bool = True
+) -> dict[str, list[Holder]]:
+    """`Holder`s of every ranked term, each post's in the order of `in_order`, with their
+    evidence (with `alternatives`, their alternatives' too)."""
+    answered = [(post, t) for post, found in ranked.terms.items() for t in found]
     out: dict[str, list[Holder]] = defaultdict(list)
-    for post, term in answered:
+    for h in holders_for(conn, ranked, answered, alternatives):
+        out[h.post_id].append(h)
+    for post in out:
+        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.rank, _recency(h), h.name))
+    return out
+
+
+def holders_for(
+    conn: Connection,
+    ranked: Ranked,
+    chosen: list[tuple[str, Term]],
+    alternatives: bool = True,
+) -> list[Holder]:
+    """`Holder`s of the (post, term) pairs `chosen` among the ranked terms, in their
+    order, with evidence for those only (with `alternatives`, their alternatives' too)."""
+    stand, sources, names = ranked.stand, ranked.sources, ranked.names
+    if alternatives:
+        shown = [c.claim_id for _, t in chosen for c in t.claims]
+    else:  # the claim a term's standing rests on does not depend on any evidence
+        shown = [stand(t).claim.claim_id for _, t in chosen]
+    ev = _read_sources_with_evidence(conn, sources, set(shown) & ranked.unread)
+    ev.update(evidence_of(conn, [sources[c] for c in shown if c not in ev]))
+    out = []
+    for post, term in chosen:
         for c in term.claims:
             if c.claim_id in ev:  # (a term a question's earlier one shares may have more)
                 c.evidence = ev[c.claim_id]
         st = stand(term)  # now that the basis can name its article
-        out[post].append(
+        out.append(
             Holder(
                 person_id=term.person_id,
                 name=names.get(term.person_id, term.person_id),
@@ -377,9 +498,12 @@ def holders(
                 undated=st.claim.observed is None,
             )
         )
-    for post in out:
-        out[post].sort(key=lambda h: (h.status in NOT_HOLDING, h.rank, _recency(h), h.name))
     return out
+
+
+def _recency(h: Holder) -> int:
+    seen = h.last_reported or h.valid_from
+    return -date_interval(seen)[1].toordinal() if seen else 0
 
 
 @dataclass

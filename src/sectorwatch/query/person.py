@@ -19,7 +19,7 @@ from sectorwatch.query.consolidate import consolidate
 from sectorwatch.query.events import EventAnswer, load_events
 from sectorwatch.query.holders import holders, load_posts
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
-from sectorwatch.store import quote_reads, reads
+from sectorwatch.store import page_reads, quote_reads, reads
 
 
 @dataclass
@@ -93,7 +93,7 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
                 + (r.post_id,)
             )
         )
-        told = load_events(conn, reads.events_of_people(ids), judged)
+        told = load_events(conn, page_reads.events_of_people(ids), judged)  # with evidence
         answer.events = consolidate(told)  # one per real-world change, every report kept
         quoted = quote_reads.quotes_by_speaker(ids)
         answer.quotes = [q for q in load_quotes(conn, quoted, judged) if q.speaker_id in ids]

@@ -30,7 +30,7 @@ from sectorwatch import dates
 from sectorwatch.errors import QueryError
 from sectorwatch.query.common import Judged, connected, find_entities, names_of, today
 from sectorwatch.query.consolidate import load_changes
-from sectorwatch.query.events import EventAnswer, load_events
+from sectorwatch.query.events import EventAnswer, load_events, read_evidence
 from sectorwatch.query.holders import HeldRole, roles_on
 from sectorwatch.query.kinds import organisation_kind
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
@@ -100,14 +100,20 @@ def event_reactions(engine: Engine | Connection, claim_id: str) -> Reactions:
 
 
 def _the_change(conn: Connection, judged: Judged, claim_id: str) -> EventAnswer | None:
-    """The event with this claim id, joined with every other report of the same change."""
-    found = load_events(conn, reads.event_by_claim(claim_id), judged)
+    """The event with this claim id, joined with every other report of the same change
+    (the evidence read for that change's reports only, not for the subject's others)."""
+    found = load_events(conn, page_reads.event_by_claim(claim_id), judged)
     if not found:
         return None
     ev = found[0]
     ids = [i for i in (ev.person_id, ev.organisation_id, *ev.organisation_ids) if i]
-    related = load_changes(conn, judged, ids, of_type=ev.type, keep=_same_subject(ev, judged))
-    return next((e for e in related if claim_id in e.claim_ids), ev)
+    keep = _same_subject(ev, judged)
+    related = load_changes(conn, judged, ids, of_type=ev.type, keep=keep, evidence=False)
+    change = next((e for e in related if claim_id in e.claim_ids), None)
+    if change is None:
+        return ev
+    read_evidence(conn, [change])
+    return change
 
 
 def _same_subject(ev: EventAnswer, judged: Judged) -> Callable[[Any], bool] | None:

@@ -12,20 +12,35 @@ _THIN = frozenset("ftr -()[]/")
 _WIDE = frozenset("mwMW@%")
 
 
+def _em(ch: str) -> float:
+    """How wide one character draws, in ems."""
+    if ch in _NARROW:
+        return 0.3
+    if ch in _THIN:
+        return 0.42
+    if ch in _WIDE:
+        return 0.98
+    if ch.isupper() or ch.isdigit():
+        return 0.74
+    return 0.64
+
+
+_EMS: dict[str, float] = {}
+"""`_em` of each character met so far (a page measures hundreds of labels)."""
+_EMS_KEPT = 4096
+
+
 def text_width(text: str, size: float = 12, bold: bool = False) -> float:
     """Roughly how wide `text` draws in pixels; errs wide, so that text stays in its box."""
     ems = 0.0
+    known = _EMS.get
     for ch in text:
-        if ch in _NARROW:
-            ems += 0.3
-        elif ch in _THIN:
-            ems += 0.42
-        elif ch in _WIDE:
-            ems += 0.98
-        elif ch.isupper() or ch.isdigit():
-            ems += 0.74
-        else:
-            ems += 0.64
+        em = known(ch)
+        if em is None:
+            em = _em(ch)
+            if len(_EMS) < _EMS_KEPT:
+                _EMS[ch] = em
+        ems += em
     return ems * size * (1.1 if bold else 1.0)
 
 

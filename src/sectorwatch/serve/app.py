@@ -47,6 +47,7 @@ PAGE_MODULES = (
     "tools",
     "history",
     "history_page",
+    "organisation_lists",
     "facts",
     "corrections",
 )

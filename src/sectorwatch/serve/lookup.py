@@ -9,7 +9,7 @@ from fastapi import HTTPException
 from sqlalchemy import Connection
 
 from sectorwatch.errors import QueryError
-from sectorwatch.query import browse
+from sectorwatch.query.common import Judged, entity_kind
 
 T = TypeVar("T")
 
@@ -23,8 +23,10 @@ def found(kind: str, ident: str, ask: Callable[[], T]) -> T:
 
 
 def entity_of_kind(conn: Connection, kind: str, entity_id: str) -> str:
-    """The canonical id of the `kind` with this id (a merged id gives its canonical one)."""
-    entity = found(kind, entity_id, lambda: browse.entity(conn, entity_id))
-    if entity.kind != kind:
+    """The canonical id of the `kind` with this id (a merged id gives its canonical one),
+    as `browse.entity` finds it (its row only: the page's questions read the rest)."""
+    canonical = Judged.load(conn).canon(entity_id) or entity_id
+    row = entity_kind(conn, canonical)
+    if row is None or row.kind != kind:
         raise HTTPException(404, f"no {kind} with id {entity_id!r}")
-    return entity.id
+    return canonical

@@ -8,12 +8,14 @@ read the same dicts). Lists that pages show newest first are sorted here.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 from sectorwatch.query.browse import ArticleAnswer, EntityAnswer, QuotedCount, Span
-from sectorwatch.query.common import first_line
+from sectorwatch.query.common import first_line, newest_first
 from sectorwatch.query.events import EventAnswer
 from sectorwatch.query.holders import HeldRole
-from sectorwatch.query.organisation import OrganisationAnswer
+from sectorwatch.query.organisation import Leader, OrganisationAnswer
 from sectorwatch.query.orgchart import OrgChart
 from sectorwatch.query.person import PersonAnswer
 from sectorwatch.query.quotes import QuoteAnswer
@@ -66,12 +68,6 @@ def ref(entity_id: str | None, name: str | None) -> dict[str, Any] | None:
     if entity_id is None:
         return {"id": None, "name": name} if name else None
     return {"id": entity_id, "name": name or entity_id}
-
-
-def newest_first(items: list[Any], *tiebreak: str) -> list[Any]:
-    """Newest report first; ties in the order of the `tiebreak` attributes."""
-    ordered = sorted(items, key=lambda x: tuple(getattr(x, a) for a in tiebreak))
-    return sorted(ordered, key=lambda x: x.observed or "", reverse=True)
 
 
 def event(e: EventAnswer) -> dict[str, Any]:
@@ -164,22 +160,40 @@ def person(answer: PersonAnswer) -> dict[str, Any]:
     return data
 
 
+def leader(x: Leader) -> dict[str, Any]:
+    """One of an organisation's leaders, as its page and its list of leaders show it."""
+    return {
+        "person": {"id": x.holder.person_id, "name": x.holder.name},
+        "role": x.role,
+        "post_id": x.holder.post_id,
+        "status": x.holder.status,
+        "valid_from": x.holder.valid_from,
+        "valid_to": x.holder.valid_to,
+        "evidence": plain(x.holder.evidence),
+    }
+
+
+def timeline(events: list[EventAnswer]) -> list[EventAnswer]:
+    """An organisation's events as its pages list them: newest report first."""
+    return newest_first(events, "claim_id")
+
+
 def organisation(answer: OrganisationAnswer, chart: OrgChart) -> dict[str, Any]:
+    """The page's JSON. `timeline_total` and `leaders_total` count every event and every
+    leader; where the answer has only some of them (`query.organisation`'s
+    `leaders_shown`, `events_shown`), `timeline_more` and `leaders_more` link to the
+    lists of every one (else null)."""
     data = _entity(answer, "organisation")
     data["kind_of_organisation"] = answer.kind_of_organisation
-    data["timeline"] = [event(e) for e in newest_first(answer.events, "claim_id")]
-    data["leaders"] = [
-        {
-            "person": {"id": x.holder.person_id, "name": x.holder.name},
-            "role": x.role,
-            "post_id": x.holder.post_id,
-            "status": x.holder.status,
-            "valid_from": x.holder.valid_from,
-            "valid_to": x.holder.valid_to,
-            "evidence": plain(x.holder.evidence),
-        }
-        for x in answer.leaders
-    ]
+    at = f"/organisation/{url_quote(answer.id, safe='')}"
+    data["timeline"] = [event(e) for e in timeline(answer.events)]
+    data["timeline_total"] = answer.events_total
+    more = answer.events_total > len(answer.events)
+    data["timeline_more"] = f"{at}/events" if more else None
+    data["leaders"] = [leader(x) for x in answer.leaders]
+    data["leaders_total"] = answer.leaders_total
+    more = answer.leaders_total > len(answer.leaders)
+    data["leaders_more"] = f"{at}/leaders?{urlencode({'on': chart.on})}" if more else None
     data["on"] = chart.on
     data["orgchart"] = plain(chart)
     data["predecessors"] = [change(c) for c in answer.predecessors]

@@ -9,13 +9,17 @@ once with bound parameters, so that its cost follows the answer, not the store:
   `organisation_id` and, for the names, the partial index of migration 9 over the events
   that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
   every event of the store;
-- `latest_events`: the rows of `store.reads.latest_events`, with their evidence;
+- `events_of_people`, `event_by_claim`: the rows of the `store.reads` questions of those
+  names, with their evidence (one statement, not two);
 - `stored_terms_of`: the stored terms (`store.term_rows`) of some people only, each post's
   row searched for their terms rather than parsed whole (a person's page needs theirs,
   and a post's row holds every holder's);
 - `quotes_of_canonical`: the quotes of these articles that are canonical ones, the
   article's own `duplicate_of` read in the join, instead of a list of every
-  near-duplicate (which SQLite, without statistics, built by reading every article).
+  near-duplicate (which SQLite, without statistics, built by reading every article);
+- `claims_with_evidence`: where claims were read (`reads.SOURCE_COLUMNS`) and their
+  sentence and article, in one statement, where `reads.claim_sources`,
+  `article_reads.sentences` and `article_reads.articles_about` were three.
 
 Both are portable SQLAlchemy Core, like `store.reads`.
 """
@@ -27,11 +31,11 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, bindparam, case, or_, select, union_all
+from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_all
 
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
-from sectorwatch.store.reads import ARTICLE_TITLE, Asked
+from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
 from sectorwatch.store.schema import articles, claims, events, evidence, post_terms, quotes
 
 NAMES_NOTHING = "[]"
@@ -76,7 +80,7 @@ _WITH_EVIDENCE = (
 
 
 @cache
-def _involving(names: int) -> Select[Any]:
+def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
     """The statement for `names` ids (one `LIKE` each). No other condition is added to
     it: SQLite, without statistics, would then read every event of a type by the index
     on (type, organisation_id) rather than look up the few found by id; the caller
@@ -90,6 +94,8 @@ def _involving(names: int) -> Select[Any]:
         select(events.c.claim_id).where(events.c.organisation_id.in_(ids)),
         select(events.c.claim_id).where(events.c.organisations != NAMES_NOTHING, named),
     )
+    if not with_evidence:
+        return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
     return (
         select(events, *EVIDENCE_COLUMNS)
         .select_from(_WITH_EVIDENCE)
@@ -97,34 +103,40 @@ def _involving(names: int) -> Select[Any]:
     )
 
 
-def events_involving(ids: Iterable[str]) -> Asked:
+def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
     """The stored events whose person or organisation is one of `ids`, or that name one of
     them among their organisations (for `query.events.load_events`), each once, in no
-    particular order, with their evidence (`EVIDENCE_COLUMNS`)."""
+    particular order, with their evidence (`EVIDENCE_COLUMNS`; without `evidence`, the
+    events' own rows only)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
     params: dict[str, Any] = {"ids": given}
     params.update((f"n{i}", _contains(f'"{v}"')) for i, v in enumerate(given))
-    return Asked(_involving(len(given)), params)
+    return Asked(_involving(len(given), evidence), params)
 
 
-_LATEST = (
+_OF_PEOPLE = (
     select(events, *EVIDENCE_COLUMNS)
     .select_from(_WITH_EVIDENCE)
-    .order_by(events.c.observed.desc(), events.c.claim_id)
-    .limit(bindparam("n", type_=Integer))
+    .where(events.c.person_id.in_(bindparam("ids", expanding=True)))
 )
-_LATEST_BUT = _LATEST.where(events.c.claim_id.not_in(bindparam("rejected", expanding=True)))
+_BY_CLAIM = (
+    select(events, *EVIDENCE_COLUMNS)
+    .select_from(_WITH_EVIDENCE)
+    .where(events.c.claim_id == bindparam("id"))
+)
 
 
-def latest_events(rejected: set[str], n: int) -> Asked:
-    """The rows of `store.reads.latest_events(rejected, n)` (the `n` events reported most
-    recently, newest report first, then by claim id; the claims in `rejected` left out),
-    with their evidence (`EVIDENCE_COLUMNS`)."""
-    if rejected:
-        return Asked(_LATEST_BUT, {"rejected": sorted(rejected), "n": n})
-    return Asked(_LATEST, {"n": n})
+def events_of_people(people: Iterable[str]) -> Asked:
+    """The rows of `store.reads.events_of_people` (the events whose person is one of
+    `people`), with their evidence (`EVIDENCE_COLUMNS`)."""
+    return Asked(_OF_PEOPLE, {"ids": list(people)})
+
+
+def event_by_claim(claim_id: str) -> Asked:
+    """The row of `store.reads.event_by_claim`, with its evidence (`EVIDENCE_COLUMNS`)."""
+    return Asked(_BY_CLAIM, {"id": claim_id})
 
 
 _NONE = select(events).where(events.c.claim_id.in_(bindparam("none", [], expanding=True)))
@@ -194,3 +206,38 @@ def _form_of(text: str, starts: list[str]) -> dict[str, Any]:
 
 def _opens(term: list[Any], start: str) -> bool:
     return f"[{json.dumps(term[0], ensure_ascii=False)}," == start
+
+
+_CLAIMS_WITH_EVIDENCE = (
+    select(
+        claims.c.id,
+        *SOURCE_COLUMNS,
+        evidence.c.id,
+        evidence.c.sentence,
+        evidence.c.start,
+        evidence.c.end,
+        articles.c.id,
+        ARTICLE_TITLE,
+        articles.c.published,
+        articles.c.source,
+    )
+    .select_from(
+        claims.outerjoin(evidence, evidence.c.id == claims.c.evidence_id).outerjoin(
+            articles, articles.c.id == claims.c.article_id
+        )
+    )
+    .where(claims.c.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def claims_with_evidence(conn: Connection, claim_ids: Iterable[str]) -> dict[str, Any]:
+    """{claim id: its row} for the stored claims among `claim_ids`: the claim id and its
+    `SOURCE_COLUMNS` (the row of `reads.claim_sources`), then its evidence row's id,
+    sentence, start and end, then its article's id, `ARTICLE_TITLE`, published and source
+    (None where the claim has no such evidence row or article), 500 claims a statement."""
+    wanted = sorted(set(claim_ids))
+    out: dict[str, Any] = {}
+    for at in range(0, len(wanted), term_rows.CHUNK):
+        found = conn.execute(_CLAIMS_WITH_EVIDENCE, {"ids": wanted[at : at + term_rows.CHUNK]})
+        out.update((row[0], row) for row in found)
+    return out

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, Integer, Select, bindparam, func, select
 
 from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
-from sectorwatch.store.schema import articles, claims, evidence, quotes
+from sectorwatch.store.schema import articles, claims, evidence, quotes, speaker_quotes
 
 _QUOTES = (
     select(
@@ -85,3 +85,46 @@ def person_quote_counts(conn: Connection, skip: set[str]) -> list[tuple[str, int
 def stored_quote_claims(conn: Connection, claim_ids: Iterable[str]) -> list[str]:
     """Those of these claim ids that a stored quote has, in the order the store gives."""
     return list(conn.execute(_STORED_QUOTE_CLAIMS, {"ids": list(claim_ids)}).scalars())
+
+
+_NTH_COUNT = (
+    select(speaker_quotes.c.quotes)
+    .order_by(speaker_quotes.c.quotes.desc())
+    .limit(1)
+    .offset(bindparam("at", type_=Integer))
+    .scalar_subquery()
+)
+_TOP_COUNTS = select(speaker_quotes.c.speaker_id, speaker_quotes.c.quotes).where(
+    speaker_quotes.c.quotes >= func.coalesce(_NTH_COUNT, 1)
+)
+_COUNTS_OF = select(speaker_quotes.c.speaker_id, speaker_quotes.c.quotes).where(
+    speaker_quotes.c.speaker_id.in_(bindparam("ids", expanding=True))
+)
+_SPEAKERS_OF = select(quotes.c.claim_id, quotes.c.speaker_id, quotes.c.speaker_kind).where(
+    quotes.c.claim_id.in_(bindparam("ids", expanding=True))
+)
+
+
+def top_speaker_counts(conn: Connection, n: int) -> list[tuple[str, int]]:
+    """(speaker id, how many quotes) of the `n` people who are the stored speaker of the
+    most quotes, and of every other as often quoted as the last of them, in no particular
+    order (`speaker_quotes`: read by its index, however many quotes the store holds)."""
+    if n < 1:
+        return []
+    return [(r[0], r[1]) for r in conn.execute(_TOP_COUNTS, {"at": n - 1})]
+
+
+def speaker_counts(conn: Connection, speaker_ids: Iterable[str]) -> dict[str, int]:
+    """{speaker id: how many quotes} of those of these people who are a stored speaker."""
+    wanted = sorted(set(speaker_ids))
+    if not wanted:
+        return {}
+    return {r[0]: r[1] for r in conn.execute(_COUNTS_OF, {"ids": wanted})}
+
+
+def quote_speakers(conn: Connection, claim_ids: Iterable[str]) -> list[tuple[str, Any, Any]]:
+    """(claim id, stored speaker id, speaker kind) of the stored quotes among these claims."""
+    wanted = sorted(set(claim_ids))
+    if not wanted:
+        return []
+    return [(r[0], r[1], r[2]) for r in conn.execute(_SPEAKERS_OF, {"ids": wanted})]

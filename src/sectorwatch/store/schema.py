@@ -242,5 +242,16 @@ post_terms = Table(
     Column("terms", Text, nullable=False),  # JSON (`store.term_rows`)
 )
 
+speaker_quotes = Table(
+    "speaker_quotes",
+    metadata,
+    # how many quotes each person is the stored speaker of (`speaker_kind` person), before
+    # any judgement (migration 10): kept by triggers on `quotes` (the backend's
+    # `create_quote_count_triggers`), so the most quoted are read by the index on `quotes`
+    # rather than counted from every quote
+    Column("speaker_id", Text, primary_key=True),
+    Column("quotes", Integer, nullable=False, index=True),
+)
+
 PER_ARTICLE = (quotes, events, org_changes, reporting_lines, occupancies, mentions, claims)
 """Tables holding one article's extracted rows, in an order safe for deletion."""

@@ -101,6 +101,11 @@ class Backend(ABC):
         (migration 7, `store.term_rows`)."""
 
     @abstractmethod
+    def create_quote_count_triggers(self, conn: Connection) -> None:
+        """Triggers that keep `speaker_quotes` (how many quotes each person is the stored
+        speaker of) as `quotes` is written, changed or deleted (migration 10)."""
+
+    @abstractmethod
     def index_text(
         self, conn: Connection, article_rows: list[dict[str, Any]], quote_rows: list[dict[str, Any]]
     ) -> None:

@@ -83,6 +83,24 @@ TERM_TRIGGERS = [
 ]
 """`create_term_triggers`: each marks the posts it touches stale (`store.term_rows`)."""
 
+QUOTE_COUNT_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sw_speaker_quotes_count() RETURNS trigger LANGUAGE plpgsql "
+    "AS $$ BEGIN "
+    "IF TG_OP <> 'INSERT' AND OLD.speaker_kind = 'person' AND OLD.speaker_id IS NOT NULL THEN "
+    "UPDATE speaker_quotes SET quotes = quotes - 1 WHERE speaker_id = OLD.speaker_id; "
+    "DELETE FROM speaker_quotes WHERE speaker_id = OLD.speaker_id AND quotes <= 0; "
+    "END IF; "
+    "IF TG_OP <> 'DELETE' AND NEW.speaker_kind = 'person' AND NEW.speaker_id IS NOT NULL THEN "
+    "INSERT INTO speaker_quotes (speaker_id, quotes) VALUES (NEW.speaker_id, 1) "
+    "ON CONFLICT (speaker_id) DO UPDATE SET quotes = speaker_quotes.quotes + 1; "
+    "END IF; "
+    "RETURN NULL; END $$",
+    "CREATE OR REPLACE TRIGGER tr_speaker_quotes AFTER INSERT OR UPDATE OR DELETE ON quotes "
+    "FOR EACH ROW EXECUTE FUNCTION sw_speaker_quotes_count()",
+]
+"""`create_quote_count_triggers`: counts a person's quote in or out (`speaker_quotes`); an
+update counts the old speaker out and the new one in (the same one: no change)."""
+
 TEXT_VECTORS = [
     *(
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
@@ -161,6 +179,10 @@ class PostgresBackend(Backend):
 
     def create_term_triggers(self, conn: Connection) -> None:
         for statement in TERM_TRIGGERS:
+            conn.exec_driver_sql(statement)
+
+    def create_quote_count_triggers(self, conn: Connection) -> None:
+        for statement in QUOTE_COUNT_TRIGGERS:
             conn.exec_driver_sql(statement)
 
     @property

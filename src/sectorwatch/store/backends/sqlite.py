@@ -61,6 +61,28 @@ TERM_TRIGGERS = [
 ]
 """`create_term_triggers`: each marks the posts it touches stale (`store.term_rows`)."""
 
+_SPEAKER = "{row}.speaker_kind = 'person' AND {row}.speaker_id IS NOT NULL"
+_COUNT_UP = (
+    "INSERT INTO speaker_quotes (speaker_id, quotes) VALUES (NEW.speaker_id, 1) "
+    "ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1"
+)
+_COUNT_DOWN = (
+    "UPDATE speaker_quotes SET quotes = quotes - 1 WHERE speaker_id = OLD.speaker_id; "
+    "DELETE FROM speaker_quotes WHERE speaker_id = OLD.speaker_id AND quotes <= 0"
+)
+QUOTE_COUNT_TRIGGERS = [
+    "CREATE TRIGGER IF NOT EXISTS tr_speaker_quotes_insert AFTER INSERT ON quotes "
+    f"FOR EACH ROW WHEN {_SPEAKER.format(row='NEW')} BEGIN {_COUNT_UP}; END",
+    "CREATE TRIGGER IF NOT EXISTS tr_speaker_quotes_delete AFTER DELETE ON quotes "
+    f"FOR EACH ROW WHEN {_SPEAKER.format(row='OLD')} BEGIN {_COUNT_DOWN}; END",
+    "CREATE TRIGGER IF NOT EXISTS tr_speaker_quotes_update_old AFTER UPDATE ON quotes "
+    f"FOR EACH ROW WHEN {_SPEAKER.format(row='OLD')} BEGIN {_COUNT_DOWN}; END",
+    "CREATE TRIGGER IF NOT EXISTS tr_speaker_quotes_update_new AFTER UPDATE ON quotes "
+    f"FOR EACH ROW WHEN {_SPEAKER.format(row='NEW')} BEGIN {_COUNT_UP}; END",
+]
+"""`create_quote_count_triggers`: each counts a person's quote in or out (`speaker_quotes`);
+an update counts the old speaker out and the new one in (the same one: no change)."""
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
@@ -184,6 +206,10 @@ class SQLiteBackend(Backend):
 
     def create_term_triggers(self, conn: Connection) -> None:
         for statement in TERM_TRIGGERS:
+            conn.exec_driver_sql(statement)
+
+    def create_quote_count_triggers(self, conn: Connection) -> None:
+        for statement in QUOTE_COUNT_TRIGGERS:
             conn.exec_driver_sql(statement)
 
     @property

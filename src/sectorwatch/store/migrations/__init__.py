@@ -23,6 +23,7 @@ from sectorwatch.store.migrations import (
     m007_post_terms,
     m008_stored_text_vectors,
     m009_named_organisations_index,
+    m010_speaker_quote_counts,
 )
 from sectorwatch.store.schema import schema_version
 
@@ -42,6 +43,7 @@ MIGRATIONS: list[Migration] = [
         "a partial index of the events that name organisations",
         m009_named_organisations_index.upgrade,
     ),
+    (10, "how many quotes each person is the speaker of", m010_speaker_quote_counts.upgrade),
 ]
 
 
