@@ -207,3 +207,30 @@ def test_the_web_pages_the_results_with_links_to_the_next_and_previous(url):
                          ("page=two", "page must be a whole number, not 'two'")):  # fmt: skip
         refused = client.get(f"/search.json?q=beds&{bad}")
         assert (refused.status_code, refused.json()["error"]) == (400, f"[SW300] {message}")
+
+
+def test_quotes_are_counted_by_their_judged_speakers_and_organisations(store):
+    from sectorwatch.store import judgements
+
+    said = {q.text: q for q in search(store, "beds", limit=None).quotes}
+    judgements.reject(store, said[TWO].claim_id, "ed")
+    judgements.set_speaker(store, said[THREE].claim_id, said[ONE].speaker_id, "ed")
+    orgs = [said[FOUR].speaker_organisation_id, said[ONE].speaker_organisation_id]
+    judgements.merge(store, *orgs, "ed")
+    pages = [search(store, "beds", limit=1, offset=n) for n in range(5)]
+    assert [h for p in pages for h in _hits(p)] == [
+        ("quote", "Ines Moss", "Beds, beds, beds and"),
+        ("quote", "Kofi Reed", "Beds, more beds and "),  # the speaker set, no organisation
+        ("quote", "Kofi Reed", "We need nurses and t"),  # TWO rejected
+        ("article", "Winter plans at Wrenmoor", "Winter plans at Wren"),
+        ("article", "Spring review at Wrenmoor", "Spring review at Wre"),
+    ]
+    assert [h.organisation for p in pages for h in p.hits] == [
+        "Wrenmoor Hospital", None, "Wrenmoor Hospital", None, None,  # merged
+    ]  # fmt: skip
+    counts = {f: [(c.value, c.count) for c in v] for f, v in pages[3].facet_counts.items()}
+    assert counts["organisation"] == [("Wrenmoor Hospital", 2)]
+    assert counts["stance"] == [("concern", 2), ("neutral", 1)]
+    assert pages[3].facets["organisation"] == {"Wrenmoor Hospital": 1, "": 1, "Patients Voice": 1}
+    stated = search(store, "beds", organisation="Patients Voice")  # as the article said
+    assert (_hits(stated), stated.total) == ([("quote", "Kofi Reed", "We need nurses and t")], 1)

@@ -237,17 +237,16 @@ def _quotes(
     ranked = fts.match_quotes(conn, text, DEPTH)
     order = {m.id: i for i, m in enumerate(ranked)}
     rows = [r for r in quote_reads.quote_facets(conn, order) if r.claim_id not in judged.rejected]
-    orgs = {
-        r.claim_id: None
-        if r.claim_id in judged.speakers
-        else judged.canon(r.speaker_organisation_id)
+    orgs = {  # a corrected speaker's quote has no organisation (`load_quotes`)
+        r.claim_id: judged.canon(r.speaker_organisation_id)
         for r in rows
+        if r.claim_id not in judged.speakers
     }
     names = names_of(conn, {o for o in orgs.values() if o})
     found = []
     for r in rows:
-        stated = None if r.claim_id in judged.speakers else r.speaker_organisation
-        org = orgs[r.claim_id]
+        stated = r.speaker_organisation if r.claim_id in orgs else None
+        org = orgs.get(r.claim_id)
         name = names.get(org, r.speaker_organisation or org) if org else None
         found.append(_QuoteFacets(r.claim_id, r.stance, stated, name or stated, r.published))
     found.sort(key=lambda q: order[q.claim_id])
