@@ -24,13 +24,16 @@ the same 400 people would make every answer, not every lookup, grow). Names are 
 the way real ones are (1,000 surnames, 1,000 place names): the store resolves a name
 against those sharing its surname or first word, and 32 surnames for 20,000 people would
 make every write, not the questions, slow. Quotes draw their
-words from a Zipf-like vocabulary of 2,000 made-up words. `search` asks two words of rank
-20-200, which match a fixed share of the quotes at every size: its answer (up to 200
-quotes and 200 articles) grows with the store. `search=` asks two words of rank 20-200
-times the square root of (articles / 5,000), which match about as many quotes at every
-size (a quote holds a word of rank r with a chance of about 1/r): the same answer size, so
-a flat search costs the same. The mean number of hits of each is printed. The questions' arguments
-come from their own seeded generator, so a full run and a `--reuse` run ask the same.
+words from a Zipf-like vocabulary of 2,000 made-up words. A search is timed for its first
+page: 20 results, what the web's search page shows first (`search(engine, text)`, its
+default `limit`). `search` asks two words of rank 20-200, which match a fixed share of the
+quotes at every size: its matches (up to 200 quotes and 200 articles, counted and faceted
+from their ids) grow with the store, its page does not. `search=` asks two words of rank
+20-200 times the square root of (articles / 5,000), which match about as many quotes at
+every size (a quote holds a word of rank r with a chance of about 1/r): the same number of
+matches. The mean number of hits of each (every page's: `total`) is printed. The
+questions' arguments come from their own seeded generator, so a full run and a `--reuse`
+run ask the same.
 
 Every size is timed under the same cache conditions: before its questions, the store's files
 are read once from start to end (the SQLite file and its WAL; the PostgreSQL database's
@@ -408,7 +411,7 @@ def ask(
         "search=": timings(search, same_size, server_cpu),
     }
     for name, cases in (("search", texts), ("search=", same_size)):
-        out[name]["hits"] = statistics.fmean(len(search(*args).hits) for args in cases[:50])
+        out[name]["hits"] = statistics.fmean(search(*args).total for args in cases[:50])
     if answers is not None:
         names = ("who", "orgchart", "person", "search", "search=")
         write_answers(

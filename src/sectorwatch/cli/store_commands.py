@@ -24,6 +24,8 @@ from sectorwatch.cli._store_options import (
 from sectorwatch.errors import SectorwatchError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from sectorwatch.query.person import PersonAnswer
     from sectorwatch.query.reactions import Reactions
     from sectorwatch.query.search import SearchResult
@@ -229,29 +231,32 @@ def search(
     date_from: str | None = date_option("--from", "Leave out what is dated before this."),
     date_to: str | None = date_option("--to", "Leave out what is dated after this."),
     limit: int = typer.Option(20, help="At most this many quotes and articles (1 to 500)."),
+    offset: int = typer.Option(0, help="Skip this many quotes and articles: a later page."),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
-    """Full-text search over quotes and articles."""
+    """Full-text search over quotes and articles, a page at a time."""
     choice(kind, "--kind", SEARCH_KINDS)
     choice(stance, "--stance", STANCES)
     date_range(date_from, date_to)
     from sectorwatch.query.search import search as ask
-    from sectorwatch.query.search_input import check_limit, normalise_query
+    from sectorwatch.query.search_input import check_limit, check_offset, normalise_query
 
     try:
         check_limit(limit)
+        check_offset(offset)
         if not normalise_query(text):
             typer.echo(f"no words to search for in {text!r}", err=True)
     except SectorwatchError as exc:
         bad_usage(exc)
 
-    facets = {"kind": kind, "stance": stance, "organisation": organisation}
-    within = {"date_from": date_from, "date_to": date_to}
-    run_query(
-        db, lambda engine: ask(engine, text, **facets, **within, limit=limit), _show_search,
-        as_json=as_json,
-    )  # fmt: skip
+    def asked(engine: Engine) -> SearchResult:
+        return ask(
+            engine, text, kind=kind, stance=stance, organisation=organisation,
+            date_from=date_from, date_to=date_to, limit=limit, offset=offset,
+        )  # fmt: skip
+
+    run_query(db, asked, _show_search, as_json=as_json)
 
 
 def _show_search(result: SearchResult) -> None:
@@ -264,6 +269,19 @@ def _show_search(result: SearchResult) -> None:
         typer.echo(
             f"  {a.published or 'undated'} {a.title or a.source} [{a.article_id}]\n    {a.snippet}"
         )
+    after = result.offset + (result.limit or 0)
+    more = after < max(result.quote_total, result.article_total)
+    if result.offset or more:
+        quotes = _shown(result.offset, len(result.quotes), result.quote_total)
+        articles = _shown(result.offset, len(result.articles), result.article_total)
+        limit = f" --limit {result.limit}" if result.limit != 20 else ""
+        following = f"; next page: --offset {after}{limit}" if more else ""
+        typer.echo(f"Results: quotes {quotes}, articles {articles}{following}")
+
+
+def _shown(offset: int, shown: int, total: int) -> str:
+    """Which of `total` a page shows: "21-40 of 93", or "none of 93" past the last."""
+    return f"{offset + 1}-{offset + shown} of {total}" if shown else f"none of {total}"
 
 
 def export(

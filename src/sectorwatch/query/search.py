@@ -1,17 +1,24 @@
 """`search TEXT`: people, organisations, events, posts, quotes and articles matching words
-or "phrases", with facet counts.
+or "phrases", with facet counts, one page at a time.
 
 Every match is a `Hit` with four facets: `type` (person, organisation, event, post, quote,
 article; names first, an exact name before the rest, then facts, quotes and articles),
 `organisation` (a quote's speaker's organisation; an organisation's own name), `stance`
 (quotes) and `year` (the article's). Choosing facet values narrows the hits; each facet's
 counts (`facet_counts`) are over the hits matching the *other* chosen facets. `date_from`
-and `date_to` keep hits whose article falls within them.
+and `date_to` keep hits whose article falls within them. Each type is searched for its
+best `DEPTH` matches.
 
 For the command line the answer also lists the quotes and the articles separately: the
-quotes narrowed by every chosen facet, the articles by `kind` and the dates only, each up to
-`limit`, with `facets` counting stance, organisation (as stated) and year over every quote
-that matched the words.
+quotes narrowed by every chosen facet, the articles by `kind` and the dates only, with
+`facets` counting stance, organisation (as stated) and year over every quote that matched
+the words.
+
+An answer is one page: `offset` and `limit` cut the hits, the quotes and the articles
+alike, each in its own order (`total`, `quote_total` and `article_total` count every
+page). The matches are ranked, counted and faceted from their ids and the few columns the
+facets need; only the page's quotes and articles are read in full (text, speaker,
+evidence, snippets), so a page costs about the same however many matches there are.
 """
 
 from __future__ import annotations
@@ -24,11 +31,12 @@ from sqlalchemy import Connection, Engine
 from sectorwatch import dates
 from sectorwatch.query.common import Judged, check_date, connected, first_line, names_of
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
-from sectorwatch.query.search_input import check_limit, normalise_query
+from sectorwatch.query.search_input import check_limit, check_offset, normalise_query
 from sectorwatch.query.timeline import _within
 from sectorwatch.store import article_reads, entity_reads, fts, keys, quote_reads
 
 FACETS = ("type", "organisation", "stance", "year")
+DEPTH = 200  # matches searched for of each type: the best 200 quotes, 200 articles, ...
 
 
 @dataclass
@@ -73,6 +81,11 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)  # every type, narrowed by the facets
     facet_counts: dict[str, list[FacetCount]] = field(default_factory=dict)
+    total: int = 0  # hits on every page
+    quote_total: int = 0  # quotes on every page
+    article_total: int = 0  # articles on every page
+    offset: int = 0  # hits, quotes and articles before this page
+    limit: int | None = None  # at most this many of each on a page (None: every one)
 
 
 def search(
@@ -85,13 +98,17 @@ def search(
     year: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    limit: int = 20,
+    limit: int | None = 20,
+    offset: int = 0,
 ) -> SearchResult:
-    """`kind` is a type facet (quote, person, organisation, article); `limit` bounds the
-    command line's lists (each type is searched for up to ten times as many matches)."""
+    """The page of the answer after `offset` hits (and quotes, and articles), at most
+    `limit` of each (None: every one, for exports). `kind` is a type facet (quote, person,
+    organisation, article)."""
     check_date(date_from, "--from")
     check_date(date_to, "--to")
-    check_limit(limit)
+    if limit is not None:
+        check_limit(limit)
+    check_offset(offset)
     facets = {"type": kind, "organisation": organisation, "stance": stance, "year": year}
     chosen = {k: v for k, v in facets.items() if v}
     applied = {
@@ -106,30 +123,31 @@ def search(
         ).items()
         if v
     }
-    result = SearchResult(text, applied)
+    result = SearchResult(text, applied, offset=offset, limit=limit)
     text = normalise_query(text)  # "" when no word is left: no query, nothing matches
     if not text:
-        _narrow(result, [], [], chosen, kind, date_from, date_to, limit)
+        _narrow(result, _Found([], [], {}), chosen, kind, date_from, date_to)
         return result
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        found_quotes, quote_matches = _quotes(conn, judged, text, limit * 10)
+        found_quotes, quote_matches = _quotes(conn, judged, text)
         result.facets = {
             "stance": dict(Counter(q.stance for q in found_quotes)),
-            "organisation": dict(Counter(q.speaker_organisation or "" for q in found_quotes)),
+            "organisation": dict(Counter(q.stated or "" for q in found_quotes)),
             "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
         }
         # names first (an exact name before any other), then facts, quotes, articles
-        hits = _named(conn, judged, text, limit * 10)
-        hits += _facts(conn, text, limit * 10)
+        hits = _named(conn, judged, text, DEPTH)
+        hits += _facts(conn, text, DEPTH)
         hits += [_quote_hit(q) for q in found_quotes]
-        found_articles, article_matches = _articles(conn, text, limit * 10)
+        found_articles, article_matches = _articles(conn, text)
         hits += [_article_hit(a) for a in found_articles]
-        _narrow(result, hits, found_articles, chosen, kind, date_from, date_to, limit)
+        found = _Found(hits, found_articles, {q.claim_id: q.stated for q in found_quotes})
+        quote_hits = _narrow(result, found, chosen, kind, date_from, date_to)
+        _read_page(conn, judged, result, quote_hits, found, text)
         # snippets for what is shown only
-        shown = {q.claim_id for q in result.quotes}
-        fts.quote_snippets(conn, text, [m for i, m in quote_matches.items() if i in shown])
-        result.snippets = {i: m.snippet for i, m in quote_matches.items() if i in shown}
+        fts.quote_snippets(conn, text, [quote_matches[q.claim_id] for q in result.quotes])
+        result.snippets = {q.claim_id: quote_matches[q.claim_id].snippet for q in result.quotes}
         listed = [article_matches[a.article_id] for a in result.articles]
         fts.article_snippets(conn, text, listed)
         for a, m in zip(result.articles, listed, strict=True):
@@ -137,40 +155,70 @@ def search(
     return result
 
 
+@dataclass(frozen=True)
+class _Found:
+    """Every match, before narrowing: hits of every type (quotes and articles not yet read
+    in full), the articles, and each quote's speaker organisation as stated."""
+
+    hits: list[Hit]
+    articles: list[ArticleHit]
+    stated: dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class _QuoteFacets:
+    """What a matching quote is counted and narrowed by, as `load_quotes` would give it
+    (judgements applied), without its text, speaker or evidence."""
+
+    claim_id: str
+    stance: str
+    stated: str | None  # the speaker's organisation as stated (None: speaker corrected)
+    organisation: str | None  # that organisation's name, else as stated
+    published: str | None
+
+
 def _narrow(
     result: SearchResult,
-    hits: list[Hit],
-    found_articles: list[ArticleHit],
+    found: _Found,
     chosen: dict[str, str],
     kind: str | None,
     date_from: str | None,
     date_to: str | None,
-    limit: int,
-) -> None:
-    """The hits, facet counts, quotes and articles of `result`, narrowed by the chosen
-    facets and dates."""
+) -> list[Hit]:
+    """The facet counts, totals, page of hits and page of articles of `result`, narrowed
+    by the chosen facets and dates; the hits of the quotes on its page (`_read_page` reads
+    them)."""
+    hits, found_articles = found.hits, found.articles
     if date_from or date_to:
         hits = [h for h in hits if _within(h.published, date_from, date_to)]
         found_articles = [a for a in found_articles if _within(a.published, date_from, date_to)]
     for facet in FACETS:
         others = {k: v for k, v in chosen.items() if k != facet}
         counts = Counter(
-            str(getattr(h, facet)) for h in hits if getattr(h, facet) and _matches(h, others)
+            str(getattr(h, facet))
+            for h in hits
+            if getattr(h, facet) and _matches(h, others, found.stated)
         )
         result.facet_counts[facet] = [
             FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
-    result.hits = [h for h in hits if _matches(h, chosen)]
-    result.quotes = [h.quote for h in result.hits if h.quote is not None][:limit]
-    if kind in (None, "article"):
-        result.articles = found_articles[:limit]
+    narrowed = [h for h in hits if _matches(h, chosen, found.stated)]
+    quotes = [h for h in narrowed if h.type == "quote"]
+    if kind not in (None, "article"):
+        found_articles = []
+    page = slice(result.offset, None if result.limit is None else result.offset + result.limit)
+    result.hits = narrowed[page]
+    result.articles = found_articles[page]
+    result.total, result.quote_total = len(narrowed), len(quotes)
+    result.article_total = len(found_articles)
+    return quotes[page]
 
 
-def _matches(hit: Hit, chosen: dict[str, str]) -> bool:
+def _matches(hit: Hit, chosen: dict[str, str], stated: dict[str, str | None]) -> bool:
     for facet, value in chosen.items():
         if facet == "organisation":
-            stated = hit.quote.speaker_organisation if hit.quote else None
-            if value.casefold() not in {(o or "").casefold() for o in (hit.organisation, stated)}:
+            said = stated.get(hit.id) if hit.type == "quote" else None
+            if value.casefold() not in {(o or "").casefold() for o in (hit.organisation, said)}:
                 return False
         elif str(getattr(hit, facet)) != value:
             return False
@@ -182,29 +230,68 @@ def _year(value: str | None) -> str | None:
 
 
 def _quotes(
-    conn: Connection, judged: Judged, text: str, limit: int
-) -> tuple[list[QuoteAnswer], dict[str, fts.Match]]:
-    """The best `limit` quotes, best first, and their matches by claim id."""
-    ranked = fts.match_quotes(conn, text, limit)
+    conn: Connection, judged: Judged, text: str
+) -> tuple[list[_QuoteFacets], dict[str, fts.Match]]:
+    """The best `DEPTH` quotes, best first, with what they are counted by, and their
+    matches by claim id."""
+    ranked = fts.match_quotes(conn, text, DEPTH)
     order = {m.id: i for i, m in enumerate(ranked)}
-    matches = {m.id: m for m in ranked}
-    found = load_quotes(conn, quote_reads.quotes_by_claim(order), judged)
+    rows = [r for r in quote_reads.quote_facets(conn, order) if r.claim_id not in judged.rejected]
+    orgs = {  # a corrected speaker's quote has no organisation (`load_quotes`)
+        r.claim_id: judged.canon(r.speaker_organisation_id)
+        for r in rows
+        if r.claim_id not in judged.speakers
+    }
+    names = names_of(conn, {o for o in orgs.values() if o})
+    found = []
+    for r in rows:
+        stated = r.speaker_organisation if r.claim_id in orgs else None
+        org = orgs.get(r.claim_id)
+        name = names.get(org, r.speaker_organisation or org) if org else None
+        found.append(_QuoteFacets(r.claim_id, r.stance, stated, name or stated, r.published))
     found.sort(key=lambda q: order[q.claim_id])
-    return found, matches
+    return found, {m.id: m for m in ranked}
 
 
-def _quote_hit(q: QuoteAnswer) -> Hit:
-    return Hit(
-        "quote",
-        q.claim_id,
-        q.speaker or "unknown speaker",
-        q.text,
-        q.speaker_organisation_name or q.speaker_organisation,
-        q.stance,
-        _year(q.published),
-        q.published,
-        q,
-    )
+def _quote_hit(q: _QuoteFacets) -> Hit:
+    """A quote's hit, its title, text and `quote` read with the page (`_read_page`)."""
+    return Hit("quote", q.claim_id, "", "", q.organisation, q.stance, _year(q.published),
+               q.published)  # fmt: skip
+
+
+def _read_page(
+    conn: Connection,
+    judged: Judged,
+    result: SearchResult,
+    quote_hits: list[Hit],
+    found: _Found,
+    text: str,
+) -> None:
+    """Read in full the quotes and articles on the page of `result` (its hits, and the
+    quotes of `quote_hits` and its articles), and fill them in: `result.quotes` from
+    `quote_hits`."""
+    wanted = [h for h in (*result.hits, *quote_hits) if h.type == "quote"]
+    read = {
+        q.claim_id: q
+        for q in load_quotes(conn, quote_reads.quotes_by_claim({h.id for h in wanted}), judged)
+    }
+    for h in wanted:
+        q = read.get(h.id)
+        if q is not None:
+            h.title, h.text, h.quote = q.speaker or "unknown speaker", q.text, q
+    result.hits = [h for h in result.hits if h.type != "quote" or h.quote is not None]
+    result.quotes = [h.quote for h in quote_hits if h.quote is not None]
+    every = {a.article_id: a for a in found.articles}
+    shown = {a.article_id: a for a in result.articles}
+    shown.update((h.id, every[h.id]) for h in result.hits if h.type == "article")
+    rows = {r.id: r for r in article_reads.articles_for_hits(conn, shown)}
+    for a in shown.values():
+        if (r := rows.get(a.article_id)) is not None:
+            a.title, a.source, a.excerpt = first_line(r.title), r.source, _excerpt(r.text, text)
+    for h in result.hits:
+        if h.type == "article":
+            a = every[h.id]
+            h.title, h.text = a.title or a.article_id, a.excerpt
 
 
 def _entities(conn: Connection, judged: Judged, text: str, limit: int) -> list[Hit]:
@@ -265,25 +352,18 @@ def _facts(conn: Connection, text: str, limit: int) -> list[Hit]:
     return hits
 
 
-def _articles(
-    conn: Connection, text: str, limit: int
-) -> tuple[list[ArticleHit], dict[str, fts.Match]]:
-    """The best `limit` articles, best first (snippets not yet made), and their matches."""
-    matches = fts.match_articles(conn, text, limit)
-    rows = {r.id: r for r in article_reads.articles_for_hits(conn, [m.id for m in matches])}
-    found = [
-        ArticleHit(r.id, first_line(r.title), r.published, r.source, "", _excerpt(r.text, text))
-        for m in matches
-        if (r := rows.get(m.id)) is not None
-    ]
+def _articles(conn: Connection, text: str) -> tuple[list[ArticleHit], dict[str, fts.Match]]:
+    """The best `DEPTH` articles, best first, with their dates only (title, source and
+    excerpt read with the page, `_read_page`), and their matches."""
+    matches = fts.match_articles(conn, text, DEPTH)
+    published = dict(article_reads.articles_published(conn, [m.id for m in matches]))
+    found = [ArticleHit(m.id, None, published[m.id], "", "") for m in matches if m.id in published]
     return found, {m.id: m for m in matches}
 
 
 def _article_hit(a: ArticleHit) -> Hit:
-    return Hit(
-        "article", a.article_id, a.title or a.article_id, a.excerpt, None, None,
-        _year(a.published), a.published,
-    )  # fmt: skip
+    """An article's hit, its title and excerpt read with the page (`_read_page`)."""
+    return Hit("article", a.article_id, "", "", None, None, _year(a.published), a.published)
 
 
 def _excerpt(body: str, query: str, width: int = 220) -> str:

@@ -1,11 +1,12 @@
-"""What a search may be asked: the one check of a query's words and of `--limit`, shared by
-the command line, the web pages and `query.search`.
+"""What a search may be asked: the one check of a query's words, of `--limit` and of
+`--offset`, shared by the command line, the web pages and `query.search`.
 
 - `normalise_query(text)`: NFKC, invisible characters (zero-width spaces, joiners, bidi
   marks) removed, whitespace collapsed. A query with no word left once punctuation is set
   aside (`%`, `"`, `*`, `(`, an emoji) is no query: "" (which matches nothing, never
   everything). Longer than MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words: QueryError.
 - `check_limit(limit)`: 1 to MAX_LIMIT, else QueryError.
+- `check_offset(offset)`: 0 or more, else QueryError.
 """
 
 from __future__ import annotations
@@ -57,3 +58,10 @@ def check_limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit {limit} is out of range: give 1 to {MAX_LIMIT}")
     return limit
+
+
+def check_offset(offset: int) -> int:
+    """`offset` when it is 0 or more, else QueryError."""
+    if offset < 0:
+        raise QueryError(f"--offset {offset} is out of range: give 0 or more")
+    return offset

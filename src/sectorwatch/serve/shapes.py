@@ -311,7 +311,7 @@ def search(result: SearchResult, selected: dict[str, str]) -> dict[str, Any]:
     return {
         "q": result.query.strip(),
         "selected": {k: v for k, v in selected.items() if k in FACETS and v},
-        "total": len(results),
+        "total": result.total,
         "facets": {
             f: [{"value": c.value, "count": c.count} for c in result.facet_counts.get(f, [])]
             for f in FACETS
