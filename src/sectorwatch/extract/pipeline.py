@@ -46,6 +46,11 @@ EXTRACTOR_VERSION = "0.2.0"  # raise it when the output changes: a re-ingest the
 EXCLUDED_COMPONENTS = ("senter", "lemmatizer", "attribute_ruler")
 PARSED_ON_DEMAND = ("tok2vec", "tagger", "parser")
 BATCH_SIZE = 64
+SIDE_BY_SIDE = 64
+"""Articles whose stages run side by side, their on-demand parses answered together
+(`parse_batches.py`): at least one spaCy batch. More articles make fewer, larger parse
+calls (the model's cost per call is shared); each article's parses are the ones it gets
+alone, and the docs held are a few MB."""
 
 
 def _organisations(ctx: Substrate, _: Mapping[str, Any]) -> dict[str, Any]:
@@ -123,7 +128,7 @@ class Extractor:
         docs = self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, disable=self.on_demand
         )
-        while group := list(islice(docs, self.batch_size)):
+        while group := list(islice(docs, max(self.batch_size, SIDE_BY_SIDE))):
             jobs = [
                 partial(lambda a, d, r, b: r(extract_from_doc(a, d, self.parse, b)), a, d, r, b)
                 for d, (a, r, b) in group

@@ -3,7 +3,8 @@
 Parsing every sentence would halve throughput, so nothing is parsed up front: a rule that
 has found a cue it cannot settle from the surface (no person before "is stepping down")
 asks `Syntax.clause(sentence)`, and only that sentence is parsed, once. The patterns are
-spaCy `DependencyMatcher` patterns kept as data (`data/dependency_patterns.json`): the
+spaCy `DependencyMatcher` patterns kept as data (`data/dependency_patterns.json`, matched
+by `dependency_matches.py` over the parse's arrays, as spaCy would match them): the
 subject of a verb, an apposition to the subject ("X, the first nurse to lead Y, is
 stepping down"), coordinated subjects ("X and Y were appointed").
 """
@@ -16,6 +17,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from sectorwatch.extract.dependency_matches import (
+    DependencyPattern,
+    compile_patterns,
+    dependency_matches,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -124,23 +131,15 @@ class Syntax:
         return Clause(doc, sentence[0], match(doc))
 
 
-_MATCHERS: dict[int, Any] = {}
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[DependencyPattern, ...]:
+    return compile_patterns(dependency_patterns())
 
 
 def match(doc: Doc) -> dict[str, list[tuple[int, ...]]]:
-    """Every pattern's matches in a parsed doc: name -> token indices in pattern order."""
-    matcher = _MATCHERS.get(id(doc.vocab))
-    if matcher is None:
-        from spacy.matcher import DependencyMatcher
-
-        matcher = DependencyMatcher(doc.vocab)
-        for name, pattern in dependency_patterns().items():
-            matcher.add(name, [pattern])
-        _MATCHERS[id(doc.vocab)] = matcher
-    out: dict[str, list[tuple[int, ...]]] = {}
-    for match_id, tokens in matcher(doc):
-        out.setdefault(doc.vocab.strings[match_id], []).append(tuple(tokens))
-    return out
+    """Every pattern's matches in a parsed doc: name -> token indices in pattern order (what
+    spaCy's `DependencyMatcher` gives, read from the doc's arrays: `dependency_matches.py`)."""
+    return dependency_matches(doc, _compiled())
 
 
 def sentence_parser(nlp: Language) -> SentenceParser:
