@@ -27,6 +27,10 @@ Either is repeated until it holds at least --articles articles.
 - `--parse-alone` adds Sectorwatch with each on-demand sentence parse run alone, one
   article after another (before `extract/parse_batches.py`, which parses the sentences
   the stages of one spaCy batch ask for together): the same output, to measure the gain.
+- textacy runs the full pipeline as spaCy loads it (thinc's BLIS for its matrices:
+  `textacy`), and again with the BLAS choice Sectorwatch's pipeline makes (numpy's, one
+  thread: `textacy-numpy`, `sectorwatch.nlp`), so the ratio to each is printed: how much
+  of the gap is that choice, and how much the components and the rules.
 - The batch size is the `nlp.pipe` batch of Sectorwatch and the floor (16, as `extract` and
   the workers use; textacy runs with the same).
 """
@@ -48,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "samples" / "articles", ROOT.parent / "shared" / "seeds"]
 REALDEV = ROOT.parent / "shared" / "realdev" / "articles"
 HEADERS = ("URL", "DATE", "PUBLISHER", "NOTE")
-ENGINES = ("sectorwatch", "floor", "textacy")
+ENGINES = ("sectorwatch", "floor", "textacy", "textacy-numpy")
 PARSE_ALONE = "parse-alone"
 CHOICES = {
     "with-tagger": ["parser"],  # left out of the whole-article pass
@@ -136,14 +140,15 @@ def run_sectorwatch(
     }
 
 
-def run_textacy(size: int, corpus_name: str, batch: int) -> dict[str, Any]:
+def run_textacy(size: int, corpus_name: str, batch: int, numpy_blas: bool) -> dict[str, Any]:
     from textacy.extract.triples import direct_quotations
 
     from sectorwatch.nlp import load_pipeline
 
     corpus = build_corpus(size, corpus_name)
     t0 = time.perf_counter()
-    nlp = load_pipeline("en_core_web_sm")  # the full pipeline: textacy needs the parse
+    # the full pipeline (textacy needs the parse), as spaCy loads it or with our BLAS choice
+    nlp = load_pipeline("en_core_web_sm", numpy_blas=numpy_blas)
     loaded = time.perf_counter()
     cpu0 = cpu_s()
     quotes = bailed = 0
@@ -196,8 +201,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     if args.engine:
-        if args.engine == "textacy":
-            found = run_textacy(args.articles, args.corpus, args.batch_size)
+        if args.engine.startswith("textacy"):
+            numpy_blas = args.engine == "textacy-numpy"
+            found = run_textacy(args.articles, args.corpus, args.batch_size, numpy_blas)
         else:
             choice = args.engine if args.engine in (*CHOICES, PARSE_ALONE) else None
             stages = args.engine != "floor"
@@ -216,18 +222,21 @@ def main(argv: list[str] | None = None) -> None:
         rate = r["articles"] / r["seconds"]
         quotes = f"{r['quotes']} quotes, " if engine != "floor" else ""
         print(
-            f"{engine:12} {r['articles']} articles in {r['seconds']:.1f}s "
+            f"{engine:13} {r['articles']} articles in {r['seconds']:.1f}s "
             f"(CPU {r['cpu_s']:.1f}s) = {rate:.1f} articles/s, {quotes}peak "
             f"{r['peak_mb']:.0f} MB (model load {r['load_s']:.1f}s; {r['components']})"
         )
     sw, floor, tx = results["sectorwatch"], results["floor"], results["textacy"]
+    txn = results["textacy-numpy"]
     for clock, key in (("wall", "seconds"), ("CPU", "cpu_s")):
         ratio = (sw["articles"] / sw[key]) / (tx["articles"] / tx[key])
+        ratio_numpy = (sw["articles"] / sw[key]) / (txn["articles"] / txn[key])
         own = (sw[key] - floor[key]) / sw[key]
         print(
-            f"{clock:4}: throughput ratio sectorwatch/textacy {ratio:.2f} (target >= 1.6); "
-            f"floor/sectorwatch time {floor[key] / sw[key]:.2f}; share of time in our own "
-            f"stages {own:.0%} (target <= 30%)"
+            f"{clock:4}: throughput ratio sectorwatch/textacy {ratio:.2f} (target >= 1.6; "
+            f"{ratio_numpy:.2f} to textacy-numpy); floor/sectorwatch time "
+            f"{floor[key] / sw[key]:.2f}; share of time in our own stages {own:.0%} "
+            "(target <= 30%)"
         )
     for choice in CHOICES if args.choices else ():
         r = results[choice]

