@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def normalise_text(text: str) -> str:
     """NFKC, straight quotes, collapsed whitespace, lower case."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _SPACE.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()  # `str.split`: what `\s+` matches
 
 
 def article_id(text: str) -> str:

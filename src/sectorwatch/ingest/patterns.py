@@ -13,24 +13,24 @@ from functools import cache, lru_cache
 
 from sectorwatch.data import lines
 
-_SPACE = re.compile(r"\s+")
-
 
 def normalise_line(text: str) -> str:
-    """Whitespace (no-break spaces, newlines) collapsed to single spaces, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace (no-break spaces, newlines) collapsed to single spaces, ends stripped
+    (`str.split` splits on exactly what `\\s` matches)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
 class LinePatterns:
     exact: frozenset[str]
     regexes: tuple[re.Pattern[str], ...]
+    joined: re.Pattern[str] | None = None  # the regexes as one alternation: one scan a line
 
     def matches(self, text: str) -> bool:
         line = normalise_line(text)
         if line.casefold() in self.exact:
             return True
-        return any(r.fullmatch(line) for r in self.regexes)
+        return self.joined is not None and self.joined.fullmatch(line) is not None
 
 
 def parse_patterns(lines: list[str]) -> LinePatterns:
@@ -44,7 +44,10 @@ def parse_patterns(lines: list[str]) -> LinePatterns:
             regexes.append(re.compile(line[3:], re.IGNORECASE))
         else:
             exact.add(normalise_line(line).casefold())
-    return LinePatterns(frozenset(exact), tuple(regexes))
+    joined = "|".join(f"(?:{r.pattern})" for r in regexes)
+    return LinePatterns(
+        frozenset(exact), tuple(regexes), re.compile(joined, re.IGNORECASE) if regexes else None
+    )
 
 
 @cache

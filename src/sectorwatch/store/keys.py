@@ -10,7 +10,6 @@ from functools import cache
 from sectorwatch.data import lines
 
 _PUNCT = re.compile(r"[^\w\s/&-]")
-_SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -29,7 +28,7 @@ def role_aliases() -> list[tuple[re.Pattern[str], str]]:
 def _plain(value: str) -> str:
     value = unicodedata.normalize("NFKC", value).translate(_QUOTES).lower()
     value = _PUNCT.sub(" ", value.replace("'", ""))
-    return _SPACE.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 @cache
@@ -89,7 +88,7 @@ def role_norm(role: str) -> str:
     value = _plain(role)
     for pattern, replacement in role_aliases():
         value = pattern.sub(replacement, value)
-    return _SPACE.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 def block_key(kind: str, norm: str) -> str:
