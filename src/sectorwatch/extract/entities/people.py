@@ -70,6 +70,9 @@ def _names_a_body(text: str, start: int, name: str) -> bool:
     before = text[max(0, start - 80) : start]
     if _COMES_FROM.search(before):
         return True
+    tail = before.rstrip(" \t")  # what _TITLE_AT needs at the end, tested before the scan
+    if len(tail) == len(before) or not tail.endswith(("at", "of", "for", "the")):
+        return False
     return _title_then_at().search(before) is not None
 
 

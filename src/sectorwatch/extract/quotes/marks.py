@@ -14,6 +14,7 @@ decide each mark by its neighbours, never by the fixture:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -22,6 +23,7 @@ SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT = "\"'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _OPEN_BEFORE = " \t\n([{—–-/:;,"  # what may precede an opening mark
 _CLOSE_AFTER = " \t\n.,;:!?)]}—–-…/"  # what may follow a closing mark
 
@@ -142,9 +144,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """The outermost quoted stretches in `text` (one paragraph), in order."""
     spans: list[QuotedSpan] = []
     stack: list[tuple[str, int]] = []  # (family, index of opening mark)
-    for i, ch in enumerate(text):
-        if ch not in ALL_MARKS:
-            continue
+    for m in _ANY_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         kind = _classify(text, i, stack)
         if kind == "open":
             stack.append((_family(ch), i))

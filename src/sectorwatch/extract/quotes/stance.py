@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sectorwatch.extract.patterns import trie_alternation
 from sectorwatch.extract.quotes.cues import load_cues
 
 _SPACES = re.compile(r"\s+")
@@ -22,8 +23,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     cues = load_cues()
     side = {w: "welcome" for w in cues.welcome}
     side.update({w: "concern" for w in cues.concern})
-    ordered = sorted(side, key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    alternation = trie_alternation(sorted(side), fold=True)  # the longest cue first
     return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I), side, cues.negation
 
 
