@@ -125,3 +125,39 @@ def test_a_transaction_sees_its_own_writes_as_a_change(engine) -> None:
         # transaction that has written (its own changes are not in the snapshot)
         assert before is not None
         assert backend.change_stamp(conn) != before
+
+
+def test_rows_inserted_together_take_the_defaults_of_the_columns_they_lack(engine) -> None:
+    from sectorwatch.store.schema import articles
+
+    row = {
+        "id": "a1",
+        "source": "fixture.txt",
+        "title": "Trust names chair",
+        "text": "Body.",
+        "extractor": "sectorwatch",
+        "extractor_version": "1",
+    }
+    with engine.begin() as conn:
+        backend_of(conn).insert_rows(conn, articles, [row, {**row, "id": "a2"}], False)
+    with engine.connect() as conn:
+        stored = conn.execute(
+            select(articles.c.id, articles.c.authors, articles.c.paragraphs, articles.c.format)
+            .where(articles.c.id.in_(["a1", "a2"]))
+            .order_by(articles.c.id)
+        ).all()
+    assert [tuple(r) for r in stored] == [("a1", "[]", "[]", "text"), ("a2", "[]", "[]", "text")]
+
+
+def test_rows_inserted_if_absent_leave_a_stored_row_as_it_is(engine) -> None:
+    from sectorwatch.store.schema import evidence
+
+    write_batch(engine, [build(LEAVES)])
+    with engine.connect() as conn:
+        stored = [dict(r) for r in conn.execute(select(evidence).order_by("id")).mappings()]
+    changed = {**stored[0], "sentence": "Another sentence."}
+    with engine.begin() as conn:
+        backend_of(conn).insert_rows(conn, evidence, [changed], True)
+    with engine.connect() as conn:
+        again = [dict(r) for r in conn.execute(select(evidence).order_by("id")).mappings()]
+    assert again == stored

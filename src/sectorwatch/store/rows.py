@@ -84,14 +84,9 @@ class PendingRows:
         for table in INSERT_ORDER:
             rows = self.rows[table.name]
             if rows:
-                self.conn.execute(self._insert(table), rows)
+                self.backend.insert_rows(self.conn, table, rows, table in IF_ABSENT)
                 rows.clear()
         if self.fts_articles or self.fts_quotes:
             self.backend.index_text(self.conn, self.fts_articles, self.fts_quotes)
         self.fts_articles.clear()
         self.fts_quotes.clear()
-
-    def _insert(self, table: Table) -> Any:
-        if table not in IF_ABSENT:
-            return table.insert()
-        return self.backend.insert_if_absent(table)

@@ -74,6 +74,13 @@ class Backend(ABC):
         """An INSERT for `table` that leaves a row already stored (same key) as it is."""
 
     @abstractmethod
+    def insert_rows(
+        self, conn: Connection, table: Table, rows: list[dict[str, Any]], if_absent: bool
+    ) -> None:
+        """Insert `rows` (dicts with the keys of the first) in one executemany; with
+        `if_absent`, a row whose key is already stored is left as it is."""
+
+    @abstractmethod
     def lock_migrations(self, conn: Connection) -> None:
         """Keep two processes from migrating the same store at once (in `conn`'s
         transaction)."""
@@ -144,3 +151,10 @@ class Backend(ABC):
     def change_stamp(self, conn: Connection) -> tuple[int, ...] | None:
         """A value that moves whenever the store changes, as seen from `conn`; None when
         the database cannot say cheaply (read caches then live for one question)."""
+
+
+def insert_with_sqlalchemy(
+    backend: Backend, conn: Connection, table: Table, rows: list[dict[str, Any]], if_absent: bool
+) -> None:
+    """`Backend.insert_rows` through SQLAlchemy's executemany (its types and defaults)."""
+    conn.execute(backend.insert_if_absent(table) if if_absent else table.insert(), rows)

@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Engine, Table, TextClause, TextualSelect, bin
 from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
-from sectorwatch.store.backends.base import Backend, Match, TextKind, fill_snippets
+from sectorwatch.store.backends.base import (
+    Backend,
+    Match,
+    TextKind,
+    fill_snippets,
+    insert_with_sqlalchemy,
+)
 
 MIGRATION_LOCK = 5150001
 """The advisory lock one migrating process holds."""
@@ -146,6 +152,12 @@ class PostgresBackend(Backend):
         from sqlalchemy.dialects.postgresql import insert
 
         return insert(table).on_conflict_do_nothing()
+
+    def insert_rows(
+        self, conn: Connection, table: Table, rows: list[dict[str, Any]], if_absent: bool
+    ) -> None:
+        """SQLAlchemy's executemany: psycopg's inserts of many rows at once."""
+        insert_with_sqlalchemy(self, conn, table, rows, if_absent)
 
     def lock_migrations(self, conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
