@@ -3,7 +3,7 @@ workers, peak memory per worker, and a projection for 10 million articles. Not a
 it on a quiet machine.
 
     .venv/bin/python -m benchmarks.ingest_scale [--articles 1000] [--price 0.68] [--no-dask]
-        [--no-extract]
+        [--no-extract] [--rounds 1]
 
 The corpus is the sample articles (samples/articles/*.txt) repeated, each copy given a
 distinct id by a numbered closing line (so none is `unchanged`; most copies are still
@@ -13,7 +13,10 @@ workers (each loads spaCy, about 4 s). Every configuration reads the same shards
 fresh SQLite store, in its own process, so peak memory is measured per run. The parent's
 CPU time per article is printed too (reading, the resumability check, writing and
 near-duplicate links; with 1 worker, extraction as well): with 2 workers on 2 cores it is
-what the workers lose to the single writer.
+what the workers lose to the single writer. With `--rounds N` every configuration runs N
+times, round after round, and each ratio is printed for every round with its median: on a
+machine whose speed drifts within minutes one round's ratio is not enough (BENCHMARKS.md,
+2026-12-03).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,6 +121,8 @@ def run_one(engine: str, workers: int, corpus: Path, db: Path) -> dict[str, floa
 
 def run_in_subprocess(engine: str, workers: int, corpus: Path, tmp: Path) -> dict[str, float]:
     db = tmp / f"{engine}-{workers}.db"
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)  # a fresh store every run, every round
     out = subprocess.run(
         [
             sys.executable,
@@ -158,53 +164,90 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--no-dask", action="store_true", help="local workers only")
     parser.add_argument("--no-extract", action="store_true", help="ingest only")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every configuration this many times, one round after another; each "
+        "round's ratios and their median are printed (a noisy machine's answer)",
+    )
     parser.add_argument("--corpus")
     parser.add_argument("--db")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.workers, Path(args.corpus), Path(args.db))))
         return
+    rounds = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus"
         write_corpus(corpus, args.articles)
-        results = {
-            "local, 1 worker": run_in_subprocess("local", 1, corpus, tmp),
-            "local, 2 workers": run_in_subprocess("local", 2, corpus, tmp),
-        }
-        if not args.no_dask:
-            results["dask, 2 workers"] = run_in_subprocess("dask", 2, corpus, tmp)
-        if not args.no_extract:
-            results["extract, 1 process"] = run_in_subprocess("extract", 1, corpus, tmp)
-            results["extract, 2 workers"] = run_in_subprocess("extract", 2, corpus, tmp)
+        for _ in range(args.rounds):  # every configuration once a round, in the same order
+            results = {
+                "local, 1 worker": run_in_subprocess("local", 1, corpus, tmp),
+                "local, 2 workers": run_in_subprocess("local", 2, corpus, tmp),
+            }
+            if not args.no_dask:
+                results["dask, 2 workers"] = run_in_subprocess("dask", 2, corpus, tmp)
+            if not args.no_extract:
+                results["extract, 1 process"] = run_in_subprocess("extract", 1, corpus, tmp)
+                results["extract, 2 workers"] = run_in_subprocess("extract", 2, corpus, tmp)
+            rounds.append(results)
     print(
         f"corpus: {args.articles} articles, store batch 32, units of 8 to the workers, "
         "fresh SQLite store per run"
     )
-    for name, r in results.items():
-        print(
-            f"{name:18} {r['articles']:5.0f} articles {r['seconds']:7.1f} s "
-            f"{r['articles_per_s']:6.2f} articles/s  "
-            f"peak worker RSS {r['peak_worker_rss_mib']:.0f} MiB  "
-            f"parent CPU {r['parent_cpu_ms_per_article']:.1f} ms/article"
-        )
-    one = results["local, 1 worker"]["articles_per_s"]
-    two = results["local, 2 workers"]["articles_per_s"]
-    print(f"ingest speed-up with 2 workers: {two / one:.2f}x (target >= 1.7x)")
-    if "extract, 2 workers" in results:
-        e1 = results["extract, 1 process"]["articles_per_s"]
-        e2 = results["extract, 2 workers"]["articles_per_s"]
-        print(f"extract speed-up with 2 workers: {e2 / e1:.2f}x (target >= 1.7x)")
-    if "dask, 2 workers" in results:
-        dask, local = results["dask, 2 workers"], results["local, 2 workers"]
-        start = dask["seconds"] - dask["seconds_without_cluster_start"]
-        print(
-            f"dask overhead vs local 2 workers: {dask['seconds'] / local['seconds']:.2f}x wall "
-            f"time, {dask['seconds_without_cluster_start'] / local['seconds']:.2f}x without "
-            f"the {start:.1f} s cluster start"
-        )
+    for i, results in enumerate(rounds, 1):
+        if len(rounds) > 1:
+            print(f"round {i}")
+        for name, r in results.items():
+            print(
+                f"{name:18} {r['articles']:5.0f} articles {r['seconds']:7.1f} s "
+                f"{r['articles_per_s']:6.2f} articles/s  "
+                f"peak worker RSS {r['peak_worker_rss_mib']:.0f} MiB  "
+                f"parent CPU {r['parent_cpu_ms_per_article']:.1f} ms/article"
+            )
+    each = [ratios(results) for results in rounds]
+    for name, target in RATIOS.items():
+        values = [r[name] for r in each if name in r]
+        if not values:
+            continue
+        shown = f"{statistics.median(values):.2f}x"
+        if len(values) > 1:
+            listed = ", ".join(f"{v:.2f}" for v in values)
+            shown = f"median {shown} of {len(values)} rounds ({listed})"
+        print(f"{name}: {shown} ({target})")
+    one = statistics.median(r["local, 1 worker"]["articles_per_s"] for r in rounds)
     for machines in (1, 10, 50):
         print("10M articles, " + projection(one, machines, args.cores, args.price))
+
+
+RATIOS = {
+    "ingest speed-up with 2 workers": "target >= 1.7x",
+    "extract speed-up with 2 workers": "target >= 1.7x",
+    "dask wall time / local 2 workers": "target <= 1.2x",
+    "dask wall time without its cluster start / local 2 workers": "target <= 1.2x",
+}
+
+
+def ratios(results: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The ratios of one round, measured in the same minutes (names: RATIOS)."""
+    out = {
+        "ingest speed-up with 2 workers": results["local, 2 workers"]["articles_per_s"]
+        / results["local, 1 worker"]["articles_per_s"]
+    }
+    if "extract, 2 workers" in results:
+        out["extract speed-up with 2 workers"] = (
+            results["extract, 2 workers"]["articles_per_s"]
+            / results["extract, 1 process"]["articles_per_s"]
+        )
+    if "dask, 2 workers" in results:
+        dask, local = results["dask, 2 workers"], results["local, 2 workers"]
+        out["dask wall time / local 2 workers"] = dask["seconds"] / local["seconds"]
+        out["dask wall time without its cluster start / local 2 workers"] = (
+            dask["seconds_without_cluster_start"] / local["seconds"]
+        )
+    return out
 
 
 if __name__ == "__main__":
