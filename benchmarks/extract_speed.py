@@ -3,7 +3,7 @@
 pipeline, no stages of ours), each in a fresh subprocess on the same bodies.
 
     python -m benchmarks.extract_speed [--articles 500] [--corpus samples|realdev]
-        [--batch-size 16] [--choices] [--parse-alone]
+        [--batch-size 16] [--choices] [--parse-alone] [--rounds 1]
 
 Corpus `samples` (default): samples/articles (text and HTML, read by `sectorwatch.ingest`)
 plus the seeds in ../shared/seeds; `realdev`: the real article bodies of
@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -197,6 +198,12 @@ def main(argv: list[str] | None = None) -> None:
         help="also time the extract with each on-demand parse alone (no parse batches)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every engine this many times, one round after another, with the medians",
+    )
+    parser.add_argument(
         "--engine", choices=ENGINES + tuple(CHOICES) + (PARSE_ALONE,), help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
@@ -212,7 +219,24 @@ def main(argv: list[str] | None = None) -> None:
         return
     engines = ENGINES + (tuple(CHOICES) if args.choices else ())
     engines += (PARSE_ALONE,) if args.parse_alone else ()
-    results = {engine: in_subprocess(engine, args) for engine in engines}
+    summary = []
+    for i in range(args.rounds):  # every engine once a round, in the same order
+        if args.rounds > 1:
+            print(f"round {i + 1} of {args.rounds}")
+        summary.append(report({engine: in_subprocess(engine, args) for engine in engines}, args))
+    if args.rounds > 1:
+        for name, target, form in (
+            ("ratio to textacy", ">= 1.6", "{:.2f}"),
+            ("share", "<= 30%", "{:.0%}"),
+        ):
+            values = [r[name] for r in summary]
+            listed = ", ".join(form.format(v) for v in values)
+            median = form.format(statistics.median(values))
+            print(f"CPU {name}: median {median} ({listed}; target {target})")
+
+
+def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> dict[str, float]:
+    """Print one round; its CPU ratio to textacy and our stages' CPU share."""
     print(
         f"python {platform.python_version()}, {platform.machine()}, corpus {args.corpus} "
         f"{args.articles}+ articles, nlp.pipe batch {args.batch_size}, load average "
@@ -254,6 +278,8 @@ def main(argv: list[str] | None = None) -> None:
             f"{r['quotes']} quotes"
         )
     print(f"peak memory per process: sectorwatch {sw['peak_mb']:.0f} MB (target < 400 MB)")
+    cpu_ratio = (sw["articles"] / sw["cpu_s"]) / (tx["articles"] / tx["cpu_s"])
+    return {"ratio to textacy": cpu_ratio, "share": (sw["cpu_s"] - floor["cpu_s"]) / sw["cpu_s"]}
 
 
 if __name__ == "__main__":
