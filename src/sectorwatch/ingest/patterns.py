@@ -23,31 +23,28 @@ def normalise_line(text: str) -> str:
 @dataclass(frozen=True)
 class LinePatterns:
     exact: frozenset[str]
-    regexes: tuple[re.Pattern[str], ...]
-    joined: re.Pattern[str] | None = None  # the regexes as one alternation: one scan a line
+    regex: re.Pattern[str] | None  # the `re:` entries as one alternation: one scan a line
 
     def matches(self, text: str) -> bool:
         line = normalise_line(text)
         if line.casefold() in self.exact:
             return True
-        return self.joined is not None and self.joined.fullmatch(line) is not None
+        return self.regex is not None and self.regex.fullmatch(line) is not None
 
 
 def parse_patterns(lines: list[str]) -> LinePatterns:
     exact: set[str] = set()
-    regexes: list[re.Pattern[str]] = []
+    regexes: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("re:"):
-            regexes.append(re.compile(line[3:], re.IGNORECASE))
+            regexes.append(f"(?:{line[3:]})")
         else:
             exact.add(normalise_line(line).casefold())
-    joined = "|".join(f"(?:{r.pattern})" for r in regexes)
-    return LinePatterns(
-        frozenset(exact), tuple(regexes), re.compile(joined, re.IGNORECASE) if regexes else None
-    )
+    regex = re.compile("|".join(regexes), re.IGNORECASE) if regexes else None
+    return LinePatterns(frozenset(exact), regex)
 
 
 @cache

@@ -23,7 +23,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     cues = load_cues()
     side = {w: "welcome" for w in cues.welcome}
     side.update({w: "concern" for w in cues.concern})
-    alternation = trie_alternation(sorted(side), fold=True)  # the longest cue first
+    alternation = trie_alternation(sorted(side), fold=True)  # the longest cue wins
     return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I), side, cues.negation
 
 
