@@ -1,8 +1,9 @@
 """Near-duplicate signatures: word shingles and their MinHash (datasketch). No I/O.
 
 Each article's body is cut into word shingles (5 consecutive normalised words); a MinHash
-of the shingles estimates the Jaccard similarity of two articles. Signatures are computed
-where the text is (a worker process), as `num_perm` integers.
+of the shingles estimates the Jaccard similarity of two articles. Signatures are
+`num_perm` integers, computed by the process that writes (`ingest --workers N`: the parent)
+or by the Dask worker that extracted the article.
 """
 
 from __future__ import annotations
