@@ -84,8 +84,12 @@ def load_events(
     person_at, post_at, org_at, named_at = (
         at["person_id"], at["post_id"], at["organisation_id"], at["organisations"],
     )  # fmt: skip
-    post_ids = {r[post_at] for r in rows if r[post_at]}
-    roles = reads.post_roles(conn, post_ids) if post_ids else {}
+    if "post_role" in at:  # read with the events (`page_reads.POST_ROLE`)
+        role_at = at["post_role"]
+        roles = {r[post_at]: r[role_at] for r in rows if r[post_at] and r[role_at] is not None}
+    else:
+        post_ids = {r[post_at] for r in rows if r[post_at]}
+        roles = reads.post_roles(conn, post_ids) if post_ids else {}
     canon = judged.canon
     named: dict[str, list[str]] = {}  # each row's organisations, read once
     ids: set[str] = set()

@@ -516,9 +516,8 @@ class Post:
 
 def load_posts(conn: Connection, post_ids: list[str]) -> dict[str, Post]:
     """Posts by id, each with its role and its organisation's name."""
-    rows = reads.posts_by_id(conn, post_ids)
-    names = names_of(conn, {r.organisation_id for r in rows})
-    return {r.id: Post(r.id, r.role, r.organisation_id, names.get(r.organisation_id)) for r in rows}
+    rows = reads.named_posts_by_id(conn, post_ids)
+    return {r.id: Post(r.id, r.role, r.organisation_id, r.organisation) for r in rows}
 
 
 @dataclass

@@ -60,8 +60,7 @@ def person(engine: Engine | Connection, name: str) -> PersonAnswer:
             aliases=aliases_of(conn, ids),
             referents=[i for i in ids if i != pid],
         )
-        held = reads.posts_held_by(conn, ids)
-        post_ids = sorted(set(held) | reads.posts_named_in_events(conn, ids))
+        post_ids = reads.posts_of_people(conn, ids)
         post_rows = load_posts(conn, post_ids)
         # only this person's claims: their status on each post depends on them alone
         held_posts = holders(conn, post_ids, today(), judged, True, people=sorted(ids))

@@ -36,7 +36,15 @@ from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_a
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
 from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
-from sectorwatch.store.schema import articles, claims, events, evidence, post_terms, quotes
+from sectorwatch.store.schema import (
+    articles,
+    claims,
+    events,
+    evidence,
+    post_terms,
+    posts,
+    quotes,
+)
 
 NAMES_NOTHING = "[]"
 """`events.organisations` of an event that names no organisation (`json.dumps([])`)."""
@@ -72,10 +80,15 @@ EVIDENCE_COLUMNS = (
 (its claim's sentence and article; `query.events.load_events` takes them from the row),
 by outer joins, so an event whose claim lacks either has its ids None and no evidence."""
 
+POST_ROLE = posts.c.role.label("post_role")
+"""An event's post's role, read with it (by the outer join of `_WITH_EVIDENCE`), so that
+`query.events.load_events` need not read the posts again."""
+
 _WITH_EVIDENCE = (
     events.outerjoin(claims, claims.c.id == events.c.claim_id)
     .outerjoin(evidence, evidence.c.id == claims.c.evidence_id)
     .outerjoin(articles, articles.c.id == claims.c.article_id)
+    .outerjoin(posts, posts.c.id == events.c.post_id)
 )
 
 
@@ -97,7 +110,7 @@ def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
     if not with_evidence:
         return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
     return (
-        select(events, *EVIDENCE_COLUMNS)
+        select(events, *EVIDENCE_COLUMNS, POST_ROLE)
         .select_from(_WITH_EVIDENCE)
         .where(events.c.claim_id.in_(found.scalar_subquery()))
     )
@@ -106,8 +119,8 @@ def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
 def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
     """The stored events whose person or organisation is one of `ids`, or that name one of
     them among their organisations (for `query.events.load_events`), each once, in no
-    particular order, with their evidence (`EVIDENCE_COLUMNS`; without `evidence`, the
-    events' own rows only)."""
+    particular order, with their evidence (`EVIDENCE_COLUMNS`) and their post's role
+    (`POST_ROLE`; without `evidence`, the events' own rows only)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
@@ -117,12 +130,12 @@ def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
 
 
 _OF_PEOPLE = (
-    select(events, *EVIDENCE_COLUMNS)
+    select(events, *EVIDENCE_COLUMNS, POST_ROLE)
     .select_from(_WITH_EVIDENCE)
     .where(events.c.person_id.in_(bindparam("ids", expanding=True)))
 )
 _BY_CLAIM = (
-    select(events, *EVIDENCE_COLUMNS)
+    select(events, *EVIDENCE_COLUMNS, POST_ROLE)
     .select_from(_WITH_EVIDENCE)
     .where(events.c.claim_id == bindparam("id"))
 )
@@ -130,12 +143,13 @@ _BY_CLAIM = (
 
 def events_of_people(people: Iterable[str]) -> Asked:
     """The rows of `store.reads.events_of_people` (the events whose person is one of
-    `people`), with their evidence (`EVIDENCE_COLUMNS`)."""
+    `people`), with their evidence (`EVIDENCE_COLUMNS`) and their post's role (`POST_ROLE`)."""
     return Asked(_OF_PEOPLE, {"ids": list(people)})
 
 
 def event_by_claim(claim_id: str) -> Asked:
-    """The row of `store.reads.event_by_claim`, with its evidence (`EVIDENCE_COLUMNS`)."""
+    """The row of `store.reads.event_by_claim`, with its evidence (`EVIDENCE_COLUMNS`) and
+    its post's role (`POST_ROLE`)."""
     return Asked(_BY_CLAIM, {"id": claim_id})
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    union,
 )
 
 from sectorwatch.store.schema import (
@@ -102,6 +103,11 @@ _POSTS_OF = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
 _POSTS_BY_ID = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
     posts.c.id.in_(_ids())
 )
+_NAMED_POSTS_BY_ID = (
+    select(posts.c.id, posts.c.role, posts.c.organisation_id, entities.c.name.label("organisation"))
+    .outerjoin(entities, entities.c.id == posts.c.organisation_id)
+    .where(posts.c.id.in_(_ids()))
+)
 _POST_ROLES = select(posts.c.id, posts.c.role).where(posts.c.id.in_(_ids()))
 _ORGANISATION_POST_ROLES = select(posts.c.id, posts.c.role).where(
     posts.c.organisation_id.in_(_ids())
@@ -129,6 +135,12 @@ def posts_of(conn: Connection, organisation_ids: Iterable[str]) -> Sequence[Row]
 def posts_by_id(conn: Connection, post_ids: Iterable[str]) -> Sequence[Row]:
     """(id, role, organisation_id) of these posts."""
     return conn.execute(_POSTS_BY_ID, {"ids": _in(post_ids)}).all()
+
+
+def named_posts_by_id(conn: Connection, post_ids: Iterable[str]) -> Sequence[Row]:
+    """(id, role, organisation_id, organisation: its name, None if it has none) of these
+    posts, in one statement."""
+    return conn.execute(_NAMED_POSTS_BY_ID, {"ids": _in(post_ids)}).all()
 
 
 def post_roles(conn: Connection, post_ids: Iterable[str]) -> dict[str, str]:
@@ -478,14 +490,16 @@ def latest_events(rejected: set[str], n: int) -> Asked:
     return Asked(_LATEST[False], {"n": n})
 
 
-_POSTS_NAMED_IN_EVENTS = select(events.c.post_id).where(
-    events.c.person_id.in_(_ids()), events.c.post_id.is_not(None)
+_POSTS_OF_PEOPLE = union(
+    select(occupancies.c.post_id).where(occupancies.c.person_id.in_(_ids())),
+    select(events.c.post_id).where(events.c.person_id.in_(_ids()), events.c.post_id.is_not(None)),
 )
 
 
-def posts_named_in_events(conn: Connection, people: Iterable[str]) -> set[str]:
-    """The posts of the stored events whose person is one of `people`."""
-    return set(conn.execute(_POSTS_NAMED_IN_EVENTS, {"ids": _in(people)}).scalars())
+def posts_of_people(conn: Connection, people: Iterable[str]) -> list[str]:
+    """The ids, sorted, of the posts with a stored term of office of one of `people` or
+    named in a stored event whose person is one of them, in one statement."""
+    return sorted(set(conn.execute(_POSTS_OF_PEOPLE, {"ids": _in(people)}).scalars()))
 
 
 def events_with_posts(conn: Connection) -> list[RowMapping]:
