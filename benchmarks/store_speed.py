@@ -5,7 +5,7 @@ search, and how each grows with the store.
     python -m benchmarks.store_speed [--articles 50000] [--db sqlite:////tmp/bench.db]
     python -m benchmarks.store_speed --reuse --db sqlite:////tmp/bench.db
     python -m benchmarks.store_speed --sizes 5000,50000,200000 --backends sqlite,postgres \
-        --keep /tmp/sw-store-bench [--reuse] [--copy]
+        --keep /tmp/sw-store-bench [--reuse] [--copy] [--rounds 3]
 
 `--db` is a database URL (four slashes for an absolute SQLite path); without it the store
 goes to a new temporary folder. `--reuse` skips generating and storing: it times the
@@ -44,6 +44,11 @@ indexes, entity names), and only then are the 200 questions of each kind timed, 
 after the other. The output says how much was read. `--answers FILE` also writes every
 timed question's answer (one JSON line each, after the timings) and prints a hash per kind,
 to check that a change keeps every answer.
+
+This machine's speed drifts by up to 2x within minutes, and the sizes are timed one after
+the other, so one run's growth can be off by as much. `--rounds N` times every store N
+times, round after round, and prints each round's figures, their medians, and the median
+of each round's growth (the ratio of two sizes timed minutes apart, not hours).
 
 Not a test: run it by hand and record the numbers in BENCHMARKS.md ("Store").
 """
@@ -439,22 +444,26 @@ def single(args: argparse.Namespace) -> None:
 
 
 def scaled(args: argparse.Namespace) -> None:
-    """One store per size and backend, kept under --keep; the growth of each question."""
+    """One store per size and backend, kept under --keep; the growth of each question. With
+    --rounds N, every store is timed N times, round after round, and the median of each
+    figure and of each growth over the rounds is printed as well."""
     from contextlib import ExitStack
 
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    backends = args.backends.split(",")
     keep = Path(args.keep)
     keep.mkdir(parents=True, exist_ok=True)
-    results: dict[tuple[str, int], dict[str, dict[str, float]]] = {}
-    rates: dict[tuple[str, int], float] = {}
+    rounds: list[dict[tuple[str, int], dict[str, dict[str, float]]]] = []
     with ExitStack() as stack:
-        for backend in args.backends.split(","):
-            server_cpu: Callable[[], float] = _no_server
+        urls: dict[tuple[str, int], str] = {}
+        server_cpus: dict[str, Callable[[], float]] = {}
+        for backend in backends:
+            server_cpus[backend] = _no_server
             if backend == "postgres":
                 from benchmarks.pg_server import ensure_database, postgres, server_cpu_seconds
 
                 base = stack.enter_context(postgres(keep / "postgres"))
-                server_cpu = partial(server_cpu_seconds, keep / "postgres")
+                server_cpus[backend] = partial(server_cpu_seconds, keep / "postgres")
             for size in sizes:
                 if backend == "sqlite":
                     path = keep / f"store-{size}.db"
@@ -462,26 +471,76 @@ def scaled(args: argparse.Namespace) -> None:
                     url = f"sqlite:///{path}"
                 else:
                     url, existed = ensure_database(base, f"sw_bench_{size}")
-                print(f"{backend} {size} articles ({url})", flush=True)
+                urls[(backend, size)] = url
+                if args.reuse and existed:
+                    continue
+                if existed:
+                    raise SystemExit(f"{url} exists: give --reuse or remove it")
+                print(f"{backend} {size} articles ({url}): building", flush=True)
                 engine = open_store(url)
-                if not (args.reuse and existed):
-                    if existed:
-                        raise SystemExit(f"{url} exists: give --reuse or remove it")
-                    copied = keep / f"store-{size}.db"
-                    if backend == "postgres" and args.copy and copied.exists():
-                        copy_from_sqlite(copied, engine)
-                    else:
-                        rates[(backend, size)] = store(engine, size, args.batch)
+                copied = keep / f"store-{size}.db"
+                if backend == "postgres" and args.copy and copied.exists():
+                    copy_from_sqlite(copied, engine)
+                else:
+                    store(engine, size, args.batch)
+                engine.dispose()
+        for n in range(args.rounds):
+            results: dict[tuple[str, int], dict[str, dict[str, float]]] = {}
+            for (backend, size), url in urls.items():
+                print(f"round {n + 1}: {backend} {size} articles ({url})", flush=True)
+                engine = open_store(url)
                 if backend == "sqlite":
+                    path = keep / f"store-{size}.db"
                     read_files([p for p in (path, Path(f"{path}-wal")) if p.exists()])
                 else:
                     read_files([pg_database_folder(engine, keep / "postgres")])
-                answers = Path(args.answers) if args.answers else None
-                results[(backend, size)] = ask(engine, args.queries, size, server_cpu, answers)
+                answers = Path(args.answers) if args.answers and n == 0 else None
+                results[(backend, size)] = ask(
+                    engine, args.queries, size, server_cpus[backend], answers
+                )
                 engine.dispose()
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"  peak memory of this process so far: {peak:.0f} MB", flush=True)
-    print("\nwall p50 / p99, then CPU per question (p50 in this process; mean with the server's)")
+            rounds.append(results)
+            report_round(results, sizes, backends, f"round {n + 1}")
+    if len(rounds) > 1:
+        median = {
+            key: {
+                q: {m: statistics.median(r[key][q][m] for r in rounds) for m in rounds[0][key][q]}
+                for q in QUESTIONS
+            }
+            for key in rounds[0]
+        }
+        report_round(median, sizes, backends, f"median of {len(rounds)} rounds")
+        if len(sizes) >= 2:
+            small, large = sizes[-2], sizes[-1]
+            for backend in backends:
+                per_round = {
+                    q: [
+                        r[(backend, large)][q]["p50"] / r[(backend, small)][q]["p50"]
+                        for r in rounds
+                    ]
+                    for q in QUESTIONS
+                }
+                shown = ", ".join(
+                    f"{q} {statistics.median(g):.2f}x ({', '.join(f'{x:.2f}' for x in g)})"
+                    for q, g in per_round.items()
+                )
+                print(
+                    f"median growth of p50 {small} -> {large} on {backend} (each round's): {shown}"
+                )
+
+
+def report_round(
+    results: dict[tuple[str, int], dict[str, dict[str, float]]],
+    sizes: list[int],
+    backends: list[str],
+    title: str,
+) -> None:
+    """The table of one round's figures (or their medians), and the growth of each from the
+    second-largest size to the largest."""
+    print(f"\n{title}: wall p50 / p99, then CPU per question (p50 in this process; mean with")
+    print("the server's)")
     print(f"{'backend':9} {'articles':>8}  " + "  ".join(f"{q:>31}" for q in QUESTIONS))
     for (backend, size), found in results.items():
         cells = "  ".join(
@@ -491,7 +550,7 @@ def scaled(args: argparse.Namespace) -> None:
         print(f"{backend:9} {size:8}  {cells}")
     if len(sizes) >= 2:
         small, large = sizes[-2], sizes[-1]
-        for backend in args.backends.split(","):
+        for backend in backends:
             a, b = results[(backend, small)], results[(backend, large)]
             for measure in ("p50", "cpu_p50", "cpu_mean"):
                 growth = ", ".join(f"{q} {b[q][measure] / a[q][measure]:.2f}x" for q in QUESTIONS)
@@ -514,6 +573,9 @@ def main() -> None:
         "--copy",
         action="store_true",
         help="fill each PostgreSQL store from the SQLite store of the same size under --keep",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="with --sizes: time every store this many times"
     )
     parser.add_argument(
         "--answers",
