@@ -31,7 +31,9 @@ quotes at every size: its matches (up to 200 quotes and 200 articles, counted an
 from their ids) grow with the store, its page does not. `search=` asks two words of rank
 20-200 times the square root of (articles / 5,000), which match about as many quotes at
 every size (a quote holds a word of rank r with a chance of about 1/r): the same number of
-matches. The mean number of hits of each (every page's: `total`) is printed. The
+matches. The mean number of hits of each (every page's: `total`) is printed, and how many
+quotes and articles its first page shows (each with a snippet, the costliest part of a
+small answer: a page that is not yet full grows with the store). The
 questions' arguments come from their own seeded generator, so a full run and a `--reuse`
 run ask the same.
 
@@ -416,14 +418,16 @@ def ask(
         "search=": timings(search, same_size, server_cpu),
     }
     for name, cases in (("search", texts), ("search=", same_size)):
-        out[name]["hits"] = statistics.fmean(search(*args).total for args in cases[:50])
+        answered = [search(*args) for args in cases[:50]]
+        out[name]["hits"] = statistics.fmean(a.total for a in answered)
+        out[name]["shown"] = statistics.fmean(len(a.quotes) + len(a.articles) for a in answered)
     if answers is not None:
         names = ("who", "orgchart", "person", "search", "search=")
         write_answers(
             answers, [(n, fn, cases) for n, (fn, cases) in zip(names, asked, strict=True)]
         )
     for name, t in out.items():
-        hits = f"  {t['hits']:.0f} hits" if "hits" in t else ""
+        hits = f"  {t['hits']:.0f} hits, {t['shown']:.1f} shown" if "hits" in t else ""
         print(
             f"  {name:8} p50 {t['p50']:6.1f} ms  p99 {t['p99']:6.1f} ms  "
             f"CPU p50 {t['cpu_p50']:5.1f} ms (this process)  CPU mean {t['cpu_mean']:5.1f} ms "
