@@ -167,3 +167,37 @@ def test_without_a_time_budget_the_timer_is_left_alone():
         signal.signal(signal.SIGALRM, previous)
     assert (outcomes[0].value, outcomes[0].error) == ("ONE", None)
     assert 99 < left <= 100
+
+
+def test_in_a_thread_that_cannot_take_signals_parses_are_batched_and_a_stalling_article_stopped():
+    import threading
+
+    parser = FakeParser()
+    batches = ParseBatches(parser)  # type: ignore[arg-type]
+
+    def stalls() -> None:
+        batches("first")
+        while True:
+            time.sleep(0.01)
+
+    found: list[list] = []
+
+    def run() -> None:  # as a Dask worker runs its task: not the main thread
+        outcomes = run_side_by_side(
+            [lambda: batches("quick"), stalls, lambda: batches("also quick")],
+            Budget(max_seconds=1),
+            batches,
+        )
+        found.append([(o.value, isinstance(o.error, OverBudget)) for o in outcomes])
+        found.append([str(o.error) for o in outcomes if o.error])
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(20)
+
+    assert not worker.is_alive()
+    assert found == [
+        [("QUICK", False), (None, True), ("ALSO QUICK", False)],
+        [over_time(1)],
+    ]
+    assert parser.calls == [("parse", ["quick", "first", "also quick"])]  # one batch

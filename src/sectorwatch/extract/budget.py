@@ -10,7 +10,9 @@
   process) the timer is SIGALRM; in another thread (a Dask worker's task) a watchdog thread
   raises the same error in the extracting thread (`PyThreadState_SetAsyncExc`), which takes
   effect at its next Python instruction (a single long call into C, such as one `sleep`,
-  finishes first). 0 turns it off.
+  finishes first). Either timer can be paused and resumed (`article_timer`), so the
+  articles whose parses are batched (`parse_batches.py`) are timed alike in both. 0 turns
+  it off.
 
 Either way the failure is `OverBudget`, whose message is the reason a user sees.
 """
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sectorwatch.model import Article
 
@@ -78,67 +81,124 @@ def over_time(seconds: int) -> str:
     )
 
 
+class Timer(Protocol):
+    """An article's timer (`article_timer`): `resume(seconds)` runs it with that many
+    seconds left; `pause()` stops it and gives the seconds it had left. Once run out it
+    raises OverBudget in its thread, and again every half second until paused."""
+
+    def resume(self, seconds: float) -> None: ...
+
+    def pause(self) -> float: ...
+
+
+@contextmanager
+def article_timer(budget: Budget) -> Iterator[Timer | None]:
+    """A stopped timer for the articles this thread extracts while the block runs (None
+    without a time budget): SIGALRM in the main thread of a process, else a watchdog
+    thread that raises in this one."""
+    if budget.max_seconds <= 0:
+        yield None
+        return
+    reason = over_time(budget.max_seconds)
+    in_main = threading.current_thread() is threading.main_thread()
+    timer = (
+        _SignalTimer(reason) if in_main and hasattr(signal, "setitimer") else _ThreadTimer(reason)
+    )
+    try:
+        yield timer
+    finally:
+        timer.close()
+
+
 @contextmanager
 def time_limit(budget: Budget) -> Iterator[None]:
     """Raise OverBudget inside the block once it has run `budget.max_seconds`; again every
     half second after that, so a stage that swallows one still stops."""
-    seconds = budget.max_seconds
-    if seconds <= 0:
-        yield
-        return
-    reason = over_time(seconds)
-    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        with _alarm(seconds, reason):
+    with article_timer(budget) as timer:
+        if timer is None:
             yield
-    else:
-        with _watchdog(seconds, reason):
+            return
+        timer.resume(budget.max_seconds)
+        try:
             yield
+        finally:
+            timer.pause()
 
 
-@contextmanager
-def _alarm(seconds: int, reason: str) -> Iterator[None]:
-    def expire(signum: int, frame: Any) -> None:
-        raise OverBudget(reason)
+class _SignalTimer:
+    """SIGALRM (the real-time interval timer); the previous handler is put back on close."""
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
-    try:
-        yield
-    finally:
+    def __init__(self, reason: str) -> None:
+        def expire(signum: int, frame: Any) -> None:
+            raise OverBudget(reason)
+
+        self._previous = signal.signal(signal.SIGALRM, expire)
+
+    def resume(self, seconds: float) -> None:
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+
+    def pause(self) -> float:
+        left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+        return left
+
+    def close(self) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, self._previous)
 
 
-@contextmanager
-def _watchdog(seconds: int, reason: str) -> Iterator[None]:
-    """The budget for a thread that cannot take signals: a watchdog thread raises
-    OverBudget(reason) in this one while the block runs, never after it."""
-    import ctypes
+class _ThreadTimer:
+    """For a thread that cannot take signals (a Dask worker's task): a watchdog thread
+    raises OverBudget in it (`PyThreadState_SetAsyncExc`, delivered at its next Python
+    instruction) while the timer runs, never after `pause` or `close` (one raised but not
+    yet delivered is withdrawn)."""
 
-    class Expired(OverBudget):
-        def __init__(self) -> None:
-            super().__init__(reason)
+    def __init__(self, reason: str) -> None:
+        import ctypes
 
-    target = ctypes.c_ulong(threading.get_ident())
-    raise_in = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    done = threading.Event()
-    lock = threading.Lock()
-    inside = [True]
+        class Expired(OverBudget):
+            def __init__(self) -> None:
+                super().__init__(reason)
 
-    def watch() -> None:
-        wait = float(seconds)
-        while not done.wait(wait):
-            with lock:
-                if inside[0]:
-                    raise_in(target, ctypes.py_object(Expired))
-            wait = 0.5
+        self._raise_in = ctypes.pythonapi.PyThreadState_SetAsyncExc
+        self._target = ctypes.c_ulong(threading.get_ident())
+        self._expired = ctypes.py_object(Expired)
+        self._changed = threading.Condition()
+        self._deadline: float | None = None  # monotonic seconds; None: paused
+        self._closed = False
+        self._watcher = threading.Thread(target=self._watch, name="sectorwatch-budget", daemon=True)
+        self._watcher.start()
 
-    watcher = threading.Thread(target=watch, name="sectorwatch-budget", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        with lock:
-            inside[0] = False
-            raise_in(target, None)  # one raised but not yet delivered is withdrawn
-        done.set()
+    def _watch(self) -> None:
+        with self._changed:
+            while not self._closed:
+                if self._deadline is None:
+                    self._changed.wait()
+                    continue
+                wait = self._deadline - time.monotonic()
+                if wait > 0:
+                    self._changed.wait(wait)
+                    continue
+                self._raise_in(self._target, self._expired)
+                self._deadline = time.monotonic() + 0.5
+
+    def resume(self, seconds: float) -> None:
+        with self._changed:
+            self._deadline = time.monotonic() + seconds
+            self._changed.notify()
+
+    def pause(self) -> float:
+        with self._changed:
+            if self._deadline is None:
+                return 0.0
+            left = max(self._deadline - time.monotonic(), 1e-3)  # run out: fires on resume
+            self._deadline = None
+            self._raise_in(self._target, None)
+            return left
+
+    def close(self) -> None:
+        with self._changed:
+            self._closed = True
+            self._deadline = None
+            self._raise_in(self._target, None)
+            self._changed.notify()
+        self._watcher.join()

@@ -12,19 +12,19 @@ gold sets: the same tags, heads and labels); each article's rules run in the sam
 and see the same parses, so the output is unchanged.
 
 The per-article time budget (`budget.py`) counts the article's own stages only: the timer
-runs while its greenlet runs and is paused while it waits for a batch. Without the
-`greenlet` package the articles run one after another, each parse alone.
+runs while its greenlet runs and is paused while it waits for a batch, in the main thread
+(SIGALRM) and in any other (a watchdog thread: a Dask worker's task, whose parses were
+once made one at a time for want of it, about a fifth slower). Without the `greenlet`
+package the articles run one after another, each parse alone.
 """
 
 from __future__ import annotations
 
-import signal
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sectorwatch.extract.budget import Budget, OverBudget, over_time, time_limit
+from sectorwatch.extract.budget import Budget, Timer, article_timer, time_limit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,7 +57,7 @@ class ParseBatches:
 
     def __init__(self, parser: SentenceParser) -> None:
         self.parser = parser
-        self._mine: dict[Any, bool] = {}  # the greenlets being run -> whether timed
+        self._mine: dict[Any, Timer | None] = {}  # the greenlets being run -> their timer
 
     def __call__(self, text: str) -> Doc:
         return self._ask("parse", text)
@@ -69,12 +69,13 @@ class ParseBatches:
         current: Any = _greenlet.getcurrent() if _greenlet is not None else None
         if current is None or current not in self._mine:
             return self.parser(text) if kind == "parse" else self.parser.tag(text)
-        timed = self._mine[current]
-        left = _pause_timer() if timed else 0.0
+        timer = self._mine[current]
+        left = timer.pause() if timer is not None else 0.0
         try:
             return current.parent.switch(_Ask(kind, text))  # type: ignore[no-any-return]
         finally:
-            _resume_timer(left)
+            if timer is not None and left > 0:
+                timer.resume(left)
 
     def run(self, jobs: Sequence[Callable[[], Any]], budget: Budget) -> list[Outcome]:
         """Each job's outcome, in order. A job that runs longer than the budget's seconds
@@ -97,55 +98,41 @@ def run_side_by_side(
     jobs: Sequence[Callable[[], Any]], budget: Budget, batches: object = None
 ) -> list[Outcome]:
     """Each job's outcome, in order: side by side with their parses batched (`batches`,
-    with the greenlet package), else one after another, each under `time_limit` (so in a
-    thread that cannot take signals, such as a Dask worker's, the time budget's watchdog
-    stops an article, which a greenlet's paused timer could not)."""
-    seconds = budget.max_seconds
-    timed = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not isinstance(batches, ParseBatches) or _greenlet is None or (seconds > 0 and not timed):
+    with the greenlet package), else one after another, each under `time_limit`. Each job
+    is timed while it runs, in any thread (`budget.article_timer`)."""
+    if not isinstance(batches, ParseBatches) or _greenlet is None:
         return [_alone(job, budget) for job in jobs]
-    reason = over_time(seconds)
+    with article_timer(budget) as timer:
 
-    def expire(signum: int, frame: Any) -> None:
-        raise OverBudget(reason)
-
-    def body(job: Callable[[], Any]) -> Outcome:
-        try:
-            if timed:
-                _resume_timer(seconds)
+        def body(job: Callable[[], Any]) -> Outcome:
             try:
-                return Outcome(value=job())
-            finally:
-                if timed:
-                    _pause_timer()
-        except Exception as exc:  # noqa: BLE001 - the caller decides what a failure does
-            return Outcome(error=exc)
+                if timer is not None:
+                    timer.resume(budget.max_seconds)
+                try:
+                    return Outcome(value=job())
+                finally:
+                    if timer is not None:
+                        timer.pause()
+            except Exception as exc:  # noqa: BLE001 - the caller decides what a failure does
+                return Outcome(error=exc)
 
-    previous = signal.signal(signal.SIGALRM, expire) if timed else None
-    outcomes: list[Outcome | None] = [None] * len(jobs)
-    lets = [_greenlet.greenlet(lambda *_, job=job: body(job)) for job in jobs]
-    batches._mine.update(dict.fromkeys(lets, timed))
-    try:
-        answers: dict[int, Any] = {i: None for i in range(len(jobs))}
-        while answers:
-            asks: dict[int, _Ask] = {}
-            for i, answer in answers.items():
-                got = _step(lets[i], answer)
-                if isinstance(got, _Ask):
-                    asks[i] = got
-                else:
-                    outcomes[i] = got
-            answers = batches._answer(asks)
-    finally:
-        for let in lets:
-            batches._mine.pop(let, None)
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+        outcomes: list[Outcome | None] = [None] * len(jobs)
+        lets = [_greenlet.greenlet(lambda *_, job=job: body(job)) for job in jobs]
+        batches._mine.update(dict.fromkeys(lets, timer))
+        try:
+            answers: dict[int, Any] = {i: None for i in range(len(jobs))}
+            while answers:
+                asks: dict[int, _Ask] = {}
+                for i, answer in answers.items():
+                    got = _step(lets[i], answer)
+                    if isinstance(got, _Ask):
+                        asks[i] = got
+                    else:
+                        outcomes[i] = got
+                answers = batches._answer(asks)
+        finally:
+            for let in lets:
+                batches._mine.pop(let, None)
     return [o if o is not None else Outcome(error=RuntimeError("no outcome")) for o in outcomes]
 
 
@@ -166,21 +153,3 @@ def _alone(job: Callable[[], Any], budget: Budget) -> Outcome:
             return Outcome(value=job())
     except Exception as exc:  # noqa: BLE001 - the caller decides what a failure does
         return Outcome(error=exc)
-
-
-def _pause_timer() -> float:
-    """Stop the running article's timer; the seconds it had left (0: none running)."""
-    if (
-        not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        return 0.0
-    left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
-    return left
-
-
-def _resume_timer(left: float) -> None:
-    """Start the timer again with the seconds the article had left (again every half second
-    after that, as `budget.time_limit` does)."""
-    if left > 0:
-        signal.setitimer(signal.ITIMER_REAL, left, 0.5)
