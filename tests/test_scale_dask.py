@@ -57,3 +57,20 @@ def test_dask_ingests_every_shard_once_and_resumes(cluster, db_url, tmp_path):
     again = ingest_with_dask([str(folder)], db_url, cluster.scheduler_address, options=options)
     assert (again.ingested, again.unchanged) == (0, 12)
     engine.dispose()
+
+
+def test_a_worker_gets_room_in_its_allocator_before_it_loads_the_pipeline(monkeypatch):
+    import sys
+
+    from sectorwatch.scale import dask_engine
+
+    steps: list[str] = []
+    monkeypatch.setattr(dask_engine, "roomier_malloc", lambda: steps.append("malloc") or True)
+    monkeypatch.setattr(
+        dask_engine, "worker_extractor", lambda model, batch: steps.append(f"load {model} {batch}")
+    )
+    dask_engine.pipeline_loader("en_core_web_sm", 16).setup(worker=None)
+    assert steps == ["malloc", "load en_core_web_sm 16"]
+    if sys.platform == "linux":  # glibc's mallopt takes both thresholds
+        monkeypatch.undo()
+        assert dask_engine.roomier_malloc() is True

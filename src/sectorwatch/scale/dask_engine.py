@@ -79,15 +79,44 @@ def worker_engine(db_url: str) -> Engine:
     return _ENGINES[key]
 
 
+MMAP_THRESHOLD = 32 * 1024 * 1024
+"""glibc's largest dynamic mmap threshold (`mallopt`'s M_MMAP_THRESHOLD), bytes."""
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # from <malloc.h>
+
+
+def roomier_malloc() -> bool:
+    """Undo, in this process, the `MALLOC_TRIM_THRESHOLD_=65536` that a Dask nanny gives the
+    workers it starts (`distributed.nanny.pre-spawn-environ`): setting it also freezes
+    glibc's mmap threshold at 128 KiB, so every larger array spaCy allocates is mapped and
+    unmapped afresh, and extraction ran about a fifth slower (BENCHMARKS.md, 2026-12-03).
+    Sets the mmap threshold to glibc's dynamic maximum and the trim threshold to twice it,
+    as glibc's own adjustment would. Whether it could (glibc only)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl without it)
+        return False
+    return bool(
+        mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+        and mallopt(_M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD)
+    )
+
+
 def pipeline_loader(model: str, batch_size: int) -> Any:
     """A Dask worker plugin that loads the spaCy pipeline when a worker starts, so the
-    first task does not pay for it (and a worker without the model fails at once)."""
+    first task does not pay for it (and a worker without the model fails at once), and
+    gives the worker's allocator room (`roomier_malloc`)."""
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class PipelineLoader(WorkerPlugin):
         name = "sectorwatch-pipeline"
 
         def setup(self, worker: Any) -> None:
+            roomier_malloc()
             worker_extractor(model, batch_size)
 
     return PipelineLoader()
