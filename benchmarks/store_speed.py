@@ -457,6 +457,10 @@ def scaled(args: argparse.Namespace) -> None:
     backends = args.backends.split(",")
     keep = Path(args.keep)
     keep.mkdir(parents=True, exist_ok=True)
+
+    def sqlite_file(size: int) -> Path:
+        return keep / f"store-{size}.db"
+
     rounds: list[dict[tuple[str, int], dict[str, dict[str, float]]]] = []
     with ExitStack() as stack:
         urls: dict[tuple[str, int], str] = {}
@@ -470,7 +474,7 @@ def scaled(args: argparse.Namespace) -> None:
                 server_cpus[backend] = partial(server_cpu_seconds, keep / "postgres")
             for size in sizes:
                 if backend == "sqlite":
-                    path = keep / f"store-{size}.db"
+                    path = sqlite_file(size)
                     existed = path.exists()
                     url = f"sqlite:///{path}"
                 else:
@@ -482,7 +486,7 @@ def scaled(args: argparse.Namespace) -> None:
                     raise SystemExit(f"{url} exists: give --reuse or remove it")
                 print(f"{backend} {size} articles ({url}): building", flush=True)
                 engine = open_store(url)
-                copied = keep / f"store-{size}.db"
+                copied = sqlite_file(size)
                 if backend == "postgres" and args.copy and copied.exists():
                     copy_from_sqlite(copied, engine)
                 else:
@@ -494,7 +498,7 @@ def scaled(args: argparse.Namespace) -> None:
                 print(f"round {n + 1}: {backend} {size} articles ({url})", flush=True)
                 engine = open_store(url)
                 if backend == "sqlite":
-                    path = keep / f"store-{size}.db"
+                    path = sqlite_file(size)
                     read_files([p for p in (path, Path(f"{path}-wal")) if p.exists()])
                 else:
                     read_files([pg_database_folder(engine, keep / "postgres")])

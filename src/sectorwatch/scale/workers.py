@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from sectorwatch.dedup.minhash import DedupOptions, article_signature, signatures_for
+from sectorwatch.dedup.minhash import DedupOptions, signatures_for
 from sectorwatch.extract.batch import extraction_failure
 from sectorwatch.ingest import ReadFailure
 from sectorwatch.model import Article, Extraction
@@ -129,9 +129,7 @@ def extract_batch(
             except Exception as exc:  # noqa: BLE001
                 failed(article, exc)
     signatures = (
-        [(e.article.id, article_signature(e.article, dedup)) for e in extractions]
-        if dedup is not None
-        else []
+        signatures_for([e.article for e in extractions], dedup) if dedup is not None else []
     )
     return BatchOutput(extractions, signatures, failures)
 

@@ -103,10 +103,8 @@ _POSTS_OF = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
 _POSTS_BY_ID = select(posts.c.id, posts.c.role, posts.c.organisation_id).where(
     posts.c.id.in_(_ids())
 )
-_NAMED_POSTS_BY_ID = (
-    select(posts.c.id, posts.c.role, posts.c.organisation_id, entities.c.name.label("organisation"))
-    .outerjoin(entities, entities.c.id == posts.c.organisation_id)
-    .where(posts.c.id.in_(_ids()))
+_NAMED_POSTS_BY_ID = _POSTS_BY_ID.add_columns(entities.c.name.label("organisation")).outerjoin(
+    entities, entities.c.id == posts.c.organisation_id
 )
 _POST_ROLES = select(posts.c.id, posts.c.role).where(posts.c.id.in_(_ids()))
 _ORGANISATION_POST_ROLES = select(posts.c.id, posts.c.role).where(
@@ -491,7 +489,7 @@ def latest_events(rejected: set[str], n: int) -> Asked:
 
 
 _POSTS_OF_PEOPLE = union(
-    select(occupancies.c.post_id).where(occupancies.c.person_id.in_(_ids())),
+    _POSTS_HELD_BY,
     select(events.c.post_id).where(events.c.person_id.in_(_ids()), events.c.post_id.is_not(None)),
 )
 
