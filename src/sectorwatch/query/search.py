@@ -194,15 +194,12 @@ def _narrow(
         found_articles = [a for a in found_articles if _within(a.published, date_from, date_to)]
     for facet in FACETS:
         others = {k: v for k, v in chosen.items() if k != facet}
-        counts = Counter(
-            str(getattr(h, facet))
-            for h in hits
-            if getattr(h, facet) and _matches(h, others, found.stated)
-        )
+        kept = [h for h in hits if _matches(h, others, found.stated)] if others else hits
+        counts = Counter(str(v) for h in kept if (v := getattr(h, facet)))
         result.facet_counts[facet] = [
             FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
-    narrowed = [h for h in hits if _matches(h, chosen, found.stated)]
+    narrowed = [h for h in hits if _matches(h, chosen, found.stated)] if chosen else hits
     quotes = [h for h in narrowed if h.type == "quote"]
     if kind not in (None, "article"):
         found_articles = []

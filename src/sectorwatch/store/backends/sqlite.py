@@ -103,24 +103,25 @@ def _in(sql: str) -> TextClause:
     return text(sql).bindparams(bindparam("keys", expanding=True))
 
 
+_RANKED = (
+    "SELECT best.rowid, best.r, (SELECT {id} FROM {table} AS hit WHERE hit.rowid = best.rowid) "
+    "FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH :q "
+    "ORDER BY r LIMIT :n) AS best"
+)
+"""The best :n matches of :q (rowid, rank, id), best first: the ids are read for those
+only, each by its rowid, in the same statement (a second statement with the rowids as a
+list of parameters cost three times as long at 200,000 articles: BENCHMARKS.md)."""
+
 _SQL = {
     "quotes": {
-        "rank": text(
-            "SELECT rowid, bm25(fts_quotes) AS r FROM fts_quotes "
-            "WHERE fts_quotes MATCH :q ORDER BY r LIMIT :n"
-        ),
-        "ids": _in("SELECT rowid, claim_id FROM fts_quotes WHERE rowid IN :keys"),
+        "rank": text(_RANKED.format(table="fts_quotes", id="claim_id")),
         "snippets": _in(
             "SELECT rowid, snippet(fts_quotes, 1, '[', ']', '…', 24) FROM fts_quotes "
             "WHERE fts_quotes MATCH :q AND rowid IN :keys"
         ),
     },
     "articles": {
-        "rank": text(
-            "SELECT rowid, bm25(fts_articles) AS r FROM fts_articles "
-            "WHERE fts_articles MATCH :q ORDER BY r LIMIT :n"
-        ),
-        "ids": _in("SELECT rowid, article_id FROM fts_articles WHERE rowid IN :keys"),
+        "rank": text(_RANKED.format(table="fts_articles", id="article_id")),
         "snippets": _in(
             "SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 24) FROM fts_articles "
             "WHERE fts_articles MATCH :q AND rowid IN :keys"
@@ -269,11 +270,8 @@ class SQLiteBackend(Backend):
         if not q:
             return []
         ranked = conn.execute(sql["rank"], {"q": q, "n": limit}).all()
-        if not ranked:
-            return []
-        keys = [r[0] for r in ranked]
-        ids: dict[int, str] = dict(conn.execute(sql["ids"], {"keys": keys}).all())
-        return [Match(ids[k], float(r), key=k) for k, r in ranked if k in ids]
+        found = [Match(i, float(r), key=k) for k, r, i in ranked if i is not None]
+        return sorted(found, key=lambda m: m.rank)  # stable: as ranked, ties and all
 
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
         fill_snippets(conn, _SQL[what]["snippets"], fts5_query(query), matches)
