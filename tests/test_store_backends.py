@@ -161,3 +161,27 @@ def test_rows_inserted_if_absent_leave_a_stored_row_as_it_is(engine) -> None:
     with engine.connect() as conn:
         again = [dict(r) for r in conn.execute(select(evidence).order_by("id")).mappings()]
     assert again == stored
+
+
+def test_sqlite_ranks_every_match_and_reads_the_ids_of_the_best_only(tmp_path) -> None:
+    """FTS5's bm25 ranks every match; the best `limit` come back best first, each with the
+    claim id its row holds (read in the ranking statement, for those rows only)."""
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    rows = [
+        {"c": "q-once", "x": "The merger was announced on Monday by the board.", "s": ""},
+        {"c": "q-twice", "x": "Merger talks, then a merger vote.", "s": ""},
+        {"c": "q-none", "x": "Nothing here about that at all.", "s": ""},
+        {"c": "q-thrice", "x": "Merger, merger, merger.", "s": ""},
+    ]
+    with engine.begin() as conn:
+        fts.index(conn, [], rows)
+    with engine.connect() as conn:
+        assert [m.id for m in fts.match_quotes(conn, "merger", 10)] == [
+            "q-thrice",
+            "q-twice",
+            "q-once",
+        ]
+        assert [m.id for m in fts.match_quotes(conn, "merger", 2)] == ["q-thrice", "q-twice"]
+        ranks = [m.rank for m in fts.match_quotes(conn, "merger", 10)]
+        assert ranks == sorted(ranks)
+    engine.dispose()
