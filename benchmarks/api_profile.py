@@ -11,8 +11,9 @@ more round of every page with cProfile and prints the functions with the most cu
 time, so the hot spots (queries, JSON shaping, templates) can be seen. Not a test.
 
 Every page is timed twice in the same run: answered afresh on every request (nothing kept:
-`serve.answers.PAGES_KEPT` 0), and as the server answers it (a page asked again before the
-store changes is answered from what its connection kept); the ratio is printed.
+`serve.answers.PAGES_KEPT` 0, and no search's matches, `query.search.MATCHED_KEPT` 0), and
+as the server answers it (a page asked again before the store changes is answered from
+what its connection kept); the ratio is printed.
 
     python -m benchmarks.api_profile --db URL --dump DIR
 
@@ -186,12 +187,14 @@ def main() -> None:
             for path in paths:
                 loop.run_until_complete(_call(app, path))
         print(f"store: {db}; {args.rounds} rounds of each page, ASGI calls in-process")
+        from sectorwatch.query import search as searching
         from sectorwatch.serve import answers
 
-        kept = answers.PAGES_KEPT
+        kept, matched = answers.PAGES_KEPT, searching.MATCHED_KEPT
         means: dict[str, list[float]] = {}
         for mode, pages_kept in (("afresh", 0), ("kept", kept)):
             answers.PAGES_KEPT = pages_kept
+            searching.MATCHED_KEPT = matched if pages_kept else 0
             print(f"\n{mode}: {pages_kept} pages kept by each connection")
             print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
             means[mode] = []
@@ -217,6 +220,7 @@ def main() -> None:
             f"(ratio {afresh / warm:.2f}; target <= 5 ms)"
         )
         answers.PAGES_KEPT = 0  # the profile shows the work of a page answered afresh
+        searching.MATCHED_KEPT = 0
         # profile in this thread: run the sync endpoints inline rather than in the threadpool
         import fastapi.routing
 

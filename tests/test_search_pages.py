@@ -151,6 +151,38 @@ def test_a_page_before_the_first_is_refused(store):
         search(store, "beds", offset=-1)
 
 
+def test_the_words_are_matched_once_while_the_store_is_unchanged(store, monkeypatch):
+    """A connection keeps the matches of the words (ranked, counted and faceted) while the
+    store is unchanged: another page or another facet reads only what it shows; a write to
+    the store is seen by the next search."""
+    import sectorwatch.query.search as searching
+
+    ranked: list[str] = []
+    rank = searching.fts.match_quotes
+    monkeypatch.setattr(
+        searching.fts, "match_quotes", lambda conn, q, n: ranked.append(q) or rank(conn, q, n)
+    )
+    with store.connect() as conn:
+        first = search(conn, "beds", limit=2)
+        second = search(conn, "beds", limit=2, offset=2)
+        concerns = search(conn, "beds", stance="concern")
+        assert [q.text for q in first.quotes + second.quotes] == [FOUR, THREE, TWO, ONE]
+        assert [q.text for q in concerns.quotes] == [FOUR, THREE]
+        assert ranked == ["beds"]
+        later = ArticleSpec(
+            title="Beds at Wrenmoor",
+            published="2024-06-01",
+            source="later.txt",
+            text='Beds at Wrenmoor\nIdris Lowe, of Patients Voice, said: "Beds."\n',
+            quotes=[dict(text="Beds.", speaker="Idris Lowe", organisation="Patients Voice",
+                         stance="neutral")],
+        )  # fmt: skip
+        write_batch(store, [build(later)])
+        again = search(conn, "beds", limit=None)
+        assert (again.quote_total, again.article_total) == (5, 3)
+        assert "Beds." in [q.text for q in again.quotes]
+
+
 @pytest.fixture(scope="module")
 def url(tmp_path_factory) -> str:
     return make_store(tmp_path_factory.mktemp("pages"), [WINTER, SPRING])

@@ -74,9 +74,10 @@ def _change_stamp(conn: Connection) -> tuple[int, ...] | None:
 
 
 def snapshot(conn: Connection) -> dict[str, Any]:
-    """A dict a SQLite connection keeps for as long as the store is unchanged, for answers
-    that only a change to the store can change (the judgements in force, entity names):
-    emptied when `_change_stamp` moves. Other databases get a new empty dict each time.
+    """A dict a connection keeps for as long as the store is unchanged, for answers that
+    only a change to the store can change (the judgements in force, entity names, a
+    search's matches): emptied when `_change_stamp` moves; a new empty dict each time where
+    the backend gives no stamp (PostgreSQL inside a transaction that has written).
     Take it before reading what goes into it, so a write in between empties it next time.
     """
     stamp = _change_stamp(conn)

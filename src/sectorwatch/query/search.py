@@ -18,18 +18,28 @@ An answer is one page: `offset` and `limit` cut the hits, the quotes and the art
 alike, each in its own order (`total`, `quote_total` and `article_total` count every
 page). The matches are ranked, counted and faceted from their ids and the few columns the
 facets need; only the page's quotes and articles are read in full (text, speaker,
-evidence, snippets), so a page costs about the same however many matches there are.
+evidence, snippets), so a page costs about the same however many matches there are. A
+connection keeps the matches of the last `MATCHED_KEPT` words while the store is
+unchanged (`_matched`): another page of them, or another choice of facets, ranks nothing
+again.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, Engine
 
 from sectorwatch import dates
-from sectorwatch.query.common import Judged, check_date, connected, first_line, names_of
+from sectorwatch.query.common import (
+    Judged,
+    check_date,
+    connected,
+    first_line,
+    names_of,
+    snapshot,
+)
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
 from sectorwatch.query.search_input import check_limit, check_offset, normalise_query
 from sectorwatch.query.timeline import _within
@@ -130,29 +140,64 @@ def search(
         return result
     with connected(engine) as conn:
         judged = Judged.load(conn)
-        found_quotes, quote_matches = _quotes(conn, judged, text)
+        matched = _matched(conn, judged, text)  # shared: what the page shows is copied
+        found_quotes = matched.quotes
         result.facets = {
             "stance": dict(Counter(q.stance for q in found_quotes)),
             "organisation": dict(Counter(q.stated or "" for q in found_quotes)),
             "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
         }
         # names first (an exact name before any other), then facts, quotes, articles
-        hits = _named(conn, judged, text, DEPTH)
-        hits += _facts(conn, text, DEPTH)
-        hits += [_quote_hit(q) for q in found_quotes]
-        found_articles, article_matches = _articles(conn, text)
-        hits += [_article_hit(a) for a in found_articles]
-        found = _Found(hits, found_articles, {q.claim_id: q.stated for q in found_quotes})
+        hits = [*matched.named, *(_quote_hit(q) for q in found_quotes)]
+        hits += [_article_hit(a) for a in matched.articles]
+        found = _Found(hits, matched.articles, {q.claim_id: q.stated for q in found_quotes})
         quote_hits = _narrow(result, found, chosen, kind, date_from, date_to)
         _read_page(conn, judged, result, quote_hits, found, text)
         # snippets for what is shown only
-        fts.quote_snippets(conn, text, [quote_matches[q.claim_id] for q in result.quotes])
-        result.snippets = {q.claim_id: quote_matches[q.claim_id].snippet for q in result.quotes}
-        listed = [article_matches[a.article_id] for a in result.articles]
+        shown = [replace(matched.quote_matches[q.claim_id]) for q in result.quotes]
+        fts.quote_snippets(conn, text, shown)
+        result.snippets = {m.id: m.snippet for m in shown}
+        listed = [replace(matched.article_matches[a.article_id]) for a in result.articles]
         fts.article_snippets(conn, text, listed)
         for a, m in zip(result.articles, listed, strict=True):
             a.snippet = m.snippet
     return result
+
+
+MATCHED_KEPT = 32
+"""The words a connection keeps the matches of (`_matched`), the oldest dropped first; 0
+keeps none (the benchmarks' first views)."""
+
+
+@dataclass(frozen=True)
+class _Matched:
+    """Every match of the words, before any facet or page: what the later pages of a
+    search, and the same words with other facets, share. Its objects are templates: a
+    search copies those it fills in."""
+
+    quotes: list[_QuoteFacets]
+    quote_matches: dict[str, fts.Match]
+    named: list[Hit]  # people, organisations, posts and events, in their order
+    articles: list[ArticleHit]
+    article_matches: dict[str, fts.Match]
+
+
+def _matched(conn: Connection, judged: Judged, text: str) -> _Matched:
+    """The matches of `text` (normalised): ranked, counted and faceted once while the store
+    is unchanged (kept with the connection: `snapshot`), so that another page of the same
+    words, or another choice of facets, reads only what it shows."""
+    kept: dict[str, _Matched] = snapshot(conn).setdefault("search:matched", {})
+    if text in kept:
+        return kept[text]
+    found_quotes, quote_matches = _quotes(conn, judged, text)
+    named = _named(conn, judged, text, DEPTH) + _facts(conn, text, DEPTH)
+    found_articles, article_matches = _articles(conn, text)
+    matched = _Matched(found_quotes, quote_matches, named, found_articles, article_matches)
+    if MATCHED_KEPT > 0:
+        while len(kept) >= MATCHED_KEPT:
+            kept.pop(next(iter(kept)))
+        kept[text] = matched
+    return matched
 
 
 @dataclass(frozen=True)
@@ -204,8 +249,8 @@ def _narrow(
     if kind not in (None, "article"):
         found_articles = []
     page = slice(result.offset, None if result.limit is None else result.offset + result.limit)
-    result.hits = narrowed[page]
-    result.articles = found_articles[page]
+    result.hits = [replace(h) for h in narrowed[page]]  # the page's own, to fill in
+    result.articles = [replace(a) for a in found_articles[page]]
     result.total, result.quote_total = len(narrowed), len(quotes)
     result.article_total = len(found_articles)
     return quotes[page]
@@ -279,15 +324,19 @@ def _read_page(
     result.hits = [h for h in result.hits if h.type != "quote" or h.quote is not None]
     result.quotes = [h.quote for h in quote_hits if h.quote is not None]
     every = {a.article_id: a for a in found.articles}
-    shown = {a.article_id: a for a in result.articles}
-    shown.update((h.id, every[h.id]) for h in result.hits if h.type == "article")
+    shown = {a.article_id: a for a in result.articles}  # the page's own copies
+    shown.update(
+        (h.id, replace(every[h.id]))
+        for h in result.hits
+        if h.type == "article" and h.id not in shown
+    )
     rows = {r.id: r for r in article_reads.articles_for_hits(conn, shown)}
     for a in shown.values():
         if (r := rows.get(a.article_id)) is not None:
             a.title, a.source, a.excerpt = first_line(r.title), r.source, _excerpt(r.text, text)
     for h in result.hits:
         if h.type == "article":
-            a = every[h.id]
+            a = shown[h.id]
             h.title, h.text = a.title or a.article_id, a.excerpt
 
 
