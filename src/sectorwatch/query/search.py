@@ -187,7 +187,7 @@ def _matched(conn: Connection, judged: Judged, text: str) -> _Matched:
     is unchanged (kept with the connection: `snapshot`), so that another page of the same
     words, or another choice of facets, reads only what it shows."""
     kept: dict[str, _Matched] = snapshot(conn).setdefault("search:matched", {})
-    if text in kept:
+    if MATCHED_KEPT > 0 and text in kept:
         return kept[text]
     found_quotes, quote_matches = _quotes(conn, judged, text)
     named = _named(conn, judged, text, DEPTH) + _facts(conn, text, DEPTH)
