@@ -183,6 +183,22 @@ def test_the_words_are_matched_once_while_the_store_is_unchanged(store, monkeypa
         assert "Beds." in [q.text for q in again.quotes]
 
 
+def test_with_no_matches_kept_every_search_ranks_afresh(store, monkeypatch):
+    import sectorwatch.query.search as searching
+
+    ranked: list[str] = []
+    rank = searching.fts.match_quotes
+    monkeypatch.setattr(
+        searching.fts, "match_quotes", lambda conn, q, n: ranked.append(q) or rank(conn, q, n)
+    )
+    with store.connect() as conn:
+        search(conn, "beds")
+        monkeypatch.setattr(searching, "MATCHED_KEPT", 0)
+        search(conn, "beds", offset=2)
+        search(conn, "beds", offset=2)
+    assert ranked == ["beds", "beds", "beds"]
+
+
 @pytest.fixture(scope="module")
 def url(tmp_path_factory) -> str:
     return make_store(tmp_path_factory.mktemp("pages"), [WINTER, SPRING])
