@@ -4,11 +4,12 @@ order in which conflicting claims are preferred (origin, then date precision, th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Engine
@@ -88,6 +89,30 @@ def snapshot(conn: Connection) -> dict[str, Any]:
     if kept is None or kept[0] != stamp:
         kept = info[SNAPSHOT_KEY] = (stamp, {})
     return kept[1]  # type: ignore[no-any-return]
+
+
+T = TypeVar("T")
+
+
+def kept_in_snapshot(
+    conn: Connection, name: str, key: Hashable, limit: int, compute: Callable[[], T]
+) -> T:
+    """`compute()` for `key`, kept with the connection while the store is unchanged
+    (`snapshot`, under `name`): the last `limit` keys asked, the least recently asked
+    dropped first; `limit` 0 keeps none. What is kept is shared: read it, never change it.
+    An exception from `compute` is raised, and nothing kept."""
+    found: OrderedDict[Hashable, Any] | None = None
+    if limit > 0:
+        found = snapshot(conn).setdefault(name, OrderedDict())  # before reading the store
+    if found is not None and key in found:
+        found.move_to_end(key)
+        return found[key]  # type: ignore[no-any-return]
+    value = compute()
+    if found is not None:
+        found[key] = value
+        while len(found) > limit:
+            found.popitem(last=False)
+    return value
 
 
 @dataclass

@@ -37,8 +37,8 @@ from sectorwatch.query.common import (
     check_date,
     connected,
     first_line,
+    kept_in_snapshot,
     names_of,
-    snapshot,
 )
 from sectorwatch.query.quotes import QuoteAnswer, load_quotes
 from sectorwatch.query.search_input import check_limit, check_offset, normalise_query
@@ -165,8 +165,8 @@ def search(
 
 
 MATCHED_KEPT = 32
-"""The words a connection keeps the matches of (`_matched`), the oldest dropped first; 0
-keeps none (the benchmarks' first views)."""
+"""The words a connection keeps the matches of (`_matched`), the least recently asked
+dropped first; 0 keeps none (the benchmarks' first views)."""
 
 
 @dataclass(frozen=True)
@@ -184,20 +184,16 @@ class _Matched:
 
 def _matched(conn: Connection, judged: Judged, text: str) -> _Matched:
     """The matches of `text` (normalised): ranked, counted and faceted once while the store
-    is unchanged (kept with the connection: `snapshot`), so that another page of the same
-    words, or another choice of facets, reads only what it shows."""
-    kept: dict[str, _Matched] = snapshot(conn).setdefault("search:matched", {})
-    if MATCHED_KEPT > 0 and text in kept:
-        return kept[text]
-    found_quotes, quote_matches = _quotes(conn, judged, text)
-    named = _named(conn, judged, text, DEPTH) + _facts(conn, text, DEPTH)
-    found_articles, article_matches = _articles(conn, text)
-    matched = _Matched(found_quotes, quote_matches, named, found_articles, article_matches)
-    if MATCHED_KEPT > 0:
-        while len(kept) >= MATCHED_KEPT:
-            kept.pop(next(iter(kept)))
-        kept[text] = matched
-    return matched
+    is unchanged (`kept_in_snapshot`), so that another page of the same words, or another
+    choice of facets, reads only what it shows."""
+
+    def match() -> _Matched:
+        found_quotes, quote_matches = _quotes(conn, judged, text)
+        named = _named(conn, judged, text, DEPTH) + _facts(conn, text, DEPTH)
+        found_articles, article_matches = _articles(conn, text)
+        return _Matched(found_quotes, quote_matches, named, found_articles, article_matches)
+
+    return kept_in_snapshot(conn, "search:matched", text, MATCHED_KEPT, match)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,13 @@ when the page is rendered.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection
 
-from sectorwatch.query.common import snapshot, today
+from sectorwatch.query.common import kept_in_snapshot, today
 
 T = TypeVar("T")
 PAGES_KEPT = 128  # answers kept by each connection of the pool, least recently used first out
@@ -43,16 +42,4 @@ def kept(conn: Connection, key: tuple[Hashable, ...], compute: Callable[[], T]) 
     """The answer of the page `key` (its name and arguments) as `compute()` gave it on
     this store today, computed now if this connection has not kept it. An exception from
     `compute` is raised, and nothing kept."""
-    found: OrderedDict[tuple[Hashable, ...], Kept[Any]] | None = None
-    if PAGES_KEPT > 0:
-        found = snapshot(conn).setdefault(KEY, OrderedDict())  # before reading the store
-    full = (*key, today())
-    if found is not None and full in found:
-        found.move_to_end(full)
-        return found[full]
-    answer = Kept(compute())
-    if found is not None:
-        found[full] = answer
-        while len(found) > PAGES_KEPT:
-            found.popitem(last=False)
-    return answer
+    return kept_in_snapshot(conn, KEY, (*key, today()), PAGES_KEPT, lambda: Kept(compute()))
