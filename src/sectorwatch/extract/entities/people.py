@@ -254,15 +254,19 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
     # A longer full name absorbs a shorter one it extends ("Ian Dalton" in "Ian Dalton").
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
+    ending: dict[str, set[str]] = {}  # "Dalton" -> the full names ending " Dalton"
     for name in full_names:
         words = name.split()
         by_last.setdefault(words[-1], set()).add(name)
         by_first.setdefault(words[0], set()).add(name)
+        for i, ch in enumerate(name):
+            if ch == " ":
+                ending.setdefault(name[i + 1 :], set()).add(name)
 
     def resolve(name: str) -> str | None:
         if name in full_names:
-            longer = [n for n in full_names if n != name and n.endswith(" " + name)]
-            return longer[0] if len(longer) == 1 else name
+            longer = ending.get(name, set())
+            return next(iter(longer)) if len(longer) == 1 else name
         words = name.split()
         if len(words) == 1:
             last = by_last.get(words[0], set())
