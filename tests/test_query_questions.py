@@ -170,6 +170,23 @@ def test_search_hits_every_type_with_facets_over_the_other_choices(store):
     ]
 
 
+def test_a_search_without_lists_is_its_hits_alone(store):
+    for words, chosen in (("worried", {}), ("waiting lists", {}), ("worried", {"kind": "quote"})):
+        full = search(store, words, **chosen)
+        hits = search(store, words, lists=False, **chosen)
+        assert (hits.quotes, hits.articles, hits.snippets, hits.facets) == ([], [], {}, {})
+        assert (hits.hits, hits.facet_counts) == (full.hits, full.facet_counts)
+        assert (hits.total, hits.quote_total, hits.article_total) == (
+            full.total,
+            full.quote_total,
+            full.article_total,
+        )
+    assert [(h.type, h.title) for h in search(store, "worried", lists=False).hits] == [
+        ("quote", "Hattie Lowe"),
+        ("article", "Amara Quist to leave the Fernleigh Health Board"),
+    ]
+
+
 def test_most_quoted_follows_judgements(store):
     from sectorwatch.store import judgements
 

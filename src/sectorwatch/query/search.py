@@ -110,10 +110,14 @@ def search(
     date_to: str | None = None,
     limit: int | None = 20,
     offset: int = 0,
+    lists: bool = True,
 ) -> SearchResult:
     """The page of the answer after `offset` hits (and quotes, and articles), at most
     `limit` of each (None: every one, for exports). `kind` is a type facet (quote, person,
-    organisation, article)."""
+    organisation, article). Without `lists` the answer leaves out the separate lists of
+    quotes and articles and their snippets (`quotes`, `snippets`, `articles`, `facets`:
+    what only the command line shows), so that a page of hits reads nothing else; the
+    hits, their facet counts and every total are the same."""
     check_date(date_from, "--from")
     check_date(date_to, "--to")
     if limit is not None:
@@ -142,16 +146,21 @@ def search(
         judged = Judged.load(conn)
         matched = _matched(conn, judged, text)  # shared: what the page shows is copied
         found_quotes = matched.quotes
-        result.facets = {
-            "stance": dict(Counter(q.stance for q in found_quotes)),
-            "organisation": dict(Counter(q.stated or "" for q in found_quotes)),
-            "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
-        }
+        if lists:
+            result.facets = {
+                "stance": dict(Counter(q.stance for q in found_quotes)),
+                "organisation": dict(Counter(q.stated or "" for q in found_quotes)),
+                "year": dict(Counter((q.published or "")[:4] for q in found_quotes)),
+            }
         # names first (an exact name before any other), then facts, quotes, articles
         hits = [*matched.named, *(_quote_hit(q) for q in found_quotes)]
         hits += [_article_hit(a) for a in matched.articles]
         found = _Found(hits, matched.articles, {q.claim_id: q.stated for q in found_quotes})
         quote_hits = _narrow(result, found, chosen, kind, date_from, date_to)
+        if not lists:
+            result.articles = []
+            _read_page(conn, judged, result, [], found, text)
+            return result
         _read_page(conn, judged, result, quote_hits, found, text)
         # snippets for what is shown only
         shown = [replace(matched.quote_matches[q.claim_id]) for q in result.quotes]

@@ -58,6 +58,7 @@ def register(app: FastAPI) -> None:
                             year=year or None,
                             limit=limit,
                             offset=offset,
+                            lists=False,  # the page shows the hits only
                         ),
                         selected,
                     ),
