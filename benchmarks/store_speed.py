@@ -25,12 +25,14 @@ the way real ones are (1,000 surnames, 1,000 place names): the store resolves a 
 against those sharing its surname or first word, and 32 surnames for 20,000 people would
 make every write, not the questions, slow. Quotes draw their
 words from a Zipf-like vocabulary of 2,000 made-up words. A search is timed for its first
-page: 20 results, what the web's search page shows first (`search(engine, text)`, its
-default `limit`), its words matched afresh (`query.search.MATCHED_KEPT` 0: a connection
-keeps the matches of words it was asked before, and the warm-up asks five of the timed).
-`search` asks two words of rank 20-200, which match a fixed share of the quotes at every
-size: its matches (up to 200 quotes and 200 articles, counted and faceted
-from their ids) grow with the store, its page does not. `search=` asks two words of rank
+page: 20 results, what the web's search page shows first (its default `limit`), its words
+matched afresh (`query.search.MATCHED_KEPT` 0: a connection keeps the matches of words it
+was asked before, and the warm-up asks five of the timed). `search` asks two words of rank
+20-200, which match a fixed share of the quotes at every size: its matches (up to 200
+quotes and 200 articles, counted and faceted from their ids) grow with the store, its page
+does not. `search` is the command line's answer (its hits, and its separate lists of
+quotes and articles, with snippets); `hits` asks the same words as the web's search page
+does (`web_search`: the hits alone). `search=` asks two words of rank
 20-200 times the square root of (articles / 5,000), which match about as many quotes at
 every size (a quote holds a word of rank r with a chance of about 1/r): the same number of
 matches. The mean number of hits of each (every page's: `total`) is printed, and how many
@@ -333,7 +335,7 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
     print(f"  copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-QUESTIONS = ("who", "orgchart", "person", "search", "search=")
+QUESTIONS = ("who", "orgchart", "person", "search", "hits", "search=")
 
 
 def _no_server() -> float:
@@ -381,6 +383,12 @@ def write_answers(
             print(f"  answers of {name:8} {digest.hexdigest()[:16]} ({len(cases)} written)")
 
 
+def web_search(engine: Engine, text: str) -> Any:
+    """The search as the web's search page asks it: its hits, without the command line's
+    lists of quotes and articles and their snippets (`search(..., lists=False)`)."""
+    return search(engine, text, lists=False)
+
+
 def ask(
     engine: Engine,
     q: int,
@@ -410,6 +418,7 @@ def ask(
         (orgchart, charts),
         (person, people),
         (search, texts),
+        (web_search, texts),
         (search, same_size),
     )
     for fn, cases in asked:
@@ -420,14 +429,16 @@ def ask(
         "orgchart": timings(orgchart, charts, server_cpu),
         "person": timings(person, people, server_cpu),
         "search": timings(search, texts, server_cpu),
+        "hits": timings(web_search, texts, server_cpu),
         "search=": timings(search, same_size, server_cpu),
     }
-    for name, cases in (("search", texts), ("search=", same_size)):
-        answered = [search(*args) for args in cases[:50]]
+    for name, fn, cases in (("search", search, texts), ("hits", web_search, texts),
+                            ("search=", search, same_size)):  # fmt: skip
+        answered = [fn(*args) for args in cases[:50]]
         out[name]["hits"] = statistics.fmean(a.total for a in answered)
         out[name]["shown"] = statistics.fmean(len(a.quotes) + len(a.articles) for a in answered)
     if answers is not None:
-        names = ("who", "orgchart", "person", "search", "search=")
+        names = QUESTIONS
         write_answers(
             answers, [(n, fn, cases) for n, (fn, cases) in zip(names, asked, strict=True)]
         )
