@@ -32,7 +32,10 @@ was asked before, and the warm-up asks five of the timed). `search` asks two wor
 quotes and 200 articles, counted and faceted from their ids) grow with the store, its page
 does not. `search` is the command line's answer (its hits, and its separate lists of
 quotes and articles, with snippets); `hits` asks the same words as the web's search page
-does (`web_search`: the hits alone). `search=` asks two words of rank
+does (`web_search`: the hits alone); `ranking` times only the full-text index's ranking of
+the same words (the best 200 quotes and 200 articles, `ranking`): the part of a search no
+query layer can skip, whose growth bounds the growth of the other two from below.
+`search=` asks two words of rank
 20-200 times the square root of (articles / 5,000), which match about as many quotes at
 every size (a quote holds a word of rank r with a chance of about 1/r): the same number of
 matches. The mean number of hits of each (every page's: `total`) is printed, and how many
@@ -335,7 +338,7 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
     print(f"  copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-QUESTIONS = ("who", "orgchart", "person", "search", "hits", "search=")
+QUESTIONS = ("who", "orgchart", "person", "search", "hits", "ranking", "search=")
 
 
 def _no_server() -> float:
@@ -389,6 +392,26 @@ def web_search(engine: Engine, text: str) -> Any:
     return search(engine, text, lists=False)
 
 
+@dataclass(frozen=True)
+class Ranked:
+    quotes: list[Any]
+    articles: list[Any]
+
+
+def ranking(engine: Engine, text: str) -> Ranked:
+    """The full-text index's own part of a search of `text`: its best `DEPTH` quotes and
+    best `DEPTH` articles, ranked (`store.fts.match_quotes`, `match_articles`), and
+    nothing else: the floor under `search` and `hits`, which grows with the store as the
+    words' matches do, whatever the query layer does."""
+    from sectorwatch.query.search import DEPTH
+    from sectorwatch.query.search_input import normalise_query
+    from sectorwatch.store import fts
+
+    words = normalise_query(text)
+    with engine.connect() as conn:
+        return Ranked(fts.match_quotes(conn, words, DEPTH), fts.match_articles(conn, words, DEPTH))
+
+
 def ask(
     engine: Engine,
     q: int,
@@ -419,6 +442,7 @@ def ask(
         (person, people),
         (search, texts),
         (web_search, texts),
+        (ranking, texts),
         (search, same_size),
     )
     for fn, cases in asked:
@@ -430,6 +454,7 @@ def ask(
         "person": timings(person, people, server_cpu),
         "search": timings(search, texts, server_cpu),
         "hits": timings(web_search, texts, server_cpu),
+        "ranking": timings(ranking, texts, server_cpu),
         "search=": timings(search, same_size, server_cpu),
     }
     for name, fn, cases in (("search", search, texts), ("hits", web_search, texts),

@@ -8,11 +8,12 @@ import inspect
 
 import pytest
 from sqlalchemy import func, select, text
-from store_factory import LEAVES, build
+from store_factory import LEAVES, ArticleSpec, build
 
 from sectorwatch.errors import StoreError
 from sectorwatch.store import fts, open_store, write_batch
 from sectorwatch.store.backends import BACKENDS, Backend, backend_for_url, backend_of
+from sectorwatch.store.backends.base import Facets
 from sectorwatch.store.db import normalise_url
 from sectorwatch.store.schema import posts, quotes
 
@@ -163,25 +164,48 @@ def test_rows_inserted_if_absent_leave_a_stored_row_as_it_is(engine) -> None:
     assert again == stored
 
 
-def test_sqlite_ranks_every_match_and_reads_the_ids_of_the_best_only(tmp_path) -> None:
-    """FTS5's bm25 ranks every match; the best `limit` come back best first, each with the
-    claim id its row holds (read in the ranking statement, for those rows only)."""
+MERGER_QUOTES = ArticleSpec(
+    text=(
+        "Merger notes\n"
+        "The merger was announced on Monday by the board.\n"
+        "Merger talks, then a merger vote.\n"
+        "Nothing here about that at all.\n"
+        "Merger, merger, merger.\n"
+    ),
+    published="2024-05-06",
+    quotes=[
+        {"text": "The merger was announced on Monday by the board.", "speaker": "Hattie Lowe"},
+        {"text": "Merger talks, then a merger vote.", "speaker": "Jonah Pike",
+         "organisation": "Fernleigh Health Board", "stance": "concern"},
+        {"text": "Nothing here about that at all.", "speaker": "Hattie Lowe"},
+        {"text": "Merger, merger, merger.", "speaker": "Hattie Lowe", "stance": "welcome"},
+    ],
+)  # fmt: skip
+
+
+def test_sqlite_ranks_every_match_and_reads_the_ids_and_facets_of_the_best_only(tmp_path) -> None:
+    """FTS5's bm25 ranks every match; of the best `limit` rows of the index, those with a
+    stored quote come back best first, each with the claim id its row holds and the facets
+    of its quote (read in the ranking statement, for those rows only)."""
     engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
-    rows = [
-        {"c": "q-once", "x": "The merger was announced on Monday by the board.", "s": ""},
-        {"c": "q-twice", "x": "Merger talks, then a merger vote.", "s": ""},
-        {"c": "q-none", "x": "Nothing here about that at all.", "s": ""},
-        {"c": "q-thrice", "x": "Merger, merger, merger.", "s": ""},
-    ]
+    write_batch(engine, [build(MERGER_QUOTES)])
+    orphan = {"c": "q-orphan", "x": "Merger, merger, merger, merger, merger.", "s": ""}
     with engine.begin() as conn:
-        fts.index(conn, [], rows)
+        fts.index(conn, [], [orphan])
     with engine.connect() as conn:
-        assert [m.id for m in fts.match_quotes(conn, "merger", 10)] == [
-            "q-thrice",
-            "q-twice",
-            "q-once",
-        ]
-        assert [m.id for m in fts.match_quotes(conn, "merger", 2)] == ["q-thrice", "q-twice"]
-        ranks = [m.rank for m in fts.match_quotes(conn, "merger", 10)]
+        stored = {r.text: r for r in conn.execute(select(quotes))}
+        best = fts.match_quotes(conn, "merger", 10)
+        assert [(m.id, m.facets) for m in best] == [
+            (stored[said].claim_id, Facets("2024-05-06", stance, organisation, org_id))
+            for said, stance, organisation, org_id in [
+                ("Merger, merger, merger.", "welcome", None, None),
+                ("Merger talks, then a merger vote.", "concern", "Fernleigh Health Board",
+                 stored["Merger talks, then a merger vote."].speaker_organisation_id),
+                ("The merger was announced on Monday by the board.", "neutral", None, None),
+            ]
+        ]  # fmt: skip
+        # the best two rows of the index are the orphan and the best stored quote
+        assert [m.id for m in fts.match_quotes(conn, "merger", 2)] == [best[0].id]
+        ranks = [m.rank for m in best]
         assert ranks == sorted(ranks)
     engine.dispose()

@@ -279,24 +279,22 @@ def _year(value: str | None) -> str | None:
 def _quotes(
     conn: Connection, judged: Judged, text: str
 ) -> tuple[list[_QuoteFacets], dict[str, fts.Match]]:
-    """The best `DEPTH` quotes, best first, with what they are counted by, and their
-    matches by claim id."""
+    """The best `DEPTH` quotes, best first, with what they are counted by (read with their
+    ranks), and their matches by claim id."""
     ranked = fts.match_quotes(conn, text, DEPTH)
-    order = {m.id: i for i, m in enumerate(ranked)}
-    rows = [r for r in quote_reads.quote_facets(conn, order) if r.claim_id not in judged.rejected]
+    rows = [(m.id, m.facets) for m in ranked if m.facets and m.id not in judged.rejected]
     orgs = {  # a corrected speaker's quote has no organisation (`load_quotes`)
-        r.claim_id: judged.canon(r.speaker_organisation_id)
-        for r in rows
-        if r.claim_id not in judged.speakers
+        claim: judged.canon(f.speaker_organisation_id)
+        for claim, f in rows
+        if claim not in judged.speakers
     }
     names = names_of(conn, {o for o in orgs.values() if o})
     found = []
-    for r in rows:
-        stated = r.speaker_organisation if r.claim_id in orgs else None
-        org = orgs.get(r.claim_id)
-        name = names.get(org, r.speaker_organisation or org) if org else None
-        found.append(_QuoteFacets(r.claim_id, r.stance, stated, name or stated, r.published))
-    found.sort(key=lambda q: order[q.claim_id])
+    for claim, f in rows:
+        stated = f.speaker_organisation if claim in orgs else None
+        org = orgs.get(claim)
+        name = names.get(org, f.speaker_organisation or org) if org else None
+        found.append(_QuoteFacets(claim, f.stance or "", stated, name or stated, f.published))
     return found, {m.id: m for m in ranked}
 
 
@@ -407,8 +405,7 @@ def _articles(conn: Connection, text: str) -> tuple[list[ArticleHit], dict[str, 
     """The best `DEPTH` articles, best first, with their dates only (title, source and
     excerpt read with the page, `_read_page`), and their matches."""
     matches = fts.match_articles(conn, text, DEPTH)
-    published = dict(article_reads.articles_published(conn, [m.id for m in matches]))
-    found = [ArticleHit(m.id, None, published[m.id], "", "") for m in matches if m.id in published]
+    found = [ArticleHit(m.id, None, m.facets.published, "", "") for m in matches if m.facets]
     return found, {m.id: m for m in matches}
 
 

@@ -52,9 +52,6 @@ _ARTICLES_FOR_HITS = select(
     articles.c.source,
     articles.c.text,
 ).where(articles.c.id.in_(bindparam("ids", expanding=True)))
-_PUBLISHED = select(articles.c.id, articles.c.published).where(
-    articles.c.id.in_(bindparam("ids", expanding=True))
-)
 
 
 def sentences(conn: Connection, evidence_ids: list[str]) -> Sequence[Row]:
@@ -93,9 +90,3 @@ def article_mentions(conn: Connection, article_id: str) -> Sequence[Row]:
 def articles_for_hits(conn: Connection, article_ids: Iterable[str]) -> Sequence[Row]:
     """(id, title: `ARTICLE_TITLE`, published, source, text) of these articles."""
     return conn.execute(_ARTICLES_FOR_HITS, {"ids": list(article_ids)}).all()
-
-
-def articles_published(conn: Connection, article_ids: Iterable[str]) -> Sequence[Row]:
-    """(id, published) of these articles: what a search counts and narrows by, without
-    their title and text (`articles_for_hits`)."""
-    return conn.execute(_PUBLISHED, {"ids": list(article_ids)}).all()

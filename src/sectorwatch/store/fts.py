@@ -6,8 +6,8 @@ SQLite: two FTS5 tables kept in step by the writer. PostgreSQL: GIN indexes over
 user query: words (all must match) and "quoted phrases" (`terms`).
 
 Matching and snippets are two steps: `match_quotes` / `match_articles` rank every match
-and return the best N (ids and ranks), `quote_snippets` / `article_snippets` then make the
-snippets of the few rows a caller shows.
+and return the best N (ids, ranks and facets: `Facets`), `quote_snippets` /
+`article_snippets` then make the snippets of the few rows a caller shows.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from __future__ import annotations
 from sqlalchemy import Connection, TextualSelect
 
 from sectorwatch.store.backends import Match, backend_of
+from sectorwatch.store.backends.base import Facets
 from sectorwatch.store.text_query import terms
 
 __all__ = [
+    "Facets",
     "Match",
     "alias_match",
     "article_snippets",
@@ -47,13 +49,14 @@ def delete_article(conn: Connection, article_id: str, quote_ids: list[str]) -> N
 
 
 def match_quotes(conn: Connection, query: str, limit: int) -> list[Match]:
-    """The best `limit` quotes for `query`: claim ids and ranks, best first
-    (`quote_snippets` adds snippets to those shown)."""
+    """The best `limit` quotes for `query`: claim ids, ranks and facets (the article's date,
+    the quote's stance and speaker organisation), best first (`quote_snippets` adds
+    snippets to those shown)."""
     return backend_of(conn).match(conn, query, limit, "quotes")
 
 
 def match_articles(conn: Connection, query: str, limit: int) -> list[Match]:
-    """The best `limit` articles for `query`: ids and ranks, best first
+    """The best `limit` articles for `query`: ids, ranks and facets (the date), best first
     (`article_snippets` adds snippets to those shown)."""
     return backend_of(conn).match(conn, query, limit, "articles")
 

@@ -5,10 +5,10 @@ counts of who is quoted. Portable SQLAlchemy Core over `store.schema`, like `sto
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, Select, bindparam, func, select
+from sqlalchemy import Connection, Integer, Select, bindparam, func, select
 
 from sectorwatch.store.reads import ARTICLE_TITLE, SOURCE_COLUMNS, Asked
 from sectorwatch.store.schema import articles, claims, evidence, quotes, speaker_quotes
@@ -35,17 +35,6 @@ _QUOTE_CLAIMS_OF_SPEAKERS = select(quotes.c.claim_id).where(
 _STORED_QUOTE_CLAIMS = select(quotes.c.claim_id).where(
     quotes.c.claim_id.in_(bindparam("ids", expanding=True))
 )
-_QUOTE_FACETS = (
-    select(
-        quotes.c.claim_id,
-        quotes.c.stance,
-        quotes.c.speaker_organisation,
-        quotes.c.speaker_organisation_id,
-        articles.c.published,
-    )
-    .join(articles, articles.c.id == quotes.c.article_id)
-    .where(quotes.c.claim_id.in_(bindparam("ids", expanding=True)))
-)
 
 
 def quote_select() -> Select[Any]:
@@ -65,13 +54,6 @@ _IN_ARTICLE = _QUOTES.where(quotes.c.article_id == bindparam("id")).order_by(
 def quotes_by_claim(claim_ids: Iterable[str]) -> Asked:
     """`quote_select` of the quotes with these claim ids."""
     return Asked(_BY_CLAIM, {"ids": list(claim_ids)})
-
-
-def quote_facets(conn: Connection, claim_ids: Iterable[str]) -> Sequence[Row]:
-    """(claim id, stance, speaker organisation as stated, its id, the article's date) of
-    the quotes with these claim ids: what a search counts and narrows by, without the
-    quotes' text and evidence (the quotes `quote_select` would give, no other)."""
-    return conn.execute(_QUOTE_FACETS, {"ids": list(claim_ids)}).all()
 
 
 def quotes_by_speaker(speaker_ids: Iterable[str]) -> Asked:

@@ -21,12 +21,24 @@ TextKind = Literal["quotes", "articles"]
 """What full-text search looks in: quotes or article text."""
 
 
+@dataclass(frozen=True)
+class Facets:
+    """What a search counts and narrows a match by, read with its rank: the article's date
+    and, for a quote, its stance and its speaker's organisation as stated and as stored."""
+
+    published: str | None
+    stance: str | None = None
+    speaker_organisation: str | None = None
+    speaker_organisation_id: str | None = None
+
+
 @dataclass
 class Match:
     id: str  # claim id of a quote, or article id
     rank: float  # lower is better
     snippet: str = ""  # filled by `Backend.snippets` for the rows shown
     key: int | str = ""  # its row in the index: a SQLite rowid, else the id
+    facets: Facets | None = None  # None: no stored quote or article has the id
 
 
 def fill_snippets(conn: Connection, statement: Any, q: str, matches: list[Match]) -> None:
@@ -134,7 +146,7 @@ class Backend(ABC):
     @abstractmethod
     def match(self, conn: Connection, query: str, limit: int, what: TextKind) -> list[Match]:
         """The best `limit` matches of a user's query (words, all of which must match,
-        and "quoted phrases"), best first, without snippets."""
+        and "quoted phrases"), best first, with their facets and without snippets."""
 
     @abstractmethod
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL
 
 from sectorwatch.store.backends.base import (
     Backend,
+    Facets,
     Match,
     TextKind,
     fill_snippets,
@@ -45,6 +46,11 @@ _SQL = {
             "SELECT claim_id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
             "FROM quotes, websearch_to_tsquery('english', :q) q WHERE claim_id IN :keys"
         ),
+        "facets": _in(
+            "SELECT q.claim_id, a.published, q.stance, q.speaker_organisation, "
+            "q.speaker_organisation_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.claim_id IN :keys"
+        ),
     },
     "articles": {
         "rank": text(
@@ -56,6 +62,7 @@ _SQL = {
             "SELECT id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
             "FROM articles, websearch_to_tsquery('english', :q) q WHERE id IN :keys"
         ),
+        "facets": _in("SELECT id, published FROM articles WHERE id IN :keys"),
     },
 }
 
@@ -211,7 +218,13 @@ class PostgresBackend(Backend):
 
     def match(self, conn: Connection, query: str, limit: int, what: TextKind) -> list[Match]:
         rows = conn.execute(_SQL[what]["rank"], {"q": query, "n": limit}).all()
-        return [Match(r[0], -float(r[1]), key=r[0]) for r in rows]
+        if not rows:
+            return []
+        keys = [r[0] for r in rows]
+        read = conn.execute(_SQL[what]["facets"], {"keys": keys})
+        facets = {f[0]: Facets(*f[1:]) for f in read}
+        return [Match(r[0], -float(r[1]), key=r[0], facets=facets[r[0]]) for r in rows
+                if r[0] in facets]  # fmt: skip
 
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
         fill_snippets(conn, _SQL[what]["snippets"], query, matches)

@@ -4,8 +4,9 @@ tables kept in step by the writer, names found through an FTS5 trigram index.
 Ranking is most of the cost of a search: FTS5's bm25 over every match (about 17 ms for
 20,000 matching quotes on the benchmark machine). So it ranks by rowid only, reading no
 stored column of the matches it does not return, then reads the ids of the rows it
-returns; snippets are made for the rows shown only (a snippet costs as much as ranking a
-hundred matches).
+returns and what a search counts them by (their quote's or article's facets), in the
+same statement; snippets are made for the rows shown only (a snippet costs as much as
+ranking a hundred matches).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sqlalchemy.engine import URL
 from sectorwatch.errors import StoreError
 from sectorwatch.store.backends.base import (
     Backend,
+    Facets,
     Match,
     TextKind,
     fill_snippets,
@@ -104,24 +106,42 @@ def _in(sql: str) -> TextClause:
 
 
 _RANKED = (
-    "SELECT best.rowid, best.r, (SELECT {id} FROM {table} AS hit WHERE hit.rowid = best.rowid) "
+    "SELECT best.rowid, best.r, hit.{id}, {facets} "
     "FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH :q "
-    "ORDER BY r LIMIT :n) AS best"
+    "ORDER BY r LIMIT :n) AS best JOIN {table} AS hit ON hit.rowid = best.rowid {joins}"
 )
-"""The best :n matches of :q (rowid, rank, id), best first: the ids are read for those
-only, each by its rowid, in the same statement (a second statement with the rowids as a
-list of parameters cost three times as long at 200,000 articles: BENCHMARKS.md)."""
+"""The best :n matches of :q (rowid, rank, id, facets), best first: the ids and facets are
+read for those only, each by its rowid, in the same statement (a second statement with the
+rowids as a list of parameters cost three times as long at 200,000 articles, and one with
+the ids a search's facets: BENCHMARKS.md). A match with no stored row is left out."""
+_QUOTE_FACETS = (
+    "JOIN quotes AS q ON q.claim_id = hit.claim_id JOIN articles AS a ON a.id = q.article_id"
+)
 
 _SQL = {
     "quotes": {
-        "rank": text(_RANKED.format(table="fts_quotes", id="claim_id")),
+        "rank": text(
+            _RANKED.format(
+                table="fts_quotes",
+                id="claim_id",
+                facets="a.published, q.stance, q.speaker_organisation, q.speaker_organisation_id",
+                joins=_QUOTE_FACETS,
+            )
+        ),
         "snippets": _in(
             "SELECT rowid, snippet(fts_quotes, 1, '[', ']', '…', 24) FROM fts_quotes "
             "WHERE fts_quotes MATCH :q AND rowid IN :keys"
         ),
     },
     "articles": {
-        "rank": text(_RANKED.format(table="fts_articles", id="article_id")),
+        "rank": text(
+            _RANKED.format(
+                table="fts_articles",
+                id="article_id",
+                facets="a.published",
+                joins="JOIN articles AS a ON a.id = hit.article_id",
+            )
+        ),
         "snippets": _in(
             "SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 24) FROM fts_articles "
             "WHERE fts_articles MATCH :q AND rowid IN :keys"
@@ -270,7 +290,7 @@ class SQLiteBackend(Backend):
         if not q:
             return []
         ranked = conn.execute(sql["rank"], {"q": q, "n": limit}).all()
-        found = [Match(i, float(r), key=k) for k, r, i in ranked if i is not None]
+        found = [Match(r[2], float(r[1]), key=r[0], facets=Facets(*r[3:])) for r in ranked]
         return sorted(found, key=lambda m: m.rank)  # stable: as ranked, ties and all
 
     def snippets(self, conn: Connection, query: str, matches: list[Match], what: TextKind) -> None:
