@@ -93,3 +93,14 @@ def test_serve_with_two_workers_answers_pages(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_started_server_keeps_what_it_holds_out_of_full_collections(tmp_path):
+    import gc
+
+    url = make_store(tmp_path)
+    assert gc.get_freeze_count() == 0
+    with TestClient(create_app(settings(url))) as client:
+        assert gc.get_freeze_count() > 0  # modules, templates, the app: frozen at start
+        assert client.get("/").status_code == 200
+    assert gc.get_freeze_count() == 0  # collectable again once it stops
