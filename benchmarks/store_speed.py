@@ -463,9 +463,8 @@ def ask(
         out[name]["hits"] = statistics.fmean(a.total for a in answered)
         out[name]["shown"] = statistics.fmean(len(a.quotes) + len(a.articles) for a in answered)
     if answers is not None:
-        names = QUESTIONS
         write_answers(
-            answers, [(n, fn, cases) for n, (fn, cases) in zip(names, asked, strict=True)]
+            answers, [(n, fn, cases) for n, (fn, cases) in zip(QUESTIONS, asked, strict=True)]
         )
     for name, t in out.items():
         hits = f"  {t['hits']:.0f} hits, {t['shown']:.1f} shown" if "hits" in t else ""

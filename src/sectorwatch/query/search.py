@@ -157,11 +157,11 @@ def search(
         hits += [_article_hit(a) for a in matched.articles]
         found = _Found(hits, matched.articles, {q.claim_id: q.stated for q in found_quotes})
         quote_hits = _narrow(result, found, chosen, kind, date_from, date_to)
-        if not lists:
-            result.articles = []
-            _read_page(conn, judged, result, [], found, text)
-            return result
+        if not lists:  # the hits alone: no list of quotes or articles to read
+            quote_hits, result.articles = [], []
         _read_page(conn, judged, result, quote_hits, found, text)
+        if not lists:
+            return result
         # snippets for what is shown only
         shown = [replace(matched.quote_matches[q.claim_id]) for q in result.quotes]
         fts.quote_snippets(conn, text, shown)

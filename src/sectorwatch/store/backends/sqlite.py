@@ -112,8 +112,9 @@ _RANKED = (
 )
 """The best :n matches of :q (rowid, rank, id, facets), best first: the ids and facets are
 read for those only, each by its rowid, in the same statement (a second statement with the
-rowids as a list of parameters cost three times as long at 200,000 articles, and one with
-the ids a search's facets: BENCHMARKS.md). A match with no stored row is left out."""
+rowids as a list of parameters cost three times as long at 200,000 articles; the facets,
+once read by a second statement with the ids, cost about the same either way:
+BENCHMARKS.md). A match with no stored row is left out."""
 _QUOTE_FACETS = (
     "JOIN quotes AS q ON q.claim_id = hit.claim_id JOIN articles AS a ON a.id = q.article_id"
 )
