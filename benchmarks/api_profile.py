@@ -5,8 +5,10 @@
 Over --db, or a fresh SQLite store ingested from samples/articles, it builds the app
 (`sectorwatch.serve.app.create_app`), finds the same JSON pages as benchmarks.api_load
 (and their HTML twins), and calls each one --rounds times through the ASGI interface
-directly, with no HTTP server and no client library: the CPU time per request (process
-time) is the app's own, from routing to the last byte of the body. Then it profiles one
+directly, with no HTTP server and no client library, as a server would: the app started
+(its lifespan) and every call made from the one task that started it (`serve`). The CPU
+time per request (process time) is the app's own, from routing to the last byte of the
+body. Then it profiles one
 more round of every page with cProfile and prints the functions with the most cumulative
 time, so the hot spots (queries, JSON shaping, templates) can be seen. Not a test.
 
@@ -77,9 +79,9 @@ async def _call(app: Any, path: str) -> tuple[int, bytes]:
     return status, b"".join(chunks)
 
 
-def discover(app: Any, loop: asyncio.AbstractEventLoop) -> dict[str, list[str]]:
+async def discover(app: Any) -> dict[str, list[str]]:
     """The pages benchmarks.api_load asks for, by page, JSON and HTML."""
-    status, body = loop.run_until_complete(_call(app, "/.json"))
+    status, body = await _call(app, "/.json")
     if status != 200:
         raise SystemExit(f"/.json answered {status}")
     pages, _ = pages_of_home(json.loads(body))
@@ -91,13 +93,13 @@ def discover(app: Any, loop: asyncio.AbstractEventLoop) -> dict[str, list[str]]:
     return out
 
 
-def every_page(app: Any, loop: asyncio.AbstractEventLoop) -> list[str]:
+async def every_page(app: Any) -> list[str]:
     """The paths `--dump` writes: every main page of the store, HTML and JSON."""
     from sqlalchemy import text
 
     from benchmarks.api_load import SEARCHES
 
-    status, body = loop.run_until_complete(_call(app, "/.json"))
+    status, body = await _call(app, "/.json")
     if status != 200:
         raise SystemExit(f"/.json answered {status}")
     found, years = pages_of_home(json.loads(body))
@@ -154,12 +156,12 @@ def every_page(app: Any, loop: asyncio.AbstractEventLoop) -> list[str]:
     return sorted(paths)
 
 
-def dump(app: Any, loop: asyncio.AbstractEventLoop, folder: Path) -> None:
+async def dump(app: Any, folder: Path) -> None:
     """Every page of `every_page`, its status and body, to `folder` (one file a path)."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = every_page(app, loop)
+    paths = await every_page(app)
     for path in paths:
-        status, body = loop.run_until_complete(_call(app, path))
+        status, body = await _call(app, path)
         name = quote(path, safe="") or "root"
         (folder / name).write_bytes(f"{status}\n".encode() + body)
     print(f"{len(paths)} pages written to {folder}")
@@ -177,69 +179,80 @@ def main() -> None:
         os.environ["SECTORWATCH_DB"] = db
         from sectorwatch.serve.app import create_app
 
-        app = create_app()
-        loop = asyncio.new_event_loop()
+        asyncio.run(serve(create_app(), args, db))
+
+
+async def serve(app: Any, args: argparse.Namespace, db: str) -> None:
+    """Every call from one task that lives as long as the app, between its start and its
+    stop (its lifespan), as a server makes them: the worker threads that answer the
+    synchronous pages live as long as that task (anyio stops them with it), so no call
+    starts a thread of its own."""
+    async with app.router.lifespan_context(app):
         if args.dump is not None:
-            dump(app, loop, args.dump)
-            return
-        pages = discover(app, loop)
-        for paths in pages.values():  # warm every page once (caches, compiled statements)
-            for path in paths:
-                loop.run_until_complete(_call(app, path))
-        print(f"store: {db}; {args.rounds} rounds of each page, ASGI calls in-process")
-        from sectorwatch.query import search as searching
-        from sectorwatch.serve import answers
+            await dump(app, args.dump)
+        else:
+            await measure(app, args, db)
 
-        kept, matched = answers.PAGES_KEPT, searching.MATCHED_KEPT
-        means: dict[str, list[float]] = {}
-        for mode, pages_kept in (("afresh", 0), ("kept", kept)):
-            answers.PAGES_KEPT = pages_kept
-            searching.MATCHED_KEPT = matched if pages_kept else 0
-            print(f"\n{mode}: {pages_kept} pages kept by each connection")
-            print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
-            means[mode] = []
-            for page, paths in pages.items():
-                taken, size = [], 0
-                for _ in range(args.rounds):
-                    for path in paths:
-                        start = time.process_time()
-                        status, body = loop.run_until_complete(_call(app, path))
-                        taken.append((time.process_time() - start) * 1000)
-                        size = len(body)
-                        if status != 200:
-                            raise SystemExit(f"{path} answered {status}")
-                means[mode].append(statistics.fmean(taken))
-                print(
-                    f"{page:18} {len(paths):5} {statistics.median(taken):19.2f} "
-                    f"{statistics.fmean(taken):7.2f} {size:8}"
-                )
-            print(f"mean over the pages ({mode}): {statistics.fmean(means[mode]):.2f} ms")
-        afresh, warm = statistics.fmean(means["afresh"]), statistics.fmean(means["kept"])
-        print(
-            f"\nmean over the pages: {afresh:.2f} ms afresh, {warm:.2f} ms as served "
-            f"(ratio {afresh / warm:.2f}; target <= 5 ms)"
-        )
-        answers.PAGES_KEPT = 0  # the profile shows the work of a page answered afresh
-        searching.MATCHED_KEPT = 0
-        # profile in this thread: run the sync endpoints inline rather than in the threadpool
-        import fastapi.routing
 
-        async def inline(func: Any, *a: Any, **kw: Any) -> Any:
-            return func(*a, **kw)
+async def measure(app: Any, args: argparse.Namespace, db: str) -> None:
+    """Time every main page afresh and as served, then profile one round afresh."""
+    pages = await discover(app)
+    for paths in pages.values():  # warm every page once (caches, compiled statements)
+        for path in paths:
+            await _call(app, path)
+    print(f"store: {db}; {args.rounds} rounds of each page, ASGI calls in-process")
+    from sectorwatch.query import search as searching
+    from sectorwatch.serve import answers
 
-        fastapi.routing.run_in_threadpool = inline  # type: ignore[assignment]
-        profile = cProfile.Profile()
-        profile.enable()
-        for paths in pages.values():
-            for path in paths:
-                loop.run_until_complete(_call(app, path))
-        profile.disable()
-        out = io.StringIO()
-        stats = pstats.Stats(profile, stream=out)
-        stats.sort_stats("cumulative").print_stats(args.top)
-        stats.sort_stats("tottime").print_stats(args.top)
-        print(out.getvalue())
-        loop.close()
+    kept, matched = answers.PAGES_KEPT, searching.MATCHED_KEPT
+    means: dict[str, list[float]] = {}
+    for mode, pages_kept in (("afresh", 0), ("kept", kept)):
+        answers.PAGES_KEPT = pages_kept
+        searching.MATCHED_KEPT = matched if pages_kept else 0
+        print(f"\n{mode}: {pages_kept} pages kept by each connection")
+        print(f"{'page':18} {'paths':>5} {'CPU ms/request p50':>19} {'mean':>7} {'bytes':>8}")
+        means[mode] = []
+        for page, paths in pages.items():
+            taken, size = [], 0
+            for _ in range(args.rounds):
+                for path in paths:
+                    start = time.process_time()
+                    status, body = await _call(app, path)
+                    taken.append((time.process_time() - start) * 1000)
+                    size = len(body)
+                    if status != 200:
+                        raise SystemExit(f"{path} answered {status}")
+            means[mode].append(statistics.fmean(taken))
+            print(
+                f"{page:18} {len(paths):5} {statistics.median(taken):19.2f} "
+                f"{statistics.fmean(taken):7.2f} {size:8}"
+            )
+        print(f"mean over the pages ({mode}): {statistics.fmean(means[mode]):.2f} ms")
+    afresh, warm = statistics.fmean(means["afresh"]), statistics.fmean(means["kept"])
+    print(
+        f"\nmean over the pages: {afresh:.2f} ms afresh, {warm:.2f} ms as served "
+        f"(ratio {afresh / warm:.2f}; target <= 5 ms)"
+    )
+    answers.PAGES_KEPT = 0  # the profile shows the work of a page answered afresh
+    searching.MATCHED_KEPT = 0
+    # profile in this thread: run the sync endpoints inline rather than in the threadpool
+    import fastapi.routing
+
+    async def inline(func: Any, *a: Any, **kw: Any) -> Any:
+        return func(*a, **kw)
+
+    fastapi.routing.run_in_threadpool = inline  # type: ignore[assignment]
+    profile = cProfile.Profile()
+    profile.enable()
+    for paths in pages.values():
+        for path in paths:
+            await _call(app, path)
+    profile.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(args.top)
+    stats.sort_stats("tottime").print_stats(args.top)
+    print(out.getvalue())
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def test_every_backend_answers_every_question_itself() -> None:
     assert [b.name for b in BACKENDS] == ["sqlite", "postgresql"]
     for backend in BACKENDS:
         assert contract - {"name", "schemes"} <= set(vars(type(backend)))
-        assert {"name", "schemes", "stamp_is_a_round_trip"} <= set(vars(type(backend)))
+        assert {"name", "schemes"} <= set(vars(type(backend)))
 
 
 def test_the_engine_knows_its_backend(engine) -> None:

@@ -38,7 +38,7 @@ ONE_QUESTION_KEY = "sectorwatch.one_question"  # what a connection keeps for one
 def connected(source: Engine | Connection) -> Iterator[Connection]:
     """A connection for one question: `source` itself when it is a connection (a page that
     asks several questions shares one), else a new one from the engine, closed afterwards.
-    A new one asks a server's change stamp once for the whole question (`_change_stamp`)."""
+    A new one asks the store's change stamp once for the whole question (`_change_stamp`)."""
     if isinstance(source, Connection):
         yield source
         return
@@ -63,10 +63,10 @@ def question_memo(conn: Connection, name: str) -> dict[Any, Any] | None:
 def _change_stamp(conn: Connection) -> tuple[int, ...] | None:
     """What moves whenever the store changes, as seen from this connection (on SQLite
     `PRAGMA data_version` and the connection's own `total_changes`), or None where the
-    backend cannot say cheaply (`Backend.change_stamp`). Where the stamp is a statement of
-    its own (PostgreSQL), a question's connection asks it once: a question only reads."""
+    backend cannot say cheaply (`Backend.change_stamp`). A question's connection asks it
+    once (a question only reads; an organisation's page asked it 11 times)."""
     backend = backend_of(conn)
-    question = conn.info.get(ONE_QUESTION_KEY) if backend.stamp_is_a_round_trip else None
+    question = conn.info.get(ONE_QUESTION_KEY)
     if question is None:
         return backend.change_stamp(conn)
     if "stamp" not in question:

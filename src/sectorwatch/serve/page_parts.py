@@ -18,7 +18,7 @@ from sectorwatch.serve.render import Renderer
 
 def connect(app: FastAPI) -> AbstractContextManager[Connection]:
     """One connection (from the app's pool) for every question a page asks, open as one
-    question (`query.common.connected`): a server's change stamp is asked once a page, and
+    question (`query.common.connected`): the store's change stamp is asked once a page, and
     the page's questions share what they read (`query.common.question_memo`)."""
     return connected(app.state.engine)
 

@@ -59,9 +59,6 @@ class Backend(ABC):
     schemes: ClassVar[tuple[str, ...]]
     """The URL schemes that choose this backend (what comes before `://`, without a
     `+driver`)."""
-    stamp_is_a_round_trip: ClassVar[bool]
-    """Whether `change_stamp` asks the server (a statement of its own): then one question
-    asks it once (`sectorwatch.query.common.connected`)."""
 
     # ------------------------------------------------------------ engines
 

@@ -139,7 +139,6 @@ NAME_INDEX = [
 class PostgresBackend(Backend):
     name = "postgresql"
     schemes = ("postgresql", "postgres")
-    stamp_is_a_round_trip = True
 
     def driver_url(self, url: str) -> str:
         """`postgresql://` and `postgres://` mean psycopg 3."""

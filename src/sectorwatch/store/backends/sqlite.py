@@ -175,7 +175,6 @@ so no writer changes. A trigram phrase query is a case-insensitive substring mat
 class SQLiteBackend(Backend):
     name = "sqlite"
     schemes = ("sqlite",)
-    stamp_is_a_round_trip = False
 
     def driver_url(self, url: str) -> str:
         if "://" not in url:  # a bare path
