@@ -38,7 +38,11 @@ query layer can skip, whose growth bounds the growth of the other two from below
 `search=` asks two words of rank
 20-200 times the square root of (articles / 5,000), which match about as many quotes at
 every size (a quote holds a word of rank r with a chance of about 1/r): the same number of
-matches. The mean number of hits of each (every page's: `total`) is printed, and how many
+matches. `broad` asks one of the 20 commonest words as the web's search page does: words
+that match a large share of the store (each backend ranks at most `RANKED_AT_MOST` of a
+kind's matches, `store.backends.base`), so it is as costly as a search gets, and should cost
+the same at every size. The mean number of hits of each (every page's: `total`) is
+printed, and how many
 quotes and articles its first page shows (each with a snippet, the costliest part of a
 small answer: a page that is not yet full grows with the store). The
 questions' arguments come from their own seeded generator, so a full run and a `--reuse`
@@ -338,7 +342,7 @@ def copy_from_sqlite(path: Path, engine: Engine) -> None:
     print(f"  copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-QUESTIONS = ("who", "orgchart", "person", "search", "hits", "ranking", "search=")
+QUESTIONS = ("who", "orgchart", "person", "search", "hits", "ranking", "search=", "broad")
 
 
 def _no_server() -> float:
@@ -436,6 +440,7 @@ def ask(
     scale = math.sqrt(articles / 5000)
     ranks = VOCABULARY[round(20 * scale) : round(200 * scale)]
     same_size = [(engine, " ".join(rng.sample(ranks, 2))) for _ in range(q)]
+    broad = [(engine, rng.choice(VOCABULARY[:20])) for _ in range(q)]  # the commonest words
     asked: tuple[tuple[Callable[..., Any], Sequence[tuple[Any, ...]]], ...] = (
         (who, picks),
         (orgchart, charts),
@@ -444,6 +449,7 @@ def ask(
         (web_search, texts),
         (ranking, texts),
         (search, same_size),
+        (web_search, broad),
     )
     for fn, cases in asked:
         for args in cases[:5]:  # warm the connection pool and the compiled statements
@@ -456,9 +462,11 @@ def ask(
         "hits": timings(web_search, texts, server_cpu),
         "ranking": timings(ranking, texts, server_cpu),
         "search=": timings(search, same_size, server_cpu),
+        "broad": timings(web_search, broad, server_cpu),
     }
-    for name, fn, cases in (("search", search, texts), ("hits", web_search, texts),
-                            ("search=", search, same_size)):  # fmt: skip
+    counted = (("search", search, texts), ("hits", web_search, texts),
+               ("search=", search, same_size), ("broad", web_search, broad))  # fmt: skip
+    for name, fn, cases in counted:
         answered = [fn(*args) for args in cases[:50]]
         out[name]["hits"] = statistics.fmean(a.total for a in answered)
         out[name]["shown"] = statistics.fmean(len(a.quotes) + len(a.articles) for a in answered)

@@ -13,6 +13,7 @@ from store_factory import LEAVES, ArticleSpec, build
 from sectorwatch.errors import StoreError
 from sectorwatch.store import fts, open_store, write_batch
 from sectorwatch.store.backends import BACKENDS, Backend, backend_for_url, backend_of
+from sectorwatch.store.backends import base as backends_base
 from sectorwatch.store.backends.base import Facets
 from sectorwatch.store.db import normalise_url
 from sectorwatch.store.schema import posts, quotes
@@ -181,6 +182,39 @@ MERGER_QUOTES = ArticleSpec(
         {"text": "Merger, merger, merger.", "speaker": "Hattie Lowe", "stance": "welcome"},
     ],
 )  # fmt: skip
+
+
+def test_sqlite_ranks_the_most_recently_indexed_matches_when_more_match(
+    tmp_path, monkeypatch
+) -> None:
+    """Where more rows match than `RANKED_AT_MOST`, bm25 ranks that many, the most
+    recently indexed: the quote indexed first is left out, the others best first."""
+    monkeypatch.setattr(backends_base, "RANKED_AT_MOST", 2)
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    write_batch(engine, [build(MERGER_QUOTES)])
+    with engine.connect() as conn:
+        stored = {r.text: r.claim_id for r in conn.execute(select(quotes))}
+        assert [m.id for m in fts.match_quotes(conn, "merger", 10)] == [
+            stored["Merger, merger, merger."],
+            stored["Merger talks, then a merger vote."],
+        ]
+        assert [m.id for m in fts.match_quotes(conn, "announced", 10)] == [
+            stored["The merger was announced on Monday by the board."]
+        ]
+    engine.dispose()
+
+
+def test_at_most_so_many_matches_are_ranked_on_every_backend(engine, monkeypatch) -> None:
+    """Each backend ranks at most `RANKED_AT_MOST` of the matches (SQLite the most recently
+    indexed, PostgreSQL the first its index finds), best first."""
+    write_batch(engine, [build(MERGER_QUOTES)])
+    with engine.connect() as conn:
+        every = [m.id for m in fts.match_quotes(conn, "merger", 10)]
+        monkeypatch.setattr(backends_base, "RANKED_AT_MOST", 2)
+        bounded = fts.match_quotes(conn, "merger", 10)
+    assert len(every) == 3
+    assert len(bounded) == 2 and {m.id for m in bounded} < set(every)
+    assert [m.rank for m in bounded] == sorted(m.rank for m in bounded)
 
 
 def test_sqlite_ranks_every_match_and_reads_the_ids_and_facets_of_the_best_only(tmp_path) -> None:

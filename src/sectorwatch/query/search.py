@@ -7,7 +7,9 @@ article; names first, an exact name before the rest, then facts, quotes and arti
 (quotes) and `year` (the article's). Choosing facet values narrows the hits; each facet's
 counts (`facet_counts`) are over the hits matching the *other* chosen facets. `date_from`
 and `date_to` keep hits whose article falls within them. Each type is searched for its
-best `DEPTH` matches.
+best `DEPTH` matches (quotes and articles: the best of at most
+`store.backends.base.RANKED_AT_MOST` matches, the most recently indexed on SQLite, so that
+words matching much of a large store cost no more than words matching that many).
 
 For the command line the answer also lists the quotes and the articles separately: the
 quotes narrowed by every chosen facet, the articles by `kind` and the dates only, with

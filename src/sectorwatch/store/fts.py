@@ -5,9 +5,10 @@ SQLite: two FTS5 tables kept in step by the writer. PostgreSQL: GIN indexes over
 `to_tsvector('english', ...)`, queried with `websearch_to_tsquery`. Both take the same
 user query: words (all must match) and "quoted phrases" (`terms`).
 
-Matching and snippets are two steps: `match_quotes` / `match_articles` rank every match
-and return the best N (ids, ranks and facets: `Facets`), `quote_snippets` /
-`article_snippets` then make the snippets of the few rows a caller shows.
+Matching and snippets are two steps: `match_quotes` / `match_articles` rank the matches (at
+most `backends.base.RANKED_AT_MOST` of them) and return the best N (ids, ranks and facets:
+`Facets`), `quote_snippets` / `article_snippets` then make the snippets of the few rows a
+caller shows.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Table, TextClause, TextualSelect, bin
 from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
+from sectorwatch.store.backends import base as backends_base
 from sectorwatch.store.backends.base import (
     Backend,
     Facets,
@@ -35,13 +36,16 @@ def _in(sql: str) -> TextClause:
 
 
 _SNAPSHOT = text("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text")
+_RANKED = (
+    "SELECT {id}, ts_rank(search_vector, q) AS r FROM (SELECT {id}, search_vector "
+    "FROM {table}, websearch_to_tsquery('english', :q) q WHERE search_vector @@ q LIMIT :k) "
+    "AS m, websearch_to_tsquery('english', :q) q ORDER BY r DESC LIMIT :n"
+)
+"""The best :n matches of :q (id, rank), best first, among the first :k the index finds
+(`RANKED_AT_MOST`): ts_rank reads each ranked row's vector, so only those are read."""
 _SQL = {
     "quotes": {
-        "rank": text(
-            "SELECT claim_id, ts_rank(search_vector, q) AS r "
-            "FROM quotes, websearch_to_tsquery('english', :q) q "
-            "WHERE search_vector @@ q ORDER BY r DESC LIMIT :n"
-        ),
+        "rank": text(_RANKED.format(id="claim_id", table="quotes")),
         "snippets": _in(
             "SELECT claim_id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
             "FROM quotes, websearch_to_tsquery('english', :q) q WHERE claim_id IN :keys"
@@ -53,11 +57,7 @@ _SQL = {
         ),
     },
     "articles": {
-        "rank": text(
-            "SELECT id, ts_rank(search_vector, q) AS r "
-            "FROM articles, websearch_to_tsquery('english', :q) q "
-            "WHERE search_vector @@ q ORDER BY r DESC LIMIT :n"
-        ),
+        "rank": text(_RANKED.format(id="id", table="articles")),
         "snippets": _in(
             "SELECT id, ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=30') "
             "FROM articles, websearch_to_tsquery('english', :q) q WHERE id IN :keys"
@@ -216,7 +216,9 @@ class PostgresBackend(Backend):
         """Nothing: deleting the rows takes them out of the GIN indexes."""
 
     def match(self, conn: Connection, query: str, limit: int, what: TextKind) -> list[Match]:
-        rows = conn.execute(_SQL[what]["rank"], {"q": query, "n": limit}).all()
+        rows = conn.execute(
+            _SQL[what]["rank"], {"q": query, "n": limit, "k": backends_base.RANKED_AT_MOST}
+        ).all()
         if not rows:
             return []
         keys = [r[0] for r in rows]

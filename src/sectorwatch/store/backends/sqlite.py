@@ -29,6 +29,7 @@ from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
 from sectorwatch.errors import StoreError
+from sectorwatch.store.backends import base as backends_base
 from sectorwatch.store.backends.base import (
     Backend,
     Facets,
@@ -107,14 +108,17 @@ def _in(sql: str) -> TextClause:
 
 _RANKED = (
     "SELECT best.rowid, best.r, hit.{id}, {facets} "
-    "FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH :q "
-    "ORDER BY r LIMIT :n) AS best JOIN {table} AS hit ON hit.rowid = best.rowid {joins}"
+    "FROM (SELECT rowid, r FROM (SELECT rowid, bm25({table}) AS r FROM {table} "
+    "WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :k) ORDER BY r, rowid LIMIT :n) AS best "
+    "JOIN {table} AS hit ON hit.rowid = best.rowid {joins}"
 )
-"""The best :n matches of :q (rowid, rank, id, facets), best first: the ids and facets are
-read for those only, each by its rowid, in the same statement (a second statement with the
-rowids as a list of parameters cost three times as long at 200,000 articles; the facets,
-once read by a second statement with the ids, cost about the same either way:
-BENCHMARKS.md). A match with no stored row is left out."""
+"""The best :n matches of :q (rowid, rank, id, facets), best first (ties in the order
+indexed), among the :k most recently indexed (`RANKED_AT_MOST`: FTS5 reads the rows newest
+first and stops there, and bm25 is computed for those only, about 5 us a row). The ids and
+facets are read for the best only, each by its rowid, in the same statement (a second
+statement with the rowids as a list of parameters cost three times as long at 200,000
+articles; the facets, once read by a second statement with the ids, cost about the same
+either way: BENCHMARKS.md). A match with no stored row is left out."""
 _QUOTE_FACETS = (
     "JOIN quotes AS q ON q.claim_id = hit.claim_id JOIN articles AS a ON a.id = q.article_id"
 )
@@ -289,7 +293,9 @@ class SQLiteBackend(Backend):
         q = fts5_query(query)
         if not q:
             return []
-        ranked = conn.execute(sql["rank"], {"q": q, "n": limit}).all()
+        ranked = conn.execute(
+            sql["rank"], {"q": q, "n": limit, "k": backends_base.RANKED_AT_MOST}
+        ).all()
         found = [Match(r[2], float(r[1]), key=r[0], facets=Facets(*r[3:])) for r in ranked]
         return sorted(found, key=lambda m: m.rank)  # stable: as ranked, ties and all
 
