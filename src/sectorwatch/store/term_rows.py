@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 
 from sectorwatch.store import reads, tenure
 from sectorwatch.store.schema import post_terms, posts
@@ -122,13 +122,18 @@ def stored(conn: Connection, post_ids: Iterable[str]) -> dict[str, dict[str, Any
     wanted = sorted(set(post_ids))
     out: dict[str, dict[str, Any]] = {}
     version = rules_version()
-    columns = (post_terms.c.post_id, post_terms.c.version, post_terms.c.terms)
     for at in range(0, len(wanted), CHUNK):
-        # the version is compared here, not in the statement: there, SQLite would look the
-        # rows up by version (every row has the same) instead of by post
-        query = select(*columns).where(post_terms.c.post_id.in_(wanted[at : at + CHUNK]))
-        out.update((p, json.loads(terms)) for p, v, terms in conn.execute(query) if v == version)
+        read = conn.execute(_STORED, {"ids": wanted[at : at + CHUNK]})
+        out.update((p, json.loads(terms)) for p, v, terms in read if v == version)
     return out
+
+
+_STORED = select(post_terms.c.post_id, post_terms.c.version, post_terms.c.terms).where(
+    post_terms.c.post_id.in_(bindparam("ids", expanding=True))
+)
+"""`stored`'s statement, built once. The version is compared in Python, not here: in the
+statement, SQLite would look the rows up by version (every row has the same) instead of by
+post."""
 
 
 def refresh(conn: Connection, *, every: bool = False) -> int:

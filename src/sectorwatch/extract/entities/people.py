@@ -259,9 +259,10 @@ def build_person_index(ctx: ArticleContext) -> PersonIndex:
         words = name.split()
         by_last.setdefault(words[-1], set()).add(name)
         by_first.setdefault(words[0], set()).add(name)
-        for i, ch in enumerate(name):
-            if ch == " ":
-                ending.setdefault(name[i + 1 :], set()).add(name)
+        space = name.find(" ")
+        while space != -1:  # what follows each space (str.find: not a loop over characters)
+            ending.setdefault(name[space + 1 :], set()).add(name)
+            space = name.find(" ", space + 1)
 
     def resolve(name: str) -> str | None:
         if name in full_names:
