@@ -37,9 +37,9 @@ def _in(sql: str) -> TextClause:
 
 _SNAPSHOT = text("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text")
 _RANKED = (
-    "SELECT {id}, ts_rank(search_vector, q) AS r FROM (SELECT {id}, search_vector "
+    "SELECT {id}, ts_rank(search_vector, q) AS r FROM (SELECT {id}, search_vector, q "
     "FROM {table}, websearch_to_tsquery('english', :q) q WHERE search_vector @@ q LIMIT :k) "
-    "AS m, websearch_to_tsquery('english', :q) q ORDER BY r DESC LIMIT :n"
+    "AS m ORDER BY r DESC LIMIT :n"
 )
 """The best :n matches of :q (id, rank), best first, among the first :k the index finds
 (`RANKED_AT_MOST`): ts_rank reads each ranked row's vector, so only those are read."""

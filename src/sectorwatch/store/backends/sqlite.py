@@ -1,12 +1,12 @@
 """SQLite: one file (WAL, foreign keys, a busy timeout); full-text search with two FTS5
 tables kept in step by the writer, names found through an FTS5 trigram index.
 
-Ranking is most of the cost of a search: FTS5's bm25 over every match (about 17 ms for
-20,000 matching quotes on the benchmark machine). So it ranks by rowid only, reading no
-stored column of the matches it does not return, then reads the ids of the rows it
-returns and what a search counts them by (their quote's or article's facets), in the
-same statement; snippets are made for the rows shown only (a snippet costs as much as
-ranking a hundred matches).
+Ranking is most of the cost of a search: FTS5's bm25 over the matches (about 17 ms for
+20,000 matching quotes on the benchmark machine). So it ranks at most `RANKED_AT_MOST` of
+them (the most recently indexed), by rowid only, reading no stored column of the matches
+it does not return; then it reads the ids of the rows it returns and what a search counts
+them by (their quote's or article's facets), in the same statement. Snippets are made for
+the rows shown only (a snippet costs as much as ranking a hundred matches).
 """
 
 from __future__ import annotations
