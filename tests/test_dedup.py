@@ -287,4 +287,4 @@ def test_migration_4_adds_the_signature_table_to_an_older_store(tmp_path):
         versions = conn.exec_driver_sql("SELECT version FROM schema_version").scalars().all()
     # 5: terms indexes; 6: name search; 7: terms; 8: stored text vectors; 9: events naming
     # bodies; 10: quote counts
-    assert sorted(versions) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    assert sorted(versions) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]

@@ -64,8 +64,25 @@ def test_the_events_involving_ids_are_those_of_the_store_question(store):
         assert sorted(types[c] for c in merged) == ["merger", "merger"]
 
 
-def test_events_that_name_organisations_have_an_index_of_their_own(store):
-    assert INDEX in {ix["name"] for ix in inspect(store).get_indexes("events")}
+def test_the_events_naming_an_organisation_are_found_by_its_named_parties(store):
+    # migration 11: the parties' own table, by organisation (its key) and by claim, in
+    # place of migration 9's partial index of the events naming any
+    assert INDEX not in {ix["name"] for ix in inspect(store).get_indexes("events")}
+    assert inspect(store).get_pk_constraint("named_parties")["constrained_columns"] == [
+        "organisation_id",
+        "source",
+        "claim_id",
+    ]
+    with store.connect() as conn:
+        named = conn.execute(
+            text("SELECT organisation_id, claim_id FROM named_parties WHERE source = 'events'")
+        ).all()
+        kinds = dict(conn.execute(text("SELECT claim_id, type FROM events")).all())
+    assert sorted((o, kinds[c]) for o, c in named) == [
+        (CCA, "merger"),
+        (CCA, "merger"),
+        (FHB, "merger"),
+    ]
 
 
 def test_the_quotes_of_canonical_articles_leave_near_duplicates_out(store):

@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from sectorwatch import dates
 from sectorwatch.query.common import EvidenceRef, Judged, evidence_for, names_of
-from sectorwatch.store import keys, reads
+from sectorwatch.store import entity_reads, keys, reads
 
 STAGE_ORDER = ("proposed", "requested", "announced", "completed")
 
@@ -124,10 +124,46 @@ def _related(
     return [every[i] for i in sorted(kept)]
 
 
+def _joined_parties(conn: Connection, ids: set[str]) -> set[str]:
+    """The organisations whose names `ids`' names join ("A and B", "A and B and C"): the
+    parties of a merger whose result the questions work out to be one of `ids` by name
+    (`_combined`). Every run of the pieces of a name split at its "and"s is looked up (a
+    party's own name may hold one), so that none is missed."""
+    runs = set()
+    for norm in entity_reads.organisation_norms_joining(conn, ids):
+        pieces = norm.split(" and ")
+        n = len(pieces)
+        runs |= {
+            " and ".join(pieces[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n
+        }
+    return set(entity_reads.organisations_with_norms(conn, runs)) if runs else set()
+
+
+def _stored_changes(conn: Connection, ids: set[str], judged: Judged) -> list[Any]:
+    """The stored changes (not rejected) that may concern `ids`, in the order stored: those
+    naming them (as a party or the result), those naming the parties of a body they are
+    named as the merger of (`_joined_parties`), and every change sharing a party with any
+    of these, and so on (`_related` keeps those of `ids` among them). Read by the parties'
+    and results' indexes (`named_parties`, migration 11), never every change of the store:
+    the changes left out concern other organisations only, so the lineage is that of
+    reading them all."""
+    rejected, found = judged.rejected, set[str]()
+    asked = set(ids)
+    touching = reads.changes_touching(conn, asked | _joined_parties(conn, ids), asked)
+    while touching:
+        new = [(c, o) for c, o in touching if c not in found and c not in rejected]
+        found.update(c for c, _ in new)
+        parties = {judged.canon(p) or p for _, o in new for p in json.loads(o or "[]")}
+        wanted = {i for p in parties for i in judged.cluster(p)} - asked
+        asked |= wanted
+        touching = reads.changes_touching(conn, wanted) if wanted else []
+    return reads.changes_by_claim(conn, found) if found else []
+
+
 def lineage(conn: Connection, org_id: str, judged: Judged) -> Lineage:
     """The changes `org_id` (and its merged ids) took part in or resulted from."""
     ids = set(judged.cluster(org_id))
-    rows = [r for r in reads.organisation_changes(conn) if r["claim_id"] not in judged.rejected]
+    rows = _stored_changes(conn, ids, judged)
     every = []
     for r in rows:
         parties = [judged.canon(o) or o for o in json.loads(r["organisations"] or "[]")]

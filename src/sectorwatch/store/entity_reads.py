@@ -35,6 +35,20 @@ _NAMES_BY_ID = select(entities.c.id, entities.c.name).where(
 _ALIAS_NAMES = select(aliases.c.alias).where(
     aliases.c.entity_id.in_(bindparam("ids", expanding=True))
 )
+_NORMS_JOINING = (
+    select(aliases.c.norm)
+    .where(
+        aliases.c.entity_id.in_(bindparam("ids", expanding=True)),
+        aliases.c.kind == "organisation",
+        aliases.c.norm.like("% and %"),
+    )
+    .distinct()
+)
+_ORGANISATIONS_WITH_NORMS = (
+    select(aliases.c.entity_id)
+    .where(aliases.c.kind == "organisation", aliases.c.norm.in_(bindparam("ids", expanding=True)))
+    .distinct()
+)
 _ALIASES_IN_BLOCK = select(aliases.c.entity_id, aliases.c.norm).where(
     aliases.c.kind == bindparam("kind"), aliases.c.block == bindparam("block")
 )
@@ -72,6 +86,17 @@ def names_by_id(conn: Connection, ids: Iterable[str]) -> list[tuple[str, str]]:
 def alias_names(conn: Connection, entity_ids: Iterable[str]) -> list[str]:
     """Every alias of these entities (with repeats, in the order the store gives)."""
     return list(conn.execute(_ALIAS_NAMES, {"ids": list(entity_ids)}).scalars())
+
+
+def organisation_norms_joining(conn: Connection, entity_ids: Iterable[str]) -> list[str]:
+    """The normal forms of these organisations' aliases that join names with "and" ("a
+    and b": the name of a body that two others merged into)."""
+    return list(conn.execute(_NORMS_JOINING, {"ids": list(entity_ids)}).scalars())
+
+
+def organisations_with_norms(conn: Connection, norms: Iterable[str]) -> list[str]:
+    """The ids of the organisations with an alias whose normal form is one of `norms`."""
+    return list(conn.execute(_ORGANISATIONS_WITH_NORMS, {"ids": list(norms)}).scalars())
 
 
 def aliases_in_block(conn: Connection, kind: str, block: str) -> list[tuple[str, str]]:

@@ -6,9 +6,8 @@ once with bound parameters, so that its cost follows the answer, not the store:
 
 - `events_involving`: the events whose person or organisation is one of the ids, or that
   name one of them among their `organisations`, found by the indexes on `person_id` and
-  `organisation_id` and, for the names, the partial index of migration 9 over the events
-  that name any organisation at all (`organisations <> '[]'`), instead of a `LIKE` over
-  every event of the store;
+  `organisation_id` and, for the names, by `named_parties` (migration 11), instead of a
+  `LIKE` over every event of the store;
 - `events_of_people`, `event_by_claim`: the rows of the `store.reads` questions of those
   names, with their evidence (one statement, not two);
 - `stored_terms_of`: the stored terms (`store.term_rows`) of some people only, each post's
@@ -31,7 +30,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, case, or_, select, union_all
+from sqlalchemy import Connection, Select, bindparam, case, select, union_all
 
 from sectorwatch.store import term_rows
 from sectorwatch.store.quote_reads import quote_select
@@ -41,24 +40,11 @@ from sectorwatch.store.schema import (
     claims,
     events,
     evidence,
+    named_parties,
     post_terms,
     posts,
     quotes,
 )
-
-NAMES_NOTHING = "[]"
-"""`events.organisations` of an event that names no organisation (`json.dumps([])`)."""
-
-_ESCAPE = "/"
-
-
-def _contains(value: str) -> str:
-    """A `LIKE` pattern for `value` anywhere, its `%`, `_` and `/` escaped (as
-    SQLAlchemy's `contains(..., autoescape=True)` escapes them)."""
-    for ch in (_ESCAPE, "%", "_"):
-        value = value.replace(ch, _ESCAPE + ch)
-    return f"%{value}%"
-
 
 EVIDENCE_COLUMNS = (
     claims.c.id.label("ev_claim_id"),
@@ -93,19 +79,18 @@ _WITH_EVIDENCE = (
 
 
 @cache
-def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
-    """The statement for `names` ids (one `LIKE` each). No other condition is added to
-    it: SQLite, without statistics, would then read every event of a type by the index
-    on (type, organisation_id) rather than look up the few found by id; the caller
-    tests a type on the rows (`query.consolidate.load_changes`)."""
+def _involving(with_evidence: bool = True) -> Select[Any]:
+    """The statement. No other condition is added to it: SQLite, without statistics, would
+    then read every event of a type by the index on (type, organisation_id) rather than
+    look up the few found by id; the caller tests a type on the rows
+    (`query.consolidate.load_changes`)."""
     ids: Any = bindparam("ids", expanding=True)
-    named = or_(
-        *(events.c.organisations.like(bindparam(f"n{i}"), escape=_ESCAPE) for i in range(names))
-    )
     found = union_all(
         select(events.c.claim_id).where(events.c.person_id.in_(ids)),
         select(events.c.claim_id).where(events.c.organisation_id.in_(ids)),
-        select(events.c.claim_id).where(events.c.organisations != NAMES_NOTHING, named),
+        select(named_parties.c.claim_id).where(
+            named_parties.c.source == "events", named_parties.c.organisation_id.in_(ids)
+        ),
     )
     if not with_evidence:
         return select(events).where(events.c.claim_id.in_(found.scalar_subquery()))
@@ -118,15 +103,13 @@ def _involving(names: int, with_evidence: bool = True) -> Select[Any]:
 
 def events_involving(ids: Iterable[str], evidence: bool = True) -> Asked:
     """The stored events whose person or organisation is one of `ids`, or that name one of
-    them among their organisations (for `query.events.load_events`), each once, in no
-    particular order, with their evidence (`EVIDENCE_COLUMNS`) and their post's role
-    (`POST_ROLE`; without `evidence`, the events' own rows only)."""
+    them among their organisations (`named_parties`; for `query.events.load_events`), each
+    once, in no particular order, with their evidence (`EVIDENCE_COLUMNS`) and their post's
+    role (`POST_ROLE`; without `evidence`, the events' own rows only)."""
     given = list(ids)
     if not given:
         return Asked(_NONE, {})
-    params: dict[str, Any] = {"ids": given}
-    params.update((f"n{i}", _contains(f'"{v}"')) for i, v in enumerate(given))
-    return Asked(_involving(len(given), evidence), params)
+    return Asked(_involving(evidence), {"ids": given})
 
 
 _OF_PEOPLE = (

@@ -26,6 +26,7 @@ from sqlalchemy import (
     union,
 )
 
+from sectorwatch.store.backends import backend_of
 from sectorwatch.store.schema import (
     aliases,
     articles,
@@ -35,6 +36,7 @@ from sectorwatch.store.schema import (
     evidence,
     judgements,
     mentions,
+    named_parties,
     occupancies,
     org_changes,
     posts,
@@ -179,9 +181,44 @@ def organisation_by_alias_norm(conn: Connection, norms: Iterable[str]) -> str | 
     return row[0] if row else None
 
 
-def organisation_changes(conn: Connection) -> list[RowMapping]:
-    """Every stored organisation change (merger, renaming ...), all its columns."""
-    return list(conn.execute(select(org_changes)).mappings())
+_CHANGES_TOUCHING = select(org_changes.c.claim_id, org_changes.c.organisations).where(
+    org_changes.c.claim_id.in_(
+        union(
+            select(named_parties.c.claim_id).where(
+                named_parties.c.source == "org_changes",
+                named_parties.c.organisation_id.in_(_ids("parties")),
+            ),
+            select(org_changes.c.claim_id).where(org_changes.c.result_id.in_(_ids("results"))),
+        ).scalar_subquery()
+    )
+)
+
+
+def changes_touching(
+    conn: Connection, parties: Iterable[str], results: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """(claim id, organisations as stored) of the stored organisation changes (mergers,
+    renamings ...) that name one of `parties` among their organisations
+    (`named_parties`) or whose result is one of `results`, in no particular order."""
+    given = {"parties": _in(parties), "results": _in(results)}
+    return [(r[0], r[1]) for r in conn.execute(_CHANGES_TOUCHING, given)]
+
+
+_CHANGES_BY_CLAIM: dict[str, Select[Any]] = {}
+
+
+def changes_by_claim(conn: Connection, claim_ids: Iterable[str]) -> list[RowMapping]:
+    """These stored organisation changes, all their columns, in the order a scan of the
+    table reads them (the backend's `stored_order`: the order they were stored in)."""
+    backend = backend_of(conn)
+    statement = _CHANGES_BY_CLAIM.get(backend.name)
+    if statement is None:
+        statement = _CHANGES_BY_CLAIM[backend.name] = (
+            select(org_changes)
+            .where(org_changes.c.claim_id.in_(_ids()))
+            .order_by(backend.stored_order(org_changes))
+        )
+    return list(conn.execute(statement, {"ids": _in(claim_ids)}).mappings())
 
 
 def _count(table: Any, *where: Any) -> Select[Any]:

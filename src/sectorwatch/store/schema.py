@@ -173,7 +173,7 @@ org_changes = Table(
     Column("kind", Text, nullable=False),  # merger, joint working, rename, split, ...
     Column("stage", Text),  # proposed, requested, announced, completed
     Column("organisations", Text, nullable=False),  # JSON list of organisation ids
-    Column("result_id", Text),
+    Column("result_id", Text, index=True),
     Column("date", Text),
     Column("observed", Text),
 )
@@ -251,6 +251,19 @@ speaker_quotes = Table(
     # rather than counted from every quote
     Column("speaker_id", Text, primary_key=True),
     Column("quotes", Integer, nullable=False, index=True),
+)
+
+named_parties = Table(
+    "named_parties",
+    metadata,
+    # each organisation an event or an organisational change names among its parties
+    # (`events.organisations`, `org_changes.organisations`: the bodies of a merger, a
+    # renaming), kept by triggers on both tables (the backend's `create_party_triggers`,
+    # migration 11), so the changes of an organisation are found by its id rather than by
+    # reading every change of the store
+    Column("organisation_id", Text, primary_key=True),
+    Column("source", Text, primary_key=True),  # the table: events | org_changes
+    Column("claim_id", Text, primary_key=True, index=True),
 )
 
 PER_ARTICLE = (quotes, events, org_changes, reporting_lines, occupancies, mentions, claims)

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from sqlalchemy import Connection, Engine, Table, TextualSelect
+from sqlalchemy import ColumnElement, Connection, Engine, Table, TextualSelect
 from sqlalchemy.engine import URL
 
 TextKind = Literal["quotes", "articles"]
@@ -128,6 +128,18 @@ class Backend(ABC):
     def create_quote_count_triggers(self, conn: Connection) -> None:
         """Triggers that keep `speaker_quotes` (how many quotes each person is the stored
         speaker of) as `quotes` is written, changed or deleted (migration 10)."""
+
+    @abstractmethod
+    def create_party_triggers(self, conn: Connection) -> None:
+        """Triggers that keep `named_parties` (the organisations each event and each
+        organisational change names among its parties) as `events` and `org_changes` are
+        written, changed or deleted, and the table filled from the rows stored (migration
+        11)."""
+
+    @abstractmethod
+    def stored_order(self, table: Table) -> ColumnElement[Any]:
+        """A column of `table` that orders its rows as a scan of the whole table reads them
+        (the order they were stored in, for a table only inserted into and deleted from)."""
 
     @abstractmethod
     def index_text(

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, TextClause, TextualSelect, bindparam, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    TextClause,
+    TextualSelect,
+    bindparam,
+    literal_column,
+    text,
+)
 from sqlalchemy import create_engine as sqlalchemy_engine
 from sqlalchemy.engine import URL
 
@@ -114,6 +124,34 @@ QUOTE_COUNT_TRIGGERS = [
 """`create_quote_count_triggers`: counts a person's quote in or out (`speaker_quotes`); an
 update counts the old speaker out and the new one in (the same one: no change)."""
 
+_FILL_OF = (
+    "INSERT INTO named_parties (organisation_id, source, claim_id) "
+    "SELECT DISTINCT j.value, '{t}', r.claim_id FROM {t} AS r, "
+    "jsonb_array_elements_text(r.organisations::jsonb) AS j(value) WHERE r.organisations <> '[]'"
+)
+PARTY_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sw_named_parties() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "IF TG_OP <> 'INSERT' AND OLD.organisations <> '[]' THEN "
+    "DELETE FROM named_parties WHERE source = TG_TABLE_NAME AND claim_id = OLD.claim_id; "
+    "END IF; "
+    "IF TG_OP <> 'DELETE' AND NEW.organisations <> '[]' THEN "
+    "INSERT INTO named_parties (organisation_id, source, claim_id) "
+    "SELECT value, TG_TABLE_NAME, NEW.claim_id "
+    "FROM jsonb_array_elements_text(NEW.organisations::jsonb) ON CONFLICT DO NOTHING; "
+    "END IF; "
+    "RETURN NULL; END $$",
+    *(
+        f"CREATE OR REPLACE TRIGGER tr_{t}_parties AFTER INSERT OR UPDATE OR DELETE ON {t} "
+        "FOR EACH ROW EXECUTE FUNCTION sw_named_parties()"
+        for t in ("events", "org_changes")
+    ),
+    "DELETE FROM named_parties",
+    *(_FILL_OF.format(t=t) for t in ("events", "org_changes")),
+]
+"""`create_party_triggers`: an event's or a change's parties in (`named_parties`), out, or
+both (an update); then every stored one."""
+
 TEXT_VECTORS = [
     *(
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
@@ -202,6 +240,14 @@ class PostgresBackend(Backend):
     def create_quote_count_triggers(self, conn: Connection) -> None:
         for statement in QUOTE_COUNT_TRIGGERS:
             conn.exec_driver_sql(statement)
+
+    def create_party_triggers(self, conn: Connection) -> None:
+        for statement in PARTY_TRIGGERS:
+            conn.exec_driver_sql(statement)
+
+    def stored_order(self, table: Table) -> ColumnElement[Any]:
+        """The row's `ctid`: the order a scan of the table reads them in."""
+        return literal_column(f"{table.name}.ctid")
 
     @property
     def keeps_text_index(self) -> bool:

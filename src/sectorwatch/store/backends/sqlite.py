@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     Table,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     column,
     event,
+    literal_column,
     text,
 )
 from sqlalchemy import create_engine as sqlalchemy_engine
@@ -91,6 +93,36 @@ QUOTE_COUNT_TRIGGERS = [
 ]
 """`create_quote_count_triggers`: each counts a person's quote in or out (`speaker_quotes`);
 an update counts the old speaker out and the new one in (the same one: no change)."""
+
+_PARTIES_IN = (
+    "INSERT OR IGNORE INTO named_parties (organisation_id, source, claim_id) "
+    "SELECT value, '{t}', NEW.claim_id FROM json_each(CASE WHEN json_valid(NEW.organisations) "
+    "THEN NEW.organisations ELSE '[]' END) WHERE type = 'text'"
+)
+_PARTIES_OUT = "DELETE FROM named_parties WHERE source = '{t}' AND claim_id = OLD.claim_id"
+PARTY_TRIGGERS = [
+    statement
+    for t in ("events", "org_changes")
+    for statement in (
+        f"CREATE TRIGGER IF NOT EXISTS tr_{t}_parties_insert AFTER INSERT ON {t} "
+        f"FOR EACH ROW WHEN NEW.organisations <> '[]' BEGIN {_PARTIES_IN.format(t=t)}; END",
+        f"CREATE TRIGGER IF NOT EXISTS tr_{t}_parties_delete AFTER DELETE ON {t} "
+        f"FOR EACH ROW WHEN OLD.organisations <> '[]' BEGIN {_PARTIES_OUT.format(t=t)}; END",
+        f"CREATE TRIGGER IF NOT EXISTS tr_{t}_parties_update AFTER UPDATE ON {t} "
+        f"FOR EACH ROW BEGIN {_PARTIES_OUT.format(t=t)}; {_PARTIES_IN.format(t=t)}; END",
+    )
+]
+"""`create_party_triggers`: an event's or a change's parties in (`named_parties`), out, or
+both (an update); a value that is not a JSON list of ids names none."""
+_FILL_OF = (
+    "INSERT OR IGNORE INTO named_parties (organisation_id, source, claim_id) "
+    "SELECT j.value, '{t}', r.claim_id FROM {t} AS r, json_each(r.organisations) AS j "
+    "WHERE r.organisations <> '[]' AND json_valid(r.organisations) AND j.type = 'text'"
+)
+_FILL_PARTIES = [
+    "DELETE FROM named_parties",
+    *(_FILL_OF.format(t=t) for t in ("events", "org_changes")),
+]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -264,6 +296,14 @@ class SQLiteBackend(Backend):
     def create_quote_count_triggers(self, conn: Connection) -> None:
         for statement in QUOTE_COUNT_TRIGGERS:
             conn.exec_driver_sql(statement)
+
+    def create_party_triggers(self, conn: Connection) -> None:
+        for statement in [*PARTY_TRIGGERS, *_FILL_PARTIES]:
+            conn.exec_driver_sql(statement)
+
+    def stored_order(self, table: Table) -> ColumnElement[Any]:
+        """The table's `rowid`."""
+        return literal_column(f"{table.name}.rowid")
 
     @property
     def keeps_text_index(self) -> bool:

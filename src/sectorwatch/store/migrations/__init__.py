@@ -24,6 +24,7 @@ from sectorwatch.store.migrations import (
     m008_stored_text_vectors,
     m009_named_organisations_index,
     m010_speaker_quote_counts,
+    m011_named_parties,
 )
 from sectorwatch.store.schema import schema_version
 
@@ -44,6 +45,7 @@ MIGRATIONS: list[Migration] = [
         m009_named_organisations_index.upgrade,
     ),
     (10, "how many quotes each person is the speaker of", m010_speaker_quote_counts.upgrade),
+    (11, "the organisations each change names, for lineages", m011_named_parties.upgrade),
 ]
 
 
